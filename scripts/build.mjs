@@ -1,0 +1,45 @@
+// Bundles every action (src/<name>/run.ts, and post.ts where present) and the CLI
+// (src/cli/run.ts) into dist/<name>/ with @vercel/ncc. The bundles are committed:
+// GitHub runs actions straight from the repository, with no install step.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ncc from "@vercel/ncc";
+import { generateActionDocs } from "./generate-docs.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const only = process.argv.slice(2);
+
+function entries() {
+  const list = [];
+  for (const name of readdirSync(join(root, "src")).sort()) {
+    for (const file of ["run.ts", "post.ts"]) {
+      const entry = join(root, "src", name, file);
+      if (existsSync(entry)) list.push({ name, file, entry });
+    }
+  }
+  return list.filter((e) => only.length === 0 || only.includes(e.name));
+}
+
+async function bundle({ name, file, entry }) {
+  const outDir = join(root, "dist", name);
+  const { code, assets } = await ncc(entry, {
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+    target: "es2022",
+    license: "licenses.txt",
+  });
+  mkdirSync(outDir, { recursive: true });
+  const outFile = file === "run.ts" ? "index.js" : "post.js";
+  writeFileSync(join(outDir, outFile), code);
+  for (const [asset, { source }] of Object.entries(assets ?? {})) {
+    const target = join(outDir, asset);
+    mkdirSync(join(target, ".."), { recursive: true });
+    writeFileSync(target, source);
+  }
+  console.log(`dist/${name}/${outFile}`);
+}
+
+if (only.length === 0) rmSync(join(root, "dist"), { recursive: true, force: true });
+for (const e of entries()) await bundle(e);
+if (only.length === 0) generateActionDocs();

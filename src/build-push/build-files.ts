@@ -1,0 +1,40 @@
+/**
+ * The build context and Dockerfile of every service, checked before any engine runs: a
+ * missing Dockerfile or an unknown target is a one-sentence mistake, not a failed build.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { ConfigurationError } from "../core/errors.js";
+import { dockerfileStages, hasFromInstruction } from "./dockerfile-stages.js";
+import type { ServiceSpec } from "./services.js";
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+export async function checkBuildFiles(service: ServiceSpec, cwd: string): Promise<void> {
+  if (!(await isDirectory(resolve(cwd, service.context)))) {
+    throw new ConfigurationError(
+      `Service "${service.name}" has the context "${service.context}", which is not a directory in the workspace; give the folder to build from, relative to ${cwd}.`,
+    );
+  }
+  const text = await readFile(resolve(cwd, service.dockerfile), "utf8").catch(() => undefined);
+  if (text === undefined) {
+    throw new ConfigurationError(
+      `Service "${service.name}" has no Dockerfile at "${service.dockerfile}"; create it or set the service's dockerfile (relative to its context).`,
+    );
+  }
+  if (!hasFromInstruction(text)) {
+    throw new ConfigurationError(
+      `"${service.dockerfile}" (service "${service.name}") has no FROM instruction, so it is not a Dockerfile; check the service's dockerfile.`,
+    );
+  }
+  if (service.target) {
+    const stages = dockerfileStages(text);
+    if (!stages.includes(service.target.toLowerCase())) {
+      throw new ConfigurationError(
+        `Service "${service.name}" has the target "${service.target}", which ${service.dockerfile} does not define; its stages are ${stages.join(", ") || "unnamed (add FROM … AS name)"}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * build-push's inputs: services, tags and engine settings, all checked before any build
+ * starts, then handed to buildPush.
+ */
+import { Agent } from "undici";
+import { z } from "zod";
+import { defineAction } from "../core/action.js";
+import { ConfigurationError } from "../core/errors.js";
+import { fetchVia, proxyDispatcher } from "../core/github/transport.js";
+import { booleanInput, integerInput, linesInput, listInput } from "../core/inputs.js";
+import { parseSize } from "./byte-size.js";
+import type { BuildSecret } from "./engine.js";
+import { processExec } from "./exec.js";
+import { parseKeyValueLines } from "./key-value-lines.js";
+import type { BuildPushResult } from "./main.js";
+import { buildPush } from "./main.js";
+import { platformProblem } from "./platforms.js";
+import type { Fetch } from "./registry-client.js";
+import type { EngineChoice } from "./select-engine.js";
+import { parseServicesInput, resolveServices } from "./services.js";
+import { buildPushSummary } from "./summary.js";
+import type { TagTemplate } from "./tag-template.js";
+import { parseTagTemplate } from "./tag-template.js";
+
+type Ctx = z.core.$RefinementCtx;
+
+function problem(ctx: Ctx, message: string): typeof z.NEVER {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+}
+
+const ENGINES = ["auto", "buildx", "buildah"] as const;
+const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const LABEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*$/;
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+
+const keyValues = (keyName: string, key: RegExp, echo = true) =>
+  linesInput.transform((lines, ctx) => {
+    const parsed = parseKeyValueLines(lines, { keyName, key, echo });
+    return typeof parsed === "string" ? problem(ctx, parsed) : parsed;
+  });
+
+const tagsInput = listInput.transform((items, ctx): TagTemplate[] => {
+  const templates: TagTemplate[] = [];
+  for (const item of items) {
+    const parsed = parseTagTemplate(item);
+    if (typeof parsed === "string") return problem(ctx, `has a malformed tag template: ${parsed}`);
+    templates.push(parsed);
+  }
+  return templates.length > 0 ? templates : problem(ctx, "must give at least one tag template, e.g. {{sha}}");
+});
+
+const platformsInput = listInput.transform((items, ctx) => {
+  for (const item of items) {
+    const reason = platformProblem(item);
+    if (reason) return problem(ctx, `has ${reason}`);
+  }
+  return items.length > 0 ? items : problem(ctx, "must name at least one platform, e.g. linux/amd64");
+});
+
+const engineInput = z.string().transform((value, ctx): EngineChoice => {
+  const engine = value.trim();
+  return (ENGINES as readonly string[]).includes(engine)
+    ? (engine as EngineChoice)
+    : problem(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
+});
+
+const sizeInput = z.string().transform((value, ctx) => {
+  const bytes = parseSize(value);
+  return bytes === undefined || bytes <= 0
+    ? problem(ctx, `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`)
+    : bytes;
+});
+
+const inputShape = {
+  services: z.string().optional(),
+  registry: z.string().optional(),
+  context: z.string().default("."),
+  dockerfile: z.string().default("Dockerfile"),
+  platforms: platformsInput.default(["linux/amd64"]),
+  tags: tagsInput.default([{ source: "{{sha}}", parts: [{ variable: "sha" }] }]),
+  labels: keyValues("label", LABEL_NAME).optional(),
+  "build-args": keyValues("build argument", BUILD_ARG_NAME).optional(),
+  secrets: keyValues("secret id", SECRET_ID, false).optional(),
+  "secret-files": keyValues("secret id", SECRET_ID).optional(),
+  environment: z.string().optional(),
+  engine: engineInput.default("auto"),
+  "tls-verify": booleanInput.default(true),
+  "storage-driver": z.string().optional(),
+  "storage-root": z.string().optional(),
+  isolation: z.enum(["oci", "chroot", "rootless"], { error: "must be oci, chroot or rootless" }).optional(),
+  "max-size": sizeInput.optional(),
+  "max-parallel": integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
+};
+
+/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
+export type BuildPushRawInputs = Record<keyof typeof inputShape, string | undefined>;
+
+const inputs = z.object(inputShape);
+type Inputs = z.output<typeof inputs>;
+
+function secretsFrom(params: Inputs): BuildSecret[] {
+  const values = Object.entries(params.secrets ?? {}).map(([id, value]): BuildSecret => ({ id, value }));
+  const files = Object.entries(params["secret-files"] ?? {}).map(([id, file]): BuildSecret => ({ id, file }));
+  const twice = files.find((f) => values.some((v) => v.id === f.id));
+  if (twice) {
+    throw new ConfigurationError(`Secret "${twice.id}" is given in both "secrets" and "secret-files"; give it once.`);
+  }
+  return [...values, ...files];
+}
+
+/** With TLS verification off the registry may have any certificate (or none: plain HTTP). */
+function registryFetch(tlsVerify: boolean, env: Record<string, string | undefined>): Fetch {
+  const dispatcher = proxyDispatcher(undefined, env) ?? (tlsVerify ? undefined : new Agent({ connect: { rejectUnauthorized: false } }));
+  return fetchVia(dispatcher) as Fetch;
+}
+
+function outputsOf(result: BuildPushResult): Record<"images" | "digests" | "tags" | "metadata", string> {
+  const byService = <T>(pick: (s: BuildPushResult["services"][number]) => T) =>
+    JSON.stringify(Object.fromEntries(result.services.map((s) => [s.service, pick(s)])));
+  return {
+    images: byService((s) => s.reference),
+    digests: byService((s) => s.digest),
+    tags: byService((s) => s.tags),
+    metadata: JSON.stringify({
+      engine: result.engine,
+      labels: result.labels,
+      services: Object.fromEntries(
+        result.services.map((s) => [s.service, { image: s.reference, repository: s.repository, digest: s.digest, tags: s.tags, platforms: s.platforms }]),
+      ),
+    }),
+  };
+}
+
+export const buildPushAction = defineAction({
+  name: "build-push",
+  inputs,
+  secretInputs: ["secrets"],
+  async run(params: Inputs, context) {
+    if (!params.services) {
+      throw new ConfigurationError(
+        `Input "services" is required: list the services to build, e.g. api=.#api (one per line), or a map of service → context, dockerfile, target.`,
+      );
+    }
+    const services = resolveServices(parseServicesInput(params.services), {
+      registry: params.registry,
+      context: params.context,
+      dockerfile: params.dockerfile,
+      platforms: params.platforms,
+      buildArgs: params["build-args"] ?? {},
+    });
+    const tlsVerify = params["tls-verify"];
+    const result = await buildPush(
+      {
+        services,
+        tagTemplates: params.tags,
+        labels: params.labels ?? {},
+        secrets: secretsFrom(params),
+        engine: params.engine,
+        engineOptions: {
+          tlsVerify,
+          storageDriver: params["storage-driver"],
+          storageRoot: params["storage-root"],
+          isolation: params.isolation,
+        },
+        maxSize: params["max-size"],
+        maxParallel: params["max-parallel"],
+        environment: params.environment,
+      },
+      {
+        exec: processExec,
+        fetch: registryFetch(tlsVerify, context.env),
+        logger: context.logger,
+        clock: context.clock,
+        secrets: context.secrets,
+        env: context.env,
+        cwd: context.cwd,
+        signal: context.signal,
+      },
+    );
+    return {
+      outputs: outputsOf(result),
+      summary: buildPushSummary(result),
+      ...(result.problems.length > 0 ? { failure: result.problems.join(" ") } : {}),
+    };
+  },
+});

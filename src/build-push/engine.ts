@@ -1,0 +1,56 @@
+/**
+ * The build engines behind one interface: build every platform of one service and push
+ * the result under every tag, returning the digest pushed. Docker Buildx is what hosted
+ * runners have; Buildah is on them too, and needs no daemon.
+ */
+import type { ServiceSpec } from "./services.js";
+
+export const ENGINE_NAMES = ["buildx", "buildah"] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** A build secret: a value (from the `secrets` input) or a file on the runner. */
+export type BuildSecret = { id: string; value: string } | { id: string; file: string };
+
+export interface EngineOptions {
+  /** false: the registry may be plain HTTP or have a certificate nobody signed. */
+  tlsVerify: boolean;
+  /** Buildah: containers-storage driver (vfs works everywhere, overlay is faster). */
+  storageDriver?: string | undefined;
+  /** Buildah: image storage directory (--root); run state goes beside it. */
+  storageRoot?: string | undefined;
+  /** Buildah: how RUN steps are isolated (oci, chroot, rootless). */
+  isolation?: string | undefined;
+}
+
+export interface BuildRequest {
+  service: ServiceSpec;
+  /** Full references, `registry/repository:tag`; the first is pushed first. */
+  tags: string[];
+  labels: Record<string, string>;
+  secrets: BuildSecret[];
+  /** A private directory for this build's files (secrets, digest, metadata). */
+  workDir: string;
+  /** The workspace: the service's context and Dockerfile are relative to it. */
+  cwd: string;
+  onLine: (line: string) => void;
+  signal?: AbortSignal | undefined;
+}
+
+export interface BuildEngine {
+  readonly name: EngineName;
+  /** Builds every platform of the service, pushes it under every tag, returns the digest. */
+  buildAndPush(request: BuildRequest): Promise<string>;
+}
+
+/** An engine command that exited non-zero; turned into one sentence by push-failure.ts. */
+export class EngineCommandError extends Error {
+  override readonly name = "EngineCommandError";
+  constructor(
+    readonly step: "build" | "push",
+    readonly command: string,
+    readonly exitCode: number,
+    readonly output: string,
+  ) {
+    super(`${command} exited with ${exitCode}`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Buildah: `buildah build --platform … --manifest <list>` builds every platform into a
+ * local manifest list, `buildah manifest push --all` pushes the list and its images. The
+ * list gets a name unique to this run, because `--manifest` adds to a list that already
+ * exists, and a rerun must not push the previous run's images with its own.
+ */
+import { randomBytes } from "node:crypto";
+import { chmod, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { BuildEngine, BuildRequest, EngineOptions } from "../engine.js";
+import { EngineCommandError } from "../engine.js";
+import type { Exec } from "../exec.js";
+
+export function buildahGlobalArgs(options: EngineOptions): string[] {
+  return [
+    ...(options.storageDriver ? ["--storage-driver", options.storageDriver] : []),
+    ...(options.storageRoot
+      ? ["--root", join(options.storageRoot, "storage"), "--runroot", join(options.storageRoot, "run")]
+      : []),
+  ];
+}
+
+/** Writes value secrets to owner-only files: Buildah reads secrets from files. */
+async function secretArgs(request: BuildRequest): Promise<string[]> {
+  const args: string[] = [];
+  for (const [index, secret] of request.secrets.entries()) {
+    let file: string;
+    if ("file" in secret) {
+      file = secret.file;
+    } else {
+      file = join(request.workDir, `secret-${index}`);
+      await writeFile(file, secret.value, { mode: 0o600 });
+      await chmod(file, 0o600);
+    }
+    args.push("--secret", `id=${secret.id},src=${file}`);
+  }
+  return args;
+}
+
+export function buildahBuildArgs(request: BuildRequest, options: EngineOptions, listName: string, secrets: string[]): string[] {
+  const { service } = request;
+  return [
+    ...buildahGlobalArgs(options),
+    "build",
+    "--platform",
+    service.platforms.join(","),
+    "--manifest",
+    listName,
+    "--file",
+    service.dockerfile,
+    ...(service.target ? ["--target", service.target] : []),
+    ...(options.isolation ? ["--isolation", options.isolation] : []),
+    ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
+    ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
+    ...Object.entries(service.buildArgs).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]),
+    ...secrets,
+    service.context,
+  ];
+}
+
+export function buildahPushArgs(options: EngineOptions, listName: string, tag: string, digestFile: string): string[] {
+  return [
+    ...buildahGlobalArgs(options),
+    "manifest",
+    "push",
+    "--all",
+    "--quiet",
+    ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
+    "--digestfile",
+    digestFile,
+    listName,
+    `docker://${tag}`,
+  ];
+}
+
+export class BuildahEngine implements BuildEngine {
+  readonly name = "buildah";
+
+  constructor(
+    private readonly exec: Exec,
+    private readonly options: EngineOptions,
+  ) {}
+
+  private async run(step: "build" | "push", args: string[], request: BuildRequest): Promise<void> {
+    const result = await this.exec("buildah", args, {
+      cwd: request.cwd,
+      onLine: request.onLine,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+    if (result.exitCode !== 0) {
+      const command = step === "build" ? "buildah build" : "buildah manifest push";
+      throw new EngineCommandError(step, command, result.exitCode, result.stderr || result.stdout);
+    }
+  }
+
+  async buildAndPush(request: BuildRequest): Promise<string> {
+    const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${randomBytes(6).toString("hex")}`;
+    const secrets = await secretArgs(request);
+    await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
+    try {
+      let digest = "";
+      for (const [index, tag] of request.tags.entries()) {
+        const digestFile = join(request.workDir, `digest-${index}`);
+        await this.run("push", buildahPushArgs(this.options, listName, tag, digestFile), request);
+        digest ||= (await readFile(digestFile, "utf8")).trim();
+      }
+      return digest;
+    } finally {
+      // The images stay in storage as the next build's cache; only the list goes.
+      await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName]).catch(() => undefined);
+    }
+  }
+}

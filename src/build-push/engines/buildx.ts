@@ -1,0 +1,71 @@
+/**
+ * Docker Buildx: one `docker buildx build` per service builds every platform and pushes
+ * the manifest list under every tag; `--metadata-file` reports the digest pushed.
+ * Multi-platform builds need a builder that supports them (docker/setup-buildx-action).
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { BuildEngine, BuildRequest, EngineOptions } from "../engine.js";
+import { EngineCommandError } from "../engine.js";
+import type { Exec } from "../exec.js";
+
+/** The environment variable that carries a value secret to `--secret id=…,env=…`. */
+export function secretEnvName(id: string): string {
+  return `GREENLIGHT_SECRET_${id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+export function buildxArgs(request: BuildRequest, options: EngineOptions, metadataFile: string): string[] {
+  const { service } = request;
+  return [
+    "buildx",
+    "build",
+    "--file",
+    service.dockerfile,
+    ...(service.target ? ["--target", service.target] : []),
+    "--platform",
+    service.platforms.join(","),
+    ...request.tags.flatMap((tag) => ["--tag", tag]),
+    ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
+    ...Object.entries(service.buildArgs).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]),
+    ...request.secrets.flatMap((secret) => [
+      "--secret",
+      "file" in secret ? `id=${secret.id},src=${secret.file}` : `id=${secret.id},env=${secretEnvName(secret.id)}`,
+    ]),
+    // BuildKit takes an insecure registry per export, not as a global flag.
+    ...(options.tlsVerify ? ["--push"] : ["--output", "type=image,push=true,registry.insecure=true"]),
+    "--metadata-file",
+    metadataFile,
+    service.context,
+  ];
+}
+
+export class BuildxEngine implements BuildEngine {
+  readonly name = "buildx";
+
+  constructor(
+    private readonly exec: Exec,
+    private readonly options: EngineOptions,
+  ) {}
+
+  async buildAndPush(request: BuildRequest): Promise<string> {
+    const metadataFile = join(request.workDir, "metadata.json");
+    const env = Object.fromEntries(
+      request.secrets.flatMap((secret) => ("value" in secret ? [[secretEnvName(secret.id), secret.value]] : [])),
+    );
+    const result = await this.exec("docker", buildxArgs(request, this.options, metadataFile), {
+      cwd: request.cwd,
+      env,
+      onLine: request.onLine,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+    if (result.exitCode !== 0) {
+      throw new EngineCommandError("build", "docker buildx build", result.exitCode, result.stderr || result.stdout);
+    }
+    const metadata = JSON.parse(await readFile(metadataFile, "utf8")) as Record<string, unknown>;
+    const digest = metadata["containerimage.digest"];
+    if (typeof digest !== "string") {
+      throw new Error(`docker buildx build wrote no containerimage.digest to ${metadataFile}`);
+    }
+    return digest;
+  }
+}

@@ -1,0 +1,20 @@
+/** Every command the CLI knows: the actions, and the tools that are not actions. */
+import type { RunnableAction } from "../core/action.js";
+import { toRunnable } from "../core/action.js";
+import { openPrAction } from "../open-pr/definition.js";
+import { sandboxCommand } from "../sandbox/cli.js";
+import { updateTfvarsAction } from "../update-tfvars/definition.js";
+import { verifyAction } from "../verify/definition.js";
+import type { CliIo } from "./io.js";
+
+export type ToolCommand = (argv: string[], io: CliIo) => Promise<number>;
+
+export const actions: RunnableAction[] = [
+  toRunnable(updateTfvarsAction),
+  toRunnable(openPrAction),
+  toRunnable(verifyAction),
+];
+
+export const tools: Record<string, ToolCommand> = {
+  sandbox: sandboxCommand,
+};

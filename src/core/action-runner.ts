@@ -1,0 +1,101 @@
+/**
+ * The GitHub Actions runner: the only module that talks to @actions/core. It reads the
+ * inputs declared in action.yml, masks secrets, calls the action, writes only declared
+ * outputs, writes the job summary once, and reports failure once, readably.
+ */
+import * as core from "@actions/core";
+import type { ActionDefinition, ActionResult, RunContext } from "./action.js";
+import { toRunnable } from "./action.js";
+import type { ActionManifest } from "./action-manifest.js";
+import { loadManifest } from "./action-manifest.js";
+import { systemClock } from "./clock.js";
+import { describeFailure } from "./failure.js";
+import type { Logger } from "./logger.js";
+import { SecretRegistry } from "./secrets.js";
+import { renderMarkdown } from "./summary.js";
+
+const actionsLogger: Logger = {
+  debug: (message) => core.debug(message),
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  error: (message) => core.error(message),
+  group: (name, fn) => core.group(name, fn),
+};
+
+function createContext(secrets: SecretRegistry): RunContext {
+  return {
+    logger: actionsLogger,
+    clock: systemClock,
+    secrets,
+    env: process.env,
+    cwd: process.env["GITHUB_WORKSPACE"] ?? process.cwd(),
+    saveState: (name, value) => core.saveState(name, value),
+  };
+}
+
+/** Refuses (as a bug) any output that action.yml does not declare. */
+export function checkDeclaredOutputs(
+  action: string,
+  outputs: Record<string, string | undefined>,
+  declared: Record<string, unknown>,
+): void {
+  const undeclared = Object.keys(outputs).filter((name) => !(name in declared));
+  if (undeclared.length > 0) {
+    throw new Error(
+      `${action} wrote outputs not declared in its action.yml: ${undeclared.join(", ")}`,
+    );
+  }
+}
+
+/** Outputs and summary, with every known secret form redacted: outputs are logged by GitHub too. */
+async function report(
+  manifest: ActionManifest,
+  result: ActionResult,
+  secrets: SecretRegistry,
+): Promise<void> {
+  const outputs = result.outputs as Record<string, string | undefined>;
+  checkDeclaredOutputs(manifest.name, outputs, manifest.outputs);
+  for (const [name, value] of Object.entries(outputs)) {
+    if (value !== undefined) core.setOutput(name, secrets.redact(value));
+  }
+  if (result.summary && result.summary.length > 0) {
+    await core.summary.addRaw(secrets.redact(renderMarkdown(result.summary))).write();
+  }
+}
+
+export async function runAction<P, O extends string>(
+  definition: ActionDefinition<P, O>,
+  manifest: ActionManifest = loadManifest(definition.name),
+): Promise<void> {
+  const action = toRunnable(definition);
+  const secrets = new SecretRegistry((form) => core.setSecret(form));
+  try {
+    const raw: Record<string, string | undefined> = {};
+    for (const name of Object.keys(manifest.inputs)) raw[name] = core.getInput(name);
+    const result = await action.execute(raw, createContext(secrets));
+    await report(manifest, result, secrets);
+    if (result.failure) core.setFailed(secrets.redact(result.failure));
+  } catch (error) {
+    const failure = describeFailure(error);
+    if (failure.stack) core.debug(secrets.redact(failure.stack));
+    core.setFailed(secrets.redact(failure.message));
+  }
+}
+
+/** The post step: clean-up that must not fail the job (a revoked token, a removed file). */
+export async function runPost<P, O extends string>(
+  definition: ActionDefinition<P, O>,
+): Promise<void> {
+  if (!definition.post) return;
+  const secrets = new SecretRegistry((form) => core.setSecret(form));
+  const state = new Proxy({} as Record<string, string>, {
+    get: (_target, name) => (typeof name === "string" ? core.getState(name) : undefined),
+  });
+  try {
+    await definition.post(createContext(secrets), state);
+  } catch (error) {
+    core.warning(
+      `Post step of ${definition.name} did not finish: ${secrets.redact(describeFailure(error).message)}`,
+    );
+  }
+}

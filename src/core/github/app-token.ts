@@ -1,0 +1,133 @@
+/**
+ * GitHub App authentication: the App's JWT buys an installation token scoped to the one
+ * repository Greenlight changes and to the permissions it needs, so a leaked token can do
+ * as little as possible for at most an hour (and is revoked as soon as the job ends).
+ */
+import type { Octokit } from "@octokit/core";
+import type { Clock } from "../clock.js";
+import { ConfigurationError } from "../errors.js";
+import type { SecretRegistry } from "../secrets.js";
+import { appJwtClaims, normalisePem, parseAppPrivateKey, signAppJwt } from "./app-jwt.js";
+
+export interface AppCredentials {
+  appId?: string | undefined;
+  clientId?: string | undefined;
+  privateKey: string;
+}
+
+export interface RepositoryName {
+  owner: string;
+  repo: string;
+}
+
+export type TokenPermissions = Record<string, "read" | "write">;
+
+export interface InstallationToken {
+  token: string;
+  /** ISO time at which GitHub expires the token (one hour after it was made). */
+  expiresAt: string;
+  installationId: number;
+}
+
+export interface InstallationTokenRequest {
+  /** An Octokit without authentication: the JWT is sent per request. */
+  octokit: Octokit;
+  app: AppCredentials;
+  repository: RepositoryName;
+  permissions?: TokenPermissions | undefined;
+  clock: Clock;
+  secrets: SecretRegistry;
+}
+
+function statusOf(error: unknown): number | undefined {
+  return typeof error === "object" && error !== null && "status" in error
+    ? Number((error as { status: unknown }).status)
+    : undefined;
+}
+
+function githubMessage(error: unknown): string {
+  const data = (error as { response?: { data?: { message?: unknown } } }).response?.data;
+  const message = typeof data?.message === "string" ? data.message : String(error);
+  return message.replace(/\.$/, "");
+}
+
+function issuerOf(app: AppCredentials): { issuer: string; input: string } {
+  const clientId = app.clientId?.trim();
+  if (clientId) return { issuer: clientId, input: "app-client-id" };
+  const appId = app.appId?.trim();
+  if (appId) return { issuer: appId, input: "app-id" };
+  throw new ConfigurationError(
+    `Input "app-id" (or "app-client-id") is required with "private-key"; give the App's id or client id from its settings page.`,
+  );
+}
+
+function credentialsMismatch(issuer: { issuer: string; input: string }): ConfigurationError {
+  return new ConfigurationError(
+    `GitHub rejected the App credentials: input "${issuer.input}" (${issuer.issuer}) and input "private-key" do not belong to the same GitHub App, or the key was revoked; give a current private key of that App (and check this machine's clock).`,
+  );
+}
+
+function notInstalled(issuer: { issuer: string; input: string }, fullName: string) {
+  return new ConfigurationError(
+    `The GitHub App with ${issuer.input} ${issuer.issuer} is not installed on ${fullName}; install the App on ${fullName} (App settings → Install App, or the organization's Settings → GitHub Apps → Configure → Repository access).`,
+  );
+}
+
+/**
+ * Exchanges the App's credentials for an installation token. Every credential is registered
+ * with `secrets` the moment it exists, before any line could print it.
+ */
+export async function createInstallationToken(
+  request: InstallationTokenRequest,
+): Promise<InstallationToken> {
+  const { octokit, app, repository, secrets, clock } = request;
+  secrets.add(app.privateKey);
+  secrets.add(normalisePem(app.privateKey));
+  const issuer = issuerOf(app);
+  const key = parseAppPrivateKey(app.privateKey);
+  const fullName = `${repository.owner}/${repository.repo}`;
+  const jwtHeaders = () => {
+    const jwt = signAppJwt(appJwtClaims(issuer.issuer, clock), key);
+    secrets.add(jwt);
+    return { authorization: `Bearer ${jwt}` };
+  };
+
+  let installationId: number;
+  try {
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/installation", {
+      ...repository,
+      headers: jwtHeaders(),
+    });
+    installationId = data.id;
+  } catch (error) {
+    if (statusOf(error) === 401) throw credentialsMismatch(issuer);
+    if (statusOf(error) === 404) throw notInstalled(issuer, fullName);
+    throw error;
+  }
+
+  try {
+    const { data } = await octokit.request(
+      "POST /app/installations/{installation_id}/access_tokens",
+      {
+        installation_id: installationId,
+        repositories: [repository.repo],
+        ...(request.permissions ? { permissions: request.permissions } : {}),
+        headers: jwtHeaders(),
+        // Minting a second token on a retry is harmless (both expire within the hour).
+        request: { idempotent: true },
+      },
+    );
+    secrets.add(data.token);
+    return { token: data.token, expiresAt: data.expires_at, installationId };
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 401) throw credentialsMismatch(issuer);
+    if (status === 404) throw notInstalled(issuer, fullName);
+    if (status === 422) {
+      throw new ConfigurationError(
+        `GitHub refused an installation token for ${fullName} with permissions ${JSON.stringify(request.permissions ?? {})} (${githubMessage(error)}); grant the App those permissions and give it access to ${fullName}.`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
+ * flags as text). Each action declares one zod schema over those strings, composed from
+ * the fragments here; parsing turns them into typed params or one readable sentence.
+ */
+import { z } from "zod";
+import YAML from "yaml";
+import { ConfigurationError } from "./errors.js";
+
+/** The raw input map of an action: every declared input, as text or absent. */
+export type RawInputs<Names extends string = string> = Record<Names, string | undefined>;
+
+// GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
+const TRUE_WORDS = ["true", "True", "TRUE"];
+const FALSE_WORDS = ["false", "False", "FALSE"];
+
+export const booleanInput = z.string().transform((value, ctx) => {
+  const trimmed = value.trim();
+  if (TRUE_WORDS.includes(trimmed)) return true;
+  if (FALSE_WORDS.includes(trimmed)) return false;
+  ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
+  return z.NEVER;
+});
+
+/** A list given one item per line or separated by commas; blank items are dropped. */
+export const listInput = z.string().transform((value) =>
+  value
+    .split(/\r?\n|,/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+/** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
+export const linesInput = z.string().transform((value) =>
+  value
+    .split(/\r?\n/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0 && !item.startsWith("#")),
+);
+
+const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** Parses `90s`, `10m`, `1h30m`, `500ms` or a bare number of seconds into milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const value = text.trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+  let total = 0;
+  let consumed = 0;
+  for (const match of value.matchAll(pattern)) {
+    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 0);
+    consumed += match[0].length;
+  }
+  if (consumed === 0 || consumed !== value.length) return undefined;
+  return Math.round(total);
+}
+
+export const durationInput = z.string().transform((value, ctx) => {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+/** A non-negative integer given as text. */
+export const integerInput = z.string().transform((value, ctx) => {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed)) {
+    ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
+    return z.NEVER;
+  }
+  return Number(trimmed);
+});
+
+/** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
+export const structuredInput = z.string().transform((value, ctx) => {
+  try {
+    return YAML.parse(value, { prettyErrors: false }) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
+    return z.NEVER;
+  }
+});
+
+/** Treat an empty string as "not given": that is how GitHub passes an unset input. */
+export function normaliseRawInputs(raw: Record<string, string | undefined>): RawInputs {
+  const out: RawInputs = {};
+  for (const [name, value] of Object.entries(raw)) {
+    out[name] = value === undefined || value === "" ? undefined : value;
+  }
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, given: Record<string, unknown>): string {
+  const name = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+  const rest = issue.path.slice(1).map(String);
+  const where = name ? `Input "${name}"${rest.length ? ` (at ${rest.join(".")})` : ""}` : "Inputs";
+  // zod 4 leaves the offending value off its issues, so look at what was given.
+  if (issue.code === "invalid_type" && name && given[name] === undefined) {
+    return `Input "${name}" is required; set it in the workflow's \`with:\` (or pass --${name} to the CLI).`;
+  }
+  const message = issue.message.replace(/\.$/, "");
+  return `${where} ${/^(is|must|has|does|expected|should)\b/.test(message) ? "" : "is invalid: "}${message}.`;
+}
+
+/**
+ * Validates raw inputs against an action's schema. Throws one ConfigurationError whose
+ * message is a sentence per problem (normally one), never a raw zod dump.
+ */
+export function parseInputs<T>(schema: z.ZodType<T>, raw: Record<string, string | undefined>): T {
+  const given = normaliseRawInputs(raw);
+  const result = schema.safeParse(given);
+  if (result.success) return result.data;
+  const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
+  throw new ConfigurationError(sentences.join(" "));
+}

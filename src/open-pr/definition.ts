@@ -1,0 +1,267 @@
+/**
+ * open-pr's inputs: resolved against the config file's environment (inputs win), checked
+ * in full before the first API call, then handed to openPr.
+ */
+import { promises as fs } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { loadConfig } from "../config/load.js";
+import type { GreenlightConfig } from "../config/schema.js";
+import type { RunContext } from "../core/action.js";
+import { defineAction } from "../core/action.js";
+import { ConfigurationError } from "../core/errors.js";
+import { createGitHubClient } from "../core/github/client.js";
+import {
+  githubAuthFromInputs,
+  githubAuthInputShape,
+  githubAuthSecretInputs,
+} from "../core/github/inputs.js";
+import { parseRepositoryName } from "../core/github/repository.js";
+import { revokeInstallationToken } from "../core/github/revoke.js";
+import {
+  booleanInput,
+  durationInput,
+  integerInput,
+  linesInput,
+  listInput,
+} from "../core/inputs.js";
+import type { EditInputs } from "../update-tfvars/edit-inputs.js";
+import { editInputShape, releaseEditFrom } from "../update-tfvars/edit-inputs.js";
+import { hasReleaseEdit } from "../update-tfvars/plan-edit.js";
+import { layoutsFromConfig } from "../update-tfvars/service-layout.js";
+import type { ChangeKind } from "./branch-name.js";
+import { deriveBranchName } from "./branch-name.js";
+import { checkAllowedPaths } from "./change-plan.js";
+import type { FileAddition } from "./infra-repo.js";
+import { InfraRepo } from "./infra-repo.js";
+import type { LandingMode, OpenPrParams } from "./main.js";
+import { openPr } from "./main.js";
+import { sourceFromEnv } from "./pr-content.js";
+import { openPrSummary } from "./summary.js";
+
+const inputShape = {
+  repository: z.string().optional(),
+  base: z.string().optional(),
+  environment: z.string().optional(),
+  file: listInput.optional(),
+  ...editInputShape,
+  upload: linesInput.optional(),
+  "allowed-paths": listInput.optional(),
+  merge: z.enum(["pull-request", "auto-merge", "direct"]).optional(),
+  "merge-method": z.enum(["merge", "squash", "rebase"]).optional(),
+  branch: z.string().optional(),
+  title: z.string().optional(),
+  body: z.string().optional(),
+  labels: listInput.optional(),
+  assignees: listInput.optional(),
+  reviewers: listInput.optional(),
+  "team-reviewers": listInput.optional(),
+  draft: booleanInput.default(false),
+  "wait-for-merge": booleanInput.default(false),
+  "wait-timeout": durationInput.default(30 * 60_000),
+  "max-attempts": integerInput.default(25),
+  ...githubAuthInputShape,
+  "revoke-token": booleanInput.default(true),
+  "config-file": z.string().optional(),
+};
+
+export type OpenPrRawInputs = Record<keyof typeof inputShape, string | undefined>;
+const inputs = z.object(inputShape);
+type Inputs = z.output<typeof inputs>;
+
+const STATE_TOKEN = "installation-token";
+const STATE_EXPIRES = "installation-token-expires-at";
+const STATE_API_URL = "github-api-url";
+
+/** The kind of change and the services it concerns: the change's identity. */
+export function changeIdentity(params: EditInputs & { upload?: string[] | undefined }): {
+  kind: ChangeKind;
+  services: string[];
+  discriminator: string;
+} {
+  const keys = (value: Record<string, unknown> | number | undefined) =>
+    value === undefined ? [] : typeof value === "number" ? ["all"] : Object.keys(value);
+  const discriminator = JSON.stringify([params.set ?? [], params.upload ?? []]);
+  if (params.rollback?.length)
+    return { kind: "rollback", services: params.rollback, discriminator };
+  if (params.finalize?.length)
+    return { kind: "finalize", services: params.finalize, discriminator };
+  if (params.images || params["desired-counts"]) {
+    return {
+      kind: "deploy",
+      services: [...keys(params.images), ...keys(params["desired-counts"])],
+      discriminator,
+    };
+  }
+  if (params.weights !== undefined)
+    return { kind: "traffic", services: keys(params.weights), discriminator };
+  return { kind: "edit", services: [], discriminator };
+}
+
+function environmentOf(config: GreenlightConfig | undefined, name: string | undefined) {
+  if (!name) return undefined;
+  const env = config?.environments[name];
+  if (env) return env;
+  if (config) {
+    throw new ConfigurationError(
+      `Input "environment" is "${name}", which the config file does not define; known environments: ${Object.keys(config.environments).join(", ") || "none"}.`,
+    );
+  }
+  return undefined;
+}
+
+function required<T>(value: T | undefined, input: string, hint: string): T {
+  if (value === undefined || (Array.isArray(value) && value.length === 0) || value === "") {
+    throw new ConfigurationError(`Input "${input}" is required: ${hint}.`);
+  }
+  return value;
+}
+
+async function readUploads(lines: string[], cwd: string): Promise<FileAddition[]> {
+  const uploads: FileAddition[] = [];
+  for (const line of lines) {
+    const eq = line.indexOf("=");
+    const local = line.slice(0, eq).trim();
+    const remote = line.slice(eq + 1).trim();
+    if (eq <= 0 || !remote) {
+      throw new ConfigurationError(
+        `Input "upload" has the line "${line}", which is not LOCAL=REMOTE (a workspace file = a path in the infra repository).`,
+      );
+    }
+    const content = await fs.readFile(resolve(cwd, local), "utf8").catch(() => {
+      throw new ConfigurationError(
+        `Input "upload" names "${local}", which cannot be read from the workspace; check the path.`,
+      );
+    });
+    uploads.push({ path: remote, content });
+  }
+  return uploads;
+}
+
+async function resolveParams(params: Inputs, context: RunContext) {
+  const config = await loadConfig({
+    cwd: context.cwd,
+    ...(params["config-file"] ? { path: params["config-file"], required: true } : {}),
+  });
+  const env = environmentOf(config, params.environment);
+  const release = releaseEditFrom(params);
+  const uploads = await readUploads(params.upload ?? [], context.cwd);
+  if (!params.set?.length && !hasReleaseEdit(release) && uploads.length === 0) {
+    throw new ConfigurationError(
+      `Nothing to change: give at least one of the inputs set, images, desired-counts, weights, finalize, rollback or upload.`,
+    );
+  }
+  const repository = required(
+    params.repository ?? env?.repository,
+    "repository",
+    "name the infra repository as owner/name, or an environment whose config gives one",
+  );
+  const files = params.file ?? (env?.tfvars ? [env.tfvars] : []);
+  if ((params.set?.length || hasReleaseEdit(release)) && files.length === 0) {
+    throw new ConfigurationError(
+      `Input "file" is required for tfvars edits: name the tfvars file in the infra repository, or an environment whose config gives one.`,
+    );
+  }
+  const allowed = params["allowed-paths"] ??
+    env?.["allowed-paths"] ?? [...files, ...uploads.map((u) => u.path)];
+  checkAllowedPaths([...files, ...uploads.map((u) => u.path)], allowed);
+  const identity = changeIdentity(params);
+  const environment = params.environment ?? "default";
+  const mode: LandingMode = params.merge ?? env?.merge ?? "pull-request";
+  const openPrParams: OpenPrParams = {
+    change: {
+      files,
+      uploads,
+      edit: {
+        set: params.set ?? [],
+        release,
+        create: params.create,
+        force: params.force,
+        imageRules: {
+          requireDigest: params["require-digest"] ?? env?.["require-digest"] ?? false,
+          allowedRegistries: params["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
+        },
+        ...(config ? { layouts: layoutsFromConfig(config, params.environment) } : {}),
+      },
+    },
+    base: params.base ?? env?.base ?? "main",
+    branch: params.branch ?? deriveBranchName({ environment, ...identity }),
+    environment,
+    kind: identity.kind,
+    services: identity.services,
+    mode,
+    mergeMethod: params["merge-method"] ?? env?.["merge-method"] ?? "squash",
+    ...(params.title ? { titleTemplate: params.title } : {}),
+    ...(params.body ? { bodyTemplate: params.body } : {}),
+    labels: params.labels ?? env?.labels ?? [],
+    assignees: params.assignees ?? [],
+    reviewers: params.reviewers ?? env?.reviewers ?? [],
+    teamReviewers: params["team-reviewers"] ?? env?.["team-reviewers"] ?? [],
+    draft: params.draft || (env?.draft ?? false),
+    waitForMerge: params["wait-for-merge"],
+    waitTimeoutMs: params["wait-timeout"],
+    pollIntervalMs: 10_000,
+    maxAttempts: Math.max(1, params["max-attempts"]),
+    source: sourceFromEnv(context.env),
+  };
+  return { repository, openPrParams };
+}
+
+export const openPrAction = defineAction({
+  name: "open-pr",
+  inputs,
+  secretInputs: githubAuthSecretInputs,
+  async run(params: Inputs, context) {
+    const connection = githubAuthFromInputs(params);
+    const { repository, openPrParams } = await resolveParams(params, context);
+    const client = await createGitHubClient({
+      ...connection,
+      repository,
+      permissions: { contents: "write", pull_requests: "write" },
+      logger: context.logger,
+      clock: context.clock,
+      secrets: context.secrets,
+      env: context.env,
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    if (client.installationToken && params["revoke-token"]) {
+      context.saveState(STATE_TOKEN, client.installationToken.token);
+      context.saveState(STATE_EXPIRES, client.installationToken.expiresAt);
+      if (connection.baseUrl) context.saveState(STATE_API_URL, connection.baseUrl);
+    }
+    const result = await openPr(openPrParams, {
+      repo: new InfraRepo(client.octokit, parseRepositoryName(repository)),
+      clock: context.clock,
+      logger: context.logger,
+    });
+    return {
+      outputs: {
+        operation: result.operation,
+        "pull-request-number": result.pullRequest ? String(result.pullRequest.number) : "",
+        "pull-request-url": result.pullRequest?.url ?? "",
+        "head-sha": result.headSha ?? "",
+        "merge-sha": result.mergeSha ?? "",
+        branch: result.branch,
+        changes: JSON.stringify(result.changes),
+      },
+      summary: openPrSummary(result, repository),
+    };
+  },
+  /** Revokes the App installation token the main step created, so it dies with the job. */
+  async post(context, state) {
+    const token = state[STATE_TOKEN];
+    if (!token) return;
+    context.secrets.add(token);
+    const client = await createGitHubClient({
+      token,
+      // Only the token matters here; the repository name scopes App tokens, not this one.
+      repository: "greenlight/revoke",
+      ...(state[STATE_API_URL] ? { baseUrl: state[STATE_API_URL] } : {}),
+      logger: context.logger,
+      clock: context.clock,
+      secrets: context.secrets,
+      env: context.env,
+    });
+    await revokeInstallationToken(client.octokit, context, state[STATE_EXPIRES]);
+  },
+});

@@ -1,0 +1,339 @@
+/**
+ * The infra repository as open-pr sees it: a handful of GitHub calls, each answering in
+ * the terms the algorithm needs (a missing ref is `undefined`, a lost compare-and-swap is
+ * `"stale"`), so main.ts reads as the algorithm and not as HTTP handling.
+ *
+ * Nothing here clones: files are read one by one at a commit and commits are made with the
+ * GraphQL `createCommitOnBranch` mutation, which GitHub signs (verified commits) and which
+ * only lands when the branch still points where we expect (compare-and-swap).
+ */
+import type { Octokit } from "@octokit/core";
+import type { components } from "@octokit/openapi-types";
+import { ConfigurationError } from "../core/errors.js";
+
+type PullRequest = components["schemas"]["pull-request-simple"];
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface PullRequestInfo {
+  number: number;
+  nodeId: string;
+  url: string;
+  state: "open" | "closed";
+  merged: boolean;
+  title: string;
+  body: string;
+  headSha: string;
+  mergeSha?: string;
+}
+
+export interface FileAddition {
+  path: string;
+  /** The full new content of the file. */
+  content: string;
+}
+
+function status(error: unknown): number | undefined {
+  return typeof error === "object" && error !== null && "status" in error
+    ? Number((error as { status: unknown }).status)
+    : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function toInfo(pr: PullRequest | components["schemas"]["pull-request"]): PullRequestInfo {
+  const merged = "merged" in pr ? Boolean(pr.merged) : Boolean(pr.merged_at);
+  return {
+    number: pr.number,
+    nodeId: pr.node_id,
+    url: pr.html_url,
+    state: pr.state === "open" ? "open" : "closed",
+    merged,
+    title: pr.title,
+    body: pr.body ?? "",
+    headSha: pr.head.sha,
+    ...(merged && pr.merge_commit_sha ? { mergeSha: pr.merge_commit_sha } : {}),
+  };
+}
+
+export class InfraRepo {
+  constructor(
+    private readonly octokit: Octokit,
+    readonly ref: RepoRef,
+  ) {}
+
+  get fullName(): string {
+    return `${this.ref.owner}/${this.ref.repo}`;
+  }
+
+  /** The commit a branch points at, or undefined when the branch does not exist. */
+  async branchHead(branch: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+        ...this.ref,
+        ref: `heads/${branch}`,
+      });
+      return data.object.sha;
+    } catch (error) {
+      if (status(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** A file's text at a commit, or undefined when the file does not exist there. */
+  async fileAt(path: string, commit: string): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        ...this.ref,
+        path,
+        ref: commit,
+      });
+      if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
+        throw new ConfigurationError(
+          `${path} in ${this.fullName} is not a file; name a tfvars file.`,
+        );
+      }
+      return Buffer.from(data.content, "base64").toString("utf8");
+    } catch (error) {
+      if (status(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates a branch at `sha`; "exists" when another run created it first. */
+  async createBranch(branch: string, sha: string): Promise<"created" | "exists"> {
+    try {
+      await this.octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+        ...this.ref,
+        ref: `refs/heads/${branch}`,
+        sha,
+      });
+      return "created";
+    } catch (error) {
+      if (status(error) === 422 && /already exists/i.test(messageOf(error))) return "exists";
+      throw error;
+    }
+  }
+
+  /**
+   * One commit on `branch` whose tree is `mergeParent`'s tree plus `additions`, with both
+   * the branch head and `mergeParent` as parents. It restarts a branch left by a merged or
+   * closed pull request from the base without a forced update: the ref only moves forward
+   * (force: false), so a concurrent run's commit can never be thrown away.
+   */
+  async commitOnto(options: {
+    branch: string;
+    expectedHead: string;
+    mergeParent: string;
+    message: string;
+    additions: FileAddition[];
+  }): Promise<{ oid: string } | "stale"> {
+    const { data: parent } = await this.octokit.request(
+      "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
+      {
+        ...this.ref,
+        commit_sha: options.mergeParent,
+      },
+    );
+    const { data: tree } = await this.octokit.request("POST /repos/{owner}/{repo}/git/trees", {
+      ...this.ref,
+      base_tree: parent.tree.sha,
+      tree: options.additions.map((a) => ({
+        path: a.path,
+        mode: "100644" as const,
+        type: "blob" as const,
+        content: a.content,
+      })),
+    });
+    const { data: commit } = await this.octokit.request("POST /repos/{owner}/{repo}/git/commits", {
+      ...this.ref,
+      message: options.message,
+      tree: tree.sha,
+      parents: [options.expectedHead, options.mergeParent],
+    });
+    try {
+      await this.octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+        ...this.ref,
+        ref: `heads/${options.branch}`,
+        sha: commit.sha,
+        force: false,
+      });
+    } catch (error) {
+      if (status(error) === 422) return "stale";
+      throw error;
+    }
+    return { oid: commit.sha };
+  }
+
+  /**
+   * One commit on `branch`, only if the branch still points at `expectedHead`.
+   * Returns the new commit, or "stale" when the branch moved (compare-and-swap lost).
+   */
+  async commit(options: {
+    branch: string;
+    expectedHead: string;
+    headline: string;
+    body: string;
+    additions: FileAddition[];
+  }): Promise<{ oid: string } | "stale"> {
+    const mutation = `mutation($input: CreateCommitOnBranchInput!) {
+      createCommitOnBranch(input: $input) { commit { oid } }
+    }`;
+    try {
+      const result = await this.octokit.graphql<{
+        createCommitOnBranch: { commit: { oid: string } };
+      }>(mutation, {
+        input: {
+          branch: { repositoryNameWithOwner: this.fullName, branchName: options.branch },
+          expectedHeadOid: options.expectedHead,
+          message: { headline: options.headline, body: options.body },
+          fileChanges: {
+            additions: options.additions.map((a) => ({
+              path: a.path,
+              contents: Buffer.from(a.content, "utf8").toString("base64"),
+            })),
+          },
+        },
+      });
+      return { oid: result.createCommitOnBranch.commit.oid };
+    } catch (error) {
+      if (isStaleHead(error)) return "stale";
+      throw error;
+    }
+  }
+
+  /** Pull requests from `branch` into `base`, newest first. */
+  async pullRequestsFor(branch: string, base: string): Promise<PullRequestInfo[]> {
+    const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/pulls", {
+      ...this.ref,
+      head: `${this.ref.owner}:${branch}`,
+      base,
+      state: "all",
+      sort: "created",
+      direction: "desc",
+      per_page: 20,
+    });
+    return data.map(toInfo);
+  }
+
+  async pullRequest(number: number): Promise<PullRequestInfo> {
+    const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      ...this.ref,
+      pull_number: number,
+    });
+    return toInfo(data);
+  }
+
+  /** Creates a PR; "exists" when an open PR for the branch already exists (another run). */
+  async createPullRequest(options: {
+    branch: string;
+    base: string;
+    title: string;
+    body: string;
+    draft: boolean;
+  }): Promise<PullRequestInfo | "exists"> {
+    try {
+      const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/pulls", {
+        ...this.ref,
+        head: options.branch,
+        base: options.base,
+        title: options.title,
+        body: options.body,
+        draft: options.draft,
+      });
+      return toInfo(data);
+    } catch (error) {
+      if (status(error) === 422 && /already exists/i.test(messageOf(error))) return "exists";
+      throw error;
+    }
+  }
+
+  async updatePullRequest(number: number, fields: { title: string; body: string }): Promise<void> {
+    await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+      ...this.ref,
+      pull_number: number,
+      ...fields,
+    });
+  }
+
+  async addLabels(number: number, labels: string[]): Promise<void> {
+    await this.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      ...this.ref,
+      issue_number: number,
+      labels,
+    });
+  }
+
+  async addAssignees(number: number, assignees: string[]): Promise<void> {
+    await this.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+      ...this.ref,
+      issue_number: number,
+      assignees,
+    });
+  }
+
+  async requestReviewers(
+    number: number,
+    reviewers: string[],
+    teamReviewers: string[],
+  ): Promise<void> {
+    await this.octokit.request(
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+      {
+        ...this.ref,
+        pull_number: number,
+        reviewers,
+        team_reviewers: teamReviewers,
+      },
+    );
+  }
+
+  async enableAutoMerge(nodeId: string, method: "merge" | "squash" | "rebase"): Promise<void> {
+    await this.octokit.graphql(
+      `mutation($id: ID!, $method: PullRequestMergeMethod!) {
+        enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { clientMutationId }
+      }`,
+      { id: nodeId, method: method.toUpperCase() },
+    );
+  }
+}
+
+/** GitHub's answer to a createCommitOnBranch whose expectedHeadOid is no longer the head. */
+export function isStaleHead(error: unknown): boolean {
+  const errors = (error as { errors?: { type?: string; message?: string }[] }).errors;
+  return (
+    Array.isArray(errors) &&
+    errors.some(
+      (e) => e.type === "STALE_DATA" || /expected branch to point to/i.test(e.message ?? ""),
+    )
+  );
+}
+
+/** GitHub's transient answer when labels or reviewers are set right after a PR is created. */
+export function isUnresolvedNode(error: unknown): boolean {
+  return status(error) === 422 && /could not resolve to a node/i.test(messageOf(error));
+}
+
+/**
+ * An answer that says nothing about whether the request was carried out: a 5xx, a rate
+ * limit the client gave up waiting on, or a dropped connection. The caller re-reads the
+ * repository and re-plans, which is safe because every step is a transform of what it reads.
+ */
+export function isTransient(error: unknown): boolean {
+  const code = status(error);
+  if (code === undefined)
+    return (
+      error instanceof TypeError || /ECONNRESET|socket|fetch failed|network/i.test(messageOf(error))
+    );
+  return code >= 500 || code === 429 || (code === 403 && /rate limit/i.test(messageOf(error)));
+}
+
+export function describeError(error: unknown): string {
+  const code = status(error);
+  return code ? `${code} (${messageOf(error).split("\n")[0]})` : messageOf(error);
+}

@@ -1,0 +1,467 @@
+/**
+ * open-pr: lands a change in the infra repository through the API, as a pull request, a
+ * pull request with auto-merge, or a direct commit. The algorithm, in order:
+ *
+ *   1. read where the base (and the branch's open PR, if any) stands;
+ *   2. plan the edit on that exact commit — a transform, not a file snapshot;
+ *   3. commit with compare-and-swap; if someone moved the branch meanwhile, go back to 1
+ *      after a jittered pause, so concurrent runs all land and none is overwritten;
+ *   4. open or refresh the pull request, looking up before retrying any create.
+ */
+import type { Clock } from "../core/clock.js";
+import { OperationFailedError } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import type { Change } from "../update-tfvars/assignments.js";
+import { parseTfvars } from "../update-tfvars/document.js";
+import { diffDocuments } from "../update-tfvars/document-diff.js";
+import type { ChangeKind } from "./branch-name.js";
+import type { ChangePlan, ChangeRequest } from "./change-plan.js";
+import { planChanges } from "./change-plan.js";
+import type { InfraRepo, PullRequestInfo } from "./infra-repo.js";
+import { describeError, isTransient, isUnresolvedNode } from "./infra-repo.js";
+import type { ContentContext, SourceInfo } from "./pr-content.js";
+import { commitMessage, defaultBody, defaultTitle, renderTemplate } from "./pr-content.js";
+
+export type LandingMode = "pull-request" | "auto-merge" | "direct";
+export type Operation = "created" | "updated" | "unchanged" | "adopted" | "pushed" | "merged";
+
+export interface OpenPrParams {
+  change: ChangeRequest;
+  base: string;
+  branch: string;
+  environment: string;
+  kind: ChangeKind;
+  services: string[];
+  mode: LandingMode;
+  mergeMethod: "merge" | "squash" | "rebase";
+  titleTemplate?: string;
+  bodyTemplate?: string;
+  labels: string[];
+  assignees: string[];
+  reviewers: string[];
+  teamReviewers: string[];
+  draft: boolean;
+  waitForMerge: boolean;
+  waitTimeoutMs: number;
+  pollIntervalMs: number;
+  maxAttempts: number;
+  source: SourceInfo;
+}
+
+export interface OpenPrDeps {
+  repo: InfraRepo;
+  clock: Clock;
+  logger: Logger;
+  /** Source of jitter; injected so tests are repeatable. */
+  random?: () => number;
+}
+
+export interface OpenPrResult {
+  operation: Operation;
+  branch: string;
+  pullRequest?: PullRequestInfo;
+  headSha?: string;
+  mergeSha?: string;
+  /** Everything the pull request (or commit) changes relative to the base. */
+  changes: Change[];
+  attempts: number;
+}
+
+class Backoff {
+  attempt = 0;
+  constructor(
+    private readonly deps: OpenPrDeps,
+    private readonly max: number,
+    private readonly what: string,
+  ) {}
+
+  /** Waits before the next attempt; throws once the attempts are used up. */
+  async next(reason: string): Promise<void> {
+    this.attempt++;
+    if (this.attempt >= this.max) {
+      throw new OperationFailedError(
+        `Gave up after ${this.max} attempts to ${this.what}: ${reason}. Other changes kept landing first; run again, or raise "max-attempts".`,
+      );
+    }
+    const ceiling = Math.min(5_000, 100 * 2 ** Math.min(this.attempt, 6));
+    const wait = Math.round(ceiling * (0.5 + (this.deps.random ?? Math.random)()));
+    this.deps.logger.debug(`${reason}; attempt ${this.attempt + 1} in ${wait} ms`);
+    await this.deps.clock.sleep(wait);
+  }
+}
+
+function contentContext(
+  params: OpenPrParams,
+  plan: Pick<ChangePlan, "changes" | "layouts">,
+): ContentContext {
+  return {
+    environment: params.environment,
+    kind: params.kind,
+    services: params.services,
+    changes: plan.changes,
+    layouts: plan.layouts,
+    source: params.source,
+    branch: params.branch,
+  };
+}
+
+function titleAndBody(params: OpenPrParams, context: ContentContext) {
+  return {
+    title: params.titleTemplate
+      ? renderTemplate(params.titleTemplate, context)
+      : defaultTitle(context),
+    body: params.bodyTemplate ? renderTemplate(params.bodyTemplate, context) : defaultBody(context),
+  };
+}
+
+/** Direct mode: one commit on the base branch, retried on top of whatever landed meanwhile. */
+async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenPrResult> {
+  const backoff = new Backoff(deps, params.maxAttempts, `commit to ${params.base}`);
+  // Set when a commit's answer was lost: it may have landed, so "nothing left to do" then
+  // means our commit is the one that did it.
+  let mayHaveLanded = false;
+  for (;;) {
+    const attempts = backoff.attempt + 1;
+    try {
+      const head = await requireBranch(deps.repo, params.base);
+      const plan = await planChanges(deps.repo, head, params.change);
+      if (plan.additions.length === 0) {
+        const operation = mayHaveLanded ? "pushed" : "unchanged";
+        return { operation, branch: params.base, headSha: head, changes: [], attempts };
+      }
+      const context = contentContext(params, plan);
+      const message = commitMessage(context, titleAndBody(params, context).title);
+      mayHaveLanded = true;
+      const result = await deps.repo.commit({
+        branch: params.base,
+        expectedHead: head,
+        ...message,
+        additions: plan.additions,
+      });
+      mayHaveLanded = false;
+      if (result !== "stale") {
+        deps.logger.info(`Committed ${result.oid.slice(0, 7)} to ${params.base}.`);
+        return {
+          operation: "pushed",
+          branch: params.base,
+          headSha: result.oid,
+          changes: plan.changes,
+          attempts,
+        };
+      }
+      await backoff.next(`${params.base} moved while committing`);
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      await backoff.next(`GitHub answered ${describeError(error)}`);
+    }
+  }
+}
+
+async function requireBranch(repo: InfraRepo, branch: string): Promise<string> {
+  const head = await repo.branchHead(branch);
+  if (!head) {
+    throw new OperationFailedError(
+      `Branch "${branch}" does not exist in ${repo.fullName}; check the "base" input.`,
+    );
+  }
+  return head;
+}
+
+/** Everything the branch changes relative to the base, for the PR body. */
+async function describeBranch(
+  repo: InfraRepo,
+  params: OpenPrParams,
+  baseHead: string,
+  plan: ChangePlan,
+): Promise<Change[]> {
+  const changes: Change[] = [];
+  for (const addition of plan.additions) {
+    if (!params.change.files.includes(addition.path)) continue;
+    const base = await repo.fileAt(addition.path, baseHead);
+    if (base === undefined) continue;
+    changes.push(
+      ...diffDocuments(
+        addition.path,
+        parseTfvars(base, addition.path).data,
+        parseTfvars(addition.content, addition.path).data,
+      ),
+    );
+  }
+  return changes.length > 0 ? changes : plan.changes;
+}
+
+/** Where the next commit on the PR branch goes, and how. */
+type BranchState =
+  | { kind: "open-pr"; head: string } // commit on the open PR's head
+  | { kind: "absent" } // create the branch at the base, then commit
+  | { kind: "leftover"; head: string } // commits no PR points at (an interrupted run): build on them
+  | { kind: "finished"; head: string }; // the head of a merged or closed PR: restart from the base
+
+async function branchState(
+  repo: InfraRepo,
+  branch: string,
+  baseHead: string,
+  pulls: PullRequestInfo[],
+  mayExist: boolean,
+): Promise<BranchState> {
+  const open = pulls.find((p) => p.state === "open");
+  if (open) return { kind: "open-pr", head: open.headSha };
+  // With no pull request ever opened from it, the branch normally does not exist: save the look-up.
+  if (pulls.length === 0 && !mayExist) return { kind: "absent" };
+  const head = await repo.branchHead(branch);
+  if (!head) return { kind: "absent" };
+  if (head !== baseHead && pulls.some((p) => p.headSha === head)) return { kind: "finished", head };
+  return { kind: "leftover", head };
+}
+
+/** The commit a change is planned on, for each branch state. */
+function planningBase(state: BranchState, baseHead: string): string {
+  return state.kind === "open-pr" || state.kind === "leftover" ? state.head : baseHead;
+}
+
+async function createOrAdoptPullRequest(
+  params: OpenPrParams,
+  deps: OpenPrDeps,
+  content: { title: string; body: string },
+): Promise<{ pr: PullRequestInfo; created: boolean }> {
+  const backoff = new Backoff(deps, params.maxAttempts, "open the pull request");
+  for (;;) {
+    let outcome: PullRequestInfo | "exists" | undefined;
+    try {
+      outcome = await deps.repo.createPullRequest({
+        branch: params.branch,
+        base: params.base,
+        draft: params.draft,
+        ...content,
+      });
+    } catch (error) {
+      // The create may have succeeded before the error reached us: look before retrying.
+      deps.logger.warning(
+        `Creating the pull request failed (${error instanceof Error ? error.message : String(error)}); checking whether it exists.`,
+      );
+      outcome = undefined;
+    }
+    if (outcome && outcome !== "exists") return { pr: outcome, created: true };
+    const open = (await deps.repo.pullRequestsFor(params.branch, params.base)).find(
+      (p) => p.state === "open",
+    );
+    if (open) return { pr: open, created: outcome === undefined };
+    await backoff.next("the pull request was neither created nor found");
+  }
+}
+
+/**
+ * Labels, assignees, reviewers and auto-merge are idempotent, so they are simply retried:
+ * on GitHub's transient 422 "Could not resolve to a node" right after a PR is created, and
+ * on answers that say nothing about whether they were carried out.
+ */
+async function withIdempotentRetry(
+  deps: OpenPrDeps,
+  what: string,
+  call: () => Promise<void>,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(isUnresolvedNode(error) || isTransient(error)) || attempt >= 5) throw error;
+      deps.logger.debug(`${what}: GitHub answered ${describeError(error)}; retrying`);
+      await deps.clock.sleep(500 * attempt);
+    }
+  }
+}
+
+async function decorate(
+  params: OpenPrParams,
+  deps: OpenPrDeps,
+  pr: PullRequestInfo,
+): Promise<void> {
+  const { repo } = deps;
+  if (params.labels.length)
+    await withIdempotentRetry(deps, "labels", () => repo.addLabels(pr.number, params.labels));
+  if (params.assignees.length)
+    await withIdempotentRetry(deps, "assignees", () =>
+      repo.addAssignees(pr.number, params.assignees),
+    );
+  if (params.reviewers.length || params.teamReviewers.length) {
+    await withIdempotentRetry(deps, "reviewers", () =>
+      repo.requestReviewers(pr.number, params.reviewers, params.teamReviewers),
+    );
+  }
+}
+
+async function waitForMerge(
+  params: OpenPrParams,
+  deps: OpenPrDeps,
+  pr: PullRequestInfo,
+): Promise<PullRequestInfo> {
+  const deadline = deps.clock.now().getTime() + params.waitTimeoutMs;
+  for (;;) {
+    const current = await deps.repo.pullRequest(pr.number);
+    if (current.merged) return current;
+    if (current.state === "closed") {
+      throw new OperationFailedError(
+        `Pull request #${pr.number} was closed without being merged: ${pr.url}`,
+      );
+    }
+    if (deps.clock.now().getTime() + params.pollIntervalMs > deadline) {
+      throw new OperationFailedError(
+        `Pull request #${pr.number} was not merged within ${Math.round(params.waitTimeoutMs / 1000)} s: ${pr.url}`,
+      );
+    }
+    await deps.clock.sleep(params.pollIntervalMs);
+  }
+}
+
+/** Commits the plan on the PR branch; "stale" when another run moved it first. */
+async function commitToBranch(
+  params: OpenPrParams,
+  repo: InfraRepo,
+  state: BranchState,
+  baseHead: string,
+  plan: ChangePlan,
+): Promise<{ oid: string } | "stale" | "branch-exists"> {
+  const context = contentContext(params, plan);
+  const message = commitMessage(context, titleAndBody(params, context).title);
+  if (state.kind === "finished") {
+    return repo.commitOnto({
+      branch: params.branch,
+      expectedHead: state.head,
+      mergeParent: baseHead,
+      message: `${message.headline}\n\n${message.body}`,
+      additions: plan.additions,
+    });
+  }
+  if (state.kind === "absent" && (await repo.createBranch(params.branch, baseHead)) === "exists") {
+    return "branch-exists";
+  }
+  const expectedHead = state.kind === "absent" ? baseHead : state.head;
+  return repo.commit({
+    branch: params.branch,
+    expectedHead,
+    ...message,
+    additions: plan.additions,
+  });
+}
+
+async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenPrResult> {
+  const { repo } = deps;
+  const backoff = new Backoff(deps, params.maxAttempts, `update branch ${params.branch}`);
+  let mayExist = false;
+  for (;;) {
+    try {
+      const attempts = backoff.attempt + 1;
+      const baseHead = await requireBranch(repo, params.base);
+      const pulls = await repo.pullRequestsFor(params.branch, params.base);
+      const open = pulls.find((p) => p.state === "open");
+      const state = await branchState(repo, params.branch, baseHead, pulls, mayExist);
+      const parent = planningBase(state, baseHead);
+      const plan = await planChanges(repo, parent, params.change);
+
+      let head = parent;
+      if (plan.additions.length === 0) {
+        if (open) {
+          return {
+            operation: "unchanged",
+            branch: params.branch,
+            pullRequest: open,
+            headSha: open.headSha,
+            changes: [],
+            attempts,
+          };
+        }
+        if (parent === baseHead) {
+          // The base already holds the change: adopt the merged PR that brought it, if any.
+          const merged = pulls.find((p) => p.merged);
+          return merged
+            ? {
+                operation: "adopted",
+                branch: params.branch,
+                pullRequest: merged,
+                headSha: baseHead,
+                ...(merged.mergeSha ? { mergeSha: merged.mergeSha } : {}),
+                changes: [],
+                attempts,
+              }
+            : {
+                operation: "unchanged",
+                branch: params.branch,
+                headSha: baseHead,
+                changes: [],
+                attempts,
+              };
+        }
+        // A leftover branch already holds the change: it only lacks its pull request.
+      } else {
+        const result = await commitToBranch(params, repo, state, baseHead, plan);
+        if (result === "stale" || result === "branch-exists") {
+          mayExist = true;
+          await backoff.next(
+            result === "stale"
+              ? `${params.branch} moved while committing`
+              : `branch ${params.branch} appeared meanwhile`,
+          );
+          continue;
+        }
+        head = result.oid;
+        deps.logger.info(`Committed ${head.slice(0, 7)} to ${params.branch}.`);
+      }
+
+      const changes =
+        parent === baseHead ? plan.changes : await describeBranch(repo, params, baseHead, plan);
+      const content = titleAndBody(
+        params,
+        contentContext(params, { changes, layouts: plan.layouts }),
+      );
+      let pr: PullRequestInfo;
+      let operation: Operation;
+      if (open) {
+        if (open.title !== content.title || open.body !== content.body)
+          await repo.updatePullRequest(open.number, content);
+        pr = { ...open, ...content, headSha: head };
+        operation = "updated";
+      } else {
+        const made = await createOrAdoptPullRequest(params, deps, content);
+        pr = made.pr;
+        operation = made.created ? "created" : "updated";
+        if (made.created) await decorate(params, deps, pr);
+        else await repo.updatePullRequest(pr.number, content);
+        if (params.mode === "auto-merge") {
+          await withIdempotentRetry(deps, "auto-merge", () =>
+            repo.enableAutoMerge(pr.nodeId, params.mergeMethod),
+          );
+        }
+      }
+      deps.logger.info(`Pull request #${pr.number} ${operation}: ${pr.url}`);
+
+      if (params.waitForMerge) {
+        const merged = await waitForMerge(params, deps, pr);
+        return {
+          operation: "merged",
+          branch: params.branch,
+          pullRequest: merged,
+          headSha: head,
+          ...(merged.mergeSha ? { mergeSha: merged.mergeSha } : {}),
+          changes,
+          attempts,
+        };
+      }
+      return {
+        operation,
+        branch: params.branch,
+        pullRequest: pr,
+        headSha: head,
+        changes,
+        attempts,
+      };
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      mayExist = true;
+      await backoff.next(`GitHub answered ${describeError(error)}`);
+    }
+  }
+}
+
+export async function openPr(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenPrResult> {
+  return params.mode === "direct" ? pushToBase(params, deps) : openPullRequest(params, deps);
+}

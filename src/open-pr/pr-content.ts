@@ -1,0 +1,159 @@
+/**
+ * Pull request titles, bodies and commit messages, generated from the change so a reviewer
+ * sees at a glance what moves where, and overridable with templates.
+ */
+import type { Change } from "../update-tfvars/assignments.js";
+import { normalisePath } from "../update-tfvars/json-path.js";
+import type { ServiceLayout } from "../update-tfvars/service-layout.js";
+import { inlineCode, renderMarkdown } from "../core/summary.js";
+import type { ChangeKind } from "./branch-name.js";
+
+export interface SourceInfo {
+  repository?: string;
+  sha?: string;
+  runUrl?: string;
+  actor?: string;
+  serverUrl?: string;
+}
+
+export interface ContentContext {
+  environment: string;
+  kind: ChangeKind;
+  services: string[];
+  changes: Change[];
+  layouts: ServiceLayout[];
+  source: SourceInfo;
+  branch: string;
+}
+
+/** Source facts from the standard GitHub Actions variables. */
+export function sourceFromEnv(env: Record<string, string | undefined>): SourceInfo {
+  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
+  const repository = env["GITHUB_REPOSITORY"];
+  const runId = env["GITHUB_RUN_ID"];
+  return {
+    serverUrl: server,
+    ...(repository ? { repository } : {}),
+    ...(env["GITHUB_SHA"] ? { sha: env["GITHUB_SHA"] } : {}),
+    ...(env["GITHUB_ACTOR"] ? { actor: env["GITHUB_ACTOR"] } : {}),
+    ...(repository && runId ? { runUrl: `${server}/${repository}/actions/runs/${runId}` } : {}),
+  };
+}
+
+export function defaultTitle(context: ContentContext): string {
+  const services = context.services.join(", ");
+  const env = context.environment;
+  switch (context.kind) {
+    case "deploy":
+      return `Deploy ${services} to ${env}`;
+    case "traffic": {
+      const weights = context.changes
+        .map((c) => ({ c, owner: ownerOf(c.path, context.layouts) }))
+        .filter(({ owner }) => owner?.field === "green-weight")
+        .map(({ c, owner }) => `${owner!.service} ${String(c.new)}%`);
+      return `Shift traffic to green in ${env}: ${weights.join(", ") || services}`;
+    }
+    case "finalize":
+      return `Finalize ${services} in ${env}`;
+    case "rollback":
+      return `Roll back ${services} in ${env}`;
+    case "edit":
+      return `Update ${[...new Set(context.changes.map((c) => c.file))].join(", ") || "release files"} in ${env}`;
+  }
+}
+
+function ownerOf(
+  path: string,
+  layouts: ServiceLayout[],
+): { service: string; field: string } | undefined {
+  const wanted = normalisePath(path);
+  for (const layout of layouts) {
+    for (const [field, fieldPath] of Object.entries(layout.paths)) {
+      if (normalisePath(fieldPath) === wanted) return { service: layout.name, field };
+    }
+  }
+  return undefined;
+}
+
+function show(value: unknown): string {
+  return value === undefined
+    ? "(absent)"
+    : inlineCode(typeof value === "string" ? value : JSON.stringify(value));
+}
+
+export function changesTable(changes: Change[], layouts: ServiceLayout[]): string {
+  return renderMarkdown([
+    {
+      kind: "table",
+      header: ["Service", "Field", "Old", "New"],
+      rows: changes.map((c) => {
+        const owner = ownerOf(c.path, layouts);
+        return [
+          owner?.service ?? "—",
+          owner ? owner.field : `${inlineCode(c.file)} ${inlineCode(c.path)}`,
+          show(c.old),
+          show(c.new),
+        ];
+      }),
+    },
+  ]).trim();
+}
+
+function sourceLine(source: SourceInfo): string {
+  const parts: string[] = [];
+  if (source.repository && source.sha) {
+    parts.push(
+      `commit [${source.repository}@${source.sha.slice(0, 7)}](${source.serverUrl}/${source.repository}/commit/${source.sha})`,
+    );
+  }
+  if (source.runUrl) parts.push(`workflow run ${source.runUrl}`);
+  if (source.actor) parts.push(`started by @${source.actor}`);
+  return parts.length > 0 ? `Source: ${parts.join(", ")}.` : "";
+}
+
+export function defaultBody(context: ContentContext): string {
+  return [
+    `**Environment:** ${context.environment}`,
+    "",
+    changesTable(context.changes, context.layouts),
+    "",
+    sourceLine(context.source),
+    "",
+    `<sub>Opened by Greenlight on branch \`${context.branch}\`. Re-running the same change updates this pull request.</sub>`,
+  ]
+    .filter((line, i, all) => !(line === "" && all[i - 1] === ""))
+    .join("\n")
+    .trim();
+}
+
+/** Fills `{{name}}` placeholders; an unknown placeholder is left as it is, visibly. */
+export function renderTemplate(template: string, context: ContentContext): string {
+  const values: Record<string, string> = {
+    environment: context.environment,
+    kind: context.kind,
+    services: context.services.join(", "),
+    branch: context.branch,
+    changes: changesTable(context.changes, context.layouts),
+    source: sourceLine(context.source),
+    sha: context.source.sha ?? "",
+    "run-url": context.source.runUrl ?? "",
+    title: defaultTitle(context),
+  };
+  return template.replace(
+    /\{\{\s*([a-z-]+)\s*\}\}/g,
+    (whole, name: string) => values[name] ?? whole,
+  );
+}
+
+export function commitMessage(
+  context: ContentContext,
+  title: string,
+): { headline: string; body: string } {
+  const lines = context.changes.map((c) => {
+    const owner = ownerOf(c.path, context.layouts);
+    const what = owner ? `${owner.service} ${owner.field}` : `${c.file} ${c.path}`;
+    return `- ${what}: ${JSON.stringify(c.old)} -> ${JSON.stringify(c.new)}`;
+  });
+  const source = sourceLine(context.source).replace(/\[([^\]]+)\]\([^)]+\)/g, "$1");
+  return { headline: title, body: [...lines, "", source].join("\n").trim() };
+}

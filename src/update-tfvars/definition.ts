@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { loadConfig } from "../config/load.js";
+import type { GreenlightConfig } from "../config/schema.js";
+import { defineAction } from "../core/action.js";
+import { ConfigurationError } from "../core/errors.js";
+import { booleanInput, listInput } from "../core/inputs.js";
+import { editInputShape, releaseEditFrom } from "./edit-inputs.js";
+import { updateTfvars } from "./main.js";
+import { hasReleaseEdit } from "./plan-edit.js";
+import { layoutsFromConfig } from "./service-layout.js";
+import { updateTfvarsSummary } from "./summary.js";
+
+const inputShape = {
+  file: listInput.refine((files) => files.length > 0, { message: "must name at least one file" }),
+  ...editInputShape,
+  "config-file": z.string().optional(),
+  environment: z.string().optional(),
+  "dry-run": booleanInput.default(false),
+};
+
+/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
+export type UpdateTfvarsRawInputs = Record<keyof typeof inputShape, string | undefined>;
+
+const inputs = z.object(inputShape);
+type Inputs = z.output<typeof inputs>;
+
+function environmentRules(config: GreenlightConfig | undefined, environment: string | undefined) {
+  if (!environment) return undefined;
+  const env = config?.environments[environment];
+  if (!env) {
+    const known = Object.keys(config?.environments ?? {});
+    throw new ConfigurationError(
+      config
+        ? `Input "environment" is "${environment}", which the config file does not define; known environments: ${known.join(", ") || "none"}.`
+        : `Input "environment" is "${environment}", but there is no config file to define it; create .github/greenlight.yml or drop the input.`,
+    );
+  }
+  return env;
+}
+
+export const updateTfvarsAction = defineAction({
+  name: "update-tfvars",
+  inputs,
+  async run(params: Inputs, context) {
+    const release = releaseEditFrom(params);
+    if (!params.set?.length && !hasReleaseEdit(release)) {
+      throw new ConfigurationError(
+        `Nothing to change: give at least one of the inputs set, images, desired-counts, weights, finalize or rollback.`,
+      );
+    }
+    const config = await loadConfig({
+      cwd: context.cwd,
+      ...(params["config-file"] ? { path: params["config-file"], required: true } : {}),
+    });
+    const env = environmentRules(config, params.environment);
+    const result = await updateTfvars(
+      {
+        files: params.file,
+        dryRun: params["dry-run"],
+        request: {
+          set: params.set ?? [],
+          release,
+          create: params.create,
+          force: params.force,
+          imageRules: {
+            requireDigest: params["require-digest"] ?? env?.["require-digest"] ?? false,
+            allowedRegistries: params["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
+          },
+          ...(config ? { layouts: layoutsFromConfig(config, params.environment) } : {}),
+        },
+      },
+      { cwd: context.cwd, logger: context.logger },
+    );
+    return {
+      outputs: {
+        changed: String(result.changed),
+        changes: JSON.stringify(result.changes),
+        diff: result.diff,
+      },
+      summary: updateTfvarsSummary(result),
+    };
+  },
+});

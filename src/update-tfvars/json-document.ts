@@ -1,0 +1,208 @@
+/**
+ * JSON variable files (`*.tfvars.json`) edited in place. An edit replaces the bytes of one
+ * value (or inserts one member) and leaves every other byte alone, so a reviewer's diff
+ * shows the values Greenlight meant to change and nothing else. New objects and arrays are
+ * written in the style the file already uses: its indent unit, line ending and `": "`
+ * spacing, multi-line where their surroundings are multi-line.
+ */
+import { ConfigurationError } from "../core/errors.js";
+import { formatPath } from "./assignments.js";
+import type { JsonValue, PathSegment, SetOptions, TfvarsDocument } from "./document.js";
+import type { JsonNode, ObjectNode, Span } from "./json-spans.js";
+import { parseJsonSpans } from "./json-spans.js";
+import { describeType, jsonTypeOf, sameJson } from "./json-values.js";
+
+interface FileStyle {
+  eol: string;
+  /** One level of indentation: two or four spaces, a tab, … */
+  unit: string;
+  /** What separates a key from its value, e.g. `": "` or `":"`. */
+  colon: string;
+}
+
+/** Where a new value goes: on one line, or across lines starting at `indent`. */
+interface Layout {
+  multiline: boolean;
+  indent: string;
+}
+
+function detectStyle(text: string, root: ObjectNode): FileStyle {
+  const indented = /\n([ \t]+)\S/.exec(text)?.[1];
+  const first = root.members[0];
+  const firstColon = first ? text.slice(first.keySpan.end, first.node.start) : "\n";
+  return {
+    eol: text.slice(0, text.indexOf("\n") + 1).endsWith("\r\n") ? "\r\n" : "\n",
+    unit: indented === undefined ? "  " : indented.startsWith("\t") ? "\t" : indented,
+    colon: firstColon.includes("\n") ? ": " : firstColon,
+  };
+}
+
+function spansLines(text: string, span: Span): boolean {
+  const newline = text.indexOf("\n", span.start);
+  return newline !== -1 && newline < span.end;
+}
+
+/** The leading whitespace of the line that `offset` is on. */
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? "";
+}
+
+function renderScalar(value: string | number | boolean | null, file: string): string {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new ConfigurationError(
+      `File "${file}" cannot hold the number ${value}; JSON numbers are finite.`,
+    );
+  }
+  return JSON.stringify(value);
+}
+
+function render(value: JsonValue, layout: Layout, style: FileStyle, file: string): string {
+  if (value === null || typeof value !== "object") return renderScalar(value, file);
+  const isArray = Array.isArray(value);
+  const entries: [string | undefined, JsonValue][] = isArray
+    ? value.map((item) => [undefined, item])
+    : Object.entries(value);
+  const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
+  if (entries.length === 0) return open + close;
+  const inner: Layout = { ...layout, indent: layout.multiline ? layout.indent + style.unit : "" };
+  const parts = entries.map(
+    ([key, item]) =>
+      (key === undefined ? "" : JSON.stringify(key) + style.colon) +
+      render(item, inner, style, file),
+  );
+  if (!layout.multiline) {
+    return open + parts.join(style.colon.endsWith(" ") ? ", " : ",") + close;
+  }
+  const lines = parts.map((part) => inner.indent + part).join("," + style.eol);
+  return open + style.eol + lines + style.eol + layout.indent + close;
+}
+
+function childOf(node: JsonNode, segment: PathSegment): JsonNode | undefined {
+  if (node.kind === "object") return node.members.find((m) => m.key === String(segment))?.node;
+  if (node.kind === "array" && /^\d+$/.test(String(segment))) return node.items[Number(segment)];
+  return undefined;
+}
+
+class JsonDocument implements TfvarsDocument {
+  readonly format = "json";
+  private cachedStyle: FileStyle | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    private readonly root: ObjectNode,
+  ) {}
+
+  get data(): JsonValue {
+    return this.root.value;
+  }
+
+  private get style(): FileStyle {
+    this.cachedStyle ??= detectStyle(this.text, this.root);
+    return this.cachedStyle;
+  }
+
+  set(path: PathSegment[], value: JsonValue, options: SetOptions = {}): TfvarsDocument {
+    const chain: JsonNode[] = [this.root];
+    for (const [depth, segment] of path.entries()) {
+      const child = childOf(chain[depth]!, segment);
+      if (!child) return this.create(path, depth, chain[depth]!, value, options);
+      chain.push(child);
+    }
+    const node = chain[chain.length - 1]!;
+    if (sameJson(node.value, value)) return this;
+    if (path.length === 0 && jsonTypeOf(value) !== "object") {
+      throw new ConfigurationError(
+        `File "${this.file}" must hold an object at the top level, so $ cannot become ${describeType(value)}.`,
+      );
+    }
+    const container = chain[chain.length - 2] ?? node;
+    const layout = {
+      multiline: spansLines(this.text, container),
+      indent: lineIndent(this.text, node.start),
+    };
+    return this.splice(node, render(value, layout, this.style, this.file));
+  }
+
+  private create(
+    path: PathSegment[],
+    depth: number,
+    parent: JsonNode,
+    value: JsonValue,
+    options: SetOptions,
+  ): TfvarsDocument {
+    const where = formatPath(path);
+    if (depth < path.length - 1) {
+      throw new ConfigurationError(
+        `File "${this.file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`,
+      );
+    }
+    if (!options.create) {
+      throw new ConfigurationError(
+        `File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`,
+      );
+    }
+    if (parent.kind !== "object") {
+      throw new ConfigurationError(
+        `File "${this.file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`,
+      );
+    }
+    return this.withMember(parent, String(path[depth]), value);
+  }
+
+  /** Adds `"key": value` after the last member, copying how the members before it are laid out. */
+  private withMember(parent: ObjectNode, key: string, value: JsonValue): TfvarsDocument {
+    const { text, style } = this;
+    const name = JSON.stringify(key);
+    const last = parent.members[parent.members.length - 1];
+    const inside = { start: parent.start + 1, end: parent.end - 1 };
+    if (!last) {
+      // An empty object: pretty-printed files get the member on its own line.
+      if (parent !== this.root && !spansLines(text, this.root)) {
+        const pad = text.slice(inside.start, inside.end) === "" ? "" : " ";
+        const member =
+          name + style.colon + render(value, { multiline: false, indent: "" }, style, this.file);
+        return this.splice(inside, pad + member + pad);
+      }
+      const base = lineIndent(text, parent.start);
+      const layout = { multiline: true, indent: base + style.unit };
+      const member = name + style.colon + render(value, layout, style, this.file);
+      return this.splice(inside, style.eol + layout.indent + member + style.eol + base);
+    }
+    const previous = parent.members[parent.members.length - 2];
+    const gap = text.slice(previous ? previous.end : inside.start, last.start);
+    const lastColon = text.slice(last.keySpan.end, last.node.start);
+    const colon = lastColon.includes("\n") ? style.colon : lastColon;
+    let separator: string;
+    let layout: Layout;
+    if (gap.includes("\n")) {
+      const indent = /^[ \t]*/.exec(gap.slice(gap.lastIndexOf("\n") + 1))?.[0] ?? "";
+      separator = "," + (gap.includes("\r\n") ? "\r\n" : "\n") + indent;
+      layout = { multiline: true, indent };
+    } else {
+      // With one member there is no comma to copy; `{"a": 1}` spacing suggests `, `.
+      const spaced = gap !== "" || colon.endsWith(" ");
+      separator = previous ? gap : spaced ? ", " : ",";
+      layout = { multiline: false, indent: "" };
+    }
+    const member = name + colon + render(value, layout, { ...style, colon }, this.file);
+    return this.splice({ start: last.end, end: last.end }, separator + member);
+  }
+
+  private splice(span: Span, replacement: string): TfvarsDocument {
+    const text = this.text.slice(0, span.start) + replacement + this.text.slice(span.end);
+    return parseJsonDocument(text, this.file);
+  }
+}
+
+/** Parses a JSON variable file; anything but a strict JSON object is a ConfigurationError naming the file. */
+export function parseJsonDocument(text: string, file: string): TfvarsDocument {
+  const root = parseJsonSpans(text, file);
+  if (root.kind !== "object") {
+    throw new ConfigurationError(
+      `File "${file}" holds ${describeType(root.value)} at the top level, but a Terraform variable file in JSON holds an object of variables such as {"replicas": 2}.`,
+    );
+  }
+  return new JsonDocument(file, text, root);
+}

@@ -1,0 +1,70 @@
+/**
+ * How verify writes numbers, sizes, durations and values into reasons a person reads:
+ * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
+ */
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+/** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
+export function formatBytes(bytes: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(1)));
+  if (bytes >= MIB) return `${trim(bytes / MIB)} MiB`;
+  if (bytes >= KIB) return `${trim(bytes / KIB)} KiB`;
+  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  "": 1,
+  b: 1,
+  kb: 1000,
+  mb: 1000 * 1000,
+  kib: KIB,
+  mib: MIB,
+  k: KIB,
+  m: MIB,
+};
+
+/** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!match) return undefined;
+  const unit = SIZE_UNITS[match[2]!.toLowerCase()];
+  if (unit === undefined) return undefined;
+  return Math.round(Number(match[1]) * unit);
+}
+
+/** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Number(ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0))} ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(2))} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  return seconds === 0 ? `${minutes}m` : `${minutes}m${seconds}s`;
+}
+
+/**
+ * Replaces known secrets in a text. Anything shortened for a reason is redacted first: a
+ * secret cut in half by the shortening would no longer be recognised.
+ */
+export type Redact = (text: string) => string;
+export const noRedaction: Redact = (text) => text;
+
+/** A value as JSON, shortened so one reason stays one readable line. */
+export function formatValue(value: unknown, redact: Redact = noRedaction, limit = 80): string {
+  if (value === undefined) return "nothing";
+  const text = redact(JSON.stringify(value) ?? String(value));
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+
+/** `3.0%`, `0.25%`. */
+export function formatPercent(ratio: number): string {
+  const percent = ratio * 100;
+  return `${percent < 1 && percent > 0 ? percent.toFixed(2) : percent.toFixed(1)}%`;
+}
+
+/** A short excerpt of a text body for a reason: one line, trimmed. */
+export function excerpt(text: string, redact: Redact = noRedaction, limit = 120): string {
+  const line = redact(text).replace(/\s+/g, " ").trim();
+  return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
+}

@@ -1,0 +1,38 @@
+/**
+ * One sample invocation per action: inputs that make the action run to the end and write
+ * its outputs. The manifest test runs each, so an action that writes an output its
+ * action.yml does not declare (or declares one it never writes) fails.
+ */
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+
+export type Sample = (dir: string) => Promise<{
+  inputs: Record<string, string>;
+  cleanup?: () => Promise<void>;
+}>;
+
+export const actionSamples: Record<string, Sample> = {
+  "update-tfvars": async (dir) => {
+    writeFileSync(
+      join(dir, "release.auto.tfvars.json"),
+      JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
+    );
+    return {
+      inputs: { file: "release.auto.tfvars.json", images: "api=registry.example.com/api:1.1.0", weights: "10" },
+    };
+  },
+  verify: async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: "ok", version: "1.4.2" }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      inputs: { url: `http://127.0.0.1:${port}/health`, "expect-version": "1.4.2" },
+      cleanup: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  },
+};

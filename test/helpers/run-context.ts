@@ -1,0 +1,46 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { RunContext } from "../../src/core/action.js";
+import { ManualClock } from "../../src/core/clock.js";
+import { MemoryLogger } from "../../src/core/logger.js";
+import { SecretRegistry } from "../../src/core/secrets.js";
+import type { CliIo } from "../../src/cli/io.js";
+
+export function tempDir(prefix = "greenlight-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A RunContext with an in-memory logger and a manual clock. */
+export function testContext(cwd: string, env: Record<string, string> = {}) {
+  const logger = new MemoryLogger();
+  const state: Record<string, string> = {};
+  const context: RunContext = {
+    logger,
+    clock: new ManualClock(),
+    secrets: new SecretRegistry(),
+    env,
+    cwd,
+    saveState: (name, value) => {
+      state[name] = value;
+    },
+  };
+  return { context, logger, state };
+}
+
+/** CLI io capturing stdout and stderr. */
+export function captureIo(cwd: string, env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => void out.push(text),
+    stderr: (text) => void err.push(text),
+    env,
+    cwd,
+  };
+  return {
+    io,
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+  };
+}

@@ -1,6 +1,7 @@
 // Bundles every action (src/<name>/run.ts, and post.ts where present) and the CLI
 // (src/cli/run.ts) into dist/<name>/ with @vercel/ncc. The bundles are committed:
 // GitHub runs actions straight from the repository, with no install step.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ncc from "@vercel/ncc";
@@ -42,4 +43,10 @@ async function bundle({ name, file, entry }) {
 
 if (only.length === 0) rmSync(join(root, "dist"), { recursive: true, force: true });
 for (const e of entries()) await bundle(e);
-if (only.length === 0) generateActionDocs();
+if (only.length === 0) {
+  generateActionDocs();
+  // The JSON Schema comes from the zod schema in the freshly built CLI, so the two cannot drift.
+  const schema = execFileSync(process.execPath, [join(root, "dist/cli/index.js"), "schema"], { encoding: "utf8" });
+  writeFileSync(join(root, "docs/greenlight.schema.json"), schema);
+  console.log("docs/greenlight.schema.json");
+}

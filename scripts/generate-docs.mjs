@@ -1,7 +1,6 @@
 // Regenerates the inputs/outputs tables in actions/<name>/README.md from action.yml,
-// between the markers <!-- action-docs:start --> and <!-- action-docs:end -->, and writes
-// the config file's JSON Schema to docs/greenlight.schema.json. Run by the build, so
-// check-clean fails when the docs drift from the manifests.
+// between the markers <!-- action-docs:start --> and <!-- action-docs:end -->. Run by the
+// build, so check-clean fails when the docs drift from the manifests.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";

@@ -1,4 +1,5 @@
 /** Every command the CLI knows: the actions, and the tools that are not actions. */
+import { schemaCommand } from "../config/schema-command.js";
 import type { RunnableAction } from "../core/action.js";
 import { toRunnable } from "../core/action.js";
 import { openPrAction } from "../open-pr/definition.js";
@@ -17,4 +18,5 @@ export const actions: RunnableAction[] = [
 
 export const tools: Record<string, ToolCommand> = {
   sandbox: sandboxCommand,
+  schema: schemaCommand,
 };

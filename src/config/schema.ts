@@ -1,0 +1,182 @@
+/**
+ * The config file (`.github/greenlight.yml`): environments, services, the promotion plan and
+ * notification targets. One strict zod schema with kebab-case keys, like the action inputs;
+ * `greenlight schema` exports it as JSON Schema for editors. Optional facts stay undefined,
+ * so an action input can always win over the file and the file over the built-in default.
+ */
+import { z } from "zod";
+import { checkEntrySchema, durationValue } from "../verify/check-schema.js";
+
+/** The tfvars fields Greenlight reads and writes for every service. */
+export const SERVICE_FIELDS = [
+  "green-image",
+  "blue-image",
+  "green-desired-count",
+  "blue-desired-count",
+  "blue-weight",
+  "green-weight",
+] as const;
+export type ServiceField = (typeof SERVICE_FIELDS)[number];
+
+const name = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9_-]*$/,
+    "use lower-case letters, digits, - and _ (e.g. api or web-hooks)",
+  );
+const jsonPath = z
+  .string()
+  .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image");
+const repository = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");
+const stringList = z.array(z.string().min(1));
+const percent = z.number().int().min(0).max(100);
+
+export const mergeModeSchema = z.enum(["pull-request", "auto-merge", "direct"]);
+export const mergeMethodSchema = z.enum(["merge", "squash", "rebase"]);
+
+const prometheusAnalysis = z.strictObject({
+  name: z.string().min(1),
+  prometheus: z.strictObject({
+    url: z.url(),
+    query: z.string().min(1),
+    /** A range query over this window (e.g. 5m) instead of an instant query. */
+    range: durationValue.optional(),
+    step: durationValue.optional(),
+  }),
+  "success-condition": z.string().min(1).optional(),
+  "failure-condition": z.string().min(1).optional(),
+  "failure-limit": z.number().int().min(0).optional(),
+  "consecutive-error-limit": z.number().int().min(0).optional(),
+  interval: durationValue.optional(),
+  "on-missing-data": z.enum(["hold", "fail"]).optional(),
+});
+
+const httpJsonAnalysis = z.strictObject({
+  name: z.string().min(1),
+  "http-json": z.strictObject({
+    url: z.url(),
+    path: jsonPath,
+    headers: z.record(z.string(), z.string()).optional(),
+  }),
+  "success-condition": z.string().min(1).optional(),
+  "failure-condition": z.string().min(1).optional(),
+  "failure-limit": z.number().int().min(0).optional(),
+  "consecutive-error-limit": z.number().int().min(0).optional(),
+  interval: durationValue.optional(),
+  "on-missing-data": z.enum(["hold", "fail"]).optional(),
+});
+
+const verifyAnalysis = z.strictObject({
+  name: z.string().min(1),
+  verify: z.array(checkEntrySchema).min(1),
+});
+
+export const analysisSchema = z.union([prometheusAnalysis, httpJsonAnalysis, verifyAnalysis], {
+  error: "an analysis needs a name and one of prometheus, http-json or verify",
+});
+
+export const promotionSchema = z.strictObject({
+  /** Green weights to move through, ending at 100. */
+  steps: z
+    .array(percent)
+    .min(1)
+    .refine(
+      (steps) => steps.every((s, i) => i === 0 || s > (steps[i - 1] ?? -1)),
+      "steps must increase",
+    )
+    .refine((steps) => steps.at(-1) === 100, "the last step must be 100")
+    .optional(),
+  "bake-time": durationValue.optional(),
+  analyses: z.array(analysisSchema).optional(),
+  "on-failure": z.enum(["rollback", "hold"]).optional(),
+  /** Below this request rate (per second) a measurement is a hold, not a verdict. */
+  "minimum-traffic": z
+    .strictObject({ query: z.string().min(1), "at-least": z.number().min(0) })
+    .optional(),
+  merge: mergeModeSchema.optional(),
+});
+
+export const verifySettingsSchema = z.strictObject({
+  checks: z.array(checkEntrySchema).min(1),
+  timeout: durationValue.optional(),
+  attempts: z.number().int().min(1).optional(),
+  interval: durationValue.optional(),
+  deadline: durationValue.optional(),
+});
+
+export const environmentSchema = z.strictObject({
+  repository: repository.optional(),
+  base: z.string().min(1).optional(),
+  tfvars: z.string().min(1).optional(),
+  merge: mergeModeSchema.optional(),
+  "merge-method": mergeMethodSchema.optional(),
+  "allowed-paths": stringList.optional(),
+  labels: stringList.optional(),
+  reviewers: stringList.optional(),
+  "team-reviewers": stringList.optional(),
+  draft: z.boolean().optional(),
+  "require-digest": z.boolean().optional(),
+  "allowed-registries": stringList.optional(),
+  promotion: promotionSchema.optional(),
+  verify: verifySettingsSchema.optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  image: z.string().min(1).optional(),
+  context: z.string().min(1).optional(),
+  dockerfile: z.string().min(1).optional(),
+  target: z.string().min(1).optional(),
+  platforms: stringList.optional(),
+  "build-args": z.record(z.string(), z.string()).optional(),
+  /** False for a service with no load-balancer weights (a queue worker). */
+  weighted: z.boolean().default(true),
+  /** Per-field JSONPath overrides of the naming convention. */
+  fields: z.partialRecord(z.enum(SERVICE_FIELDS), jsonPath).optional(),
+  /** Environments the service is deployed to; all when absent. */
+  environments: stringList.optional(),
+});
+
+const webhookTarget = z.strictObject({
+  /** Name of the environment variable or secret holding the webhook URL (never the URL itself). */
+  "webhook-env": z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL"),
+  events: stringList.optional(),
+});
+
+export const notificationsSchema = z.strictObject({
+  slack: webhookTarget.optional(),
+  teams: webhookTarget.optional(),
+  webhook: webhookTarget.optional(),
+  "github-deployments": z.boolean().optional(),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(1).optional(),
+  environments: z.record(name, environmentSchema).default({}),
+  services: z.record(name, serviceSchema).default({}),
+  promotion: promotionSchema.optional(),
+  notifications: notificationsSchema.optional(),
+});
+
+export type GreenlightConfig = z.output<typeof configSchema>;
+export type EnvironmentConfig = z.output<typeof environmentSchema>;
+export type ServiceConfig = z.output<typeof serviceSchema>;
+export type PromotionConfig = z.output<typeof promotionSchema>;
+
+/** The conventional JSONPath of a field: `$.<service>_<field>` with `-` written as `_`. */
+export function defaultFieldPath(service: string, field: ServiceField): string {
+  return `$.${service.replace(/-/g, "_")}_${field.replace(/-/g, "_")}`;
+}
+
+/** Where `field` of `service` lives: the config's override, else the convention. */
+export function serviceFieldPath(
+  config: GreenlightConfig,
+  service: string,
+  field: ServiceField,
+): string {
+  return config.services[service]?.fields?.[field] ?? defaultFieldPath(service, field);
+}

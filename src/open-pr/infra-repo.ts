@@ -295,10 +295,11 @@ export class InfraRepo {
 
   async enableAutoMerge(nodeId: string, method: "merge" | "squash" | "rebase"): Promise<void> {
     await this.octokit.graphql(
-      `mutation($id: ID!, $method: PullRequestMergeMethod!) {
-        enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { clientMutationId }
+      // "method" is reserved by @octokit/graphql (it would be sent as the HTTP method).
+      `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+        enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId }
       }`,
-      { id: nodeId, method: method.toUpperCase() },
+      { id: nodeId, mergeMethod: method.toUpperCase() },
     );
   }
 }

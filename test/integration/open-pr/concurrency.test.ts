@@ -9,9 +9,12 @@ import { startHarness } from "../../helpers/open-pr-harness.js";
 const IMAGE = (i: number) => `registry.example.com/svc${i}:9.9.${i}`;
 
 async function openPulls(h: Harness, branch: string): Promise<unknown[]> {
-  const response = await fetch(`${h.sandbox.url}/repos/acme/infra/pulls?state=all&head=acme:${encodeURIComponent(branch)}&per_page=100`, {
-    headers: { authorization: "token sandbox-token" },
-  });
+  const response = await fetch(
+    `${h.sandbox.url}/repos/acme/infra/pulls?state=all&head=acme:${encodeURIComponent(branch)}&per_page=100`,
+    {
+      headers: { authorization: "token sandbox-token" },
+    },
+  );
   return (await response.json()) as unknown[];
 }
 
@@ -24,7 +27,9 @@ describe("open-pr under concurrency", () => {
   it("twenty concurrent runs on one branch: all twenty changes, one pull request", async () => {
     h = await startHarness({ services: 20 });
     const runs = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => h.run({ images: `svc${i}=${IMAGE(i)}`, branch: "greenlight/production/release" })),
+      Array.from({ length: 20 }, (_, i) =>
+        h.run({ images: `svc${i}=${IMAGE(i)}`, branch: "greenlight/production/release" }),
+      ),
     );
     for (const run of runs) expect(run.error, String(run.error)).toBeUndefined();
     const data = JSON.parse(h.fileOn("greenlight/production/release")) as Record<string, unknown>;
@@ -36,7 +41,11 @@ describe("open-pr under concurrency", () => {
   it("twenty concurrent direct commits: twenty commits on the base, none lost", async () => {
     h = await startHarness({ services: 20 });
     const before = h.git("rev-parse", "main");
-    const runs = await Promise.all(Array.from({ length: 20 }, (_, i) => h.run({ images: `svc${i}=${IMAGE(i)}`, merge: "direct" })));
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        h.run({ images: `svc${i}=${IMAGE(i)}`, merge: "direct" }),
+      ),
+    );
     for (const run of runs) expect(run.error, String(run.error)).toBeUndefined();
     expect(h.git("rev-list", "--count", `${before}..main`)).toBe("20");
     const data = JSON.parse(h.fileOn("main")) as Record<string, unknown>;
@@ -45,13 +54,34 @@ describe("open-pr under concurrency", () => {
 
   it("fifty runs with faults end in the same state as without, never with two pull requests", async () => {
     h = await startHarness({ services: 50, sandbox: { faultSeed: 7 } });
-    h.sandbox.faults.add({ route: "*", kind: "status", status: 502, probability: 0.1, onlyMutating: true });
-    h.sandbox.faults.add({ route: "*", kind: "secondary-rate-limit", retryAfterSeconds: 2, probability: 0.05 });
-    h.sandbox.faults.add({ route: "POST /repos/{owner}/{repo}/pulls", kind: "write-then-502", times: 1 });
+    h.sandbox.faults.add({
+      route: "*",
+      kind: "status",
+      status: 502,
+      probability: 0.1,
+      onlyMutating: true,
+    });
+    h.sandbox.faults.add({
+      route: "*",
+      kind: "secondary-rate-limit",
+      retryAfterSeconds: 2,
+      probability: 0.05,
+    });
+    h.sandbox.faults.add({
+      route: "POST /repos/{owner}/{repo}/pulls",
+      kind: "write-then-502",
+      times: 1,
+    });
     const branch = "greenlight/production/release";
     const runs: Awaited<ReturnType<Harness["run"]>>[] = [];
     for (let batch = 0; batch < 5; batch++) {
-      runs.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => h.run({ images: `svc${batch * 10 + j}=${IMAGE(batch * 10 + j)}`, branch })))));
+      runs.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, (_, j) =>
+            h.run({ images: `svc${batch * 10 + j}=${IMAGE(batch * 10 + j)}`, branch }),
+          ),
+        )),
+      );
     }
     for (const run of runs) expect(run.error, String(run.error)).toBeUndefined();
     h.sandbox.faults.clear();

@@ -9,7 +9,10 @@ import { TFVARS, startHarness } from "../../helpers/open-pr-harness.js";
 
 const IMAGE = (svc: string, v: string) => `registry.example.com/${svc}:${v}`;
 
-function outputs(outcome: { result?: { outputs: Record<string, string | undefined> }; error?: unknown }) {
+function outputs(outcome: {
+  result?: { outputs: Record<string, string | undefined> };
+  error?: unknown;
+}) {
   if (outcome.error) throw outcome.error;
   return outcome.result!.outputs;
 }
@@ -32,12 +35,22 @@ describe("open-pr", () => {
 
     const base = h.fileOn("main");
     const head = h.fileOn(out["branch"]!);
-    expect(head).toBe(base.replace(`"svc0_green_image": "${IMAGE("svc0", "1.0.0")}"`, `"svc0_green_image": "${IMAGE("svc0", "2.0.0")}"`));
+    expect(head).toBe(
+      base.replace(
+        `"svc0_green_image": "${IMAGE("svc0", "1.0.0")}"`,
+        `"svc0_green_image": "${IMAGE("svc0", "2.0.0")}"`,
+      ),
+    );
     expect(h.git("rev-list", "--count", `main..${out["branch"]}`)).toBe("1");
     expect(h.git("rev-parse", out["branch"]!)).toBe(out["head-sha"]);
     expect(out["pull-request-url"]).toMatch(/\/acme\/infra\/pull\/\d+$/);
     expect(JSON.parse(out["changes"]!)).toEqual([
-      { file: TFVARS, path: "$.svc0_green_image", old: IMAGE("svc0", "1.0.0"), new: IMAGE("svc0", "2.0.0") },
+      {
+        file: TFVARS,
+        path: "$.svc0_green_image",
+        old: IMAGE("svc0", "1.0.0"),
+        new: IMAGE("svc0", "2.0.0"),
+      },
     ]);
   });
 
@@ -57,17 +70,25 @@ describe("open-pr", () => {
     expect(second["pull-request-number"]).toBe(first["pull-request-number"]);
     expect(h.fileOn(second["branch"]!)).toContain(IMAGE("svc0", "3.0.0"));
     expect(JSON.parse(second["changes"]!)).toEqual([
-      { file: TFVARS, path: "$.svc0_green_image", old: IMAGE("svc0", "1.0.0"), new: IMAGE("svc0", "3.0.0") },
+      {
+        file: TFVARS,
+        path: "$.svc0_green_image",
+        old: IMAGE("svc0", "1.0.0"),
+        new: IMAGE("svc0", "3.0.0"),
+      },
     ]);
   });
 
   it("adopts a merged pull request that already holds the change", async () => {
     const first = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}` }));
-    const merge = await fetch(`${h.sandbox.url}/repos/acme/infra/pulls/${first["pull-request-number"]}/merge`, {
-      method: "PUT",
-      headers: { authorization: "token sandbox-token", "content-type": "application/json" },
-      body: JSON.stringify({ merge_method: "merge" }),
-    });
+    const merge = await fetch(
+      `${h.sandbox.url}/repos/acme/infra/pulls/${first["pull-request-number"]}/merge`,
+      {
+        method: "PUT",
+        headers: { authorization: "token sandbox-token", "content-type": "application/json" },
+        body: JSON.stringify({ merge_method: "merge" }),
+      },
+    );
     expect(merge.status).toBe(200);
     const again = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}` }));
     expect(again["operation"]).toBe("adopted");
@@ -77,11 +98,14 @@ describe("open-pr", () => {
 
   it("replaces a closed, unmerged pull request without force-pushing its branch", async () => {
     const first = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}` }));
-    const close = await fetch(`${h.sandbox.url}/repos/acme/infra/pulls/${first["pull-request-number"]}`, {
-      method: "PATCH",
-      headers: { authorization: "token sandbox-token", "content-type": "application/json" },
-      body: JSON.stringify({ state: "closed" }),
-    });
+    const close = await fetch(
+      `${h.sandbox.url}/repos/acme/infra/pulls/${first["pull-request-number"]}`,
+      {
+        method: "PATCH",
+        headers: { authorization: "token sandbox-token", "content-type": "application/json" },
+        body: JSON.stringify({ state: "closed" }),
+      },
+    );
     expect(close.status).toBe(200);
     const oldHead = first["head-sha"]!;
     const second = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "2.0.1")}` }));
@@ -89,7 +113,9 @@ describe("open-pr", () => {
     expect(second["pull-request-number"]).not.toBe(first["pull-request-number"]);
     // The branch moved forward: the closed PR's head is still in its history.
     expect(() => h.git("merge-base", "--is-ancestor", oldHead, second["branch"]!)).not.toThrow();
-    expect(JSON.parse(h.fileOn(second["branch"]!))["svc0_green_image"]).toBe(IMAGE("svc0", "2.0.1"));
+    expect(JSON.parse(h.fileOn(second["branch"]!))["svc0_green_image"]).toBe(
+      IMAGE("svc0", "2.0.1"),
+    );
   });
 
   it("commits directly to the base in direct mode", async () => {
@@ -103,15 +129,33 @@ describe("open-pr", () => {
   });
 
   it("enables auto-merge and waits for the merge commit", async () => {
-    const out = outputs(await h.run({ images: `svc2=${IMAGE("svc2", "2.0.0")}`, merge: "auto-merge", "wait-for-merge": "true", "wait-timeout": "1m" }));
+    const out = outputs(
+      await h.run({
+        images: `svc2=${IMAGE("svc2", "2.0.0")}`,
+        merge: "auto-merge",
+        "wait-for-merge": "true",
+        "wait-timeout": "1m",
+      }),
+    );
     expect(out["operation"]).toBe("merged");
     expect(out["merge-sha"]).toBe(h.git("rev-parse", "main"));
     expect(JSON.parse(h.fileOn("main"))["svc2_green_image"]).toBe(IMAGE("svc2", "2.0.0"));
   });
 
   it("sets labels, assignees and reviewers on a new pull request", async () => {
-    const out = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}`, labels: "deploy, production", reviewers: "alice", assignees: "bob" }));
-    const pr = (await (await fetch(`${h.sandbox.url}/repos/acme/infra/pulls/${out["pull-request-number"]}`, { headers: { authorization: "token sandbox-token" } })).json()) as {
+    const out = outputs(
+      await h.run({
+        images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+        labels: "deploy, production",
+        reviewers: "alice",
+        assignees: "bob",
+      }),
+    );
+    const pr = (await (
+      await fetch(`${h.sandbox.url}/repos/acme/infra/pulls/${out["pull-request-number"]}`, {
+        headers: { authorization: "token sandbox-token" },
+      })
+    ).json()) as {
       labels: { name: string }[];
       assignees: { login: string }[];
       requested_reviewers: { login: string }[];
@@ -122,20 +166,31 @@ describe("open-pr", () => {
     expect(pr.assignees.map((a) => a.login)).toEqual(["bob"]);
     expect(pr.requested_reviewers.map((r) => r.login)).toEqual(["alice"]);
     expect(pr.title).toBe("Deploy svc0 to production");
-    expect(pr.body).toContain(`| svc0 | green-image | \`${IMAGE("svc0", "1.0.0")}\` | \`${IMAGE("svc0", "2.0.0")}\` |`);
+    expect(pr.body).toContain(
+      `| svc0 | green-image | \`${IMAGE("svc0", "1.0.0")}\` | \`${IMAGE("svc0", "2.0.0")}\` |`,
+    );
   });
 
   it("refuses a change outside the allowed paths before any API call", async () => {
     const before = h.sandbox.requests.length;
-    const outcome = await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}`, "allowed-paths": "envs/qa/**" });
+    const outcome = await h.run({
+      images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+      "allowed-paths": "envs/qa/**",
+    });
     expect(outcome.error).toBeInstanceOf(ConfigurationError);
     expect((outcome.error as Error).message).toContain("outside the paths this change may touch");
     expect(h.sandbox.requests.length).toBe(before);
   });
 
   it("names a missing tfvars file in the infra repository", async () => {
-    const outcome = await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}`, file: "envs/nope.json", "allowed-paths": "envs/**" });
+    const outcome = await h.run({
+      images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+      file: "envs/nope.json",
+      "allowed-paths": "envs/**",
+    });
     expect(outcome.error).toBeInstanceOf(ConfigurationError);
-    expect((outcome.error as Error).message).toContain('File "envs/nope.json" does not exist in acme/infra');
+    expect((outcome.error as Error).message).toContain(
+      'File "envs/nope.json" does not exist in acme/infra',
+    );
   });
 });

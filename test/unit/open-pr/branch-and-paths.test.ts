@@ -4,8 +4,16 @@ import { checkAllowedPaths, globToRegExp } from "../../../src/open-pr/change-pla
 
 describe("deriveBranchName", () => {
   it("is the same for the same identity, whatever the order of services", () => {
-    const a = deriveBranchName({ environment: "production", kind: "deploy", services: ["webhooks", "api"] });
-    const b = deriveBranchName({ environment: "production", kind: "deploy", services: ["api", "webhooks", "api"] });
+    const a = deriveBranchName({
+      environment: "production",
+      kind: "deploy",
+      services: ["webhooks", "api"],
+    });
+    const b = deriveBranchName({
+      environment: "production",
+      kind: "deploy",
+      services: ["api", "webhooks", "api"],
+    });
     expect(a).toBe("greenlight/production/deploy-api-webhooks");
     expect(b).toBe(a);
   });
@@ -21,9 +29,18 @@ describe("deriveBranchName", () => {
   });
 
   it("names generic edits by a digest of what they change, and stays short and valid", () => {
-    const edit = deriveBranchName({ environment: "qa", kind: "edit", services: [], discriminator: "$.a=1" });
+    const edit = deriveBranchName({
+      environment: "qa",
+      kind: "edit",
+      services: [],
+      discriminator: "$.a=1",
+    });
     expect(edit).toMatch(/^greenlight\/qa\/edit-[0-9a-f]{10}$/);
-    const long = deriveBranchName({ environment: "Production EU", kind: "deploy", services: Array.from({ length: 30 }, (_, i) => `service-${i}`) });
+    const long = deriveBranchName({
+      environment: "Production EU",
+      kind: "deploy",
+      services: Array.from({ length: 30 }, (_, i) => `service-${i}`),
+    });
     expect(long.length).toBeLessThanOrEqual(100);
     expect(long).toMatch(/^greenlight\/production-eu\/deploy-[a-z0-9-]+$/);
   });
@@ -44,7 +61,9 @@ describe("allowed paths", () => {
 
   it("refuses paths outside the list, absolute paths and ..", () => {
     expect(() => checkAllowedPaths(["envs/qa.json"], ["envs/**"])).not.toThrow();
-    expect(() => checkAllowedPaths(["main.tf"], ["envs/**"])).toThrow(/outside the paths this change may touch \(envs\/\*\*\)/);
+    expect(() => checkAllowedPaths(["main.tf"], ["envs/**"])).toThrow(
+      /outside the paths this change may touch \(envs\/\*\*\)/,
+    );
     expect(() => checkAllowedPaths(["/etc/passwd"], ["**"])).toThrow(/relative/);
     expect(() => checkAllowedPaths(["envs/../main.tf"], ["envs/**"])).toThrow(/relative/);
   });

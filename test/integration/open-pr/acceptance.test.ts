@@ -1,0 +1,305 @@
+/**
+ * open-pr's promises beyond the happy path, against the local GitHub sandbox: cost that
+ * does not grow with the repository, GitHub App tokens that never leak and are revoked,
+ * idempotent direct commits, uploads, waiting, and GitHub's transient answers.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigurationError, OperationFailedError } from "../../../src/core/errors.js";
+import { renderMarkdown } from "../../../src/core/summary.js";
+import type { Harness, RunOutcome } from "../../helpers/open-pr-harness.js";
+import { createLargeBareRepo, startHarness, TFVARS } from "../../helpers/open-pr-harness.js";
+
+const IMAGE = (svc: string, v: string) => `registry.example.com/${svc}:${v}`;
+
+function outputs(outcome: RunOutcome) {
+  if (outcome.error) throw outcome.error;
+  return outcome.result!.outputs;
+}
+
+async function api(h: Harness, path: string, init: RequestInit = {}) {
+  return fetch(`${h.sandbox.url}${path}`, {
+    ...init,
+    headers: { authorization: "token sandbox-token", "content-type": "application/json" },
+  });
+}
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+describe("cost", () => {
+  it("makes the same number of API calls for a repository of 5 files and one of 5,000", async () => {
+    h = await startHarness();
+    h.sandbox.addRepo("acme/large", createLargeBareRepo(5_000));
+    const calls = async (repository: string) => {
+      const before = h.sandbox.requests.length;
+      const out = outputs(await h.run({ repository, images: `svc0=${IMAGE("svc0", "2.0.0")}` }));
+      expect(out["operation"]).toBe("created");
+      return h.sandbox.requests.slice(before).map((r) => r.route);
+    };
+    const small = await calls("acme/infra");
+    const large = await calls("acme/large");
+    expect(large).toEqual(small);
+    expect(small.length).toBeLessThanOrEqual(6);
+    // Nothing lists or downloads a tree: each call reads or writes one thing.
+    expect(large.some((route) => route.includes("/git/trees"))).toBe(false);
+  });
+});
+
+describe("GitHub App authentication", () => {
+  it("never shows the installation token, and the post step revokes it", async () => {
+    const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    h = await startHarness({
+      sandbox: {
+        apps: [
+          {
+            id: 31337,
+            clientId: "Iv1.greenlight",
+            publicKeyPem: keys.publicKey.export({ type: "spki", format: "pem" }).toString(),
+            installations: [{ id: 9, account: "acme", repositories: ["acme/infra", "acme/other"] }],
+          },
+        ],
+      },
+    });
+    const privateKey = keys.privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+    const outcome = await h.run({
+      images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+      token: "",
+      "app-id": "31337",
+      "private-key": privateKey,
+    });
+    const out = outputs(outcome);
+    expect(out["operation"]).toBe("created");
+
+    const token = outcome.state["installation-token"];
+    expect(token).toBeTruthy();
+    const visible = [
+      outcome.logger.text(),
+      JSON.stringify(out),
+      renderMarkdown(outcome.result!.summary ?? []),
+    ].join("\n");
+    for (const form of [
+      token!,
+      Buffer.from(token!).toString("base64"),
+      encodeURIComponent(token!),
+    ]) {
+      expect(visible).not.toContain(form);
+    }
+    expect(visible).not.toContain(privateKey.split("\n")[1]!);
+
+    const pr = h.sandbox.requests.find((r) => r.route === "POST /repos/{owner}/{repo}/pulls");
+    expect(pr?.tokenKind).toBe("installation");
+    const revocations = h.sandbox.requests.filter((r) => r.route === "DELETE /installation/token");
+    expect(revocations).toMatchObject([{ status: 204, tokenKind: "installation" }]);
+    const after = await fetch(`${h.sandbox.url}/repos/acme/infra`, {
+      headers: { authorization: `token ${token}` },
+    });
+    expect(after.status).toBe(401);
+  });
+
+  it("keeps the token alive when revoke-token is false", async () => {
+    const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    h = await startHarness({
+      sandbox: {
+        apps: [
+          {
+            id: 7,
+            clientId: "Iv1.keep",
+            publicKeyPem: keys.publicKey.export({ type: "spki", format: "pem" }).toString(),
+            installations: [{ id: 1, account: "acme", repositories: ["acme/infra"] }],
+          },
+        ],
+      },
+    });
+    const outcome = await h.run({
+      images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+      token: "",
+      "app-id": "7",
+      "private-key": keys.privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+      "revoke-token": "false",
+    });
+    expect(outputs(outcome)["operation"]).toBe("created");
+    expect(h.sandbox.requests.some((r) => r.route === "DELETE /installation/token")).toBe(false);
+  });
+});
+
+describe("direct commits", () => {
+  it("reports unchanged and commits nothing when the base already holds the change", async () => {
+    h = await startHarness();
+    expect(
+      outputs(await h.run({ images: `svc1=${IMAGE("svc1", "2.0.0")}`, merge: "direct" }))[
+        "operation"
+      ],
+    ).toBe("pushed");
+    const head = h.git("rev-parse", "main");
+    const commits = h.git("rev-list", "--all", "--count");
+    const again = outputs(
+      await h.run({ images: `svc1=${IMAGE("svc1", "2.0.0")}`, merge: "direct" }),
+    );
+    expect(again["operation"]).toBe("unchanged");
+    expect(again["head-sha"]).toBe(head);
+    expect(h.git("rev-list", "--all", "--count")).toBe(commits);
+    expect(h.sandbox.requests.some((r) => r.route === "POST /repos/{owner}/{repo}/pulls")).toBe(
+      false,
+    );
+  });
+});
+
+describe("uploads and the allow-list", () => {
+  it("writes a whole file from the workspace, inside the allowed paths", async () => {
+    h = await startHarness();
+    writeFileSync(join(h.workspace, "plan.json"), '{"approved": true}\n');
+    const out = outputs(
+      await h.run({
+        file: "",
+        upload: "plan.json=envs/production/plan.json",
+        "allowed-paths": "envs/production/**",
+      }),
+    );
+    expect(out["operation"]).toBe("created");
+    expect(h.fileOn(out["branch"]!, "envs/production/plan.json")).toBe('{"approved": true}');
+    expect(h.git("diff", "--name-only", `main...${out["branch"]}`)).toBe(
+      "envs/production/plan.json",
+    );
+  });
+
+  it("refuses an upload outside the allowed paths before any API call", async () => {
+    h = await startHarness();
+    writeFileSync(join(h.workspace, "main.tf"), "# replaced\n");
+    const before = h.sandbox.requests.length;
+    const outcome = await h.run({
+      images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+      upload: "main.tf=main.tf",
+      "allowed-paths": "envs/**",
+    });
+    expect(outcome.error).toBeInstanceOf(ConfigurationError);
+    expect((outcome.error as Error).message).toContain('Path "main.tf" is outside the paths');
+    expect(h.sandbox.requests.length).toBe(before);
+  });
+
+  it("asks for something to change", async () => {
+    h = await startHarness();
+    const outcome = await h.run({});
+    expect(outcome.error).toBeInstanceOf(ConfigurationError);
+    expect((outcome.error as Error).message).toMatch(/^Nothing to change/);
+  });
+});
+
+describe("waiting for the merge", () => {
+  it("fails, naming the pull request, when nobody merges it in time", async () => {
+    h = await startHarness();
+    // Time passes only through the action's own sleeps, so thirty seconds take a moment.
+    let elapsed = 0;
+    const clock = {
+      now: () => new Date(Date.UTC(2026, 0, 1) + elapsed),
+      sleep: async (ms: number) => {
+        elapsed += ms;
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    };
+    const outcome = await h.run(
+      { images: `svc0=${IMAGE("svc0", "2.0.0")}`, "wait-for-merge": "true", "wait-timeout": "30s" },
+      { clock },
+    );
+    expect(outcome.error).toBeInstanceOf(OperationFailedError);
+    expect((outcome.error as Error).message).toMatch(
+      /^Pull request #\d+ was not merged within 30 s: .*\/acme\/infra\/pull\/\d+$/,
+    );
+    const pulls = (await (await api(h, "/repos/acme/infra/pulls?state=open")).json()) as unknown[];
+    expect(pulls).toHaveLength(1);
+    const polls = h.sandbox.requests.filter(
+      (r) => r.route === "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+    );
+    expect(polls.length).toBeGreaterThanOrEqual(3);
+    expect(polls.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("GitHub's uncertain answers", () => {
+  it("finds the pull request whose creation answered 502 instead of opening a second one", async () => {
+    h = await startHarness();
+    h.sandbox.faults.add({
+      route: "POST /repos/{owner}/{repo}/pulls",
+      kind: "write-then-502",
+      times: 1,
+    });
+    const out = outputs(
+      await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}`, labels: "deploy" }),
+    );
+    expect(out["operation"]).toBe("created");
+    const pulls = (await (await api(h, "/repos/acme/infra/pulls?state=all")).json()) as {
+      number: number;
+      labels: { name: string }[];
+    }[];
+    expect(pulls).toHaveLength(1);
+    expect(String(pulls[0]!.number)).toBe(out["pull-request-number"]);
+    // A PR found after a lost answer is still ours to decorate.
+    expect(pulls[0]!.labels.map((l) => l.name)).toEqual(["deploy"]);
+  });
+
+  it("retries labels and reviewers through GitHub's transient 'Could not resolve to a node'", async () => {
+    h = await startHarness();
+    const message = "Could not resolve to a node with the global id of 'PR_kwDOA'";
+    h.sandbox.faults.add({
+      route: "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+      kind: "status",
+      status: 422,
+      message,
+      times: 1,
+    });
+    h.sandbox.faults.add({
+      route: "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+      kind: "status",
+      status: 422,
+      message,
+      times: 1,
+    });
+    const out = outputs(
+      await h.run({
+        images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+        labels: "deploy",
+        reviewers: "alice",
+      }),
+    );
+    const pr = (await (
+      await api(h, `/repos/acme/infra/pulls/${out["pull-request-number"]}`)
+    ).json()) as {
+      labels: { name: string }[];
+      requested_reviewers: { login: string }[];
+    };
+    expect(pr.labels.map((l) => l.name)).toEqual(["deploy"]);
+    expect(pr.requested_reviewers.map((r) => r.login)).toEqual(["alice"]);
+    expect(h.sandbox.requests.filter((r) => r.faulted === "status")).toHaveLength(2);
+  });
+
+  it("does not retry a refusal that a retry cannot fix", async () => {
+    h = await startHarness();
+    h.sandbox.faults.add({
+      route: "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+      kind: "status",
+      status: 422,
+      message: "Validation Failed",
+      times: 1,
+    });
+    const outcome = await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}`, labels: "deploy" });
+    expect(outcome.error).toBeDefined();
+    expect(
+      h.sandbox.requests.filter(
+        (r) => r.route === "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("keeps the file's other values when the base moved between two runs", async () => {
+    h = await startHarness();
+    await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}`, merge: "direct" });
+    const out = outputs(await h.run({ images: `svc1=${IMAGE("svc1", "2.0.0")}` }));
+    const data = JSON.parse(h.fileOn(out["branch"]!, TFVARS)) as Record<string, unknown>;
+    expect(data["svc0_green_image"]).toBe(IMAGE("svc0", "2.0.0"));
+    expect(data["svc1_green_image"]).toBe(IMAGE("svc1", "2.0.0"));
+  });
+});

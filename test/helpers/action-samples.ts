@@ -7,6 +7,8 @@ import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { startSandbox } from "../../src/sandbox/index.js";
+import { createBareRepo } from "./sandbox.js";
 
 export type Sample = (dir: string) => Promise<{
   inputs: Record<string, string>;
@@ -21,6 +23,25 @@ export const actionSamples: Record<string, Sample> = {
     );
     return {
       inputs: { file: "release.auto.tfvars.json", images: "api=registry.example.com/api:1.1.0", weights: "10" },
+    };
+  },
+  // A one-file change landed as a pull request in the local GitHub sandbox.
+  "open-pr": async (dir) => {
+    const file = "envs/qa/release.auto.tfvars.json";
+    const bare = join(dir, "infra.git");
+    await createBareRepo(bare, {
+      [file]: JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
+    });
+    const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
+    return {
+      inputs: {
+        repository: "acme/infra",
+        file,
+        images: "api=registry.example.com/api:1.1.0",
+        token: "sandbox-token",
+        "github-api-url": sandbox.url,
+      },
+      cleanup: () => sandbox.close(),
     };
   },
   verify: async () => {

@@ -4,6 +4,7 @@
  */
 import { Agent } from "undici";
 import { z } from "zod";
+import { loadConfig } from "../config/load.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { fetchVia, proxyDispatcher } from "../core/github/transport.js";
@@ -17,6 +18,7 @@ import { buildPush } from "./main.js";
 import { platformProblem } from "./platforms.js";
 import type { Fetch } from "./registry-client.js";
 import type { EngineChoice } from "./select-engine.js";
+import type { ServiceSettings } from "./services.js";
 import { parseServicesInput, resolveServices } from "./services.js";
 import { buildPushSummary } from "./summary.js";
 import type { TagTemplate } from "./tag-template.js";
@@ -47,7 +49,9 @@ const tagsInput = listInput.transform((items, ctx): TagTemplate[] => {
     if (typeof parsed === "string") return problem(ctx, `has a malformed tag template: ${parsed}`);
     templates.push(parsed);
   }
-  return templates.length > 0 ? templates : problem(ctx, "must give at least one tag template, e.g. {{sha}}");
+  return templates.length > 0
+    ? templates
+    : problem(ctx, "must give at least one tag template, e.g. {{sha}}");
 });
 
 const platformsInput = listInput.transform((items, ctx) => {
@@ -55,7 +59,9 @@ const platformsInput = listInput.transform((items, ctx) => {
     const reason = platformProblem(item);
     if (reason) return problem(ctx, `has ${reason}`);
   }
-  return items.length > 0 ? items : problem(ctx, "must name at least one platform, e.g. linux/amd64");
+  return items.length > 0
+    ? items
+    : problem(ctx, "must name at least one platform, e.g. linux/amd64");
 });
 
 const engineInput = z.string().transform((value, ctx): EngineChoice => {
@@ -74,6 +80,7 @@ const sizeInput = z.string().transform((value, ctx) => {
 
 const inputShape = {
   services: z.string().optional(),
+  "config-file": z.string().optional(),
   registry: z.string().optional(),
   context: z.string().default("."),
   dockerfile: z.string().default("Dockerfile"),
@@ -88,7 +95,9 @@ const inputShape = {
   "tls-verify": booleanInput.default(true),
   "storage-driver": z.string().optional(),
   "storage-root": z.string().optional(),
-  isolation: z.enum(["oci", "chroot", "rootless"], { error: "must be oci, chroot or rootless" }).optional(),
+  isolation: z
+    .enum(["oci", "chroot", "rootless"], { error: "must be oci, chroot or rootless" })
+    .optional(),
   "max-size": sizeInput.optional(),
   "max-parallel": integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
 };
@@ -99,23 +108,70 @@ export type BuildPushRawInputs = Record<keyof typeof inputShape, string | undefi
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 
+/** The `services` input, else the config file's services (those deployed to the environment). */
+async function servicesToBuild(params: Inputs, cwd: string): Promise<Map<string, ServiceSettings>> {
+  if (params.services) return parseServicesInput(params.services);
+  const config = await loadConfig({
+    cwd,
+    ...(params["config-file"] ? { path: params["config-file"], required: true } : {}),
+  });
+  const services = Object.entries(config?.services ?? {}).filter(
+    ([, service]) =>
+      !params.environment ||
+      !service.environments ||
+      service.environments.includes(params.environment),
+  );
+  if (services.length === 0) {
+    throw new ConfigurationError(
+      config
+        ? `Input "services" is not set and the config file has no services${params.environment ? ` deployed to ${params.environment}` : ""}; list the services to build, e.g. api=.#api.`
+        : `Input "services" is required without a config file: list the services to build, e.g. api=.#api (one per line), or a map of service → context, dockerfile, target.`,
+    );
+  }
+  return new Map(
+    services.map(([name, service]): [string, ServiceSettings] => [
+      name,
+      {
+        image: service.image,
+        context: service.context,
+        dockerfile: service.dockerfile,
+        target: service.target,
+        platforms: service.platforms,
+        "build-args": service["build-args"],
+      },
+    ]),
+  );
+}
+
 function secretsFrom(params: Inputs): BuildSecret[] {
-  const values = Object.entries(params.secrets ?? {}).map(([id, value]): BuildSecret => ({ id, value }));
-  const files = Object.entries(params["secret-files"] ?? {}).map(([id, file]): BuildSecret => ({ id, file }));
+  const values = Object.entries(params.secrets ?? {}).map(([id, value]): BuildSecret => ({
+    id,
+    value,
+  }));
+  const files = Object.entries(params["secret-files"] ?? {}).map(([id, file]): BuildSecret => ({
+    id,
+    file,
+  }));
   const twice = files.find((f) => values.some((v) => v.id === f.id));
   if (twice) {
-    throw new ConfigurationError(`Secret "${twice.id}" is given in both "secrets" and "secret-files"; give it once.`);
+    throw new ConfigurationError(
+      `Secret "${twice.id}" is given in both "secrets" and "secret-files"; give it once.`,
+    );
   }
   return [...values, ...files];
 }
 
 /** With TLS verification off the registry may have any certificate (or none: plain HTTP). */
 function registryFetch(tlsVerify: boolean, env: Record<string, string | undefined>): Fetch {
-  const dispatcher = proxyDispatcher(undefined, env) ?? (tlsVerify ? undefined : new Agent({ connect: { rejectUnauthorized: false } }));
+  const dispatcher =
+    proxyDispatcher(undefined, env) ??
+    (tlsVerify ? undefined : new Agent({ connect: { rejectUnauthorized: false } }));
   return fetchVia(dispatcher) as Fetch;
 }
 
-function outputsOf(result: BuildPushResult): Record<"images" | "digests" | "tags" | "metadata", string> {
+function outputsOf(
+  result: BuildPushResult,
+): Record<"images" | "digests" | "tags" | "metadata", string> {
   const byService = <T>(pick: (s: BuildPushResult["services"][number]) => T) =>
     JSON.stringify(Object.fromEntries(result.services.map((s) => [s.service, pick(s)])));
   return {
@@ -126,7 +182,16 @@ function outputsOf(result: BuildPushResult): Record<"images" | "digests" | "tags
       engine: result.engine,
       labels: result.labels,
       services: Object.fromEntries(
-        result.services.map((s) => [s.service, { image: s.reference, repository: s.repository, digest: s.digest, tags: s.tags, platforms: s.platforms }]),
+        result.services.map((s) => [
+          s.service,
+          {
+            image: s.reference,
+            repository: s.repository,
+            digest: s.digest,
+            tags: s.tags,
+            platforms: s.platforms,
+          },
+        ]),
       ),
     }),
   };
@@ -137,12 +202,7 @@ export const buildPushAction = defineAction({
   inputs,
   secretInputs: ["secrets"],
   async run(params: Inputs, context) {
-    if (!params.services) {
-      throw new ConfigurationError(
-        `Input "services" is required: list the services to build, e.g. api=.#api (one per line), or a map of service → context, dockerfile, target.`,
-      );
-    }
-    const services = resolveServices(parseServicesInput(params.services), {
+    const services = resolveServices(await servicesToBuild(params, context.cwd), {
       registry: params.registry,
       context: params.context,
       dockerfile: params.dockerfile,

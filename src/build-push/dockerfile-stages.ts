@@ -6,7 +6,9 @@
 
 /** Joins continuation lines (a trailing backslash, or the escape the file declares). */
 function logicalLines(text: string): string[] {
-  const escape = /^#\s*escape\s*=\s*`/im.test(text.split(/\r?\n/).slice(0, 5).join("\n")) ? "`" : "\\";
+  const escape = /^#\s*escape\s*=\s*`/im.test(text.split(/\r?\n/).slice(0, 5).join("\n"))
+    ? "`"
+    : "\\";
   const out: string[] = [];
   let current = "";
   for (const raw of text.split(/\r?\n/)) {

@@ -32,6 +32,11 @@ export interface BuildRequest {
   workDir: string;
   /** The workspace: the service's context and Dockerfile are relative to it. */
   cwd: string;
+  /**
+   * The step's environment, handed to the engine: it finds registry credentials through it
+   * (REGISTRY_AUTH_FILE, DOCKER_CONFIG, HOME), exactly as a login step left them.
+   */
+  env: Record<string, string>;
   onLine: (line: string) => void;
   signal?: AbortSignal | undefined;
 }

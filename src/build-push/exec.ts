@@ -21,7 +21,11 @@ export interface ExecResult {
   stderr: string;
 }
 
-export type Exec = (command: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
+export type Exec = (
+  command: string,
+  args: readonly string[],
+  options?: ExecOptions,
+) => Promise<ExecResult>;
 
 /** Raised when the program itself does not exist, as opposed to exiting with an error. */
 export class CommandNotFoundError extends Error {

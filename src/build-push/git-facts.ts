@@ -100,9 +100,14 @@ export async function readGitFacts(
       : highestRelease((await git(exec, cwd, ["tag", "--points-at", "HEAD"])) ?? "");
   const server = env["GITHUB_SERVER_URL"];
   const repository = env["GITHUB_REPOSITORY"];
-  const remote = server && repository ? undefined : await git(exec, cwd, ["remote", "get-url", "origin"]);
+  const remote =
+    server && repository ? undefined : await git(exec, cwd, ["remote", "get-url", "origin"]);
   const source =
-    server && repository ? `${server.replace(/\/$/, "")}/${repository}` : remote ? webUrlOfRemote(remote) : undefined;
+    server && repository
+      ? `${server.replace(/\/$/, "")}/${repository}`
+      : remote
+        ? webUrlOfRemote(remote)
+        : undefined;
   return {
     ...(sha ? { sha } : {}),
     ...(branch ? { branch } : {}),

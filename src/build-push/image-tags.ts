@@ -18,7 +18,9 @@ export function tagValues(facts: GitFacts, environment: string | undefined): Tag
     ...(facts.sha ? { sha: facts.sha, "short-sha": facts.sha.slice(0, 7) } : {}),
     ...(facts.version ? { version: formatSemVer(facts.version) } : {}),
     // Moving tags (v1, v1.2) follow releases only, never a release candidate.
-    ...(release ? { major: String(release.major), minor: String(release.minor), patch: String(release.patch) } : {}),
+    ...(release
+      ? { major: String(release.major), minor: String(release.minor), patch: String(release.patch) }
+      : {}),
     ...(branch ? { branch } : {}),
     ...(env ? { environment: env } : {}),
   };

@@ -12,7 +12,10 @@ export interface KeyValueRules {
 }
 
 /** The map, or a sentence fragment saying what is wrong (for a zod issue). */
-export function parseKeyValueLines(lines: string[], rules: KeyValueRules): Record<string, string> | string {
+export function parseKeyValueLines(
+  lines: string[],
+  rules: KeyValueRules,
+): Record<string, string> | string {
   const out: Record<string, string> = {};
   for (const [index, line] of lines.entries()) {
     const eq = line.indexOf("=");

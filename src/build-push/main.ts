@@ -76,7 +76,10 @@ export interface BuildPushResult {
 function locationOf(repository: string): ImageLocation {
   const parsed = parseImageReference(repository)!;
   const registry = registryOf(parsed);
-  const path = registry === "docker.io" && !parsed.repository.includes("/") ? `library/${parsed.repository}` : parsed.repository;
+  const path =
+    registry === "docker.io" && !parsed.repository.includes("/")
+      ? `library/${parsed.repository}`
+      : parsed.repository;
   return { registry, path };
 }
 
@@ -93,16 +96,29 @@ function refuseSecretBuildArgs(services: ServiceSpec[], secrets: SecretRegistry)
   }
 }
 
+function definedEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
 async function buildOne(
   engine: BuildEngine,
   service: ServiceSpec,
-  request: { tags: string[]; labels: Record<string, string>; secrets: BuildSecret[]; workRoot: string },
+  request: {
+    tags: string[];
+    labels: Record<string, string>;
+    secrets: BuildSecret[];
+    workRoot: string;
+  },
   deps: BuildPushDeps,
 ): Promise<string> {
   const workDir = join(request.workRoot, service.name);
   await mkdir(workDir, { mode: 0o700 });
   const tags = request.tags.map((tag) => `${service.repository}:${tag}`);
-  deps.logger.info(`[${service.name}] building ${service.platforms.join(", ")} with ${engine.name}, pushing ${tags.join(", ")}`);
+  deps.logger.info(
+    `[${service.name}] building ${service.platforms.join(", ")} with ${engine.name}, pushing ${tags.join(", ")}`,
+  );
   try {
     const digest = await engine.buildAndPush({
       service,
@@ -111,13 +127,15 @@ async function buildOne(
       secrets: request.secrets,
       workDir,
       cwd: deps.cwd,
+      env: definedEnv(deps.env),
       onLine: (line) => deps.logger.info(`[${service.name}] ${line}`),
       signal: deps.signal,
     });
     deps.logger.info(`[${service.name}] pushed ${service.repository}@${digest}`);
     return digest;
   } catch (error) {
-    if (error instanceof EngineCommandError) throw describeEngineFailure(error, service.name, service.repository);
+    if (error instanceof EngineCommandError)
+      throw describeEngineFailure(error, service.name, service.repository);
     throw error;
   }
 }
@@ -133,17 +151,36 @@ async function checkPushed(
   const image = await readPushedImage(client, location, digest);
   const tagDigests: Record<string, string> = {};
   for (const tag of tags) {
-    tagDigests[`${service.repository}:${tag}`] = (await client.manifest(location.registry, location.path, tag)).digest;
+    tagDigests[`${service.repository}:${tag}`] = (
+      await client.manifest(location.registry, location.path, tag)
+    ).digest;
   }
   const reference = `${service.repository}@${digest}`;
-  const problems = pushProblems(image, { service: service.name, reference, digest, platforms: service.platforms, maxSize, tagDigests });
+  const problems = pushProblems(image, {
+    service: service.name,
+    reference,
+    digest,
+    platforms: service.platforms,
+    maxSize,
+    tagDigests,
+  });
   return {
-    result: { service: service.name, repository: service.repository, digest, reference, tags: Object.keys(tagDigests), platforms: image.platforms },
+    result: {
+      service: service.name,
+      repository: service.repository,
+      digest,
+      reference,
+      tags: Object.keys(tagDigests),
+      platforms: image.platforms,
+    },
     problems,
   };
 }
 
-export async function buildPush(params: BuildPushParams, deps: BuildPushDeps): Promise<BuildPushResult> {
+export async function buildPush(
+  params: BuildPushParams,
+  deps: BuildPushDeps,
+): Promise<BuildPushResult> {
   // 1. Everything the user wrote is checked before anything runs.
   for (const service of params.services) await checkBuildFiles(service, deps.cwd);
   for (const secret of params.secrets) if ("value" in secret) deps.secrets.add(secret.value);
@@ -171,7 +208,9 @@ export async function buildPush(params: BuildPushParams, deps: BuildPushDeps): P
     );
     // 5. Read back what the registry holds.
     const checked = await Promise.all(
-      params.services.map((service, i) => checkPushed(client, service, digests[i]!, tags, params.maxSize)),
+      params.services.map((service, i) =>
+        checkPushed(client, service, digests[i]!, tags, params.maxSize),
+      ),
     );
     return {
       engine: engine.name,

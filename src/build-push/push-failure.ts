@@ -7,19 +7,35 @@ import type { EngineCommandError } from "./engine.js";
 
 const CREDENTIALS =
   /unauthorized|authentication required|no basic auth credentials|denied|401 Unauthorized|403 Forbidden|requested access to the resource is denied/i;
-const UNREACHABLE = /connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|TLS handshake timeout/i;
+const UNREACHABLE =
+  /connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|TLS handshake timeout/i;
 const PLAIN_HTTP = /server gave HTTP response to HTTPS client|http: server gave HTTP response/i;
 
 function lastMeaningfulLine(output: string): string {
   const lines = output
     .split(/\r?\n/)
-    .map((l) => l.replace(/^(time="[^"]*" level=\w+ msg=|Error: |error: |ERROR: )/, "").replace(/"$/, "").trim())
-    .filter((l) => l && !/^(Getting image source signatures|Copying |Writing manifest|Storing signatures|STEP |-->)/.test(l));
+    .map((l) =>
+      l
+        .replace(/^(time="[^"]*" level=\w+ msg=|Error: |error: |ERROR: )/, "")
+        .replace(/"$/, "")
+        .trim(),
+    )
+    .filter(
+      (l) =>
+        l &&
+        !/^(Getting image source signatures|Copying |Writing manifest|Storing signatures|STEP |-->)/.test(
+          l,
+        ),
+    );
   const line = lines.at(-1) ?? "no output";
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
-export function describeEngineFailure(error: EngineCommandError, service: string, repository: string): OperationFailedError {
+export function describeEngineFailure(
+  error: EngineCommandError,
+  service: string,
+  repository: string,
+): OperationFailedError {
   const output = error.output;
   const registry = repository.split("/")[0] ?? repository;
   if (PLAIN_HTTP.test(output)) {
@@ -27,7 +43,10 @@ export function describeEngineFailure(error: EngineCommandError, service: string
       `Pushing service "${service}" to ${registry} failed because the registry speaks plain HTTP; set tls-verify: false for a registry without TLS.`,
     );
   }
-  if (CREDENTIALS.test(output) && (error.step === "push" || /push|registry|manifest|blob/i.test(output))) {
+  if (
+    CREDENTIALS.test(output) &&
+    (error.step === "push" || /push|registry|manifest|blob/i.test(output))
+  ) {
     return new OperationFailedError(
       `Pushing service "${service}" to ${repository} was refused for missing or invalid credentials; log in to ${registry} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action).`,
     );
@@ -39,6 +58,9 @@ export function describeEngineFailure(error: EngineCommandError, service: string
   }
   const what = error.step === "build" ? "Building" : "Pushing";
   return new OperationFailedError(
-    `${what} service "${service}" failed (${error.command} exited with ${error.exitCode}): ${lastMeaningfulLine(output)}.`.replace(/\.\.$/, "."),
+    `${what} service "${service}" failed (${error.command} exited with ${error.exitCode}): ${lastMeaningfulLine(output)}.`.replace(
+      /\.\.$/,
+      ".",
+    ),
   );
 }

@@ -37,7 +37,9 @@ export interface ImageLocation {
 }
 
 function isIndex(manifest: FetchedManifest): boolean {
-  return INDEX_MEDIA_TYPES.includes(manifest.mediaType) || Array.isArray(manifest.json["manifests"]);
+  return (
+    INDEX_MEDIA_TYPES.includes(manifest.mediaType) || Array.isArray(manifest.json["manifests"])
+  );
 }
 
 /** Buildx adds provenance and SBOM attestations as `unknown/unknown` entries: not images. */
@@ -69,9 +71,15 @@ export async function readPushedImage(
       architecture: String(config["architecture"] ?? ""),
       ...(typeof config["variant"] === "string" ? { variant: config["variant"] } : {}),
     });
-    return { digest: top.digest, mediaType: top.mediaType, platforms: [{ platform, digest: top.digest, size: compressedSize(top) }] };
+    return {
+      digest: top.digest,
+      mediaType: top.mediaType,
+      platforms: [{ platform, digest: top.digest, size: compressedSize(top) }],
+    };
   }
-  const entries = ((top.json["manifests"] as Descriptor[] | undefined) ?? []).filter((d) => !isAttestation(d));
+  const entries = ((top.json["manifests"] as Descriptor[] | undefined) ?? []).filter(
+    (d) => !isAttestation(d),
+  );
   const platforms = await Promise.all(
     entries.map(async (entry): Promise<PlatformImage> => {
       const manifest = await client.manifest(location.registry, location.path, entry.digest ?? "");
@@ -100,22 +108,30 @@ export interface PushExpectation {
 export function pushProblems(image: PushedImage, expected: PushExpectation): string[] {
   const problems: string[] = [];
   if (image.digest !== expected.digest) {
-    problems.push(`Service "${expected.service}": the registry serves ${image.digest} for ${expected.reference}, not the pushed ${expected.digest}.`);
+    problems.push(
+      `Service "${expected.service}": the registry serves ${image.digest} for ${expected.reference}, not the pushed ${expected.digest}.`,
+    );
   }
   for (const [tag, digest] of Object.entries(expected.tagDigests)) {
     if (digest !== expected.digest) {
-      problems.push(`Service "${expected.service}": tag ${tag} points at ${digest}, not at the pushed ${expected.digest}.`);
+      problems.push(
+        `Service "${expected.service}": tag ${tag} points at ${digest}, not at the pushed ${expected.digest}.`,
+      );
     }
   }
   const present = new Set(image.platforms.map((p) => p.platform));
   const missing = expected.platforms.filter((p) => !present.has(p));
   if (missing.length > 0) {
-    problems.push(`Service "${expected.service}": ${expected.reference} has no image for ${missing.join(", ")} (it has ${[...present].join(", ") || "none"}).`);
+    problems.push(
+      `Service "${expected.service}": ${expected.reference} has no image for ${missing.join(", ")} (it has ${[...present].join(", ") || "none"}).`,
+    );
   }
   if (expected.maxSize !== undefined) {
     for (const platform of image.platforms) {
       if (platform.size > expected.maxSize) {
-        problems.push(`Service "${expected.service}" for ${platform.platform} is ${formatSize(platform.size)} compressed (${platform.size} bytes), over the max-size budget of ${formatSize(expected.maxSize)}.`);
+        problems.push(
+          `Service "${expected.service}" for ${platform.platform} is ${formatSize(platform.size)} compressed (${platform.size} bytes), over the max-size budget of ${formatSize(expected.maxSize)}.`,
+        );
       }
     }
   }

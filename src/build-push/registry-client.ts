@@ -8,7 +8,10 @@ import { OperationFailedError } from "../core/errors.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import type { CredentialLookup } from "./registry-credentials.js";
 
-export type Fetch = (url: string, init: { method: string; headers: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; signal?: AbortSignal },
+) => Promise<Response>;
 
 export const INDEX_MEDIA_TYPES = [
   "application/vnd.oci.image.index.v1+json",
@@ -43,7 +46,8 @@ function apiHost(registry: string): string {
 function challengeParams(header: string): { scheme: string; params: Record<string, string> } {
   const scheme = header.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
   const params: Record<string, string> = {};
-  for (const match of header.matchAll(/(\w+)="([^"]*)"/g)) params[match[1]!.toLowerCase()] = match[2]!;
+  for (const match of header.matchAll(/(\w+)="([^"]*)"/g))
+    params[match[1]!.toLowerCase()] = match[2]!;
   return { scheme, params };
 }
 
@@ -71,7 +75,9 @@ export class RegistryClient {
     const known = this.bases.get(registry);
     if (known) return known;
     const host = apiHost(registry);
-    const candidates = this.options.tlsVerify ? [`https://${host}`] : [`https://${host}`, `http://${host}`];
+    const candidates = this.options.tlsVerify
+      ? [`https://${host}`]
+      : [`https://${host}`, `http://${host}`];
     let lastError: unknown;
     for (const base of candidates) {
       try {
@@ -86,7 +92,9 @@ export class RegistryClient {
     const hint = this.options.tlsVerify
       ? "check the registry name and the runner's network (for a registry without TLS, set tls-verify: false)"
       : "check the registry name and the runner's network";
-    throw new OperationFailedError(`Registry ${registry} could not be reached (${causeOf(lastError)}); ${hint}.`);
+    throw new OperationFailedError(
+      `Registry ${registry} could not be reached (${causeOf(lastError)}); ${hint}.`,
+    );
   }
 
   private init(method: string, headers: Record<string, string>) {
@@ -94,7 +102,11 @@ export class RegistryClient {
   }
 
   /** Answers a 401 challenge: Basic credentials, or a Bearer token from the named realm. */
-  private async authorize(registry: string, repository: string, challenge: string): Promise<string | undefined> {
+  private async authorize(
+    registry: string,
+    repository: string,
+    challenge: string,
+  ): Promise<string | undefined> {
     const { scheme, params } = challengeParams(challenge);
     const credentials = await this.options.credentials(registry);
     const basic = credentials
@@ -105,7 +117,10 @@ export class RegistryClient {
     const url = new URL(params["realm"]);
     if (params["service"]) url.searchParams.set("service", params["service"]);
     url.searchParams.append("scope", `repository:${repository}:pull`);
-    const response = await this.options.fetch(url.toString(), this.init("GET", basic ? { authorization: basic } : {}));
+    const response = await this.options.fetch(
+      url.toString(),
+      this.init("GET", basic ? { authorization: basic } : {}),
+    );
     if (!response.ok) {
       await response.body?.cancel();
       return undefined;
@@ -117,7 +132,12 @@ export class RegistryClient {
     return `Bearer ${token}`;
   }
 
-  private async get(registry: string, repository: string, path: string, accept: string[]): Promise<Response> {
+  private async get(
+    registry: string,
+    repository: string,
+    path: string,
+    accept: string[],
+  ): Promise<Response> {
     const url = `${await this.base(registry)}/v2/${repository}/${path}`;
     const key = `${registry}/${repository}`;
     const headers = (): Record<string, string> => {
@@ -148,7 +168,11 @@ export class RegistryClient {
     throw new OperationFailedError(`Reading back ${what} failed: ${reason}.`);
   }
 
-  async manifest(registry: string, repository: string, reference: string): Promise<FetchedManifest> {
+  async manifest(
+    registry: string,
+    repository: string,
+    reference: string,
+  ): Promise<FetchedManifest> {
     const what = `${registry}/${repository}${reference.includes(":") && reference.startsWith("sha256") ? "@" : ":"}${reference}`;
     const response = await this.get(registry, repository, `manifests/${reference}`, [
       ...INDEX_MEDIA_TYPES,
@@ -161,11 +185,22 @@ export class RegistryClient {
       (typeof json["mediaType"] === "string" ? json["mediaType"] : undefined) ??
       response.headers.get("content-type")?.split(";")[0]?.trim() ??
       "";
-    return { mediaType, digest: `sha256:${createHash("sha256").update(bytes).digest("hex")}`, json };
+    return {
+      mediaType,
+      digest: `sha256:${createHash("sha256").update(bytes).digest("hex")}`,
+      json,
+    };
   }
 
-  async blobJson(registry: string, repository: string, digest: string): Promise<Record<string, unknown>> {
-    const response = await this.get(registry, repository, `blobs/${digest}`, ["application/json", "*/*"]);
+  async blobJson(
+    registry: string,
+    repository: string,
+    digest: string,
+  ): Promise<Record<string, unknown>> {
+    const response = await this.get(registry, repository, `blobs/${digest}`, [
+      "application/json",
+      "*/*",
+    ]);
     if (!response.ok) return this.refused(response, `${registry}/${repository}@${digest}`);
     return (await response.json()) as Record<string, unknown>;
   }

@@ -39,11 +39,22 @@ function keysFor(registry: string): string[] {
   if (registry === "docker.io") {
     return ["docker.io", "https://index.docker.io/v1/", "index.docker.io", "registry-1.docker.io"];
   }
-  return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
+  return [
+    registry,
+    `https://${registry}`,
+    `http://${registry}`,
+    `https://${registry}/v1/`,
+    `https://${registry}/v2/`,
+  ];
 }
 
-function decodeAuth(entry: { auth?: string; username?: string; password?: string }): BasicCredentials | undefined {
-  if (entry.username && entry.password) return { username: entry.username, password: entry.password };
+function decodeAuth(entry: {
+  auth?: string;
+  username?: string;
+  password?: string;
+}): BasicCredentials | undefined {
+  if (entry.username && entry.password)
+    return { username: entry.username, password: entry.password };
   if (!entry.auth) return undefined;
   const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
@@ -59,12 +70,18 @@ async function readAuthFile(path: string): Promise<AuthFile | undefined> {
   }
 }
 
-async function askHelper(exec: Exec, helper: string, registry: string): Promise<BasicCredentials | undefined> {
+async function askHelper(
+  exec: Exec,
+  helper: string,
+  registry: string,
+): Promise<BasicCredentials | undefined> {
   try {
     const result = await exec(`docker-credential-${helper}`, ["get"], { input: registry });
     if (result.exitCode !== 0) return undefined;
     const answer = JSON.parse(result.stdout) as { Username?: string; Secret?: string };
-    return answer.Username && answer.Secret ? { username: answer.Username, password: answer.Secret } : undefined;
+    return answer.Username && answer.Secret
+      ? { username: answer.Username, password: answer.Secret }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -85,7 +102,8 @@ export function credentialLookup(deps: {
         const entry = file.auths?.[key];
         if (entry) found ??= decodeAuth(entry);
       }
-      if (!found && (helper ?? file.credsStore)) found = await askHelper(deps.exec, (helper ?? file.credsStore)!, registry);
+      if (!found && (helper ?? file.credsStore))
+        found = await askHelper(deps.exec, (helper ?? file.credsStore)!, registry);
       if (found) {
         deps.secrets.add(found.password);
         deps.secrets.add(`${found.username}:${found.password}`);

@@ -34,7 +34,11 @@ export function createEngine(name: EngineName, exec: Exec, options: EngineOption
   return name === "buildx" ? new BuildxEngine(exec, options) : new BuildahEngine(exec, options);
 }
 
-export async function selectEngine(choice: EngineChoice, exec: Exec, options: EngineOptions): Promise<BuildEngine> {
+export async function selectEngine(
+  choice: EngineChoice,
+  exec: Exec,
+  options: EngineOptions,
+): Promise<BuildEngine> {
   if (choice === "buildx") {
     if (await buildxAvailable(exec)) return createEngine("buildx", exec, options);
     throw new ConfigurationError(

@@ -66,7 +66,11 @@ function fail(message: string): never {
 }
 
 function parseLine(line: string): [string, ServiceSettings] {
-  const match = LINE.exec(line) ?? fail(`Input "services" has the line "${line}", which is not name=context[:dockerfile][#target] (e.g. api=.#api).`);
+  const match =
+    LINE.exec(line) ??
+    fail(
+      `Input "services" has the line "${line}", which is not name=context[:dockerfile][#target] (e.g. api=.#api).`,
+    );
   const name = match[1]!;
   const spec = (match[2] ?? "").trim();
   const hash = spec.lastIndexOf("#");
@@ -98,13 +102,20 @@ function parseStructured(value: unknown): [string, ServiceSettings][] {
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.map((item, index) => {
         const record = (item ?? {}) as Record<string, unknown>;
-        const name = typeof record["name"] === "string" ? record["name"] : fail(`Input "services" item ${index + 1} has no name; give each item a name, or write a map of name → settings.`);
+        const name =
+          typeof record["name"] === "string"
+            ? record["name"]
+            : fail(
+                `Input "services" item ${index + 1} has no name; give each item a name, or write a map of name → settings.`,
+              );
         const { name: _omit, ...rest } = record;
         return [name, rest];
       })
     : typeof value === "object" && value !== null
       ? Object.entries(value)
-      : fail(`Input "services" must be a map of service → settings, a list, or lines name=context[#target].`);
+      : fail(
+          `Input "services" must be a map of service → settings, a list, or lines name=context[#target].`,
+        );
   return entries.map(([name, raw]) => {
     const parsed = settingsSchema.safeParse(raw);
     if (!parsed.success) fail(describeSettingsIssue(name, parsed.error));
@@ -114,7 +125,10 @@ function parseStructured(value: unknown): [string, ServiceSettings][] {
 
 /** Parses the `services` input into name → settings, in the order given. */
 export function parseServicesInput(text: string): Map<string, ServiceSettings> {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   const lineForm = lines.length > 0 && lines.every((l) => LINE.test(l));
   let entries: [string, ServiceSettings][];
   if (lineForm) {
@@ -125,19 +139,25 @@ export function parseServicesInput(text: string): Map<string, ServiceSettings> {
       value = YAML.parse(text, { prettyErrors: false }) as unknown;
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-      fail(`Input "services" is not valid YAML or JSON (${reason}); write a map of service → settings, or lines name=context[#target].`);
+      fail(
+        `Input "services" is not valid YAML or JSON (${reason}); write a map of service → settings, or lines name=context[#target].`,
+      );
     }
     entries = parseStructured(value);
   }
   const services = new Map<string, ServiceSettings>();
   for (const [name, settings] of entries) {
     if (!SERVICE_NAME.test(name)) {
-      fail(`Service name "${name}" is not valid; use letters, digits, _, . and -, starting with a letter or digit.`);
+      fail(
+        `Service name "${name}" is not valid; use letters, digits, _, . and -, starting with a letter or digit.`,
+      );
     }
-    if (services.has(name)) fail(`Service "${name}" is listed twice in "services"; list each service once.`);
+    if (services.has(name))
+      fail(`Service "${name}" is listed twice in "services"; list each service once.`);
     services.set(name, settings);
   }
-  if (services.size === 0) fail(`Input "services" lists no service; name at least one, e.g. api=.#api.`);
+  if (services.size === 0)
+    fail(`Input "services" lists no service; name at least one, e.g. api=.#api.`);
   return services;
 }
 
@@ -147,18 +167,28 @@ function joinPath(context: string, file: string): string {
   return `${context.replace(/\/+$/, "")}/${file}`;
 }
 
-function repositoryOf(name: string, image: string | undefined, registry: string | undefined): string {
+function repositoryOf(
+  name: string,
+  image: string | undefined,
+  registry: string | undefined,
+): string {
   const repository = image ?? name.toLowerCase();
   const parsed = parseImageReference(repository);
   if (!parsed) {
-    fail(`Service "${name}" has the image "${repository}", which is not a repository name; use lowercase letters, digits and separators, e.g. team/api.`);
+    fail(
+      `Service "${name}" has the image "${repository}", which is not a repository name; use lowercase letters, digits and separators, e.g. team/api.`,
+    );
   }
   if (parsed.tag || parsed.digest) {
-    fail(`Service "${name}" has the image "${repository}" with a tag or digest; give the repository only, and the tags in the "tags" input.`);
+    fail(
+      `Service "${name}" has the image "${repository}" with a tag or digest; give the repository only, and the tags in the "tags" input.`,
+    );
   }
   if (parsed.registry) return repository;
   if (!registry) {
-    fail(`Service "${name}" has no registry: set the "registry" input (e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com) or give the service an image with its registry.`);
+    fail(
+      `Service "${name}" has no registry: set the "registry" input (e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com) or give the service an image with its registry.`,
+    );
   }
   return `${registry.replace(/\/+$/, "")}/${repository}`;
 }
@@ -168,7 +198,8 @@ function platformsOf(name: string, platforms: string[]): string[] {
     const problem = platformProblem(platform);
     if (problem) fail(`Service "${name}": ${problem}.`);
   }
-  if (platforms.length === 0) fail(`Service "${name}" has no platforms; give at least one, e.g. linux/amd64.`);
+  if (platforms.length === 0)
+    fail(`Service "${name}" has no platforms; give at least one, e.g. linux/amd64.`);
   return [...new Set(platforms.map(normalisePlatform))];
 }
 

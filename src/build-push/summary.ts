@@ -20,7 +20,11 @@ export function buildPushSummary(result: BuildPushResult): Summary {
   ];
   const tags = result.services.flatMap((s) => s.tags);
   if (tags.length > 0) {
-    summary.push({ kind: "details", title: "Tags", blocks: [{ kind: "code", text: tags.join("\n") }] });
+    summary.push({
+      kind: "details",
+      title: "Tags",
+      blocks: [{ kind: "code", text: tags.join("\n") }],
+    });
   }
   if (result.problems.length > 0) {
     summary.push({ kind: "paragraph", text: `**Failed:** ${result.problems.join(" ")}` });

@@ -74,7 +74,9 @@ export function renderTag(template: TagTemplate, values: TagValues): RenderedTag
     "variable" in part && !values[part.variable] ? [part.variable] : [],
   );
   if (missing.length > 0) return { missing };
-  const tag = template.parts.map((part) => ("literal" in part ? part.literal : values[part.variable])).join("");
+  const tag = template.parts
+    .map((part) => ("literal" in part ? part.literal : values[part.variable]))
+    .join("");
   return { tag };
 }
 

@@ -2,6 +2,7 @@
 import { schemaCommand } from "../config/schema-command.js";
 import type { RunnableAction } from "../core/action.js";
 import { toRunnable } from "../core/action.js";
+import { buildPushAction } from "../build-push/definition.js";
 import { openPrAction } from "../open-pr/definition.js";
 import { sandboxCommand } from "../sandbox/cli.js";
 import { updateTfvarsAction } from "../update-tfvars/definition.js";
@@ -11,6 +12,7 @@ import type { CliIo } from "./io.js";
 export type ToolCommand = (argv: string[], io: CliIo) => Promise<number>;
 
 export const actions: RunnableAction[] = [
+  toRunnable(buildPushAction),
   toRunnable(updateTfvarsAction),
   toRunnable(openPrAction),
   toRunnable(verifyAction),

@@ -3,10 +3,11 @@
  * its outputs. The manifest test runs each, so an action that writes an output its
  * action.yml does not declare (or declares one it never writes) fails.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { buildahInputs, removeDir, startRegistry, writeScratchProject } from "./registry.js";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { createBareRepo } from "./sandbox.js";
 
@@ -54,6 +55,19 @@ export const actionSamples: Record<string, Sample> = {
     return {
       inputs: { url: `http://127.0.0.1:${port}/health`, "expect-version": "1.4.2" },
       cleanup: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  },
+  // A real Buildah build of a FROM scratch image pushed to a real registry on loopback.
+  "build-push": async (dir) => {
+    mkdirSync(join(dir, "app"));
+    writeScratchProject(join(dir, "app"), ["api"]);
+    const registry = await startRegistry(join(dir, "registry"));
+    return {
+      inputs: { services: "api=app#api", registry: registry.host, tags: "sample", ...buildahInputs(join(dir, "storage")) },
+      cleanup: async () => {
+        await registry.stop();
+        removeDir(join(dir, "storage"));
+      },
     };
   },
 };

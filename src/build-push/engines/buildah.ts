@@ -15,7 +15,12 @@ export function buildahGlobalArgs(options: EngineOptions): string[] {
   return [
     ...(options.storageDriver ? ["--storage-driver", options.storageDriver] : []),
     ...(options.storageRoot
-      ? ["--root", join(options.storageRoot, "storage"), "--runroot", join(options.storageRoot, "run")]
+      ? [
+          "--root",
+          join(options.storageRoot, "storage"),
+          "--runroot",
+          join(options.storageRoot, "run"),
+        ]
       : []),
   ];
 }
@@ -37,7 +42,12 @@ async function secretArgs(request: BuildRequest): Promise<string[]> {
   return args;
 }
 
-export function buildahBuildArgs(request: BuildRequest, options: EngineOptions, listName: string, secrets: string[]): string[] {
+export function buildahBuildArgs(
+  request: BuildRequest,
+  options: EngineOptions,
+  listName: string,
+  secrets: string[],
+): string[] {
   const { service } = request;
   return [
     ...buildahGlobalArgs(options),
@@ -52,13 +62,21 @@ export function buildahBuildArgs(request: BuildRequest, options: EngineOptions, 
     ...(options.isolation ? ["--isolation", options.isolation] : []),
     ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
     ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-    ...Object.entries(service.buildArgs).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]),
+    ...Object.entries(service.buildArgs).flatMap(([key, value]) => [
+      "--build-arg",
+      `${key}=${value}`,
+    ]),
     ...secrets,
     service.context,
   ];
 }
 
-export function buildahPushArgs(options: EngineOptions, listName: string, tag: string, digestFile: string): string[] {
+export function buildahPushArgs(
+  options: EngineOptions,
+  listName: string,
+  tag: string,
+  digestFile: string,
+): string[] {
   return [
     ...buildahGlobalArgs(options),
     "manifest",
@@ -84,6 +102,7 @@ export class BuildahEngine implements BuildEngine {
   private async run(step: "build" | "push", args: string[], request: BuildRequest): Promise<void> {
     const result = await this.exec("buildah", args, {
       cwd: request.cwd,
+      env: request.env,
       onLine: request.onLine,
       ...(request.signal ? { signal: request.signal } : {}),
     });
@@ -107,7 +126,9 @@ export class BuildahEngine implements BuildEngine {
       return digest;
     } finally {
       // The images stay in storage as the next build's cache; only the list goes.
-      await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName]).catch(() => undefined);
+      await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], {
+        env: request.env,
+      }).catch(() => undefined);
     }
   }
 }

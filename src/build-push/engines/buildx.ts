@@ -14,7 +14,11 @@ export function secretEnvName(id: string): string {
   return `GREENLIGHT_SECRET_${id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
 
-export function buildxArgs(request: BuildRequest, options: EngineOptions, metadataFile: string): string[] {
+export function buildxArgs(
+  request: BuildRequest,
+  options: EngineOptions,
+  metadataFile: string,
+): string[] {
   const { service } = request;
   return [
     "buildx",
@@ -26,13 +30,20 @@ export function buildxArgs(request: BuildRequest, options: EngineOptions, metada
     service.platforms.join(","),
     ...request.tags.flatMap((tag) => ["--tag", tag]),
     ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-    ...Object.entries(service.buildArgs).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]),
+    ...Object.entries(service.buildArgs).flatMap(([key, value]) => [
+      "--build-arg",
+      `${key}=${value}`,
+    ]),
     ...request.secrets.flatMap((secret) => [
       "--secret",
-      "file" in secret ? `id=${secret.id},src=${secret.file}` : `id=${secret.id},env=${secretEnvName(secret.id)}`,
+      "file" in secret
+        ? `id=${secret.id},src=${secret.file}`
+        : `id=${secret.id},env=${secretEnvName(secret.id)}`,
     ]),
     // BuildKit takes an insecure registry per export, not as a global flag.
-    ...(options.tlsVerify ? ["--push"] : ["--output", "type=image,push=true,registry.insecure=true"]),
+    ...(options.tlsVerify
+      ? ["--push"]
+      : ["--output", "type=image,push=true,registry.insecure=true"]),
     "--metadata-file",
     metadataFile,
     service.context,
@@ -49,9 +60,14 @@ export class BuildxEngine implements BuildEngine {
 
   async buildAndPush(request: BuildRequest): Promise<string> {
     const metadataFile = join(request.workDir, "metadata.json");
-    const env = Object.fromEntries(
-      request.secrets.flatMap((secret) => ("value" in secret ? [[secretEnvName(secret.id), secret.value]] : [])),
-    );
+    const env = {
+      ...request.env,
+      ...Object.fromEntries(
+        request.secrets.flatMap((secret) =>
+          "value" in secret ? [[secretEnvName(secret.id), secret.value]] : [],
+        ),
+      ),
+    };
     const result = await this.exec("docker", buildxArgs(request, this.options, metadataFile), {
       cwd: request.cwd,
       env,
@@ -59,7 +75,12 @@ export class BuildxEngine implements BuildEngine {
       ...(request.signal ? { signal: request.signal } : {}),
     });
     if (result.exitCode !== 0) {
-      throw new EngineCommandError("build", "docker buildx build", result.exitCode, result.stderr || result.stdout);
+      throw new EngineCommandError(
+        "build",
+        "docker buildx build",
+        result.exitCode,
+        result.stderr || result.stdout,
+      );
     }
     const metadata = JSON.parse(await readFile(metadataFile, "utf8")) as Record<string, unknown>;
     const digest = metadata["containerimage.digest"];

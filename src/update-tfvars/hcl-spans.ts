@@ -1,0 +1,380 @@
+/**
+ * A parser for the subset of HCL that Terraform variable files use for literal values —
+ * top-level `name = value` attributes whose values are quoted strings, numbers, booleans,
+ * null, tuples and objects — remembering where every value, key and attribute sits in the
+ * text. Anything beyond the subset (references, function calls, operators, heredocs, blocks,
+ * `${…}` templates) is rejected with its line and column instead of guessed at: an edit
+ * must never land on a value whose meaning depends on evaluation.
+ *
+ * The nodes share their shape with the JSON editor's (json-spans.ts), so both editors walk
+ * paths the same way. Offsets are indices into the JavaScript string.
+ */
+import { ConfigurationError } from "../core/errors.js";
+import type { JsonValue } from "./document.js";
+import type {
+  ArrayNode,
+  JsonNode,
+  MemberNode,
+  ObjectNode,
+  ScalarNode,
+  Span,
+} from "./json-spans.js";
+import { lineAndColumn } from "./json-spans.js";
+
+/** An attribute, or a member of an object constructor, with what surrounds it on its line. */
+export interface HclMember extends MemberNode {
+  /** The `=` or `:` between key and value. */
+  separator: Span;
+  /** Whether a comma follows the value. */
+  comma: boolean;
+  /**
+   * Just after the value, its comma and any comment on the same line: the line break, the
+   * end of the file, or the next token on the same line.
+   */
+  restOfLine: number;
+}
+
+export interface HclObjectNode extends ObjectNode {
+  members: HclMember[];
+}
+
+/** The file's body: its attributes, in order. `start`/`end` cover the whole text. */
+export interface HclBody extends HclObjectNode {
+  body: true;
+}
+
+const BOM = "\uFEFF";
+/** Far deeper than any variable file; stops a hostile file from exhausting the stack. */
+const MAX_DEPTH = 256;
+const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
+const INLINE_SPACE = /[ \t]*/y;
+const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
+const SUBSET =
+  "the subset of HCL that Greenlight edits (quoted strings, numbers, booleans, null, lists and objects)";
+
+function defineKey(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
+  // Like JSON.parse, so a key named `__proto__` stays an ordinary key.
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+class HclSpanParser {
+  private pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
+
+  parseBody(): HclBody {
+    const body: HclBody = {
+      kind: "object",
+      body: true,
+      start: 0,
+      end: this.text.length,
+      members: [],
+      value: {},
+    };
+    if (this.text.startsWith(BOM)) this.pos = 1;
+    for (;;) {
+      this.skipSpace(true);
+      if (this.pos >= this.text.length) return body;
+      const attribute = this.parseAttribute();
+      this.addMember(body, attribute);
+    }
+  }
+
+  private parseAttribute(): HclMember {
+    const start = this.pos;
+    const name = this.identifier();
+    if (name === undefined) {
+      return this.fail(
+        "a variable name such as replicas",
+        undefined,
+        this.peek() === '"' ? "variable names take no quotes" : undefined,
+      );
+    }
+    const keySpan = { start, end: this.pos };
+    this.skipSpace(false);
+    const ch = this.peek();
+    if (ch === "{" || ch === '"' || (ch !== undefined && IDENTIFIER_START.test(ch))) {
+      this.outsideSubset(`a block ("${name} {…}")`, start);
+    }
+    if (ch !== "=" || this.peek(1) === "=") this.fail(`"=" after ${name}`);
+    const separator = { start: this.pos, end: this.pos + 1 };
+    this.pos++;
+    this.skipSpace(false);
+    const node = this.parseValue(0, false);
+    this.skipSpace(false);
+    const restOfLine = this.pos;
+    if (!this.atLineEnd()) this.afterValue(node, "the end of the line");
+    return { key: name, keySpan, node, start, end: node.end, separator, comma: false, restOfLine };
+  }
+
+  private parseValue(depth: number, inTuple: boolean): JsonNode {
+    if (depth > MAX_DEPTH) this.fail(`at most ${MAX_DEPTH} levels of nesting`);
+    const ch = this.peek();
+    const start = this.pos;
+    if (ch === "{") return this.parseObject(depth);
+    if (ch === "[") return this.parseTuple(depth);
+    if (ch === '"') return this.parseString();
+    if (ch === "<" && this.peek(1) === "<") this.outsideSubset("a heredoc (<<EOT)", start);
+    if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) return this.parseNumber();
+    const word = this.identifier();
+    if (word === undefined) {
+      if (ch === "(") this.outsideSubset("an expression in parentheses", start);
+      if (ch === "!") this.outsideSubset("an expression", start);
+      return this.fail(
+        "a value",
+        undefined,
+        ch === "'" ? "HCL strings take double quotes" : undefined,
+      );
+    }
+    const literals: Record<string, boolean | null> = { true: true, false: false, null: null };
+    if (word in literals)
+      return { kind: "scalar", start, end: this.pos, value: literals[word] ?? null };
+    this.skipSpace(false);
+    if (this.peek() === "(") this.outsideSubset(`a function call (${word}(…))`, start);
+    if (word === "for" && inTuple) this.outsideSubset("a for expression", start);
+    return this.outsideSubset(`a reference to ${word}`, start);
+  }
+
+  private parseNumber(): ScalarNode {
+    const start = this.pos;
+    if (this.peek() === "-") {
+      this.pos++;
+      this.skipSpace(false);
+    }
+    NUMBER.lastIndex = this.pos;
+    const digits = NUMBER.exec(this.text)?.[0];
+    if (digits === undefined) return this.fail("a number");
+    this.pos += digits.length;
+    const negative = this.text[start] === "-";
+    return {
+      kind: "scalar",
+      start,
+      end: this.pos,
+      value: negative ? -Number(digits) : Number(digits),
+    };
+  }
+
+  /** `{ k = v, "k" = v, k: v }`; members end at a comma or a line break. */
+  private parseObject(depth: number): HclObjectNode {
+    const node: HclObjectNode = { kind: "object", start: this.pos, end: 0, members: [], value: {} };
+    this.pos++;
+    for (;;) {
+      this.skipSpace(true);
+      if (this.peek() === "}") return this.close(node);
+      const member = this.parseMember(depth);
+      this.addMember(node, member);
+      if (this.peek() === "}") return this.close(node);
+    }
+  }
+
+  private parseMember(depth: number): HclMember {
+    const start = this.pos;
+    let key: string | undefined;
+    if (this.peek() === '"') {
+      key = this.parseString().value as string;
+    } else {
+      key = this.identifier();
+      if (key === undefined) {
+        if (this.peek() === "(") this.outsideSubset("a computed key in parentheses", start);
+        this.fail('a key (a name or a quoted string) or "}"');
+      }
+    }
+    const keySpan = { start, end: this.pos };
+    this.skipSpace(false);
+    const ch = this.peek();
+    if (key === "for" && keySpan.end - start === 3 && ch !== "=" && ch !== ":") {
+      this.outsideSubset("a for expression", start);
+    }
+    if ((ch !== "=" && ch !== ":") || this.peek(1) === "=") this.fail('"=" or ":" after the key');
+    const separator = { start: this.pos, end: this.pos + 1 };
+    this.pos++;
+    this.skipSpace(false);
+    const node = this.parseValue(depth + 1, false);
+    this.skipSpace(false);
+    const comma = this.peek() === ",";
+    if (comma) this.pos++;
+    this.skipSpace(false);
+    const restOfLine = this.pos;
+    if (!comma && !this.atLineEnd() && this.peek() !== "}") {
+      this.afterValue(node, '",", a new line or "}"');
+    }
+    return { key, keySpan, node, start, end: node.end, separator, comma, restOfLine };
+  }
+
+  /** `[a, b]`; line breaks mean nothing inside brackets. */
+  private parseTuple(depth: number): ArrayNode {
+    const node: ArrayNode = { kind: "array", start: this.pos, end: 0, items: [], value: [] };
+    this.pos++;
+    for (;;) {
+      this.skipSpace(true);
+      if (this.peek() === "]") return this.close(node);
+      const item = this.parseValue(depth + 1, true);
+      node.items.push(item);
+      node.value.push(item.value);
+      this.skipSpace(true);
+      if (this.peek() === ",") this.pos++;
+      else if (this.peek() !== "]") this.afterValue(item, '"," or "]"');
+    }
+  }
+
+  private parseString(): ScalarNode {
+    const start = this.pos;
+    let value = "";
+    this.pos++;
+    for (;;) {
+      const ch = this.text[this.pos];
+      if (ch === undefined || ch === "\n" || ch === "\r") {
+        this.fail("a closing double quote", undefined, "quoted strings cannot span lines");
+      }
+      if (ch === '"') break;
+      const next = this.text[this.pos + 1];
+      if (ch === "\\") {
+        value += this.parseEscape();
+      } else if ((ch === "$" || ch === "%") && next === "{") {
+        this.outsideSubset(
+          ch === "$" ? "an interpolation (${…})" : "a template directive (%{…})",
+          this.pos,
+        );
+      } else if ((ch === "$" || ch === "%") && next === ch && this.text[this.pos + 2] === "{") {
+        // `$${` and `%%{` are HCL's escapes for a literal `${` and `%{`.
+        value += ch + "{";
+        this.pos += 3;
+      } else if (ch < " " && ch !== "\t") {
+        this.fail("a character that is not a control character (write it as an escape)");
+      } else {
+        value += ch;
+        this.pos++;
+      }
+    }
+    this.pos++;
+    return { kind: "scalar", start, end: this.pos, value };
+  }
+
+  private parseEscape(): string {
+    const next = this.text[this.pos + 1];
+    const simple = next === undefined ? undefined : SIMPLE_ESCAPES[next];
+    if (simple !== undefined) {
+      this.pos += 2;
+      return simple;
+    }
+    const width = next === "u" ? 4 : next === "U" ? 8 : 0;
+    const hex = this.text.slice(this.pos + 2, this.pos + 2 + width);
+    const code = Number.parseInt(hex, 16);
+    const valid = width > 0 && new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex);
+    if (!valid || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+      this.fail(
+        'an escape such as \\n, \\" or \\u00e9',
+        `"${this.text.slice(this.pos, this.pos + 2 + width)}"`,
+      );
+    }
+    this.pos += 2 + width;
+    return String.fromCodePoint(code);
+  }
+
+  private addMember(node: HclObjectNode, member: HclMember): void {
+    if (Object.hasOwn(node.value, member.key)) {
+      const { line, column } = lineAndColumn(this.text, member.start);
+      throw new ConfigurationError(
+        `File "${this.file}" sets ${JSON.stringify(member.key)} twice in one ${"body" in node ? "file" : "object"} (again at line ${line}, column ${column}); remove one of them.`,
+      );
+    }
+    node.members.push(member);
+    defineKey(node.value, member.key, member.node.value);
+  }
+
+  private close<T extends HclObjectNode | ArrayNode>(node: T): T {
+    this.pos++;
+    node.end = this.pos;
+    return node;
+  }
+
+  private identifier(): string | undefined {
+    IDENTIFIER.lastIndex = this.pos;
+    const word = IDENTIFIER.exec(this.text)?.[0];
+    if (word !== undefined) this.pos += word.length;
+    return word;
+  }
+
+  private peek(ahead = 0): string | undefined {
+    return this.text[this.pos + ahead];
+  }
+
+  private atLineEnd(): boolean {
+    const ch = this.peek();
+    return ch === undefined || ch === "\n" || (ch === "\r" && this.peek(1) === "\n");
+  }
+
+  /**
+   * Skips spaces, tabs and comments; with `newlines`, line breaks too. Without, a line
+   * comment is skipped up to (not over) the line break that ends it, so the caller still
+   * sees where the line ends. Block comments never end a line, as in HCL.
+   */
+  private skipSpace(newlines: boolean): void {
+    for (;;) {
+      INLINE_SPACE.lastIndex = this.pos;
+      INLINE_SPACE.exec(this.text);
+      this.pos = INLINE_SPACE.lastIndex;
+      const ch = this.peek();
+      const next = this.peek(1);
+      if (ch === "#" || (ch === "/" && next === "/")) {
+        const eol = this.text.indexOf("\n", this.pos);
+        this.pos = eol === -1 ? this.text.length : this.text[eol - 1] === "\r" ? eol - 1 : eol;
+      } else if (ch === "/" && next === "*") {
+        const close = this.text.indexOf("*/", this.pos + 2);
+        if (close === -1) this.fail('"*/" to close the comment', "the end of the file");
+        this.pos = close + 2;
+      } else if (newlines && (ch === "\n" || (ch === "\r" && next === "\n"))) {
+        this.pos += ch === "\n" ? 1 : 2;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Something other than `expected` follows a complete value: an operator, an index, … */
+  private afterValue(node: JsonNode, expected: string): never {
+    const ch = this.peek();
+    if (ch !== undefined && "+-*/%<>=!&|?:.[(".includes(ch)) {
+      this.outsideSubset(`an expression (found "${ch}" after the value)`, node.start);
+    }
+    return this.fail(expected);
+  }
+
+  private describeHere(): string {
+    const ch = this.peek();
+    if (ch === undefined) return "the end of the file";
+    if (ch === "\n" || ch === "\r") return "the end of the line";
+    if (ch < " ")
+      return `the control character U+${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    return `"${String.fromCodePoint(ch.codePointAt(0) ?? 0)}"`;
+  }
+
+  private fail(expected: string, found = this.describeHere(), note?: string): never {
+    const { line, column } = lineAndColumn(this.text, this.pos);
+    throw new ConfigurationError(
+      `File "${this.file}" is not valid HCL at line ${line}, column ${column}: expected ${expected} but found ${found}${note ? ` (${note})` : ""}; fix the file and run again.`,
+    );
+  }
+
+  private outsideSubset(what: string, offset: number): never {
+    const { line, column } = lineAndColumn(this.text, offset);
+    throw new ConfigurationError(
+      `File "${this.file}" has ${what} at line ${line}, column ${column}, which is outside ${SUBSET}; write a literal value there, or keep the variable in a file Greenlight does not edit.`,
+    );
+  }
+}
+
+/** Parses `text` as an HCL variable file; every problem is a ConfigurationError naming `file`, line and column. */
+export function parseHclSpans(text: string, file: string): HclBody {
+  return new HclSpanParser(text, file).parseBody();
+}

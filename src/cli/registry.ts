@@ -3,6 +3,7 @@ import { schemaCommand } from "../config/schema-command.js";
 import type { RunnableAction } from "../core/action.js";
 import { toRunnable } from "../core/action.js";
 import { buildPushAction } from "../build-push/definition.js";
+import { deployAction } from "../deploy/definition.js";
 import { openPrAction } from "../open-pr/definition.js";
 import { sandboxCommand } from "../sandbox/cli.js";
 import { updateTfvarsAction } from "../update-tfvars/definition.js";
@@ -16,6 +17,7 @@ export const actions: RunnableAction[] = [
   toRunnable(updateTfvarsAction),
   toRunnable(openPrAction),
   toRunnable(verifyAction),
+  toRunnable(deployAction),
 ];
 
 export const tools: Record<string, ToolCommand> = {

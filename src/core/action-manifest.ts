@@ -22,7 +22,11 @@ export interface ActionManifest {
   runs: { using: string; main?: string; post?: string; "post-if"?: string };
 }
 
+/** The all-in-one action lives at the repository root, so `uses: owner/greenlight@v1` runs it. */
+export const ROOT_ACTION = "deploy";
+
 export function manifestPath(action: string): string {
+  if (action === ROOT_ACTION) return join(packageRoot(), "action.yml");
   return join(packageRoot(), "actions", action, "action.yml");
 }
 

@@ -57,6 +57,35 @@ export const actionSamples: Record<string, Sample> = {
       cleanup: () => new Promise<void>((resolve) => server.close(() => resolve())),
     };
   },
+  // build-push's real Buildah build, then open-pr's pull request in the local GitHub sandbox.
+  deploy: async (dir) => {
+    mkdirSync(join(dir, "app"));
+    writeScratchProject(join(dir, "app"), ["api"]);
+    const registry = await startRegistry(join(dir, "registry"));
+    const file = "envs/qa/release.auto.tfvars.json";
+    const bare = join(dir, "infra.git");
+    await createBareRepo(bare, {
+      [file]: JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
+    });
+    const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
+    return {
+      inputs: {
+        services: "api=app#api",
+        registry: registry.host,
+        tags: "sample",
+        ...buildahInputs(join(dir, "storage")),
+        repository: "acme/infra",
+        file,
+        token: "sandbox-token",
+        "github-api-url": sandbox.url,
+      },
+      cleanup: async () => {
+        await sandbox.close();
+        await registry.stop();
+        removeDir(join(dir, "storage"));
+      },
+    };
+  },
   // A real Buildah build of a FROM scratch image pushed to a real registry on loopback.
   "build-push": async (dir) => {
     mkdirSync(join(dir, "app"));

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadManifest } from "../../src/core/action-manifest.js";
+import { loadManifest, ROOT_ACTION } from "../../src/core/action-manifest.js";
 import { packageRoot } from "../../src/core/package-root.js";
 import { actions } from "../../src/cli/registry.js";
 import { actionSamples } from "../helpers/action-samples.js";
@@ -16,13 +16,17 @@ const root = packageRoot();
 const actionDirs = readdirSync(join(root, "actions")).filter((name) =>
   existsSync(join(root, "actions", name, "action.yml")),
 );
+// The root action.yml (`uses: owner/greenlight@v1`) is held to the same rules.
+const manifests = [...actionDirs, ROOT_ACTION];
+/** Where GitHub finds the bundle, relative to the action.yml. */
+const bundlePath = (name: string) => (name === ROOT_ACTION ? `dist/${name}/index.js` : `../../dist/${name}/index.js`);
 
 describe("action manifests", () => {
   it("has at least one action", () => {
     expect(actionDirs.length).toBeGreaterThan(0);
   });
 
-  describe.each(actionDirs)("%s", (name) => {
+  describe.each(manifests)("%s", (name) => {
     const manifest = loadManifest(name);
     const action = actions.find((a) => a.name === name);
 
@@ -32,7 +36,7 @@ describe("action manifests", () => {
 
     it("runs on node24 from its committed bundle", () => {
       expect(manifest.runs.using).toBe("node24");
-      expect(manifest.runs.main).toBe(`../../dist/${name}/index.js`);
+      expect(manifest.runs.main).toBe(bundlePath(name));
       expect(manifest.description.length).toBeGreaterThan(10);
     });
 

@@ -102,8 +102,22 @@ function definedEnv(env: Record<string, string | undefined>): Record<string, str
   );
 }
 
+/** One sentence for a failed engine command; a refused push is told apart by asking the registry. */
+async function engineFailure(
+  error: EngineCommandError,
+  service: ServiceSpec,
+  client: RegistryClient,
+): Promise<Error> {
+  const location = locationOf(service.repository);
+  const refused =
+    error.step === "push" &&
+    (await client.refusesCredentials(location.registry, location.path).catch(() => false));
+  return describeEngineFailure(error, service.name, service.repository, refused);
+}
+
 async function buildOne(
   engine: BuildEngine,
+  client: RegistryClient,
   service: ServiceSpec,
   request: {
     tags: string[];
@@ -134,8 +148,7 @@ async function buildOne(
     deps.logger.info(`[${service.name}] pushed ${service.repository}@${digest}`);
     return digest;
   } catch (error) {
-    if (error instanceof EngineCommandError)
-      throw describeEngineFailure(error, service.name, service.repository);
+    if (error instanceof EngineCommandError) throw await engineFailure(error, service, client);
     throw error;
   }
 }
@@ -204,7 +217,7 @@ export async function buildPush(
   const workRoot = await mkdtemp(join(tmpdir(), "greenlight-build-push-"));
   try {
     const digests = await inParallel(params.services, params.maxParallel, (service) =>
-      buildOne(engine, service, { tags, labels, secrets: params.secrets, workRoot }, deps),
+      buildOne(engine, client, service, { tags, labels, secrets: params.secrets, workRoot }, deps),
     );
     // 5. Read back what the registry holds.
     const checked = await Promise.all(

@@ -35,6 +35,8 @@ export function describeEngineFailure(
   error: EngineCommandError,
   service: string,
   repository: string,
+  /** The registry refuses this runner's credentials (or their absence), asked after the failure. */
+  credentialsRefused = false,
 ): OperationFailedError {
   const output = error.output;
   const registry = repository.split("/")[0] ?? repository;
@@ -44,8 +46,9 @@ export function describeEngineFailure(
     );
   }
   if (
-    CREDENTIALS.test(output) &&
-    (error.step === "push" || /push|registry|manifest|blob/i.test(output))
+    (credentialsRefused && error.step === "push") ||
+    (CREDENTIALS.test(output) &&
+      (error.step === "push" || /push|registry|manifest|blob/i.test(output)))
   ) {
     return new OperationFailedError(
       `Pushing service "${service}" to ${repository} was refused for missing or invalid credentials; log in to ${registry} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action).`,
@@ -57,6 +60,11 @@ export function describeEngineFailure(
     );
   }
   const what = error.step === "build" ? "Building" : "Pushing";
+  if (error.exitCode === 0) {
+    return new OperationFailedError(
+      `${what} service "${service}" failed: ${error.command} ${lastMeaningfulLine(output)}.`,
+    );
+  }
   return new OperationFailedError(
     `${what} service "${service}" failed (${error.command} exited with ${error.exitCode}): ${lastMeaningfulLine(output)}.`.replace(
       /\.\.$/,

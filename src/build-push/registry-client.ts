@@ -168,6 +168,16 @@ export class RegistryClient {
     throw new OperationFailedError(`Reading back ${what} failed: ${reason}.`);
   }
 
+  /**
+   * Whether the registry turns this runner away for want of (valid) credentials: asked
+   * after a failed push, because an engine does not always say why it failed.
+   */
+  async refusesCredentials(registry: string, repository: string): Promise<boolean> {
+    const response = await this.get(registry, repository, "tags/list", ["application/json"]);
+    await response.body?.cancel();
+    return response.status === 401 || response.status === 403;
+  }
+
   async manifest(
     registry: string,
     repository: string,

@@ -99,7 +99,11 @@ export class BuildahEngine implements BuildEngine {
     private readonly options: EngineOptions,
   ) {}
 
-  private async run(step: "build" | "push", args: string[], request: BuildRequest): Promise<void> {
+  private async run(
+    step: "build" | "push",
+    args: string[],
+    request: BuildRequest,
+  ): Promise<string> {
     const result = await this.exec("buildah", args, {
       cwd: request.cwd,
       env: request.env,
@@ -110,6 +114,22 @@ export class BuildahEngine implements BuildEngine {
       const command = step === "build" ? "buildah build" : "buildah manifest push";
       throw new EngineCommandError(step, command, result.exitCode, result.stderr || result.stdout);
     }
+    return `${result.stdout}\n${result.stderr}`;
+  }
+
+  /**
+   * Buildah 1.28 can exit 0 from a `manifest push --all` whose blob upload was refused,
+   * having pushed nothing; the digest file it did not write is the reliable sign.
+   */
+  private async pushedDigest(digestFile: string, output: string): Promise<string> {
+    const digest = (await readFile(digestFile, "utf8").catch(() => "")).trim();
+    if (/^sha256:[0-9a-f]{64}$/.test(digest)) return digest;
+    throw new EngineCommandError(
+      "push",
+      "buildah manifest push",
+      0,
+      `${output}\nit ended without pushing a manifest`,
+    );
   }
 
   async buildAndPush(request: BuildRequest): Promise<string> {
@@ -120,8 +140,13 @@ export class BuildahEngine implements BuildEngine {
       let digest = "";
       for (const [index, tag] of request.tags.entries()) {
         const digestFile = join(request.workDir, `digest-${index}`);
-        await this.run("push", buildahPushArgs(this.options, listName, tag, digestFile), request);
-        digest ||= (await readFile(digestFile, "utf8")).trim();
+        const output = await this.run(
+          "push",
+          buildahPushArgs(this.options, listName, tag, digestFile),
+          request,
+        );
+        const pushed = await this.pushedDigest(digestFile, output);
+        digest ||= pushed;
       }
       return digest;
     } finally {

@@ -4,6 +4,7 @@ import type { RunnableAction } from "../core/action.js";
 import { toRunnable } from "../core/action.js";
 import { buildPushAction } from "../build-push/definition.js";
 import { deployAction } from "../deploy/definition.js";
+import { notifyAction } from "../notify/definition.js";
 import { openPrAction } from "../open-pr/definition.js";
 import { sandboxCommand } from "../sandbox/cli.js";
 import { updateTfvarsAction } from "../update-tfvars/definition.js";
@@ -18,6 +19,7 @@ export const actions: RunnableAction[] = [
   toRunnable(openPrAction),
   toRunnable(verifyAction),
   toRunnable(deployAction),
+  toRunnable(notifyAction),
 ];
 
 export const tools: Record<string, ToolCommand> = {

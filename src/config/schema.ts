@@ -5,6 +5,7 @@
  * so an action input can always win over the file and the file over the built-in default.
  */
 import { z } from "zod";
+import { notificationsSchema } from "../notify/config-schema.js";
 import { checkEntrySchema, durationValue } from "../verify/check-schema.js";
 
 /** The tfvars fields Greenlight reads and writes for every service. */
@@ -93,7 +94,12 @@ export const promotionSchema = z.strictObject({
   "on-failure": z.enum(["rollback", "hold"]).optional(),
   /** Below this request rate (per second) a measurement is a hold, not a verdict. */
   "minimum-traffic": z
-    .strictObject({ query: z.string().min(1), "at-least": z.number().min(0) })
+    .strictObject({
+      query: z.string().min(1),
+      "at-least": z.number().min(0),
+      /** Prometheus to ask; defaults to the first Prometheus analysis's URL. */
+      url: z.url().optional(),
+    })
     .optional(),
   merge: mergeModeSchema.optional(),
 });
@@ -138,20 +144,7 @@ export const serviceSchema = z.strictObject({
   environments: stringList.optional(),
 });
 
-const webhookTarget = z.strictObject({
-  /** Name of the environment variable or secret holding the webhook URL (never the URL itself). */
-  "webhook-env": z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL"),
-  events: stringList.optional(),
-});
-
-export const notificationsSchema = z.strictObject({
-  slack: webhookTarget.optional(),
-  teams: webhookTarget.optional(),
-  webhook: webhookTarget.optional(),
-  "github-deployments": z.boolean().optional(),
-});
+export { notificationsSchema };
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),

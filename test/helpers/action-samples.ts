@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { buildahInputs, removeDir, startRegistry, writeScratchProject } from "./registry.js";
 import { startSandbox } from "../../src/sandbox/index.js";
+import { buildahInputs, removeDir, startRegistry, writeScratchProject } from "./registry.js";
 import { createBareRepo } from "./sandbox.js";
 
 export type Sample = (dir: string) => Promise<{
@@ -43,6 +43,28 @@ export const actionSamples: Record<string, Sample> = {
         "github-api-url": sandbox.url,
       },
       cleanup: () => sandbox.close(),
+    };
+  },
+  notify: async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      inputs: {
+        status: "success",
+        environment: "production",
+        services: "api",
+        version: "1.4.2",
+        "webhook-url": `http://127.0.0.1:${port}/hooks/deploys`,
+        "webhook-secret": "sample-signing-secret",
+      },
+      cleanup: () => new Promise<void>((resolve) => server.close(() => resolve())),
     };
   },
   verify: async () => {

@@ -1,0 +1,228 @@
+/**
+ * notify's inputs: the event (status, kind, environment, services, …, with the run's own
+ * facts as defaults), the targets (inputs, or the config file's notifications section),
+ * the template, and the delivery policy. All validated before anything is sent.
+ */
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { z } from "zod";
+import type { RunContext } from "../core/action.js";
+import { defineAction } from "../core/action.js";
+import { ConfigurationError } from "../core/errors.js";
+import {
+  booleanInput,
+  durationInput,
+  integerInput,
+  linesInput,
+  listInput,
+  structuredInput,
+} from "../core/inputs.js";
+import { loadConfig } from "../config/load.js";
+import type { NotificationsConfig } from "./config-schema.js";
+import type { DeploymentEvent } from "./event.js";
+import { EVENT_KINDS, EVENT_STATUSES, runUrlFromEnv } from "./event.js";
+import { notify } from "./main.js";
+import type { MessageTemplate } from "./message.js";
+import { DEFAULT_TEMPLATE, PLACEHOLDERS, unknownPlaceholders } from "./message.js";
+import { notifyReport, notifySummary } from "./summary.js";
+import { collectTargets } from "./target-settings.js";
+import { PAGERDUTY_EVENTS_URL } from "./targets/pagerduty.js";
+
+const templateInput = structuredInput.transform((value, ctx): Partial<MessageTemplate> => {
+  const parsed = z
+    .strictObject({ title: z.string().optional(), text: z.string().optional() })
+    .safeParse(value);
+  if (!parsed.success) {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "must be a map with title and/or text, such as {title: '{{headline}}', text: '{{details}}'}",
+    });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
+const timeInput = z.string().transform((value, ctx) => {
+  const trimmed = value.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${value}" is not a time; give ISO 8601 (2026-05-01T12:00:00Z) or Unix seconds`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const inputShape = {
+  status: z.enum(EVENT_STATUSES, { error: `must be one of ${EVENT_STATUSES.join(", ")}` }),
+  kind: z
+    .enum(EVENT_KINDS, { error: `must be one of ${EVENT_KINDS.join(", ")}` })
+    .default("deploy"),
+  environment: z.string().trim().min(1, { error: "must name the environment, such as production" }),
+  services: listInput.optional(),
+  version: z.string().trim().optional(),
+  repository: z.string().trim().optional(),
+  commit: z.string().trim().optional(),
+  actor: z.string().trim().optional(),
+  "run-url": z.string().trim().optional(),
+  "pr-url": z.string().trim().optional(),
+  "started-at": timeInput.optional(),
+  duration: durationInput.optional(),
+  evidence: linesInput.optional(),
+  template: templateInput.optional(),
+  "slack-webhook-url": z.string().optional(),
+  "slack-token": z.string().optional(),
+  "slack-channel": z.string().trim().optional(),
+  "slack-api-url": z.string().default("https://slack.com/api"),
+  "lark-webhook-url": z.string().optional(),
+  "lark-secret": z.string().optional(),
+  "dingtalk-webhook-url": z.string().optional(),
+  "dingtalk-secret": z.string().optional(),
+  "teams-webhook-url": z.string().optional(),
+  "webhook-url": z.string().optional(),
+  "webhook-secret": z.string().optional(),
+  "pagerduty-routing-key": z.string().optional(),
+  "pagerduty-dedup-key": z.string().trim().optional(),
+  "pagerduty-url": z.string().default(PAGERDUTY_EVENTS_URL),
+  "config-file": z.string().optional(),
+  "fail-on-error": booleanInput.optional(),
+  attempts: integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
+  timeout: durationInput.default(10_000),
+  "max-retry-wait": durationInput.default(60_000),
+  "ca-file": z.string().optional(),
+};
+
+/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
+export type NotifyRawInputs = Record<keyof typeof inputShape, string | undefined>;
+
+const inputs = z.object(inputShape);
+type Inputs = z.output<typeof inputs>;
+
+export const NOTIFY_SECRET_INPUTS = [
+  "slack-webhook-url",
+  "slack-token",
+  "lark-webhook-url",
+  "lark-secret",
+  "dingtalk-webhook-url",
+  "dingtalk-secret",
+  "teams-webhook-url",
+  "webhook-url",
+  "webhook-secret",
+  "pagerduty-routing-key",
+] as const;
+
+function eventFrom(params: Inputs, context: RunContext): DeploymentEvent {
+  const env = context.env;
+  const now = context.clock.now();
+  const durationMs =
+    params.duration ??
+    (params["started-at"] !== undefined
+      ? Math.max(0, now.getTime() - params["started-at"])
+      : undefined);
+  const repository = params.repository ?? env["GITHUB_REPOSITORY"];
+  const commit = params.commit ?? env["GITHUB_SHA"];
+  const actor = params.actor ?? env["GITHUB_ACTOR"];
+  const runUrl = params["run-url"] ?? runUrlFromEnv(env);
+  return {
+    kind: params.kind,
+    status: params.status,
+    environment: params.environment,
+    services: params.services ?? [],
+    version: params.version,
+    repository,
+    commit,
+    actor,
+    durationMs,
+    runUrl,
+    prUrl: params["pr-url"],
+    evidence: params.evidence ?? [],
+    at: now.toISOString(),
+  };
+}
+
+function templateFrom(params: Inputs, config: NotificationsConfig | undefined): MessageTemplate {
+  const source = params.template ? 'Input "template"' : "notifications.template in the config file";
+  const given = params.template ?? config?.template ?? {};
+  const template = {
+    ...DEFAULT_TEMPLATE,
+    ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+  };
+  const unknown = [...unknownPlaceholders(template.title), ...unknownPlaceholders(template.text)];
+  if (unknown.length > 0) {
+    throw new ConfigurationError(
+      `${source} uses the unknown placeholder {{${unknown[0]}}}; use one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(", ")}.`,
+    );
+  }
+  return template;
+}
+
+async function readCa(path: string | undefined, cwd: string): Promise<string | undefined> {
+  if (!path) return undefined;
+  try {
+    return await readFile(resolve(cwd, path), "utf8");
+  } catch {
+    throw new ConfigurationError(
+      `Input "ca-file" names ${path}, which cannot be read; give a PEM file relative to the workspace.`,
+    );
+  }
+}
+
+export const notifyAction = defineAction({
+  name: "notify",
+  inputs,
+  secretInputs: NOTIFY_SECRET_INPUTS,
+  async run(params: Inputs, context) {
+    const config = await loadConfig({
+      cwd: context.cwd,
+      ...(params["config-file"] ? { path: params["config-file"], required: true } : {}),
+    });
+    const notifications = config?.notifications;
+    const targets = collectTargets(params, notifications, context.env, context.secrets);
+    if (targets.length === 0) {
+      throw new ConfigurationError(
+        `Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url or pagerduty-routing-key) or a notifications section in the config file.`,
+      );
+    }
+    const template = templateFrom(params, notifications);
+    const ca = await readCa(params["ca-file"], context.cwd);
+    const result = await notify(
+      {
+        event: eventFrom(params, context),
+        template,
+        targets,
+        policy: {
+          attempts: params.attempts,
+          timeoutMs: params.timeout,
+          maxRetryWaitMs: params["max-retry-wait"],
+          ca,
+        },
+      },
+      {
+        clock: context.clock,
+        logger: context.logger,
+        secrets: context.secrets,
+        signal: context.signal,
+      },
+    );
+    const failOnError = params["fail-on-error"] ?? notifications?.["fail-on-error"] ?? false;
+    const failure =
+      failOnError && result.failed.length > 0
+        ? `Notification failed for ${result.failed.join(", ")}: ${result.outcomes
+            .filter((o) => o.result === "failed")
+            .map((o) => `${o.target}: ${o.reason ?? "failed"}`)
+            .join("; ")}`
+        : undefined;
+    return {
+      outputs: {
+        delivered: JSON.stringify(result.delivered),
+        failed: JSON.stringify(result.failed),
+        report: notifyReport(result),
+      },
+      summary: notifySummary(result),
+      ...(failure ? { failure } : {}),
+    };
+  },
+});

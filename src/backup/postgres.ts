@@ -1,0 +1,166 @@
+/**
+ * PostgreSQL through its own client tools (pg_dump, pg_restore, psql), so the dump format
+ * is the one every PostgreSQL user can restore by hand. Custom format by default, written
+ * uncompressed by pg_dump because the pipeline compresses (and checksums) the stream.
+ */
+import type { Readable } from "node:stream";
+import type { DatabaseConnection } from "./connection.js";
+import { postgresEnv, withDatabase } from "./connection.js";
+import type { DatabaseEngine, DumpStream, RestoreOptions } from "./database.js";
+import { toolInput, toolOutput, toolText } from "./process.js";
+import { PsqlSession } from "./psql-session.js";
+
+export type PostgresFormat = "custom" | "plain";
+
+// Ordinary tables outside the system schemas; partitions are counted as themselves.
+const COUNT_ROWS_SQL = `SELECT format('SELECT %L, count(*) FROM %I.%I', n.nspname || '.' || c.relname, n.nspname, c.relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r' AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_'
+ORDER BY 1 \\gexec`;
+
+const TABLE_COUNT_SQL = `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_';`;
+
+function parseCounts(lines: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const line of lines) {
+    const tab = line.lastIndexOf("\t");
+    if (tab > 0) counts[line.slice(0, tab)] = Number(line.slice(tab + 1));
+  }
+  return counts;
+}
+
+function psqlWithVars(
+  connection: DatabaseConnection,
+  vars: Record<string, string>,
+  label: string,
+): { argv: string[]; env: Record<string, string>; label: string } {
+  const argv = ["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "--no-password"];
+  for (const [name, value] of Object.entries(vars)) argv.push("-v", `${name}=${value}`);
+  return { argv, env: postgresEnv(connection), label };
+}
+
+/** A database to connect to for CREATE/DROP DATABASE: the server's `postgres` database. */
+function maintenance(connection: DatabaseConnection): DatabaseConnection {
+  return withDatabase(connection, connection.params.maintenance_db ?? "postgres");
+}
+
+export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngine {
+  return {
+    format,
+    extension: format === "custom" ? "dump" : "sql",
+
+    async dump(connection, extraArgs, tools): Promise<DumpStream> {
+      const env = postgresEnv(connection);
+      const session = PsqlSession.open(env, tools, "psql (snapshot for pg_dump)");
+      try {
+        await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;");
+        const [line] = await session.query("SELECT pg_export_snapshot(), current_setting('server_version');");
+        const [snapshot, serverVersion] = (line ?? "").split("\t");
+        const counts = session.query(COUNT_ROWS_SQL).then(parseCounts);
+        counts.catch(() => {});
+        const stream = toolOutput(
+          {
+            argv: [
+              "pg_dump",
+              `--format=${format}`,
+              ...(format === "custom" ? ["--compress=0"] : []),
+              "--no-password",
+              `--snapshot=${snapshot}`,
+              ...extraArgs,
+            ],
+            env,
+            label: "pg_dump",
+          },
+          tools,
+        );
+        return {
+          stream,
+          async finish() {
+            const rowCounts = await counts;
+            await session.close();
+            return {
+              ...(serverVersion ? { serverVersion: `PostgreSQL ${serverVersion}` } : {}),
+              database: connection.database,
+              rowCounts,
+            };
+          },
+          abort: () => session.kill(),
+        };
+      } catch (error) {
+        session.kill();
+        throw error;
+      }
+    },
+
+    async restore(connection, input: Readable, options: RestoreOptions, tools): Promise<void> {
+      const env = postgresEnv(connection);
+      if (format === "plain") {
+        await toolInput(
+          { argv: ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--no-password", ...options.extraArgs], env, label: "psql (restore)" },
+          input,
+          tools,
+        );
+        return;
+      }
+      await toolInput(
+        {
+          argv: [
+            "pg_restore",
+            "--no-password",
+            "--exit-on-error",
+            "--no-owner",
+            "--no-acl",
+            ...(options.clean ? ["--clean", "--if-exists"] : []),
+            ...options.extraArgs,
+            "--dbname",
+            connection.database,
+          ],
+          env,
+          label: "pg_restore",
+        },
+        input,
+        tools,
+      );
+    },
+
+    async rowCounts(connection, tools) {
+      const out = await toolText(psqlWithVars(connection, {}, "psql (row counts)"), tools, COUNT_ROWS_SQL + "\n");
+      return parseCounts(out.split("\n"));
+    },
+
+    async tableCount(connection, tools) {
+      const exists = await toolText(
+        psqlWithVars(maintenance(connection), { db: connection.database }, "psql (database check)"),
+        tools,
+        "SELECT count(*) FROM pg_database WHERE datname = :'db';\n",
+      );
+      if (exists.trim() === "0") return undefined;
+      const out = await toolText(psqlWithVars(connection, {}, "psql (table check)"), tools, TABLE_COUNT_SQL + "\n");
+      return Number(out.trim());
+    },
+
+    async createDatabase(connection, tools) {
+      await toolText(
+        psqlWithVars(maintenance(connection), { db: connection.database }, "psql (create database)"),
+        tools,
+        'CREATE DATABASE :"db";\n',
+      );
+    },
+
+    async dropDatabase(connection, tools) {
+      // WITH (FORCE) (PostgreSQL 13+) ends sessions a failed restore may have left behind.
+      const version = await toolText(
+        psqlWithVars(maintenance(connection), {}, "psql (server version)"),
+        tools,
+        "SHOW server_version_num;\n",
+      );
+      const force = Number(version.trim()) >= 130000 ? " WITH (FORCE)" : "";
+      await toolText(
+        psqlWithVars(maintenance(connection), { db: connection.database }, "psql (drop database)"),
+        tools,
+        `DROP DATABASE IF EXISTS :"db"${force};\n`,
+      );
+    },
+  };
+}

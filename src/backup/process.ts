@@ -1,0 +1,158 @@
+/**
+ * Running the database tools. Credentials reach them through the environment (PGPASSWORD,
+ * MYSQL_PWD) or a private file, never their command line, where any user of the machine
+ * could read them in the process list. Their stderr is kept (the tail only) and redacted
+ * before it becomes part of an error message.
+ */
+import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { Readable } from "node:stream";
+import { OperationFailedError } from "../core/errors.js";
+import type { SecretRegistry } from "../core/secrets.js";
+
+export interface ToolCommand {
+  /** Program and arguments; never holds a credential. */
+  argv: readonly string[];
+  /** Extra environment (credentials go here). */
+  env?: Record<string, string>;
+  /** What the failure message calls this step, e.g. "pg_dump". */
+  label: string;
+}
+
+export interface ToolOptions {
+  /** The environment the tools inherit (PATH, locale). */
+  baseEnv: Record<string, string | undefined>;
+  secrets: SecretRegistry;
+  cwd?: string;
+}
+
+const STDERR_TAIL = 2000;
+
+export function spawnTool(
+  command: ToolCommand,
+  options: ToolOptions,
+  stdin: "pipe" | "ignore",
+): ChildProcess {
+  const [program, ...args] = command.argv;
+  if (!program) throw new Error(`${command.label}: empty command`);
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.baseEnv)) if (value !== undefined) env[name] = value;
+  return spawn(program, args, {
+    env: { ...env, ...command.env },
+    stdio: [stdin, "pipe", "pipe"],
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
+}
+
+/** Resolves when the tool exits successfully; rejects with its redacted stderr otherwise. */
+export function completion(child: ChildProcess, command: ToolCommand, options: ToolOptions): Promise<void> {
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-STDERR_TAIL);
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === "ENOENT"
+          ? `${command.argv[0]} is not installed or not on PATH`
+          : error.message;
+      reject(new OperationFailedError(options.secrets.redact(`${command.label} could not start: ${reason}.`)));
+    });
+    child.once("close", (code, signal) => {
+      if (code === 0) return resolve();
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const detail = stderr.trim().split("\n").slice(-5).join(" / ");
+      reject(
+        new OperationFailedError(
+          options.secrets.redact(`${command.label} ${how}${detail ? `: ${detail}` : ""}.`),
+        ),
+      );
+    });
+  });
+}
+
+/**
+ * The tool's stdout as a stream that ends only after the tool exited successfully, and
+ * fails if it did not: a dump cut short must never look like a complete one downstream.
+ */
+export function toolOutput(command: ToolCommand, options: ToolOptions): Readable {
+  const child = spawnTool(command, options, "ignore");
+  const done = completion(child, command, options);
+  // Handled by the generator below; this stops an unhandled rejection if nobody reads.
+  done.catch(() => {});
+  async function* output(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of child.stdout!) yield chunk as Buffer;
+      await done;
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    }
+  }
+  return Readable.from(output(), { objectMode: false });
+}
+
+/** Feeds `input` to the tool's stdin and waits for it to exit successfully. */
+export async function toolInput(
+  command: ToolCommand,
+  input: Readable,
+  options: ToolOptions,
+): Promise<void> {
+  const child = spawnTool(command, options, "pipe");
+  const done = completion(child, command, options);
+  child.stdout?.resume();
+  const stdin = child.stdin!;
+  // A tool that exits early closes its stdin: the write error is reported by `done`.
+  stdin.on("error", () => {});
+  const fed = new Promise<void>((resolve, reject) => {
+    input.once("error", (error) => {
+      child.kill("SIGTERM");
+      reject(error);
+    });
+    input.once("end", () => resolve());
+    input.pipe(stdin);
+  });
+  try {
+    await Promise.all([fed, done]);
+  } catch (error) {
+    input.destroy();
+    child.kill("SIGTERM");
+    throw error;
+  }
+}
+
+/** Runs the tool with `input` as stdin and returns its stdout as text. */
+export async function toolText(
+  command: ToolCommand,
+  options: ToolOptions,
+  input = "",
+): Promise<string> {
+  const child = spawnTool(command, options, "pipe");
+  const done = completion(child, command, options);
+  let out = "";
+  child.stdout!.setEncoding("utf8");
+  child.stdout!.on("data", (chunk: string) => {
+    out += chunk;
+  });
+  child.stdin!.on("error", () => {});
+  child.stdin!.end(input);
+  await done;
+  return out;
+}
+
+/** The first of `names` found on PATH (e.g. mariadb-dump before mysqldump), else the first. */
+export function findProgram(names: readonly string[], env: Record<string, string | undefined>): string {
+  const dirs = (env.PATH ?? process.env.PATH ?? "").split(delimiter).filter(Boolean);
+  for (const name of names) {
+    for (const dir of dirs) {
+      try {
+        accessSync(join(dir, name), constants.X_OK);
+        return name;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return names[0]!;
+}

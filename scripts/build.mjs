@@ -2,12 +2,16 @@
 // (src/cli/run.ts) into dist/<name>/ with @vercel/ncc. The bundles are committed:
 // GitHub runs actions straight from the repository, with no install step.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ncc from "@vercel/ncc";
 import { generateActionDocs } from "./generate-docs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
+// HashiCorp's HCL parser (WebAssembly) checks every HCL tfvars edit. ncc cannot carry it (its
+// package finds the module through __dirname), so src/update-tfvars/hcl-wasm.ts loads it from
+// dist/, where one copy serves every bundle that mentions it.
+const HCL_WASM = "hcl2json.wasm.gz";
 const only = process.argv.slice(2);
 
 function entries() {
@@ -37,6 +41,13 @@ async function bundle({ name, file, entry }) {
     const target = join(outDir, asset);
     mkdirSync(join(target, ".."), { recursive: true });
     writeFileSync(target, source);
+  }
+  const sources = [code, ...Object.values(assets ?? {}).map((asset) => String(asset.source))];
+  if (sources.some((source) => source.includes(HCL_WASM))) {
+    copyFileSync(
+      join(root, "node_modules/@cdktf/hcl2json/main.wasm.gz"),
+      join(root, "dist", HCL_WASM),
+    );
   }
   console.log(`dist/${name}/${outFile}`);
 }

@@ -1,7 +1,6 @@
 /**
- * A second opinion on every HCL edit from HashiCorp's own HCL parser (compiled to
- * WebAssembly in @cdktf/hcl2json). Greenlight's editor reads only a subset of HCL; if it
- * ever misread a file, or wrote bytes that HCL reads differently, the edit would change
+ * A second opinion on every HCL edit from HashiCorp's own HCL parser (hcl-wasm.ts).
+ * Greenlight's editor reads only a subset of HCL; if it ever misread a file, or wrote bytes that HCL reads differently, the edit would change
  * values nobody asked for. So before anything is written, both versions are parsed for
  * real: the original must read as the editor read it, and the result as the editor meant
  * it to. A mismatch is a bug in Greenlight, reported as such, never as the user's mistake.
@@ -10,21 +9,8 @@ import { ConfigurationError, errorMessage } from "../core/errors.js";
 import { formatPath } from "./assignments.js";
 import type { JsonValue, PathSegment } from "./document.js";
 import { parseHclDocument } from "./hcl-document.js";
+import { loadHashicorpHcl } from "./hcl-wasm.js";
 import { sameJson } from "./json-values.js";
-
-interface Hcl2Json {
-  parse(filename: string, contents: string): Promise<unknown>;
-}
-
-let loaded: Promise<Hcl2Json> | undefined;
-
-/** Loaded on first use: importing the package starts its WebAssembly runtime, which most runs never need. */
-function hcl2json(): Promise<Hcl2Json> {
-  loaded ??= import("@cdktf/hcl2json").then(
-    (module) => ((module as { default?: Hcl2Json }).default ?? module) as Hcl2Json,
-  );
-  return loaded;
-}
 
 /**
  * hcl2json answers in Terraform's JSON syntax, where every string is a template, so a
@@ -61,11 +47,6 @@ function firstDifference(a: unknown, b: unknown, path: PathSegment[] = []): Path
   return path;
 }
 
-async function realParse(file: string, text: string): Promise<JsonValue> {
-  const { parse } = await hcl2json();
-  return (await parse(file, text)) as JsonValue;
-}
-
 function bug(file: string, problem: string): Error {
   return new Error(
     `Internal error while editing "${file}": ${problem}; nothing was written, and this is a bug in Greenlight worth reporting with the file.`,
@@ -83,9 +64,10 @@ export async function verifyHclEdit(
   expected: JsonValue,
 ): Promise<void> {
   const original = parseHclDocument(before, file).data;
+  const realParse = await loadHashicorpHcl();
   let realBefore: JsonValue;
   try {
-    realBefore = await realParse(file, before);
+    realBefore = (await realParse(file, before)) as JsonValue;
   } catch (error) {
     const reason = errorMessage(error).replace(/\s+/g, " ").replace(/\.$/, "");
     throw new ConfigurationError(
@@ -98,7 +80,7 @@ export async function verifyHclEdit(
   }
   let realAfter: JsonValue;
   try {
-    realAfter = await realParse(file, after);
+    realAfter = (await realParse(file, after)) as JsonValue;
   } catch (error) {
     throw bug(file, `the edited file no longer parses as HCL (${errorMessage(error)})`);
   }

@@ -12,15 +12,22 @@ import type { Clock } from "../core/clock.js";
 import { OperationFailedError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { Change } from "../update-tfvars/assignments.js";
+import type { ServiceLayout } from "../update-tfvars/service-layout.js";
 import { parseTfvars } from "../update-tfvars/document.js";
 import { diffDocuments } from "../update-tfvars/document-diff.js";
 import type { ChangeKind } from "./branch-name.js";
 import type { ChangePlan, ChangeRequest } from "./change-plan.js";
 import { planChanges } from "./change-plan.js";
-import type { InfraRepo, PullRequestInfo } from "./infra-repo.js";
+import type { FileAddition, InfraRepo, PullRequestInfo } from "./infra-repo.js";
 import { describeError, isTransient, isUnresolvedNode } from "./infra-repo.js";
 import type { ContentContext, SourceInfo } from "./pr-content.js";
-import { commitMessage, defaultBody, defaultTitle, renderTemplate } from "./pr-content.js";
+import {
+  changedServices,
+  commitMessage,
+  defaultBody,
+  defaultTitle,
+  renderTemplate,
+} from "./pr-content.js";
 
 export type LandingMode = "pull-request" | "auto-merge" | "direct";
 export type Operation = "created" | "updated" | "unchanged" | "adopted" | "pushed" | "merged";
@@ -64,6 +71,8 @@ export interface OpenPrResult {
   mergeSha?: string;
   /** Everything the pull request (or commit) changes relative to the base. */
   changes: Change[];
+  /** Where each service's fields live, to name the service and field of each change. */
+  layouts?: ServiceLayout[];
   attempts: number;
 }
 
@@ -94,10 +103,11 @@ function contentContext(
   params: OpenPrParams,
   plan: Pick<ChangePlan, "changes" | "layouts">,
 ): ContentContext {
+  const changed = changedServices(plan.changes, plan.layouts);
   return {
     environment: params.environment,
     kind: params.kind,
-    services: params.services,
+    services: changed.length > 0 ? changed : params.services,
     changes: plan.changes,
     layouts: plan.layouts,
     source: params.source,
@@ -146,6 +156,7 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
           branch: params.base,
           headSha: result.oid,
           changes: plan.changes,
+          layouts: plan.layouts,
           attempts,
         };
       }
@@ -167,27 +178,30 @@ async function requireBranch(repo: InfraRepo, branch: string): Promise<string> {
   return head;
 }
 
-/** Everything the branch changes relative to the base, for the PR body. */
+/**
+ * Everything the branch at `head` changes relative to the base, for the PR body: the
+ * tfvars files diffed value by value (`known` holds contents already in hand, to save
+ * reads), and this run's uploads.
+ */
 async function describeBranch(
   repo: InfraRepo,
   params: OpenPrParams,
   baseHead: string,
+  head: string,
+  known: FileAddition[],
   plan: ChangePlan,
 ): Promise<Change[]> {
   const changes: Change[] = [];
-  for (const addition of plan.additions) {
-    if (!params.change.files.includes(addition.path)) continue;
-    const base = await repo.fileAt(addition.path, baseHead);
-    if (base === undefined) continue;
+  for (const file of params.change.files) {
+    const before = await repo.fileAt(file, baseHead);
+    const after = known.find((a) => a.path === file)?.content ?? (await repo.fileAt(file, head));
+    if (before === undefined || after === undefined || before === after) continue;
     changes.push(
-      ...diffDocuments(
-        addition.path,
-        parseTfvars(base, addition.path).data,
-        parseTfvars(addition.content, addition.path).data,
-      ),
+      ...diffDocuments(file, parseTfvars(before, file).data, parseTfvars(after, file).data),
     );
   }
-  return changes.length > 0 ? changes : plan.changes;
+  const uploads = new Set(params.change.uploads.map((u) => u.path));
+  return [...changes, ...plan.changes.filter((c) => uploads.has(c.file))];
 }
 
 /** Where the next commit on the PR branch goes, and how. */
@@ -344,11 +358,89 @@ async function commitToBranch(
   });
 }
 
+/**
+ * Brings an open pull request's title and body up to date with its branch. Concurrent runs
+ * patch in any order, so after patching, check that the branch still ends where the text
+ * was computed; if it moved, describe the newer head and patch again. Every run does this,
+ * so the text settles on the branch's final head.
+ */
+async function refreshPullRequest(
+  params: OpenPrParams,
+  deps: OpenPrDeps,
+  pr: PullRequestInfo,
+  described: { head: string; baseHead: string; content: { title: string; body: string } },
+  plan: ChangePlan,
+): Promise<PullRequestInfo> {
+  let { head, content } = described;
+  let current = pr;
+  for (let round = 0; round < params.maxAttempts; round++) {
+    if (current.title !== content.title || current.body !== content.body) {
+      await deps.repo.updatePullRequest(pr.number, content);
+      current = { ...current, ...content };
+    }
+    const now = await deps.repo.branchHead(params.branch);
+    if (!now || now === head) break;
+    head = now;
+    const changes = await describeBranch(deps.repo, params, described.baseHead, now, [], plan);
+    content = titleAndBody(params, contentContext(params, { changes, layouts: plan.layouts }));
+  }
+  return { ...current, headSha: described.head };
+}
+
+/** The last steps for a pull request: auto-merge, and waiting for the merge if asked. */
+async function finishPullRequest(
+  params: OpenPrParams,
+  deps: OpenPrDeps,
+  pr: PullRequestInfo,
+  outcome: Omit<OpenPrResult, "branch" | "pullRequest">,
+): Promise<OpenPrResult> {
+  if (params.mode === "auto-merge" && pr.state === "open") {
+    // Idempotent, so also done for a pull request that a previous run opened without it.
+    await withIdempotentRetry(deps, "auto-merge", () =>
+      deps.repo.enableAutoMerge(pr.nodeId, params.mergeMethod),
+    );
+  }
+  deps.logger.info(`Pull request #${pr.number} ${outcome.operation}: ${pr.url}`);
+  if (!params.waitForMerge) return { ...outcome, branch: params.branch, pullRequest: pr };
+  const merged = await waitForMerge(params, deps, pr);
+  return {
+    ...outcome,
+    operation: "merged",
+    branch: params.branch,
+    pullRequest: merged,
+    ...(merged.mergeSha ? { mergeSha: merged.mergeSha } : {}),
+  };
+}
+
+/** Nothing to commit and no open pull request: the base already holds the change. */
+function alreadyOnBase(
+  params: OpenPrParams,
+  pulls: PullRequestInfo[],
+  baseHead: string,
+  attempts: number,
+): OpenPrResult {
+  // Adopt the merged pull request that brought the change, if any.
+  const merged = pulls.find((p) => p.merged);
+  const common = { branch: params.branch, headSha: baseHead, changes: [], attempts };
+  return merged
+    ? {
+        ...common,
+        operation: "adopted",
+        pullRequest: merged,
+        ...(merged.mergeSha ? { mergeSha: merged.mergeSha } : {}),
+      }
+    : { ...common, operation: "unchanged" };
+}
+
 async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenPrResult> {
   const { repo } = deps;
   const backoff = new Backoff(deps, params.maxAttempts, `update branch ${params.branch}`);
   let mayExist = false;
+  // Set once a commit's answer was lost: a branch that already holds the change may hold
+  // it because of this run, which then updated (not left unchanged) the pull request.
+  let lostCommit = false;
   for (;;) {
+    let committing = false;
     try {
       const attempts = backoff.attempt + 1;
       const baseHead = await requireBranch(repo, params.base);
@@ -359,41 +451,14 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
       const plan = await planChanges(repo, parent, params.change);
 
       let head = parent;
+      let committed = lostCommit;
       if (plan.additions.length === 0) {
-        if (open) {
-          return {
-            operation: "unchanged",
-            branch: params.branch,
-            pullRequest: open,
-            headSha: open.headSha,
-            changes: [],
-            attempts,
-          };
-        }
-        if (parent === baseHead) {
-          // The base already holds the change: adopt the merged PR that brought it, if any.
-          const merged = pulls.find((p) => p.merged);
-          return merged
-            ? {
-                operation: "adopted",
-                branch: params.branch,
-                pullRequest: merged,
-                headSha: baseHead,
-                ...(merged.mergeSha ? { mergeSha: merged.mergeSha } : {}),
-                changes: [],
-                attempts,
-              }
-            : {
-                operation: "unchanged",
-                branch: params.branch,
-                headSha: baseHead,
-                changes: [],
-                attempts,
-              };
-        }
-        // A leftover branch already holds the change: it only lacks its pull request.
+        if (!open && parent === baseHead) return alreadyOnBase(params, pulls, baseHead, attempts);
+        // Otherwise the open PR, or a leftover branch that only lacks its PR, holds the change.
       } else {
+        committing = true;
         const result = await commitToBranch(params, repo, state, baseHead, plan);
+        committing = false;
         if (result === "stale" || result === "branch-exists") {
           mayExist = true;
           await backoff.next(
@@ -404,58 +469,52 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
           continue;
         }
         head = result.oid;
+        committed = true;
         deps.logger.info(`Committed ${head.slice(0, 7)} to ${params.branch}.`);
       }
 
+      if (open && !committed) {
+        return finishPullRequest(params, deps, open, {
+          operation: "unchanged",
+          headSha: open.headSha,
+          changes: [],
+          attempts,
+        });
+      }
       const changes =
-        parent === baseHead ? plan.changes : await describeBranch(repo, params, baseHead, plan);
+        parent === baseHead
+          ? plan.changes
+          : await describeBranch(repo, params, baseHead, head, plan.additions, plan);
       const content = titleAndBody(
         params,
         contentContext(params, { changes, layouts: plan.layouts }),
       );
+      const described = { head, baseHead, content };
       let pr: PullRequestInfo;
       let operation: Operation;
       if (open) {
-        if (open.title !== content.title || open.body !== content.body)
-          await repo.updatePullRequest(open.number, content);
-        pr = { ...open, ...content, headSha: head };
+        pr = await refreshPullRequest(params, deps, open, described, plan);
         operation = "updated";
       } else {
         const made = await createOrAdoptPullRequest(params, deps, content);
-        pr = made.pr;
         operation = made.created ? "created" : "updated";
-        if (made.created) await decorate(params, deps, pr);
-        else await repo.updatePullRequest(pr.number, content);
-        if (params.mode === "auto-merge") {
-          await withIdempotentRetry(deps, "auto-merge", () =>
-            repo.enableAutoMerge(pr.nodeId, params.mergeMethod),
-          );
+        if (made.created) {
+          pr = { ...made.pr, headSha: head };
+          await decorate(params, deps, pr);
+        } else {
+          pr = await refreshPullRequest(params, deps, made.pr, described, plan);
         }
       }
-      deps.logger.info(`Pull request #${pr.number} ${operation}: ${pr.url}`);
-
-      if (params.waitForMerge) {
-        const merged = await waitForMerge(params, deps, pr);
-        return {
-          operation: "merged",
-          branch: params.branch,
-          pullRequest: merged,
-          headSha: head,
-          ...(merged.mergeSha ? { mergeSha: merged.mergeSha } : {}),
-          changes,
-          attempts,
-        };
-      }
-      return {
+      return finishPullRequest(params, deps, pr, {
         operation,
-        branch: params.branch,
-        pullRequest: pr,
         headSha: head,
         changes,
+        layouts: plan.layouts,
         attempts,
-      };
+      });
     } catch (error) {
       if (!isTransient(error)) throw error;
+      if (committing) lostCommit = true;
       mayExist = true;
       await backoff.next(`GitHub answered ${describeError(error)}`);
     }

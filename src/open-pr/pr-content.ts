@@ -40,8 +40,27 @@ export function sourceFromEnv(env: Record<string, string | undefined>): SourceIn
   };
 }
 
+/** A title names up to four services; more are counted, so the title stays readable. */
+function serviceList(services: string[]): string {
+  if (services.length <= 4) return services.join(", ");
+  return `${services.slice(0, 3).join(", ")} and ${services.length - 3} more services`;
+}
+
+/**
+ * The services a change touches, in the order they appear: on a branch several runs share,
+ * this names every service the pull request changes, not only the last run's.
+ */
+export function changedServices(changes: Change[], layouts: ServiceLayout[]): string[] {
+  const services: string[] = [];
+  for (const change of changes) {
+    const owner = ownerOf(change.path, layouts);
+    if (owner && !services.includes(owner.service)) services.push(owner.service);
+  }
+  return services;
+}
+
 export function defaultTitle(context: ContentContext): string {
-  const services = context.services.join(", ");
+  const services = serviceList(context.services);
   const env = context.environment;
   switch (context.kind) {
     case "deploy":

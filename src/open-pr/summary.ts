@@ -22,7 +22,7 @@ export function openPrSummary(result: OpenPrResult, repository: string): Summary
     { kind: "heading", text: "open-pr" },
     { kind: "paragraph", text: lines.join(" ") },
     ...(result.changes.length > 0
-      ? [{ kind: "paragraph" as const, text: changesTable(result.changes, []) }]
+      ? [{ kind: "paragraph" as const, text: changesTable(result.changes, result.layouts ?? []) }]
       : []),
   ];
 }

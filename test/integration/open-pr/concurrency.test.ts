@@ -34,8 +34,16 @@ describe("open-pr under concurrency", () => {
     for (const run of runs) expect(run.error, String(run.error)).toBeUndefined();
     const data = JSON.parse(h.fileOn("greenlight/production/release")) as Record<string, unknown>;
     for (let i = 0; i < 20; i++) expect(data[`svc${i}_green_image`]).toBe(IMAGE(i));
-    expect(await openPulls(h, "greenlight/production/release")).toHaveLength(1);
+    const pulls = (await openPulls(h, "greenlight/production/release")) as {
+      title: string;
+      body: string;
+    }[];
+    expect(pulls).toHaveLength(1);
     expect(new Set(runs.map((r) => r.result!.outputs["pull-request-number"])).size).toBe(1);
+    expect(runs.filter((r) => r.result!.outputs["operation"] === "created")).toHaveLength(1);
+    // Whatever order the runs patched it in, the pull request describes the whole branch.
+    for (let i = 0; i < 20; i++) expect(pulls[0]!.body).toContain(`| svc${i} | green-image |`);
+    expect(pulls[0]!.title).toBe("Deploy svc0, svc1, svc2 and 17 more services to production");
   });
 
   it("twenty concurrent direct commits: twenty commits on the base, none lost", async () => {

@@ -57,7 +57,7 @@ const tagsInput = listInput.transform((items, ctx): TagTemplate[] => {
 const platformsInput = listInput.transform((items, ctx) => {
   for (const item of items) {
     const reason = platformProblem(item);
-    if (reason) return problem(ctx, `has ${reason}`);
+    if (reason) return problem(ctx, `has the platform ${reason}`);
   }
   return items.length > 0
     ? items

@@ -27,21 +27,21 @@ export interface Platform {
   variant?: string;
 }
 
-/** Why `text` is not a platform, or undefined when it is one. */
+/** Why `text` is not a platform (`"linux/x86_64", whose …`), or undefined when it is one. */
 export function platformProblem(text: string): string | undefined {
   const parts = text.split("/");
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === "")) {
-    return `"${text}" is not a platform; write it as os/architecture, e.g. linux/amd64 or linux/arm64`;
+    return `"${text}", which is not a platform; write it as os/architecture, e.g. linux/amd64 or linux/arm64`;
   }
   const [os = "", architecture = "", variant] = parts;
   if (!OPERATING_SYSTEMS.has(os)) {
-    return `"${text}" has the unknown operating system "${os}"; use one of ${[...OPERATING_SYSTEMS].join(", ")}`;
+    return `"${text}", whose operating system "${os}" is unknown; use one of ${[...OPERATING_SYSTEMS].join(", ")}`;
   }
   if (!ARCHITECTURES.has(architecture)) {
-    return `"${text}" has the unknown architecture "${architecture}"; use one of ${[...ARCHITECTURES].join(", ")}`;
+    return `"${text}", whose architecture "${architecture}" is unknown; use one of ${[...ARCHITECTURES].join(", ")}`;
   }
   if (variant !== undefined && !VARIANTS[architecture]?.has(variant)) {
-    return `"${text}" has the unknown variant "${variant}" for ${architecture}`;
+    return `"${text}", whose variant "${variant}" is unknown for ${architecture}; use ${[...(VARIANTS[architecture] ?? [])].join(", ") || "no variant"}`;
   }
   return undefined;
 }

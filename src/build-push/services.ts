@@ -196,7 +196,7 @@ function repositoryOf(
 function platformsOf(name: string, platforms: string[]): string[] {
   for (const platform of platforms) {
     const problem = platformProblem(platform);
-    if (problem) fail(`Service "${name}": ${problem}.`);
+    if (problem) fail(`Service "${name}" has the platform ${problem}.`);
   }
   if (platforms.length === 0)
     fail(`Service "${name}" has no platforms; give at least one, e.g. linux/amd64.`);

@@ -8,7 +8,13 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestRegistry } from "../../helpers/registry.js";
-import { removeDir, requireCommand, skopeoDigest, startRegistry, writeAuthFile } from "../../helpers/registry.js";
+import {
+  removeDir,
+  requireCommand,
+  skopeoDigest,
+  startRegistry,
+  writeAuthFile,
+} from "../../helpers/registry.js";
 import { tempDir } from "../../helpers/run-context.js";
 import { parseJson, runBuildPush, scratchProject } from "./harness.js";
 
@@ -23,7 +29,10 @@ beforeAll(async () => {
   await requireCommand("buildah");
   await requireCommand("skopeo");
   root = tempDir("greenlight-registry-");
-  [open, locked] = await Promise.all([startRegistry(join(root, "open")), startRegistry(join(root, "locked"), { user: USER })]);
+  [open, locked] = await Promise.all([
+    startRegistry(join(root, "open")),
+    startRegistry(join(root, "locked"), { user: USER }),
+  ]);
 });
 
 afterAll(async () => {
@@ -48,16 +57,43 @@ async function closedPort(): Promise<number> {
 
 describe("bad input exits 2 with one sentence, before anything is built", () => {
   it.each([
-    [{ engine: "podman" }, 'error: Input "engine" is "podman", which is not an engine; use auto, buildx or buildah.'],
-    [{ services: "api=.:Dockerfile.missing#api" }, 'error: Service "api" has no Dockerfile at "Dockerfile.missing"; create it or set the service\'s dockerfile (relative to its context).'],
-    [{ services: "api=.#web" }, 'error: Service "api" has the target "web", which Dockerfile does not define; its stages are api, worker.'],
-    [{ services: "api=services/api#api" }, 'error: Service "api" has the context "services/api", which is not a directory in the workspace'],
-    [{ tags: "v{{majr}}" }, 'error: Input "tags" has a malformed tag template: "v{{majr}}" uses the unknown placeholder {{majr}}'],
-    [{ tags: "release/{{sha}}" }, 'error: Input "tags" has a malformed tag template: "release/{{sha}}" contains "/", which a tag cannot hold'],
-    [{ platforms: "linux/amd64,linux/x86_64" }, 'error: Input "platforms" has "linux/x86_64" has the unknown architecture "x86_64"'],
-    [{ "max-size": "big" }, 'error: Input "max-size" is "big", which is not a size; write it like 500MB, 1.5GB or 800000000.'],
+    [
+      { engine: "podman" },
+      'error: Input "engine" is "podman", which is not an engine; use auto, buildx or buildah.',
+    ],
+    [
+      { services: "api=.:Dockerfile.missing#api" },
+      'error: Service "api" has no Dockerfile at "Dockerfile.missing"; create it or set the service\'s dockerfile (relative to its context).',
+    ],
+    [
+      { services: "api=.#web" },
+      'error: Service "api" has the target "web", which Dockerfile does not define; its stages are api, worker.',
+    ],
+    [
+      { services: "api=services/api#api" },
+      'error: Service "api" has the context "services/api", which is not a directory in the workspace',
+    ],
+    [
+      { tags: "v{{majr}}" },
+      'error: Input "tags" has a malformed tag template: "v{{majr}}" uses the unknown placeholder {{majr}}',
+    ],
+    [
+      { tags: "release/{{sha}}" },
+      'error: Input "tags" has a malformed tag template: "release/{{sha}}" contains "/", which a tag cannot hold',
+    ],
+    [
+      { platforms: "linux/amd64,linux/x86_64" },
+      'error: Input "platforms" has the platform "linux/x86_64", whose architecture "x86_64" is unknown',
+    ],
+    [
+      { "max-size": "big" },
+      'error: Input "max-size" is "big", which is not a size; write it like 500MB, 1.5GB or 800000000.',
+    ],
     [{ registry: "" }, 'error: Service "api" has no registry: set the "registry" input'],
-    [{ engine: "buildx" }, 'error: Input "engine" is buildx, but Docker with Buildx is not available here'],
+    [
+      { engine: "buildx" },
+      'error: Input "engine" is buildx, but Docker with Buildx is not available here',
+    ],
   ])("%j", async (inputs, message) => {
     const dir = scratchProject();
     const run = await runBuildPush(dir, { services: "api=.#api", registry: open.host, ...inputs });
@@ -74,7 +110,9 @@ describe("operation failures exit 1 with one sentence", () => {
     const host = `127.0.0.1:${await closedPort()}`;
     const run = await runBuildPush(dir, { services: "api=.#api", registry: host });
     expect(run.code).toBe(1);
-    expect(errorLine(run.stderr)).toBe(`error: Registry ${host} could not be reached (ECONNREFUSED); check the registry name and the runner's network.`);
+    expect(errorLine(run.stderr)).toBe(
+      `error: Registry ${host} could not be reached (ECONNREFUSED); check the registry name and the runner's network.`,
+    );
     expect(run.stderr).not.toContain("buildah build");
   });
 
@@ -82,7 +120,11 @@ describe("operation failures exit 1 with one sentence", () => {
     const dir = scratchProject(["api"]);
     // An empty auth file: whatever this machine's own login files hold is not used.
     writeFileSync(join(dir, "no-auth.json"), "{}");
-    const run = await runBuildPush(dir, { services: "api=.#api", registry: locked.host }, { REGISTRY_AUTH_FILE: join(dir, "no-auth.json") });
+    const run = await runBuildPush(
+      dir,
+      { services: "api=.#api", registry: locked.host },
+      { REGISTRY_AUTH_FILE: join(dir, "no-auth.json") },
+    );
     expect(run.code).toBe(1);
     expect(errorLine(run.stderr)).toBe(
       `error: Pushing service "api" to ${locked.host}/api was refused for missing or invalid credentials; log in to ${locked.host} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action).`,
@@ -93,7 +135,11 @@ describe("operation failures exit 1 with one sentence", () => {
     const dir = scratchProject(["api"]);
     const authFile = join(dir, "auth.json");
     writeAuthFile(authFile, locked.host, USER.username, USER.password);
-    const run = await runBuildPush(dir, { services: "api=.#api", registry: locked.host, tags: "authed" }, { REGISTRY_AUTH_FILE: authFile });
+    const run = await runBuildPush(
+      dir,
+      { services: "api=.#api", registry: locked.host, tags: "authed" },
+      { REGISTRY_AUTH_FILE: authFile },
+    );
     expect(run.stderr).not.toContain("error:");
     expect(run.code).toBe(0);
     const digest = parseJson<Record<string, string>>(run.outputs["digests"])["api"];
@@ -110,7 +156,10 @@ describe("build secrets", () => {
   it("are mounted, never logged, written out, or stored in the image", async () => {
     const dir = scratchProject(["api"]);
     // The build argument is used (a label), so the image config shows build arguments arrive.
-    writeFileSync(join(dir, "Dockerfile"), "FROM scratch AS api\nARG NODE_ENV\nLABEL node-env=$NODE_ENV\nCOPY api.txt /api.txt\n");
+    writeFileSync(
+      join(dir, "Dockerfile"),
+      "FROM scratch AS api\nARG NODE_ENV\nLABEL node-env=$NODE_ENV\nCOPY api.txt /api.txt\n",
+    );
     const run = await runBuildPush(dir, {
       services: "api=.#api",
       registry: open.host,
@@ -126,14 +175,19 @@ describe("build secrets", () => {
 
     // Neither the image config (labels, history, build arguments) nor any manifest holds it.
     const reference = parseJson<Record<string, string>>(run.outputs["images"])["api"]!;
-    const manifest = (await fetch(`http://${open.host}/v2/api/manifests/${reference.split("@")[1]}`, {
-      headers: { accept: "application/vnd.oci.image.index.v1+json" },
-    }).then((r) => r.json())) as { manifests: { digest: string }[] };
+    const manifest = (await fetch(
+      `http://${open.host}/v2/api/manifests/${reference.split("@")[1]}`,
+      {
+        headers: { accept: "application/vnd.oci.image.index.v1+json" },
+      },
+    ).then((r) => r.json())) as { manifests: { digest: string }[] };
     for (const entry of manifest.manifests) {
       const image = (await fetch(`http://${open.host}/v2/api/manifests/${entry.digest}`, {
         headers: { accept: "application/vnd.oci.image.manifest.v1+json" },
       }).then((r) => r.json())) as { config: { digest: string } };
-      const config = await fetch(`http://${open.host}/v2/api/blobs/${image.config.digest}`).then((r) => r.text());
+      const config = await fetch(`http://${open.host}/v2/api/blobs/${image.config.digest}`).then(
+        (r) => r.text(),
+      );
       expect(config).toContain('"node-env":"production"');
       expect(config).not.toContain(SECRET);
     }
@@ -156,8 +210,14 @@ describe("build secrets", () => {
 
   it("never echoes a malformed secrets line", async () => {
     const dir = scratchProject(["api"]);
-    const run = await runBuildPush(dir, { services: "api=.#api", registry: open.host, secrets: SECRET.replace(/=/g, "") });
+    const run = await runBuildPush(dir, {
+      services: "api=.#api",
+      registry: open.host,
+      secrets: SECRET.replace(/=/g, ""),
+    });
     expect(run.code).toBe(2);
-    expect(errorLine(run.stderr)).toBe('error: Input "secrets" has a line (line 1) that is not ID=VALUE.');
+    expect(errorLine(run.stderr)).toBe(
+      'error: Input "secrets" has a line (line 1) that is not ID=VALUE.',
+    );
   });
 });

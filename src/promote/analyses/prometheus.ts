@@ -1,0 +1,170 @@
+/**
+ * Prometheus analyses. The measurements are the query evaluated every `interval` from when
+ * the current weight reached the base branch (or over the last `range`, when given) — a
+ * range query (`/api/v1/query_range`); a window shorter than one interval is a single
+ * instant query (`/api/v1/query`). Prometheus keeps the history, so a tick that runs every
+ * few minutes judges exactly what a controller measuring every interval would have.
+ */
+import { errorMessage } from "../../core/errors.js";
+import type { Conditions } from "../conditions.js";
+import { describeThreshold } from "../conditions.js";
+import type { Sample, SeriesRules } from "./measurements.js";
+import { formatValue, judgeSeries } from "./measurements.js";
+import type { AnalysisDeps, AnalysisEvidence, AnalysisWindow } from "./types.js";
+import {
+  DEFAULT_CONSECUTIVE_ERROR_LIMIT,
+  DEFAULT_INTERVAL_MS,
+  REQUEST_TIMEOUT_MS,
+} from "./types.js";
+
+export interface PrometheusAnalysis {
+  name: string;
+  url: string;
+  query: string;
+  rangeMs?: number;
+  intervalMs?: number;
+  conditions: Conditions;
+  failureLimit?: number;
+  consecutiveErrorLimit?: number;
+  onMissingData?: "hold" | "fail";
+}
+
+class ProviderError extends Error {}
+
+type Result =
+  | { resultType: "matrix"; result: { metric: object; values: [number, string][] }[] }
+  | { resultType: "vector"; result: { metric: object; value: [number, string] }[] }
+  | { resultType: "scalar"; result: [number, string] }
+  | { resultType: "string"; result: [number, string] };
+
+function apiUrl(base: string, path: string, params: Record<string, string>): string {
+  const url = new URL(path, base.endsWith("/") ? base : `${base}/`);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+async function askPrometheus(deps: AnalysisDeps, url: string): Promise<Result> {
+  let response: Response;
+  try {
+    response = await deps.fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  } catch (error) {
+    throw new ProviderError(`Prometheus did not answer: ${errorMessage(error)}`);
+  }
+  const text = await response.text();
+  let body: { status?: string; error?: string; data?: Result };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new ProviderError(`Prometheus answered ${response.status} with a body that is not JSON`);
+  }
+  if (body.status !== "success" || !body.data) {
+    throw new ProviderError(`Prometheus answered ${response.status}: ${body.error ?? "no data"}`);
+  }
+  return body.data;
+}
+
+function toSamples(result: Result): Sample[] {
+  const parse = ([at, value]: [number, string]): Sample => ({
+    at: at * 1000,
+    value: Number(value),
+  });
+  switch (result.resultType) {
+    case "scalar":
+      return [parse(result.result)];
+    case "string":
+      throw new ProviderError("the query returned a string, not a number");
+    case "vector":
+    case "matrix": {
+      if (result.result.length > 1) {
+        throw new ProviderError(
+          `the query returned ${result.result.length} series; aggregate it to one (e.g. with sum() or avg())`,
+        );
+      }
+      const series = result.result[0];
+      if (!series) return [];
+      return "values" in series ? series.values.map(parse) : [parse(series.value)];
+    }
+  }
+}
+
+/** One instant query at `now`: the latest value, or undefined when there is none. */
+export async function instantValue(
+  deps: AnalysisDeps,
+  base: string,
+  query: string,
+  now: Date,
+): Promise<number | undefined> {
+  const samples = toSamples(
+    await askPrometheus(
+      deps,
+      apiUrl(base, "api/v1/query", { query, time: String(now.getTime() / 1000) }),
+    ),
+  );
+  return samples.at(-1)?.value;
+}
+
+export async function runPrometheusAnalysis(
+  analysis: PrometheusAnalysis,
+  window: AnalysisWindow,
+  deps: AnalysisDeps,
+): Promise<AnalysisEvidence> {
+  const step = analysis.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const end = window.now.getTime();
+  const start = Math.max(window.since.getTime(), analysis.rangeMs ? end - analysis.rangeMs : 0);
+  const rules: SeriesRules = {
+    conditions: analysis.conditions,
+    failureLimit: analysis.failureLimit ?? 0,
+    consecutiveErrorLimit: analysis.consecutiveErrorLimit ?? DEFAULT_CONSECUTIVE_ERROR_LIMIT,
+    onMissingData: analysis.onMissingData ?? "hold",
+  };
+  const base = { name: analysis.name, kind: "prometheus" as const, query: analysis.query };
+  try {
+    let samples: Sample[];
+    let expected: number;
+    if (end - start < step) {
+      samples = toSamples(
+        await askPrometheus(
+          deps,
+          apiUrl(analysis.url, "api/v1/query", { query: analysis.query, time: String(end / 1000) }),
+        ),
+      );
+      expected = 1;
+    } else {
+      samples = toSamples(
+        await askPrometheus(
+          deps,
+          apiUrl(analysis.url, "api/v1/query_range", {
+            query: analysis.query,
+            start: String(start / 1000),
+            end: String(end / 1000),
+            step: `${step / 1000}s`,
+          }),
+        ),
+      );
+      expected = Math.floor((end - start) / step) + 1;
+    }
+    const last = samples.at(-1);
+    // Points the query had no value for at the end of the window (the series stopped).
+    const missingAtEnd = last
+      ? Math.min(expected, Math.max(0, Math.floor((end - last.at) / step)))
+      : expected;
+    const verdict = judgeSeries(samples, missingAtEnd, rules);
+    deps.logger.info(
+      `${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`,
+    );
+    return { ...base, ...verdict };
+  } catch (error) {
+    const reason = errorMessage(error);
+    const fail = rules.onMissingData === "fail";
+    deps.logger.warning(`${analysis.name}: ${reason}`);
+    return {
+      ...base,
+      measured: "no answer",
+      threshold: describeThreshold(analysis.conditions),
+      verdict: fail ? "failed" : "inconclusive",
+      reason: fail ? `${reason} (counted as failure)` : reason,
+    };
+  }
+}
+
+export { formatValue };

@@ -1,0 +1,104 @@
+/**
+ * The decision of one tick, as a pure function of where the release stands, the plan, the
+ * time and the analyses' evidence. At most one thing happens per tick.
+ */
+import type { AnalysisEvidence } from "./analyses/types.js";
+import type { PromotionPlan } from "./plan.js";
+import { nextStep } from "./plan.js";
+import type { ReleasePhase } from "./release-state.js";
+
+export type DecisionKind = "idle" | "wait" | "advance" | "finalize" | "rollback" | "hold";
+
+export interface Decision {
+  decision: DecisionKind;
+  reason: string;
+  services: string[];
+  /** The green weight after an advance. */
+  targetWeight?: number;
+  /** While baking: how long until the current weight has baked. */
+  bakeRemainingMs?: number;
+}
+
+export interface DecideInput {
+  phase: ReleasePhase;
+  plan: PromotionPlan;
+  now: Date;
+  stageStart?: Date | undefined;
+  evidence: AnalysisEvidence[];
+}
+
+function names(evidence: AnalysisEvidence[]): string {
+  return evidence.map((e) => `${e.name} (${e.reason})`).join(", ");
+}
+
+function onFailure(input: DecideInput, services: string[], failed: AnalysisEvidence[]): Decision {
+  const reason = `analysis failed: ${names(failed)}`;
+  return input.plan.onFailure === "rollback"
+    ? { decision: "rollback", reason, services }
+    : { decision: "hold", reason: `${reason}; the plan holds for a person to decide`, services };
+}
+
+export function formatMs(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
+}
+
+export function decide(input: DecideInput): Decision {
+  const { phase, plan, evidence } = input;
+  if (phase.kind === "idle") return { decision: "idle", reason: phase.reason, services: [] };
+  const services = phase.services;
+  const failed = evidence.filter((e) => e.verdict === "failed");
+
+  if (phase.kind === "deployed") {
+    // No traffic reaches green yet, so only checks that call it directly can judge it.
+    if (failed.length > 0) return onFailure(input, services, failed);
+    const first = plan.steps[0]!;
+    return {
+      decision: "advance",
+      reason: `the release is deployed; its first step is ${first}%`,
+      services,
+      targetWeight: first,
+    };
+  }
+
+  const traffic = evidence.find((e) => e.kind === "minimum-traffic");
+  if (traffic && traffic.verdict !== "passed") {
+    return {
+      decision: "hold",
+      reason: `${traffic.reason} (${traffic.measured}, ${traffic.threshold})`,
+      services,
+    };
+  }
+  if (failed.length > 0) return onFailure(input, services, failed);
+
+  const started = input.stageStart?.getTime() ?? input.now.getTime();
+  const remaining = started + plan.bakeMs - input.now.getTime();
+  if (remaining > 0) {
+    return {
+      decision: "wait",
+      reason: `${phase.weight}% is baking; ${formatMs(remaining)} to go`,
+      services,
+      bakeRemainingMs: remaining,
+    };
+  }
+  const unsure = evidence.filter((e) => e.verdict === "inconclusive");
+  if (unsure.length > 0) {
+    return { decision: "hold", reason: `no verdict yet: ${names(unsure)}`, services };
+  }
+  const next = nextStep(plan.steps, phase.weight);
+  if (next === undefined || phase.weight >= 100) {
+    return {
+      decision: "finalize",
+      reason: `100% baked for ${formatMs(plan.bakeMs)} and every analysis passed`,
+      services,
+    };
+  }
+  return {
+    decision: "advance",
+    reason: `${phase.weight}% baked for ${formatMs(plan.bakeMs)} and every analysis passed`,
+    services,
+    targetWeight: next,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Every acting decision is also a GitHub deployment status for the environment, so the
+ * repository's Environments page shows what promote and rollback did and why, with the
+ * evidence in the deployment's payload.
+ */
+import type { Octokit } from "@octokit/core";
+import type { RepoRef } from "../open-pr/infra-repo.js";
+
+export type DeploymentState = "in_progress" | "success" | "failure" | "pending" | "inactive";
+
+export interface DeploymentRecord {
+  environment: string;
+  /** The commit the decision applies to. */
+  ref: string;
+  task: string;
+  state: DeploymentState;
+  description: string;
+  payload: unknown;
+  logUrl?: string;
+}
+
+export interface DeploymentRecorder {
+  record(record: DeploymentRecord): Promise<void>;
+}
+
+/** GitHub caps descriptions at 140 characters. */
+function shorten(text: string): string {
+  return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
+}
+
+export class GitHubDeploymentRecorder implements DeploymentRecorder {
+  constructor(
+    private readonly octokit: Pick<Octokit, "request">,
+    private readonly ref: RepoRef,
+  ) {}
+
+  async record(record: DeploymentRecord): Promise<void> {
+    const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/deployments", {
+      ...this.ref,
+      ref: record.ref,
+      environment: record.environment,
+      task: record.task,
+      auto_merge: false,
+      required_contexts: [],
+      payload: JSON.stringify(record.payload),
+      description: shorten(record.description),
+    });
+    if (!("id" in data)) return;
+    await this.octokit.request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+      ...this.ref,
+      deployment_id: Number(data.id),
+      state: record.state,
+      description: shorten(record.description),
+      environment: record.environment,
+      ...(record.logUrl ? { log_url: record.logUrl } : {}),
+    });
+  }
+}

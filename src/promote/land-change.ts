@@ -1,0 +1,152 @@
+/**
+ * How a promotion or rollback lands in the infra repository. A promotion step is only
+ * valid on the exact state it was decided on, so a direct commit is a compare-and-swap on
+ * the base head that was read: when another tick moved the base first, this tick does
+ * nothing ("superseded") — two ticks, one action. A rollback is right on any newer state,
+ * so it goes through open-pr, which re-plans it on whatever the base holds. Pull requests
+ * always go through open-pr (one branch per environment and kind; adopted, never doubled).
+ */
+import type { Clock } from "../core/clock.js";
+import type { Logger } from "../core/logger.js";
+import type { InfraRepo } from "../open-pr/infra-repo.js";
+import type { OpenPrParams } from "../open-pr/main.js";
+import { openPr } from "../open-pr/main.js";
+import type { SourceInfo } from "../open-pr/pr-content.js";
+import type { Assignment } from "../update-tfvars/assignments.js";
+import { planTfvarsEdit } from "../update-tfvars/plan-edit.js";
+import type { ReleaseEdit } from "../update-tfvars/release-edits.js";
+import type { ServiceLayout } from "../update-tfvars/service-layout.js";
+import type { MergeMode } from "./plan.js";
+
+export interface LandRequest {
+  kind: "traffic" | "finalize" | "rollback";
+  release: ReleaseEdit;
+  set?: Assignment[];
+  services: string[];
+  headline: string;
+  /** Markdown for the pull request body (the evidence). */
+  body: string;
+  /** Plain text for the commit message body. */
+  commitBody: string;
+  /** The base head the decision was made on, and the file's text there. */
+  expectedHead: string;
+  text: string;
+  /** Re-plan on a moved base instead of giving up (safe for rollbacks only). */
+  replanOnMovedBase: boolean;
+}
+
+export interface LandResult {
+  outcome: "committed" | "pull-request" | "unchanged" | "superseded";
+  commit?: string;
+  pullRequest?: { number: number; url: string; merged: boolean };
+}
+
+export interface Lander {
+  land(request: LandRequest): Promise<LandResult>;
+}
+
+export interface GitHubLanderOptions {
+  repo: InfraRepo;
+  base: string;
+  file: string;
+  environment: string;
+  mode: MergeMode;
+  mergeMethod: "merge" | "squash" | "rebase";
+  /** From the config file; discovered in the file by convention when absent. */
+  layouts?: ServiceLayout[] | undefined;
+  labels: string[];
+  reviewers: string[];
+  source: SourceInfo;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** `{{` would be read as a template placeholder by open-pr. */
+function literal(markdown: string): string {
+  return markdown.replace(/\{\{/g, "{\u200b{");
+}
+
+export function branchFor(environment: string, kind: "promote" | "rollback"): string {
+  const slug = environment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
+  return `greenlight/${slug}/${kind}`;
+}
+
+export class GitHubLander implements Lander {
+  constructor(private readonly options: GitHubLanderOptions) {}
+
+  async land(request: LandRequest): Promise<LandResult> {
+    const o = this.options;
+    if (o.mode === "direct" && !request.replanOnMovedBase) return this.compareAndSwap(request);
+    const params: OpenPrParams = {
+      change: {
+        files: [o.file],
+        uploads: [],
+        edit: {
+          set: request.set ?? [],
+          release: request.release,
+          create: false,
+          force: false,
+          imageRules: { requireDigest: false, allowedRegistries: [] },
+          ...(o.layouts ? { layouts: o.layouts } : {}),
+        },
+      },
+      base: o.base,
+      branch: branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
+      environment: o.environment,
+      kind: request.kind,
+      services: request.services,
+      mode: o.mode,
+      mergeMethod: o.mergeMethod,
+      titleTemplate: literal(request.headline),
+      bodyTemplate: `{{changes}}\n\n${literal(request.body)}\n\n{{source}}`,
+      labels: o.labels,
+      assignees: [],
+      reviewers: o.reviewers,
+      teamReviewers: [],
+      draft: false,
+      waitForMerge: false,
+      waitTimeoutMs: 0,
+      pollIntervalMs: 10_000,
+      maxAttempts: 10,
+      source: o.source,
+    };
+    const result = await openPr(params, { repo: o.repo, clock: o.clock, logger: o.logger });
+    const pr = result.pullRequest;
+    const pullRequest = pr ? { number: pr.number, url: pr.url, merged: pr.merged } : undefined;
+    if (result.operation === "unchanged" && !pr) return { outcome: "unchanged" };
+    if (o.mode === "direct") {
+      return { outcome: "committed", ...(result.headSha ? { commit: result.headSha } : {}) };
+    }
+    return {
+      outcome: "pull-request",
+      ...(result.headSha ? { commit: result.headSha } : {}),
+      ...(pullRequest ? { pullRequest } : {}),
+    };
+  }
+
+  private async compareAndSwap(request: LandRequest): Promise<LandResult> {
+    const o = this.options;
+    const planned = await planTfvarsEdit(o.file, request.text, {
+      set: request.set ?? [],
+      release: request.release,
+      create: false,
+      force: false,
+      imageRules: { requireDigest: false, allowedRegistries: [] },
+      ...(o.layouts ? { layouts: o.layouts } : {}),
+    });
+    if (planned.after === request.text) return { outcome: "unchanged" };
+    const result = await o.repo.commit({
+      branch: o.base,
+      expectedHead: request.expectedHead,
+      headline: request.headline,
+      body: request.commitBody,
+      additions: [{ path: o.file, content: planned.after }],
+    });
+    if (result === "stale") {
+      o.logger.info(`${o.base} moved since this tick read it; another change landed first.`);
+      return { outcome: "superseded" };
+    }
+    o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
+    return { outcome: "committed", commit: result.oid };
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * promote: one idempotent tick. In order:
+ *
+ *   1. read where the release stands from the infra repository (values + file history);
+ *   2. measure what the plan's analyses say about the current step;
+ *   3. decide: wait, advance, finalize, roll back, or hold (decide.ts);
+ *   4. act — at most one change, landed with compare-and-swap, so a second tick at the
+ *      same moment finds the base moved and does nothing;
+ *   5. record the decision and its evidence (PR body, commit, deployment status, summary).
+ *
+ * Nothing is remembered between ticks: the next tick reads the result of this one from Git.
+ */
+import type { Clock } from "../core/clock.js";
+import { OperationFailedError, errorMessage } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import type { SecretRegistry } from "../core/secrets.js";
+import type { ServiceLayout } from "../update-tfvars/service-layout.js";
+import type { CompiledAnalysis } from "./analyses/index.js";
+import { checkMinimumTraffic, runAnalyses } from "./analyses/index.js";
+import type { AnalysisEvidence, Fetch } from "./analyses/types.js";
+import type { Decision, DecisionKind } from "./decide.js";
+import { decide } from "./decide.js";
+import type { DeploymentRecorder, DeploymentState } from "./deployment-status.js";
+import type { EvidenceRecord } from "./evidence.js";
+import { evidenceCommitLines, evidenceMarkdown } from "./evidence.js";
+import type { LandRequest, LandResult, Lander } from "./land-change.js";
+import { branchFor } from "./land-change.js";
+import type { PromotionPlan } from "./plan.js";
+import type { ReleasePhase, ReleaseSource, ReleaseState } from "./release-state.js";
+import { classifyRelease, readReleaseState, weightsOf } from "./release-state.js";
+
+export interface PromoteParams {
+  environment: string;
+  base: string;
+  file: string;
+  /** From the config file; discovered by convention when absent. */
+  layouts?: ServiceLayout[] | undefined;
+  plan: PromotionPlan;
+  analyses: CompiledAnalysis[];
+  minimumTrafficUrl?: string | undefined;
+  /** Decide and report, but change nothing. */
+  dryRun: boolean;
+  logUrl?: string | undefined;
+}
+
+export interface PromoteDeps {
+  source: ReleaseSource;
+  lander: Lander;
+  deployments: DeploymentRecorder;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretRegistry;
+  fetch: Fetch;
+  env: Record<string, string | undefined>;
+}
+
+export interface PromoteResult {
+  decision: DecisionKind;
+  reason: string;
+  services: string[];
+  /** Green weight per service once the decision has landed. */
+  weights: Record<string, number>;
+  landed?: LandResult;
+  evidence: EvidenceRecord;
+  stageStart?: Date;
+  head?: string;
+}
+
+const DEPLOYMENT_STATE: Partial<Record<DecisionKind, DeploymentState>> = {
+  advance: "in_progress",
+  finalize: "success",
+  rollback: "failure",
+  hold: "pending",
+};
+
+async function measure(
+  params: PromoteParams,
+  deps: PromoteDeps,
+  phase: ReleasePhase,
+  state: ReleaseState,
+): Promise<AnalysisEvidence[]> {
+  if (phase.kind === "idle") return [];
+  const now = deps.clock.now();
+  const window = { since: state.stageStart ?? now, now };
+  const analysisDeps = {
+    fetch: deps.fetch,
+    clock: deps.clock,
+    logger: deps.logger,
+    secrets: deps.secrets,
+    env: deps.env,
+  };
+  if (phase.kind === "deployed") {
+    const verifies = params.analyses.filter((a) => a.kind === "verify");
+    return runAnalyses(verifies, window, analysisDeps);
+  }
+  const evidence: AnalysisEvidence[] = [];
+  const traffic = params.plan.minimumTraffic;
+  if (traffic && params.minimumTrafficUrl) {
+    evidence.push(await checkMinimumTraffic(traffic, params.minimumTrafficUrl, now, analysisDeps));
+  }
+  evidence.push(...(await runAnalyses(params.analyses, window, analysisDeps)));
+  return evidence;
+}
+
+function weightsAfter(state: ReleaseState, decision: Decision): Record<string, number> {
+  const weights = weightsOf(state.services);
+  for (const service of decision.services) {
+    if (!(service in weights)) continue;
+    if (decision.decision === "advance") weights[service] = decision.targetWeight!;
+    if (decision.decision === "finalize" || decision.decision === "rollback") weights[service] = 0;
+  }
+  return weights;
+}
+
+function landRequest(
+  params: PromoteParams,
+  state: ReleaseState,
+  decision: Decision,
+  record: EvidenceRecord,
+): LandRequest {
+  const services = decision.services;
+  const list = services.join(", ");
+  const common = {
+    services,
+    body: evidenceMarkdown(record),
+    commitBody: evidenceCommitLines(record),
+    expectedHead: state.head,
+    text: state.text,
+  };
+  switch (decision.decision) {
+    case "advance":
+      return {
+        ...common,
+        kind: "traffic",
+        release: { weights: Object.fromEntries(services.map((s) => [s, decision.targetWeight!])) },
+        headline: `Promote ${list} in ${params.environment} to ${decision.targetWeight}%`,
+        replanOnMovedBase: false,
+      };
+    case "finalize":
+      return {
+        ...common,
+        kind: "finalize",
+        release: { finalize: services },
+        headline: `Finalize ${list} in ${params.environment}`,
+        replanOnMovedBase: false,
+      };
+    default:
+      return {
+        ...common,
+        kind: "rollback",
+        release: { rollback: services },
+        headline: `Roll back ${list} in ${params.environment}: ${decision.reason}`.slice(0, 200),
+        // Taking traffic away from a failing release is right on any newer state too.
+        replanOnMovedBase: true,
+      };
+  }
+}
+
+function waitingPullRequest(state: ReleaseState, branch: string) {
+  return state.openPullRequests.find((p) => p.branch === branch);
+}
+
+export async function promote(params: PromoteParams, deps: PromoteDeps): Promise<PromoteResult> {
+  const promoteBranch = branchFor(params.environment, "promote");
+  const rollbackBranch = branchFor(params.environment, "rollback");
+  const state = await readReleaseState(deps.source, {
+    base: params.base,
+    file: params.file,
+    layouts: params.layouts,
+    branches: [promoteBranch, rollbackBranch],
+  });
+  if (!state) {
+    throw new OperationFailedError(
+      `${params.file} was not found on branch "${params.base}" of ${deps.source.fullName}; check the "base" and "file" inputs (or the environment's tfvars in the config file).`,
+    );
+  }
+  const phase = classifyRelease(state);
+  const rollbackPr = waitingPullRequest(state, rollbackBranch);
+  let evidence: AnalysisEvidence[] = [];
+  let decision: Decision;
+  if (phase.kind !== "idle" && rollbackPr) {
+    decision = {
+      decision: "wait",
+      reason: `rollback pull request #${rollbackPr.number} is waiting to be merged (${rollbackPr.url})`,
+      services: phase.services,
+    };
+  } else {
+    evidence = await measure(params, deps, phase, state);
+    decision = decide({
+      phase,
+      plan: params.plan,
+      now: deps.clock.now(),
+      stageStart: state.stageStart,
+      evidence,
+    });
+    const promotePr = waitingPullRequest(state, promoteBranch);
+    if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
+      decision = {
+        ...decision,
+        decision: "wait",
+        reason: `pull request #${promotePr.number} is waiting to be merged (${promotePr.url})`,
+      };
+    }
+  }
+
+  let weights = weightsAfter(state, decision);
+  const record = (): EvidenceRecord => ({
+    decision: decision.decision,
+    reason: decision.reason,
+    environment: params.environment,
+    weights,
+    analyses: evidence,
+    at: deps.clock.now().toISOString(),
+  });
+  deps.logger.info(`Decision: ${decision.decision} — ${decision.reason}`);
+
+  let landed: LandResult | undefined;
+  const acts =
+    decision.decision === "advance" ||
+    decision.decision === "finalize" ||
+    decision.decision === "rollback";
+  if (acts && !params.dryRun) {
+    landed = await deps.lander.land(landRequest(params, state, decision, record()));
+    if (landed.outcome === "superseded" || landed.outcome === "unchanged") {
+      decision = {
+        ...decision,
+        decision: "wait",
+        reason:
+          landed.outcome === "superseded"
+            ? `another change reached ${params.base} while this tick was deciding; the next tick decides again`
+            : "the change is already in place",
+      };
+      weights = weightsOf(state.services);
+    }
+  }
+
+  const state_ = DEPLOYMENT_STATE[decision.decision];
+  if (state_ && !params.dryRun) {
+    try {
+      await deps.deployments.record({
+        environment: params.environment,
+        ref: landed?.commit ?? state.head,
+        task: "greenlight:promote",
+        state: state_,
+        description: `${decision.decision}: ${decision.reason}`,
+        payload: record(),
+        ...(params.logUrl ? { logUrl: params.logUrl } : {}),
+      });
+    } catch (error) {
+      deps.logger.warning(`Could not record the deployment status: ${errorMessage(error)}`);
+    }
+  }
+
+  return {
+    decision: decision.decision,
+    reason: decision.reason,
+    services: decision.services,
+    weights,
+    ...(landed ? { landed } : {}),
+    evidence: record(),
+    ...(state.stageStart ? { stageStart: state.stageStart } : {}),
+    head: state.head,
+  };
+}

@@ -1,0 +1,331 @@
+import { describe, expect, it } from "vitest";
+import { ManualClock } from "../../../src/core/clock.js";
+import { MemoryLogger } from "../../../src/core/logger.js";
+import { SecretRegistry } from "../../../src/core/secrets.js";
+import { compileAnalyses } from "../../../src/promote/analyses/index.js";
+import type { PromoteResult } from "../../../src/promote/main.js";
+import { promote } from "../../../src/promote/main.js";
+import type { AnalysisConfig, PromotionPlan } from "../../../src/promote/plan.js";
+import { FILE, FakeInfra, fakePrometheus, releaseText } from "./fake-infra.js";
+
+const STABLE = "registry.example.com/api:1.0.0";
+const CANDIDATE = "registry.example.com/api:1.1.0";
+const PROM = "http://prometheus.test:9090";
+
+function errorRateAnalysis(overrides: Partial<AnalysisConfig> = {}): AnalysisConfig {
+  return {
+    name: "error rate",
+    prometheus: { url: PROM, query: "error_ratio" },
+    "failure-condition": "result > 0.05",
+    "failure-limit": 1,
+    interval: 10_000,
+    ...overrides,
+  } as AnalysisConfig;
+}
+
+interface World {
+  clock: ManualClock;
+  infra: FakeInfra;
+  /** The error ratio Prometheus reports from now on (NaN: no requests). */
+  setErrorRate(value: number | undefined): void;
+  setTraffic(value: number): void;
+  tick(options?: { dryRun?: boolean }): Promise<PromoteResult>;
+  failProvider(on: boolean): void;
+}
+
+function world(
+  planOverrides: Partial<PromotionPlan> = {},
+  analyses = [errorRateAnalysis()],
+): World {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1, 12));
+  const infra = new FakeInfra(
+    clock,
+    releaseText({
+      api_blue_image: STABLE,
+      api_green_image: STABLE,
+      api_blue_weight: 100,
+      api_green_weight: 0,
+      api_blue_desired_count: 3,
+      api_green_desired_count: 0,
+    }),
+  );
+  const rates: { from: number; value: number | undefined }[] = [{ from: 0, value: 0.01 }];
+  let traffic = 10;
+  let providerDown = false;
+  const prometheus = fakePrometheus((query, at) => {
+    if (query === "request_rate") return traffic;
+    return [...rates].reverse().find((r) => r.from <= at)?.value;
+  });
+  const plan: PromotionPlan = {
+    steps: [10, 50, 100],
+    bakeMs: 60_000,
+    analyses,
+    onFailure: "rollback",
+    merge: "direct",
+    ...planOverrides,
+  };
+  const secrets = new SecretRegistry();
+  const compiled = compileAnalyses(plan.analyses, {}, (v) => secrets.add(v));
+  return {
+    clock,
+    infra,
+    setErrorRate: (value) => rates.push({ from: clock.now().getTime(), value }),
+    setTraffic: (value) => void (traffic = value),
+    failProvider: (on) => void (providerDown = on),
+    tick: (options = {}) =>
+      promote(
+        {
+          environment: "production",
+          base: "main",
+          file: FILE,
+          plan,
+          analyses: compiled,
+          minimumTrafficUrl: PROM,
+          dryRun: options.dryRun ?? false,
+        },
+        {
+          source: infra,
+          lander: infra,
+          deployments: infra,
+          clock,
+          logger: new MemoryLogger(),
+          secrets,
+          fetch: (input, init) =>
+            providerDown
+              ? Promise.reject(new Error("connect ECONNREFUSED"))
+              : prometheus(input, init),
+          env: {},
+        },
+      ),
+  };
+}
+
+function deploy(w: World): void {
+  const data = w.infra.data();
+  w.infra.push(
+    releaseText({
+      ...(data as Record<string, string | number>),
+      api_green_image: CANDIDATE,
+      api_green_desired_count: 3,
+    }),
+    "Deploy api 1.1.0",
+  );
+}
+
+describe("promote tick", () => {
+  it("takes a healthy release 10 → 50 → 100 → finalized, one step per baked tick", async () => {
+    const w = world();
+    expect((await w.tick()).decision).toBe("idle");
+    deploy(w);
+    await w.clock.advance(5_000);
+
+    const decisions: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const result = await w.tick();
+      decisions.push(
+        result.decision === "advance" ? `advance ${result.weights["api"]}` : result.decision,
+      );
+      if (result.decision === "idle") break;
+      await w.clock.advance(15_000);
+    }
+    const acts = decisions.filter((d) => d !== "wait");
+    expect(acts).toEqual(["advance 10", "advance 50", "advance 100", "finalize", "idle"]);
+    const data = w.infra.data();
+    expect(data).toMatchObject({
+      api_blue_image: CANDIDATE,
+      api_blue_weight: 100,
+      api_green_weight: 0,
+      api_green_desired_count: 0,
+      api_blue_desired_count: 3,
+    });
+    // Every acting decision left a deployment status with its evidence.
+    expect(w.infra.deployments.map((d) => d.state)).toEqual([
+      "in_progress",
+      "in_progress",
+      "in_progress",
+      "success",
+    ]);
+  });
+
+  it("counts bake time from when the weight reached the base branch", async () => {
+    const w = world();
+    deploy(w);
+    expect((await w.tick()).weights).toEqual({ api: 10 });
+    await w.clock.advance(59_000);
+    const waiting = await w.tick();
+    expect(waiting.decision).toBe("wait");
+    expect(waiting.reason).toMatch(/10% is baking; 1s to go/);
+    await w.clock.advance(1_000);
+    expect((await w.tick()).decision).toBe("advance");
+  });
+
+  it("is idempotent: a second tick in a row changes nothing", async () => {
+    const w = world();
+    deploy(w);
+    await w.tick();
+    const commits = w.infra.commits.length;
+    const again = await w.tick();
+    expect(again.decision).toBe("wait");
+    expect(w.infra.commits.length).toBe(commits);
+    expect(w.infra.deployments).toHaveLength(1);
+  });
+
+  it("rolls back a release whose error rate jumps at 50%, within interval × failure limit plus one tick", async () => {
+    const w = world();
+    deploy(w);
+    await w.tick(); // → 10
+    await w.clock.advance(60_000);
+    expect((await w.tick()).weights).toEqual({ api: 50 });
+    await w.clock.advance(1_000);
+    w.setErrorRate(0.4);
+    const jumpedAt = w.clock.now().getTime();
+    let result: PromoteResult;
+    for (;;) {
+      await w.clock.advance(5_000);
+      result = await w.tick();
+      if (result.decision !== "wait") break;
+    }
+    expect(result.decision).toBe("rollback");
+    expect(w.clock.now().getTime() - jumpedAt).toBeLessThanOrEqual(10_000 * 2 + 5_000);
+    expect(w.infra.data()).toMatchObject({
+      api_green_weight: 0,
+      api_blue_weight: 100,
+      api_green_desired_count: 0,
+      api_green_image: CANDIDATE,
+    });
+    const evidence = result.evidence.analyses[0]!;
+    expect(evidence).toMatchObject({
+      name: "error rate",
+      query: "error_ratio",
+      verdict: "failed",
+      threshold: "failure: result > 0.05",
+    });
+    expect(evidence.measured).toMatch(/^0\.4 \(latest\); 2 of \d+ measurements failing$/);
+    expect(w.infra.deployments.at(-1)).toMatchObject({ state: "failure" });
+    expect(w.infra.landed.at(-1)!.body).toContain("| error rate | `error_ratio` | 0.4 (latest)");
+    // A rolled-back release stays rolled back.
+    await w.clock.advance(600_000);
+    expect((await w.tick()).decision).toBe("idle");
+  });
+
+  it("holds a release with no traffic: never advanced, never rolled back", async () => {
+    const w = world({ minimumTraffic: { query: "request_rate", atLeast: 1 } });
+    deploy(w);
+    await w.tick(); // → 10 (a deployed release needs no traffic to start)
+    w.setErrorRate(Number.NaN);
+    w.setTraffic(0);
+    const decisions = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      await w.clock.advance(30_000);
+      decisions.add((await w.tick()).decision);
+    }
+    expect([...decisions]).toEqual(["hold"]);
+    expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
+  });
+
+  it("holds on NaN measurements after the bake time, without a minimum-traffic rule", async () => {
+    const w = world({ minimumTraffic: undefined });
+    deploy(w);
+    await w.tick();
+    w.setErrorRate(Number.NaN);
+    await w.clock.advance(30_000);
+    expect((await w.tick()).decision).toBe("wait");
+    await w.clock.advance(60_000);
+    const held = await w.tick();
+    expect(held.decision).toBe("hold");
+    expect(held.reason).toMatch(/missing or NaN/);
+  });
+
+  it("counts long-missing data as failure when the plan says so", async () => {
+    const w = world({}, [
+      errorRateAnalysis({ "on-missing-data": "fail", "consecutive-error-limit": 2 }),
+    ]);
+    deploy(w);
+    await w.tick();
+    await w.clock.advance(20_000);
+    w.setErrorRate(undefined);
+    await w.clock.advance(15_000);
+    expect((await w.tick()).decision).toBe("wait");
+    await w.clock.advance(10_000);
+    expect((await w.tick()).decision).toBe("rollback");
+  });
+
+  it("holds on a provider error by default, and rolls back when it counts as failure", async () => {
+    const held = world();
+    deploy(held);
+    await held.tick();
+    held.failProvider(true);
+    await held.clock.advance(120_000);
+    const result = await held.tick();
+    expect(result.decision).toBe("hold");
+    expect(result.evidence.analyses.find((a) => a.name === "error rate")!.reason).toMatch(
+      /ECONNREFUSED/,
+    );
+
+    const failing = world({}, [errorRateAnalysis({ "on-missing-data": "fail" })]);
+    deploy(failing);
+    await failing.tick();
+    failing.failProvider(true);
+    await failing.clock.advance(1_000);
+    expect((await failing.tick()).decision).toBe("rollback");
+  });
+
+  it("holds instead of rolling back when on-failure is hold", async () => {
+    const w = world({ onFailure: "hold" });
+    deploy(w);
+    await w.tick();
+    w.setErrorRate(0.5);
+    await w.clock.advance(30_000);
+    const result = await w.tick();
+    expect(result.decision).toBe("hold");
+    expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
+    expect(w.infra.deployments.at(-1)).toMatchObject({ state: "pending" });
+  });
+
+  it("holds below the minimum traffic", async () => {
+    const w = world({ minimumTraffic: { query: "request_rate", atLeast: 5 } });
+    deploy(w);
+    await w.tick();
+    w.setTraffic(1);
+    await w.clock.advance(120_000);
+    const result = await w.tick();
+    expect(result.decision).toBe("hold");
+    expect(result.reason).toMatch(/too little traffic/);
+    w.setTraffic(50);
+    expect((await w.tick()).decision).toBe("advance");
+  });
+
+  it("lets only one of two simultaneous ticks act", async () => {
+    const w = world();
+    deploy(w);
+    const [a, b] = await Promise.all([w.tick(), w.tick()]);
+    expect([a.decision, b.decision].sort()).toEqual(["advance", "wait"]);
+    expect(w.infra.landed).toHaveLength(1);
+    expect(w.infra.commits).toHaveLength(3);
+  });
+
+  it("waits while the promotion pull request is open", async () => {
+    const w = world({ merge: "pull-request" });
+    deploy(w);
+    w.infra.openPullRequests = [
+      {
+        branch: "greenlight/production/promote",
+        number: 7,
+        url: "https://github.test/acme/infra/pull/7",
+      },
+    ];
+    const result = await w.tick();
+    expect(result.decision).toBe("wait");
+    expect(result.reason).toMatch(/#7 is waiting to be merged/);
+    expect(w.infra.landed).toHaveLength(0);
+  });
+
+  it("changes nothing in a dry run", async () => {
+    const w = world();
+    deploy(w);
+    const result = await w.tick({ dryRun: true });
+    expect(result.decision).toBe("advance");
+    expect(w.infra.commits).toHaveLength(2);
+    expect(w.infra.deployments).toHaveLength(0);
+  });
+});

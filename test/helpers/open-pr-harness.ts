@@ -68,7 +68,7 @@ export interface Harness {
   workspace: string;
   run(
     inputs: Record<string, string>,
-    options?: { clock?: Clock; env?: Record<string, string> },
+    options?: { clock?: Clock; env?: Record<string, string>; skipPost?: boolean },
   ): Promise<RunOutcome>;
   git(...args: string[]): string;
   fileOn(ref: string, path?: string): string;
@@ -81,6 +81,8 @@ export interface RunOutcome {
   logger: MemoryLogger;
   state: Record<string, string>;
   secrets: SecretRegistry;
+  /** The action's post step (already run unless the run was given `skipPost`). */
+  post(): Promise<void>;
 }
 
 export async function startHarness(
@@ -131,13 +133,18 @@ export async function startHarness(
         environment: "production",
         ...inputs,
       };
-      try {
-        const result = await action.execute(raw, context);
+      // Like GitHub Actions, the post step runs whether the main step succeeded or not.
+      const post = async () => {
         if (action.post) await action.post(context, state);
-        return { result, logger, state, secrets };
+      };
+      let outcome: RunOutcome;
+      try {
+        outcome = { result: await action.execute(raw, context), logger, state, secrets, post };
       } catch (error) {
-        return { error, logger, state, secrets };
+        outcome = { error, logger, state, secrets, post };
       }
+      if (!runOptions.skipPost) await post();
+      return outcome;
     },
     close: () => sandbox.close(),
   };

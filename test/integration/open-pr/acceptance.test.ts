@@ -101,6 +101,50 @@ describe("GitHub App authentication", () => {
     expect(after.status).toBe(401);
   });
 
+  it("scopes the token to the infra repository with contents and pull-requests write only", async () => {
+    const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    h = await startHarness({
+      sandbox: {
+        apps: [
+          {
+            id: 7,
+            clientId: "Iv1.scope",
+            publicKeyPem: keys.publicKey.export({ type: "spki", format: "pem" }).toString(),
+            // The installation itself may do much more, on more repositories.
+            installations: [{ id: 1, account: "acme", repositories: ["acme/infra", "acme/other"] }],
+          },
+        ],
+        repos: { "acme/other": createLargeBareRepo(1) },
+      },
+    });
+    const outcome = await h.run(
+      {
+        images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+        token: "",
+        "app-id": "7",
+        "private-key": keys.privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+      },
+      { skipPost: true },
+    );
+    expect(outputs(outcome)["operation"]).toBe("created");
+    const token = outcome.state["installation-token"]!;
+    const as = (path: string, init: RequestInit = {}) =>
+      fetch(`${h.sandbox.url}${path}`, {
+        ...init,
+        headers: { authorization: `token ${token}`, "content-type": "application/json" },
+      });
+    expect((await as("/repos/acme/infra")).status).toBe(200);
+    expect((await as("/repos/acme/other")).status).toBe(404);
+    const deployment = await as("/repos/acme/infra/deployments", {
+      method: "POST",
+      body: JSON.stringify({ ref: "main", required_contexts: [] }),
+    });
+    expect(deployment.status).toBe(403);
+
+    await outcome.post();
+    expect((await as("/repos/acme/infra")).status).toBe(401);
+  });
+
   it("keeps the token alive when revoke-token is false", async () => {
     const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
     h = await startHarness({
@@ -124,6 +168,32 @@ describe("GitHub App authentication", () => {
     });
     expect(outputs(outcome)["operation"]).toBe("created");
     expect(h.sandbox.requests.some((r) => r.route === "DELETE /installation/token")).toBe(false);
+  });
+
+  it("revokes the token in the post step even when the main step failed", async () => {
+    const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    h = await startHarness({
+      sandbox: {
+        apps: [
+          {
+            id: 8,
+            clientId: "Iv1.fail",
+            publicKeyPem: keys.publicKey.export({ type: "spki", format: "pem" }).toString(),
+            installations: [{ id: 2, account: "acme", repositories: ["acme/infra"] }],
+          },
+        ],
+      },
+    });
+    const outcome = await h.run({
+      images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+      base: "no-such-branch",
+      token: "",
+      "app-id": "8",
+      "private-key": keys.privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
+    });
+    expect((outcome.error as Error).message).toContain('Branch "no-such-branch" does not exist');
+    const revocations = h.sandbox.requests.filter((r) => r.route === "DELETE /installation/token");
+    expect(revocations).toMatchObject([{ status: 204 }]);
   });
 });
 
@@ -239,6 +309,21 @@ describe("GitHub's uncertain answers", () => {
     expect(String(pulls[0]!.number)).toBe(out["pull-request-number"]);
     // A PR found after a lost answer is still ours to decorate.
     expect(pulls[0]!.labels.map((l) => l.name)).toEqual(["deploy"]);
+  });
+
+  it("reports a commit whose answer was lost as an update, and commits it only once", async () => {
+    h = await startHarness();
+    const first = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}` }));
+    h.sandbox.faults.add({ route: "POST /graphql", kind: "write-then-502", times: 1 });
+    const second = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "3.0.0")}` }));
+    expect(h.sandbox.requests.some((r) => r.faulted === "write-then-502")).toBe(true);
+    expect(second["operation"]).toBe("updated");
+    expect(second["pull-request-number"]).toBe(first["pull-request-number"]);
+    expect(h.git("rev-list", "--count", `main..${second["branch"]}`)).toBe("2");
+    expect(h.git("rev-parse", second["branch"]!)).toBe(second["head-sha"]);
+    expect(JSON.parse(h.fileOn(second["branch"]!))["svc0_green_image"]).toBe(
+      IMAGE("svc0", "3.0.0"),
+    );
   });
 
   it("retries labels and reviewers through GitHub's transient 'Could not resolve to a node'", async () => {

@@ -2,10 +2,12 @@
 import { schemaCommand } from "../config/schema-command.js";
 import type { RunnableAction } from "../core/action.js";
 import { toRunnable } from "../core/action.js";
+import { backupAction } from "../backup/definition.js";
 import { buildPushAction } from "../build-push/definition.js";
 import { deployAction } from "../deploy/definition.js";
 import { notifyAction } from "../notify/definition.js";
 import { openPrAction } from "../open-pr/definition.js";
+import { restoreAction } from "../restore/definition.js";
 import { sandboxCommand } from "../sandbox/cli.js";
 import { updateTfvarsAction } from "../update-tfvars/definition.js";
 import { verifyAction } from "../verify/definition.js";
@@ -20,6 +22,8 @@ export const actions: RunnableAction[] = [
   toRunnable(verifyAction),
   toRunnable(deployAction),
   toRunnable(notifyAction),
+  toRunnable(backupAction),
+  toRunnable(restoreAction),
 ];
 
 export const tools: Record<string, ToolCommand> = {

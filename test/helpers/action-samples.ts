@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { startSandbox } from "../../src/sandbox/index.js";
 import { buildahInputs, removeDir, startRegistry, writeScratchProject } from "./registry.js";
 import { createBareRepo } from "./sandbox.js";
+import { backupSample, restoreSample } from "./backup-samples.js";
 
 export type Sample = (dir: string) => Promise<{
   inputs: Record<string, string>;
@@ -121,4 +122,6 @@ export const actionSamples: Record<string, Sample> = {
       },
     };
   },
+  backup: backupSample,
+  restore: restoreSample,
 };

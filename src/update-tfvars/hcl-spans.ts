@@ -353,9 +353,9 @@ class HclSpanParser {
   private describeHere(): string {
     const ch = this.peek();
     if (ch === undefined) return "the end of the file";
-    if (ch === "\n" || ch === "\r") return "the end of the line";
+    if (ch === "\n" || (ch === "\r" && this.peek(1) === "\n")) return "the end of the line";
     if (ch < " ")
-      return `the control character U+${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+      return `the control character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
     return `"${String.fromCodePoint(ch.codePointAt(0) ?? 0)}"`;
   }
 

@@ -113,7 +113,9 @@ export class GitHubLander implements Lander {
     const result = await openPr(params, { repo: o.repo, clock: o.clock, logger: o.logger });
     const pr = result.pullRequest;
     const pullRequest = pr ? { number: pr.number, url: pr.url, merged: pr.merged } : undefined;
-    if (result.operation === "unchanged" && !pr) return { outcome: "unchanged" };
+    if (result.operation === "unchanged" || result.operation === "adopted") {
+      return { outcome: "unchanged", ...(pullRequest ? { pullRequest } : {}) };
+    }
     if (o.mode === "direct") {
       return { outcome: "committed", ...(result.headSha ? { commit: result.headSha } : {}) };
     }

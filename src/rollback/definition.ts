@@ -1,0 +1,72 @@
+/** rollback's inputs: the environment and, optionally, the earlier release to put back. */
+import { z } from "zod";
+import { defineAction } from "../core/action.js";
+import { githubAuthSecretInputs } from "../core/github/inputs.js";
+import { integerInput, listInput } from "../core/inputs.js";
+import {
+  connectInfra,
+  disconnect,
+  infraInputShape,
+  resolveInfraTarget,
+} from "../promote/infra-connection.js";
+import { rollback } from "./main.js";
+import { rollbackSummary } from "./summary.js";
+
+const inputShape = {
+  ...infraInputShape,
+  services: listInput.optional(),
+  to: z.string().optional(),
+  reason: z.string().trim().min(1),
+  "history-depth": integerInput
+    .refine((n) => n >= 1 && n <= 100, { message: "must be between 1 and 100" })
+    .default(50),
+};
+
+export type RollbackRawInputs = Record<keyof typeof inputShape, string | undefined>;
+const inputs = z.object(inputShape);
+type Inputs = z.output<typeof inputs>;
+
+export const rollbackAction = defineAction({
+  name: "rollback",
+  inputs,
+  secretInputs: githubAuthSecretInputs,
+  async run(params: Inputs, context) {
+    const target = await resolveInfraTarget(params, context);
+    // A rollback lands the way the environment allows; without a policy, it opens a pull request.
+    const mode = params.merge ?? target.env?.merge ?? "pull-request";
+    const connection = await connectInfra(params, target, mode, context);
+    try {
+      const result = await rollback(
+        {
+          environment: target.environment,
+          base: target.base,
+          file: target.file,
+          layouts: target.layouts,
+          services: params.services ?? [],
+          to: params.to,
+          reason: params.reason,
+          historyDepth: params["history-depth"],
+          logUrl: connection.logUrl,
+        },
+        {
+          source: connection.source,
+          lander: connection.lander,
+          deployments: connection.deployments,
+          clock: context.clock,
+          logger: context.logger,
+        },
+      );
+      return {
+        outputs: {
+          operation: result.operation,
+          weights: JSON.stringify(result.weights),
+          "pull-request-url": result.landed?.pullRequest?.url ?? "",
+          evidence: JSON.stringify(result.evidence),
+        },
+        summary: rollbackSummary(result, target.repository),
+      };
+    } finally {
+      await disconnect(connection, params["revoke-token"]);
+    }
+  },
+});

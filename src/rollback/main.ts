@@ -1,0 +1,194 @@
+/**
+ * rollback: put the environment back on a known-good release, written to Git so the
+ * repository never disagrees with production. Two forms:
+ *
+ *   - fast path: all traffic to the stable (blue) side, the candidate scaled to zero, no
+ *     analysis — the same edit promote makes when a gate fails;
+ *   - to an earlier release: that release's images (found in the tfvars file's history by
+ *     version, tag or digest) become the stable side again, with all traffic on it.
+ *
+ * Both are transforms of whatever the base holds, so a retry or a concurrent change never
+ * undoes them, and running the same rollback again changes nothing.
+ */
+import type { Clock } from "../core/clock.js";
+import { ConfigurationError, OperationFailedError, errorMessage } from "../core/errors.js";
+import type { Logger } from "../core/logger.js";
+import type { DeploymentRecorder } from "../promote/deployment-status.js";
+import type { LandResult, Lander } from "../promote/land-change.js";
+import type { ReleaseSource, ReleaseState } from "../promote/release-state.js";
+import { readReleaseState, weightsOf } from "../promote/release-state.js";
+import type { Assignment } from "../update-tfvars/assignments.js";
+import { findLayout } from "../update-tfvars/release-edits.js";
+import type { ServiceLayout } from "../update-tfvars/service-layout.js";
+import type { EarlierRelease } from "./find-release.js";
+import { findEarlierRelease } from "./find-release.js";
+
+export interface RollbackParams {
+  environment: string;
+  base: string;
+  file: string;
+  layouts?: ServiceLayout[] | undefined;
+  /** Services to roll back; all when empty. */
+  services: string[];
+  /** An earlier release (version, tag, digest or image) to redeploy; the fast path when absent. */
+  to?: string | undefined;
+  reason: string;
+  /** How many of the file's commits to search for an earlier release. */
+  historyDepth: number;
+  logUrl?: string | undefined;
+}
+
+export interface RollbackDeps {
+  source: ReleaseSource;
+  lander: Lander;
+  deployments: DeploymentRecorder;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface RollbackEvidence {
+  operation: RollbackResult["operation"];
+  reason: string;
+  environment: string;
+  services: string[];
+  weights: Record<string, number>;
+  release?: {
+    commit: string;
+    landedAt: string;
+    side: "blue" | "green";
+    images: Record<string, string>;
+  };
+  at: string;
+}
+
+export interface RollbackResult {
+  operation: "rolled-back" | "redeployed" | "unchanged";
+  services: string[];
+  weights: Record<string, number>;
+  release?: EarlierRelease;
+  landed?: LandResult;
+  evidence: RollbackEvidence;
+}
+
+function chosenServices(state: ReleaseState, wanted: string[]): string[] {
+  if (wanted.length === 0 || wanted.includes("all")) return state.layouts.map((l) => l.name);
+  return wanted.map((service) => findLayout(state.layouts, service).name);
+}
+
+function redeployAssignments(state: ReleaseState, release: EarlierRelease): Assignment[] {
+  return Object.entries(release.images).map(([service, image]) => ({
+    path: findLayout(state.layouts, service).paths["blue-image"],
+    value: image,
+  }));
+}
+
+function bodyOf(evidence: RollbackEvidence): string {
+  const lines = [`**Reason:** ${evidence.reason}`];
+  if (evidence.release) {
+    lines.push(
+      "",
+      `Redeploys the release found at \`${evidence.release.commit.slice(0, 7)}\` (${evidence.release.side} side, landed ${evidence.release.landedAt}):`,
+      "",
+      "| Service | Image |",
+      "| --- | --- |",
+      ...Object.entries(evidence.release.images).map(([s, image]) => `| ${s} | \`${image}\` |`),
+    );
+  }
+  return lines.join("\n");
+}
+
+export async function rollback(
+  params: RollbackParams,
+  deps: RollbackDeps,
+): Promise<RollbackResult> {
+  const state = await readReleaseState(deps.source, {
+    base: params.base,
+    file: params.file,
+    layouts: params.layouts,
+    branches: [],
+    depth: params.to ? params.historyDepth : 2,
+  });
+  if (!state) {
+    throw new OperationFailedError(
+      `${params.file} was not found on branch "${params.base}" of ${deps.source.fullName}; check the "base" and "file" inputs (or the environment's tfvars in the config file).`,
+    );
+  }
+  const services = chosenServices(state, params.services);
+  let release: EarlierRelease | undefined;
+  if (params.to) {
+    release = await findEarlierRelease(deps.source, state, params.file, params.to, services);
+    if (!release) {
+      throw new ConfigurationError(
+        `Input "to" is "${params.to}", which no service ran in the last ${state.history.length} changes of ${params.file}; name a version, tag or digest from its history.`,
+      );
+    }
+  }
+  const weighted = services.filter((s) => findLayout(state.layouts, s).weighted);
+  const weights = {
+    ...weightsOf(state.services),
+    ...Object.fromEntries(weighted.map((s) => [s, 0])),
+  };
+  const evidence: RollbackEvidence = {
+    operation: release ? "redeployed" : "rolled-back",
+    reason: params.reason,
+    environment: params.environment,
+    services,
+    weights,
+    ...(release
+      ? {
+          release: {
+            commit: release.commit,
+            landedAt: release.landedAt.toISOString(),
+            side: release.side,
+            images: release.images,
+          },
+        }
+      : {}),
+    at: deps.clock.now().toISOString(),
+  };
+  const list = services.join(", ");
+  const headline = release
+    ? `Roll back ${list} in ${params.environment} to ${params.to}`
+    : `Roll back ${list} in ${params.environment}`;
+  const landed = await deps.lander.land({
+    kind: "rollback",
+    release: { rollback: services },
+    ...(release ? { set: redeployAssignments(state, release) } : {}),
+    services,
+    headline,
+    body: bodyOf(evidence),
+    commitBody: `Reason: ${params.reason}`,
+    expectedHead: state.head,
+    text: state.text,
+    replanOnMovedBase: true,
+  });
+  const operation = landed.outcome === "unchanged" ? "unchanged" : evidence.operation;
+  deps.logger.info(
+    operation === "unchanged"
+      ? `${list} already rolled back; nothing to change.`
+      : `${headline}: ${params.reason}`,
+  );
+  if (operation !== "unchanged") {
+    try {
+      await deps.deployments.record({
+        environment: params.environment,
+        ref: landed.commit ?? state.head,
+        task: "greenlight:rollback",
+        state: "success",
+        description: `${headline}: ${params.reason}`,
+        payload: evidence,
+        ...(params.logUrl ? { logUrl: params.logUrl } : {}),
+      });
+    } catch (error) {
+      deps.logger.warning(`Could not record the deployment status: ${errorMessage(error)}`);
+    }
+  }
+  return {
+    operation,
+    services,
+    weights,
+    ...(release ? { release } : {}),
+    landed,
+    evidence: { ...evidence, operation },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Summary } from "../core/summary.js";
+import type { RollbackResult } from "./main.js";
+
+const VERBS: Record<RollbackResult["operation"], string> = {
+  "rolled-back": "moved all traffic back to the stable side and scaled the candidate to zero",
+  redeployed: "put an earlier release back on the stable side, with all traffic on it",
+  unchanged: "found the environment already rolled back",
+};
+
+export function rollbackSummary(result: RollbackResult, repository: string): Summary {
+  const pr = result.landed?.pullRequest;
+  const summary: Summary = [
+    { kind: "heading", text: `rollback: ${result.operation}` },
+    {
+      kind: "paragraph",
+      text: `Greenlight ${VERBS[result.operation]} for ${result.services.join(", ")} in ${repository}. Reason: ${result.evidence.reason}.${pr ? ` Pull request: [#${pr.number}](${pr.url}).` : ""}`,
+    },
+  ];
+  if (result.release) {
+    summary.push({
+      kind: "table",
+      header: ["Service", "Image"],
+      rows: Object.entries(result.release.images).map(([service, image]) => [service, image]),
+    });
+  }
+  return summary;
+}

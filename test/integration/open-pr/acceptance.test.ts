@@ -219,6 +219,33 @@ describe("direct commits", () => {
   });
 });
 
+describe("the update-tfvars engine", () => {
+  it("edits an HCL .tfvars file with generic set, changing only the value's bytes", async () => {
+    const hcl = [
+      "# Release of the staging environment",
+      'api_green_image = "registry.example.com/api:1.0.0" # set by CI',
+      "api_replicas    = 2",
+      "",
+    ].join("\n");
+    h = await startHarness({ files: { "envs/staging/release.auto.tfvars": hcl } });
+    const out = outputs(
+      await h.run({
+        file: "envs/staging/release.auto.tfvars",
+        environment: "staging",
+        set: "$.api_replicas=3",
+      }),
+    );
+    expect(out["operation"]).toBe("created");
+    expect(out["branch"]).toMatch(/^greenlight\/staging\/edit-[0-9a-f]{10}$/);
+    expect(h.fileOn(out["branch"]!, "envs/staging/release.auto.tfvars") + "\n").toBe(
+      hcl.replace("api_replicas    = 2", "api_replicas    = 3"),
+    );
+    expect(JSON.parse(out["changes"]!)).toEqual([
+      { file: "envs/staging/release.auto.tfvars", path: "$.api_replicas", old: 2, new: 3 },
+    ]);
+  });
+});
+
 describe("uploads and the allow-list", () => {
   it("writes a whole file from the workspace, inside the allowed paths", async () => {
     h = await startHarness();

@@ -82,10 +82,18 @@ export class BuildxEngine implements BuildEngine {
         result.stderr || result.stdout,
       );
     }
-    const metadata = JSON.parse(await readFile(metadataFile, "utf8")) as Record<string, unknown>;
+    // A build exported only to the cache (no push) writes no digest: nothing reached the registry.
+    const metadata = await readFile(metadataFile, "utf8")
+      .then((text) => JSON.parse(text) as Record<string, unknown>)
+      .catch(() => ({}) as Record<string, unknown>);
     const digest = metadata["containerimage.digest"];
-    if (typeof digest !== "string") {
-      throw new Error(`docker buildx build wrote no containerimage.digest to ${metadataFile}`);
+    if (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+      throw new EngineCommandError(
+        "push",
+        "docker buildx build",
+        0,
+        `${result.stderr || result.stdout}\nit ended without reporting a pushed manifest digest`,
+      );
     }
     return digest;
   }

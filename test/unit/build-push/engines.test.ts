@@ -128,6 +128,17 @@ describe("Docker Buildx command line", () => {
     expect(calls[0]!.options?.cwd).toBe("/workspace");
   });
 
+  it("fails when Buildx reports no pushed digest", async () => {
+    const { exec } = recordingExec();
+    const error = await new BuildxEngine(exec, tls)
+      .buildAndPush(request({ secrets: [] }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineCommandError);
+    expect((error as EngineCommandError).output).toContain(
+      "it ended without reporting a pushed manifest digest",
+    );
+  });
+
   it("names secret variables from ids", () => {
     expect(secretEnvName("npm.token-v2")).toBe("GREENLIGHT_SECRET_NPM_TOKEN_V2");
   });

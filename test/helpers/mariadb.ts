@@ -104,3 +104,18 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
     },
   };
 }
+
+/** Row count and CHECKSUM TABLE of every table in `database`, by table. */
+export function mariaDbTableDigests(server: MariaDbServer, database: string): Record<string, string> {
+  const tables = server
+    .sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = '${database}' ORDER BY 1;`)
+    .split("\n")
+    .filter(Boolean);
+  const digests: Record<string, string> = {};
+  for (const table of tables) {
+    const count = server.sql(`SELECT COUNT(*) FROM \`${table}\`;`, database);
+    const checksum = server.sql(`CHECKSUM TABLE \`${table}\` EXTENDED;`, database).split("\t")[1];
+    digests[table] = `${count}:${checksum}`;
+  }
+  return digests;
+}

@@ -127,3 +127,25 @@ export async function startPostgres(options: { password?: string } = {}): Promis
     },
   };
 }
+
+/**
+ * A digest of every user table's contents, by table: two databases with the same digests
+ * hold the same rows.
+ */
+export function tableDigests(server: PostgresServer, database: string): Record<string, string> {
+  const tables = server
+    .sql(
+      "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' ORDER BY 1;",
+      database,
+    )
+    .split("\n")
+    .filter(Boolean);
+  const digests: Record<string, string> = {};
+  for (const table of tables) {
+    digests[table] = server.sql(
+      `SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t;`,
+      database,
+    );
+  }
+  return digests;
+}

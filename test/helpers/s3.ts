@@ -4,7 +4,8 @@
  * same environment variables aws-actions/configure-aws-credentials sets.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
@@ -40,5 +41,53 @@ export async function startS3(bucket = "backups"): Promise<S3Server> {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A TCP proxy in front of the S3 server that lets `limit` bytes of requests through and
+ * then cuts every connection, now and later: an upload that fails halfway.
+ */
+export async function startCuttingProxy(
+  endpoint: string,
+  limit: number,
+): Promise<{ endpoint: string; forwarded(): number; stop(): Promise<void> }> {
+  const target = new URL(endpoint);
+  let forwarded = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    sockets.add(client);
+    if (forwarded >= limit) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(Number(target.port), target.hostname);
+    sockets.add(upstream);
+    client.on("data", (chunk: Buffer) => {
+      forwarded += chunk.length;
+      if (forwarded >= limit) {
+        for (const socket of sockets) socket.destroy();
+        return;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on("data", (chunk: Buffer) => client.write(chunk));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("close", close).on("error", close);
+    upstream.on("close", close).on("error", close);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    forwarded: () => forwarded,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -241,6 +241,7 @@ async function createOrAdoptPullRequest(
   const backoff = new Backoff(deps, params.maxAttempts, "open the pull request");
   for (;;) {
     let outcome: PullRequestInfo | "exists" | undefined;
+    let failure: unknown;
     try {
       outcome = await deps.repo.createPullRequest({
         branch: params.branch,
@@ -251,15 +252,18 @@ async function createOrAdoptPullRequest(
     } catch (error) {
       // The create may have succeeded before the error reached us: look before retrying.
       deps.logger.warning(
-        `Creating the pull request failed (${error instanceof Error ? error.message : String(error)}); checking whether it exists.`,
+        `Creating the pull request failed (${describeError(error)}); checking whether it exists.`,
       );
       outcome = undefined;
+      failure = error;
     }
     if (outcome && outcome !== "exists") return { pr: outcome, created: true };
     const open = (await deps.repo.pullRequestsFor(params.branch, params.base)).find(
       (p) => p.state === "open",
     );
     if (open) return { pr: open, created: outcome === undefined };
+    // A refusal (say, a 422 for an invalid base) is an answer: asking again would not change it.
+    if (failure !== undefined && !isTransient(failure)) throw failure;
     await backoff.next("the pull request was neither created nor found");
   }
 }

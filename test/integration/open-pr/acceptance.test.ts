@@ -353,6 +353,33 @@ describe("GitHub's uncertain answers", () => {
     );
   });
 
+  it("opens the missing pull request for a branch an interrupted run left, without a second commit", async () => {
+    h = await startHarness();
+    h.sandbox.faults.add({
+      route: "POST /repos/{owner}/{repo}/pulls",
+      kind: "status",
+      status: 422,
+      message: "Validation Failed",
+      times: 1,
+    });
+    const interrupted = await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}` });
+    expect(interrupted.error).toBeDefined();
+    const branch = "greenlight/production/deploy-svc0";
+    const left = h.git("rev-parse", branch);
+    const out = outputs(await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}` }));
+    expect(out["operation"]).toBe("created");
+    expect(out["head-sha"]).toBe(left);
+    expect(h.git("rev-list", "--count", `main..${branch}`)).toBe("1");
+    expect(JSON.parse(out["changes"]!)).toEqual([
+      {
+        file: TFVARS,
+        path: "$.svc0_green_image",
+        old: IMAGE("svc0", "1.0.0"),
+        new: IMAGE("svc0", "2.0.0"),
+      },
+    ]);
+  });
+
   it("retries labels and reviewers through GitHub's transient 'Could not resolve to a node'", async () => {
     h = await startHarness();
     const message = "Could not resolve to a node with the global id of 'PR_kwDOA'";

@@ -1,0 +1,296 @@
+/**
+ * The security rules every workflow and action.yml in the repository must follow, as
+ * functions from a file's text to the violations found. Kept apart from the test so the same
+ * rules judge the real files and the fixtures that each break one rule.
+ */
+import YAML from "yaml";
+
+export const RULES = {
+  "top-permissions": "a workflow starts with `permissions: {}` and grants per job",
+  "job-permissions": "every job declares its own permissions, never read-all or write-all",
+  "id-token": "`id-token: write` only in a job that uses OIDC",
+  "pinned-actions":
+    "every action outside the repository is pinned to a full commit SHA with its version in a comment",
+  "run-expressions": "no `${{ }}` expression inside `run:`; values reach scripts through `env:`",
+  "environment-secrets":
+    "secrets are read only by jobs that run in an environment, and never inherited wholesale",
+  concurrency:
+    "a job in an environment runs in a per-environment concurrency group that never cancels a run in progress",
+  "no-pull-request-target": "no workflow runs on pull_request_target",
+} as const;
+
+export type RuleId = keyof typeof RULES;
+
+export interface Violation {
+  rule: RuleId;
+  where: string;
+  message: string;
+}
+
+/** Actions that exchange the job's OIDC token for cloud credentials. */
+const OIDC_ACTIONS = [
+  "aws-actions/configure-aws-credentials",
+  "google-github-actions/auth",
+  "azure/login",
+  "hashicorp/vault-action",
+];
+
+type Mapping = Record<string, unknown>;
+
+interface Step extends Mapping {
+  uses?: string;
+  run?: string;
+  env?: Mapping;
+}
+
+interface Job extends Mapping {
+  permissions?: unknown;
+  environment?: unknown;
+  concurrency?: unknown;
+  steps?: Step[];
+  uses?: string;
+  secrets?: unknown;
+}
+
+const isMapping = (value: unknown): value is Mapping =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `uses:` lines with the comment that follows them (YAML drops comments, so read the text). */
+function usesLines(text: string): { line: number; ref: string; comment: string }[] {
+  const found: { line: number; ref: string; comment: string }[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    const match = /^\s*(?:-\s+)?uses:\s*["']?([^\s"'#]+)["']?\s*(?:#\s*(.*))?$/.exec(line);
+    if (match) found.push({ line: index + 1, ref: match[1]!, comment: (match[2] ?? "").trim() });
+  });
+  return found;
+}
+
+/** Whether `ref` is this repository's own action or workflow (`<owner>/greenlight/…`). */
+export function isOwnReference(ref: string): boolean {
+  return /^[\w.-]+\/greenlight(?:\/|@)/.test(ref);
+}
+
+function checkPins(text: string, file: string): Violation[] {
+  const violations: Violation[] = [];
+  for (const { line, ref, comment } of usesLines(text)) {
+    if (ref.startsWith("./")) continue;
+    const where = `${file}:${line}`;
+    if (ref.startsWith("docker://")) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(ref)) {
+        violations.push({
+          rule: "pinned-actions",
+          where,
+          message: `${ref} is not pinned to an image digest`,
+        });
+      }
+      continue;
+    }
+    const at = ref.lastIndexOf("@");
+    const sha = at > 0 ? ref.slice(at + 1) : "";
+    if (!/^[0-9a-f]{40}$/.test(sha)) {
+      violations.push({
+        rule: "pinned-actions",
+        where,
+        message: `${ref} is not pinned to a full 40-character commit SHA`,
+      });
+      continue;
+    }
+    // Own actions carry the action's name in the tag (`verify/v1.2.0`), workflows the release.
+    const path = ref.slice(0, at).split("/").slice(2).join("/");
+    const ownAction = isOwnReference(ref) && path.startsWith("actions/");
+    const version = ownAction
+      ? new RegExp(`^${path.slice("actions/".length)}/v\\d+\\.\\d+\\.\\d+$`)
+      : /^v\d+\.\d+\.\d+$/;
+    if (!version.test(comment)) {
+      const expected = ownAction ? `# ${path.slice("actions/".length)}/vX.Y.Z` : "# vX.Y.Z";
+      violations.push({
+        rule: "pinned-actions",
+        where,
+        message: `${ref} has no version comment (${expected})`,
+      });
+    }
+  }
+  return violations;
+}
+
+function checkRunSteps(steps: Step[] | undefined, where: string): Violation[] {
+  return (steps ?? []).flatMap((step, index) =>
+    typeof step.run === "string" && step.run.includes("${{")
+      ? [
+          {
+            rule: "run-expressions" as const,
+            where: `${where} step ${step["name"] ? `"${String(step["name"])}"` : index + 1}`,
+            message:
+              "expands an expression inside run:, where its value becomes shell code; pass it through env:",
+          },
+        ]
+      : [],
+  );
+}
+
+function triggers(on: unknown): string[] {
+  if (typeof on === "string") return [on];
+  if (Array.isArray(on)) return on.map(String);
+  return isMapping(on) ? Object.keys(on) : [];
+}
+
+function checkJobPermissions(job: Job, where: string): Violation[] {
+  if (job.permissions === undefined) {
+    return [
+      {
+        rule: "job-permissions",
+        where,
+        message: "declares no permissions, so it inherits the workflow's",
+      },
+    ];
+  }
+  if (typeof job.permissions === "string") {
+    return [
+      {
+        rule: "job-permissions",
+        where,
+        message: `grants ${job.permissions}; name each scope it needs`,
+      },
+    ];
+  }
+  return [];
+}
+
+function checkIdToken(job: Job, where: string): Violation[] {
+  const permissions = isMapping(job.permissions) ? job.permissions : {};
+  if (permissions["id-token"] !== "write") return [];
+  // A job calling a reusable workflow grants what the called jobs need; that workflow is
+  // checked on its own.
+  if (typeof job.uses === "string") return [];
+  const usesOidc = (job.steps ?? []).some((step) =>
+    OIDC_ACTIONS.some(
+      (action) => typeof step.uses === "string" && step.uses.startsWith(`${action}@`),
+    ),
+  );
+  return usesOidc
+    ? []
+    : [
+        {
+          rule: "id-token",
+          where,
+          message: "grants id-token: write but no step exchanges an OIDC token",
+        },
+      ];
+}
+
+function readsSecrets(value: unknown): boolean {
+  const text = JSON.stringify(value ?? null);
+  return /\$\{\{[^}]*\bsecrets\.(?!GITHUB_TOKEN\b)/.test(text);
+}
+
+function checkSecrets(job: Job, where: string): Violation[] {
+  if (job.secrets === "inherit") {
+    return [
+      { rule: "environment-secrets", where, message: "passes every secret with secrets: inherit" },
+    ];
+  }
+  if (job.environment === undefined && readsSecrets({ ...job, secrets: undefined })) {
+    return [
+      { rule: "environment-secrets", where, message: "reads secrets outside an environment" },
+    ];
+  }
+  if (typeof job.uses === "string" && readsSecrets(job.secrets)) {
+    return [
+      {
+        rule: "environment-secrets",
+        where,
+        message: "hands repository secrets to a called workflow; keep them in its environment",
+      },
+    ];
+  }
+  return [];
+}
+
+function environmentName(environment: unknown): string | undefined {
+  if (typeof environment === "string") return environment;
+  if (isMapping(environment) && typeof environment["name"] === "string") return environment["name"];
+  return undefined;
+}
+
+/** The expression or name that identifies an environment, e.g. `inputs.environment` or `production`. */
+function environmentKey(name: string): string {
+  const expression = /^\$\{\{\s*(.+?)\s*\}\}$/.exec(name.trim());
+  return expression ? expression[1]! : name.trim();
+}
+
+function checkConcurrency(job: Job, workflowConcurrency: unknown, where: string): Violation[] {
+  const environment = environmentName(job.environment);
+  if (environment === undefined) return [];
+  const concurrency = job.concurrency ?? workflowConcurrency;
+  if (!isMapping(concurrency) || typeof concurrency["group"] !== "string") {
+    return [
+      {
+        rule: "concurrency",
+        where,
+        message: `runs in environment ${environment} without a concurrency group`,
+      },
+    ];
+  }
+  const violations: Violation[] = [];
+  if (!concurrency["group"].includes(environmentKey(environment))) {
+    violations.push({
+      rule: "concurrency",
+      where,
+      message: `its concurrency group "${concurrency["group"]}" is not per environment`,
+    });
+  }
+  if (concurrency["cancel-in-progress"] !== false) {
+    violations.push({
+      rule: "concurrency",
+      where,
+      message: "may cancel a run in progress; set cancel-in-progress: false",
+    });
+  }
+  return violations;
+}
+
+export function checkWorkflow(text: string, file: string): Violation[] {
+  const workflow = YAML.parse(text) as Mapping;
+  const violations: Violation[] = [...checkPins(text, file)];
+  // YAML 1.1 readers turn the key `on` into true; the yaml package keeps it a string.
+  if (triggers(workflow["on"]).includes("pull_request_target")) {
+    violations.push({
+      rule: "no-pull-request-target",
+      where: file,
+      message: "runs on pull_request_target, with secrets, for code from forks",
+    });
+  }
+  const top = workflow["permissions"];
+  if (!isMapping(top) || Object.keys(top).length > 0) {
+    violations.push({
+      rule: "top-permissions",
+      where: file,
+      message: "must set permissions: {} at the top and grant per job",
+    });
+  }
+  if (readsSecrets(workflow["env"])) {
+    violations.push({
+      rule: "environment-secrets",
+      where: file,
+      message: "puts secrets in the workflow's env, where every job sees them",
+    });
+  }
+  const jobs = isMapping(workflow["jobs"]) ? (workflow["jobs"] as Record<string, Job>) : {};
+  for (const [id, job] of Object.entries(jobs)) {
+    const where = `${file} job ${id}`;
+    violations.push(
+      ...checkJobPermissions(job, where),
+      ...checkIdToken(job, where),
+      ...checkRunSteps(job.steps, where),
+      ...checkSecrets(job, where),
+      ...checkConcurrency(job, workflow["concurrency"], where),
+    );
+  }
+  return violations;
+}
+
+/** action.yml: a composite action's steps follow the same pinning and run rules. */
+export function checkActionManifest(text: string, file: string): Violation[] {
+  const manifest = YAML.parse(text) as { runs?: { using?: string; steps?: Step[] } };
+  return [...checkPins(text, file), ...checkRunSteps(manifest.runs?.steps, file)];
+}

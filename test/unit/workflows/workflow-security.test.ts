@@ -1,0 +1,146 @@
+/**
+ * Every workflow (the reusable ones, CI, the example caller) and every action.yml follows the
+ * security rules in workflow-rules.ts; each rule is shown to catch the fixture that breaks
+ * it; and the workflows call Greenlight's own actions and workflows with inputs those
+ * declare, all pinned to one release.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import YAML from "yaml";
+import { manifestFiles, readRepoFile as read, root, workflowFiles } from "./workflow-files.js";
+import type { RuleId } from "./workflow-rules.js";
+import { checkActionManifest, checkWorkflow, isOwnReference, RULES } from "./workflow-rules.js";
+
+const fixtureDir = join(root, "test/fixtures/workflows");
+const badFixtures = readdirSync(fixtureDir)
+  .filter((name) => name.startsWith("bad-"))
+  .sort();
+
+/** The rule a fixture breaks, from its first line: `# Breaks one rule: <rule> (why)`. */
+function brokenRule(text: string): string {
+  return /^# Breaks one rule: ([\w-]+)/.exec(text)?.[1] ?? "(no '# Breaks one rule:' line)";
+}
+
+describe("workflow security rules", () => {
+  it("finds the reusable workflows, CI and the example caller", () => {
+    for (const name of ["deploy", "promote", "rollback", "backup", "ci"]) {
+      expect(workflowFiles).toContain(`.github/workflows/${name}.yml`);
+    }
+    expect(workflowFiles).toContain("examples/app/.github/workflows/release.yml");
+  });
+
+  it.each(workflowFiles)("%s follows every rule", (file) => {
+    expect(checkWorkflow(read(file), file)).toEqual([]);
+  });
+
+  it.each(manifestFiles)("%s follows every rule", (file) => {
+    expect(checkActionManifest(read(file), file)).toEqual([]);
+  });
+
+  it("has a fixture that follows every rule, so each bad fixture differs from it in one way", () => {
+    expect(checkWorkflow(readFileSync(join(fixtureDir, "good.yml"), "utf8"), "good.yml")).toEqual(
+      [],
+    );
+  });
+
+  it.each(badFixtures)("catches %s, and only for the rule it breaks", (name) => {
+    const text = readFileSync(join(fixtureDir, name), "utf8");
+    const rule = brokenRule(text);
+    expect(Object.keys(RULES)).toContain(rule);
+    const violations = checkWorkflow(text, name);
+    expect(violations.length).toBeGreaterThan(0);
+    expect(new Set(violations.map((v) => v.rule))).toEqual(new Set([rule]));
+  });
+
+  it("has a failing fixture for every rule", () => {
+    const covered = new Set(
+      badFixtures.map((name) => brokenRule(readFileSync(join(fixtureDir, name), "utf8"))),
+    );
+    expect([...covered].sort()).toEqual(Object.keys(RULES).sort() as RuleId[]);
+  });
+});
+
+interface OwnReference {
+  file: string;
+  ref: string;
+  sha: string;
+  version: string;
+  with: Record<string, unknown>;
+}
+
+type Mapping = Record<string, unknown>;
+const isMapping = (value: unknown): value is Mapping =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every step or job in `file` that uses Greenlight's own actions or reusable workflows. */
+function ownReferences(file: string): OwnReference[] {
+  const text = read(file);
+  const workflow = YAML.parse(text) as { jobs?: Record<string, Mapping & { steps?: Mapping[] }> };
+  const versions = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const match = /uses:\s*(\S+@[0-9a-f]{40})\s*#\s*(?:[\w-]+\/)?v(\d+\.\d+\.\d+)/.exec(line);
+    if (match) versions.set(match[1]!, match[2]!);
+  }
+  const users = Object.values(workflow.jobs ?? {}).flatMap((job) => [job, ...(job.steps ?? [])]);
+  return users
+    .filter((user) => typeof user["uses"] === "string" && isOwnReference(user["uses"]))
+    .map((user) => {
+      const ref = user["uses"] as string;
+      return {
+        file,
+        ref,
+        sha: ref.slice(ref.lastIndexOf("@") + 1),
+        version: versions.get(ref) ?? "",
+        with: isMapping(user["with"]) ? user["with"] : {},
+      };
+    });
+}
+
+/** The inputs a referenced action or reusable workflow declares, from this repository's files. */
+function declaredInputs(ref: string): {
+  file: string;
+  inputs: Record<string, { required?: boolean; default?: unknown }>;
+} {
+  const path = ref.slice(0, ref.lastIndexOf("@")).split("/").slice(2).join("/");
+  if (path.startsWith(".github/workflows/")) {
+    const doc = YAML.parse(read(path)) as {
+      on?: { workflow_call?: { inputs?: Record<string, { required?: boolean }> } };
+    };
+    return { file: path, inputs: doc.on?.workflow_call?.inputs ?? {} };
+  }
+  const file = path === "" ? "action.yml" : join(path, "action.yml");
+  const doc = YAML.parse(read(file)) as { inputs?: Record<string, { required?: boolean }> };
+  return { file, inputs: doc.inputs ?? {} };
+}
+
+describe("Greenlight's own actions and workflows, as the workflows call them", () => {
+  const references = workflowFiles.flatMap(ownReferences);
+  const version = (JSON.parse(read("package.json")) as { version: string }).version;
+
+  it("pins them all to one release, whose version is the package's", () => {
+    expect(references.length).toBeGreaterThan(0);
+    expect(new Set(references.map((r) => r.sha)).size).toBe(1);
+    for (const r of references)
+      expect(`${r.file}: ${r.ref} # v${r.version}`).toBe(`${r.file}: ${r.ref} # v${version}`);
+  });
+
+  it.each(references.map((r) => [`${r.file} → ${r.ref.split("@")[0]}`, r] as const))(
+    "%s passes only inputs it declares, and every required one",
+    (_label, r) => {
+      const target = r.ref.slice(0, r.ref.lastIndexOf("@")).split("/").slice(2).join("/");
+      const manifest = target.startsWith(".github/") ? target : join(target, "action.yml");
+      expect(existsSync(join(root, manifest)), `${manifest} does not exist`).toBe(true);
+      const { file, inputs } = declaredInputs(r.ref);
+      const undeclared = Object.keys(r.with).filter((name) => !(name in inputs));
+      expect(undeclared, `inputs not declared in ${file}`).toEqual([]);
+      const missing = Object.entries(inputs)
+        .filter(
+          ([name, spec]) =>
+            spec.required === true && spec.default === undefined && !(name in r.with),
+        )
+        .map(([name]) => name);
+      expect(missing, `required inputs of ${file} not given`).toEqual([]);
+    },
+  );
+});

@@ -33,8 +33,12 @@ function overviewQuery(branches: number): string {
     (_, i) =>
       `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { number url } }`,
   ).join("\n      ");
-  const branchVars = Array.from({ length: branches }, (_, i) => `, $branch${i}: String!`).join("");
-  return `query($owner: String!, $name: String!, $qualified: String!, $base: String!, $path: String!, $depth: Int!${branchVars}) {
+  // GraphQL refuses declared variables that the query does not use.
+  const branchVars =
+    branches > 0
+      ? `, $base: String!${Array.from({ length: branches }, (_, i) => `, $branch${i}: String!`).join("")}`
+      : "";
+  return `query($owner: String!, $name: String!, $qualified: String!, $path: String!, $depth: Int!${branchVars}) {
     repository(owner: $owner, name: $name) {
       ref(qualifiedName: $qualified) {
         target {
@@ -81,7 +85,7 @@ export class GitHubReleaseSource implements ReleaseSource {
       owner: this.repo.ref.owner,
       name: this.repo.ref.repo,
       qualified: `refs/heads/${query.base}`,
-      base: query.base,
+      ...(query.branches.length > 0 ? { base: query.base } : {}),
       path: query.path,
       depth: query.depth,
     };

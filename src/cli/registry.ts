@@ -2,11 +2,14 @@
 import { schemaCommand } from "../config/schema-command.js";
 import type { RunnableAction } from "../core/action.js";
 import { toRunnable } from "../core/action.js";
+import { demoCommand } from "../demo/demo-command.js";
 import { backupAction } from "../backup/definition.js";
 import { buildPushAction } from "../build-push/definition.js";
 import { deployAction } from "../deploy/definition.js";
 import { notifyAction } from "../notify/definition.js";
 import { openPrAction } from "../open-pr/definition.js";
+import { promoteAction } from "../promote/definition.js";
+import { rollbackAction } from "../rollback/definition.js";
 import { restoreAction } from "../restore/definition.js";
 import { sandboxCommand } from "../sandbox/cli.js";
 import { updateTfvarsAction } from "../update-tfvars/definition.js";
@@ -20,6 +23,8 @@ export const actions: RunnableAction[] = [
   toRunnable(updateTfvarsAction),
   toRunnable(openPrAction),
   toRunnable(verifyAction),
+  toRunnable(promoteAction),
+  toRunnable(rollbackAction),
   toRunnable(deployAction),
   toRunnable(notifyAction),
   toRunnable(backupAction),
@@ -27,6 +32,7 @@ export const actions: RunnableAction[] = [
 ];
 
 export const tools: Record<string, ToolCommand> = {
+  demo: demoCommand,
   sandbox: sandboxCommand,
   schema: schemaCommand,
 };

@@ -124,4 +124,30 @@ export const actionSamples: Record<string, Sample> = {
   },
   backup: backupSample,
   restore: restoreSample,
+  // A deployed candidate in the local GitHub sandbox: the tick advances it to its first step.
+  promote: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct" }),
+  rollback: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct", reason: "sample rollback" }),
 };
+
+async function releaseSandboxSample(dir: string, inputs: Record<string, string>) {
+  const file = "envs/qa/release.auto.tfvars.json";
+  const bare = join(dir, "release-infra.git");
+  await createBareRepo(bare, {
+    [file]:
+      JSON.stringify(
+        {
+          api_blue_image: "registry.example.com/api:1.0.0",
+          api_green_image: "registry.example.com/api:1.1.0",
+          api_blue_weight: 100,
+          api_green_weight: 0,
+        },
+        null,
+        2,
+      ) + "\n",
+  });
+  const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
+  return {
+    inputs: { repository: "acme/infra", file, token: "sandbox-token", "github-api-url": sandbox.url, ...inputs },
+    cleanup: () => sandbox.close(),
+  };
+}

@@ -8,6 +8,7 @@ import { buildPushAction } from "../build-push/definition.js";
 import { deployAction } from "../deploy/definition.js";
 import { notifyAction } from "../notify/definition.js";
 import { openPrAction } from "../open-pr/definition.js";
+import { preflightAction } from "../preflight/definition.js";
 import { promoteAction } from "../promote/definition.js";
 import { rollbackAction } from "../rollback/definition.js";
 import { restoreAction } from "../restore/definition.js";
@@ -27,6 +28,7 @@ export const actions: RunnableAction[] = [
   toRunnable(rollbackAction),
   toRunnable(deployAction),
   toRunnable(notifyAction),
+  toRunnable(preflightAction),
   toRunnable(backupAction),
   toRunnable(restoreAction),
 ];

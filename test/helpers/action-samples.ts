@@ -68,6 +68,18 @@ export const actionSamples: Record<string, Sample> = {
       cleanup: () => new Promise<void>((resolve) => server.close(() => resolve())),
     };
   },
+  preflight: async (dir) => {
+    writeFileSync(join(dir, ".env.production"), "DATABASE_URL=postgres://app:pw@db.internal:5432/app\nLOG_LEVEL=info\n");
+    writeFileSync(join(dir, "app.ts"), "export const answer = 42;\n");
+    return {
+      inputs: {
+        "env-file": ".env.production",
+        "env-schema": "{DATABASE_URL: postgres-url, LOG_LEVEL: {values: [debug, info, warn, error]}}",
+        "deploy-window": "{timezone: UTC}",
+        "secret-scan": "tree",
+      },
+    };
+  },
   verify: async () => {
     const server = createServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });

@@ -1,0 +1,132 @@
+/**
+ * The secret scan: every line of every file chosen, against every rule. A finding is its
+ * location and rule; its text is registered as a secret (so nothing prints it by accident)
+ * and never reported.
+ */
+import { open } from "node:fs/promises";
+import { join } from "node:path";
+import type { CheckRow } from "./check-result.js";
+import { row } from "./check-result.js";
+import type { AllowEntry } from "./allow-list.js";
+import { INLINE_ALLOW, isAllowed } from "./allow-list.js";
+import type { SecretRule } from "./secret-rules.js";
+import { SECRET_RULES } from "./secret-rules.js";
+
+export interface Finding {
+  path: string;
+  line: number;
+  column: number;
+  rule: string;
+  description: string;
+}
+
+export interface ScanResult {
+  filesScanned: number;
+  findings: Finding[];
+  /** Files not read, with why (too large, unreadable). */
+  skipped: { path: string; reason: string }[];
+}
+
+const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_ROWS = 50;
+
+async function readText(path: string): Promise<string | { skip: string }> {
+  const handle = await open(path, "r").catch(() => undefined);
+  if (!handle) return { skip: "cannot be read" };
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_FILE_BYTES)
+      return { skip: `larger than 1 MiB (${Math.round(size / 1024)} KiB)` };
+    const bytes = await handle.readFile();
+    // Binary files (a NUL early on) hold no readable credentials and only cause noise.
+    if (bytes.subarray(0, 8000).includes(0)) return "";
+    return bytes.toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+export function scanText(
+  path: string,
+  text: string,
+  rules: SecretRule[],
+  onSecret: (value: string) => void,
+): Finding[] {
+  const findings: Finding[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.includes(INLINE_ALLOW)) return;
+    for (const rule of rules) {
+      for (const match of line.matchAll(rule.pattern)) {
+        const secret = match[rule.group ?? 0] ?? match[0];
+        if (rule.accept && !rule.accept(secret)) continue;
+        onSecret(secret);
+        const column = (match.index ?? 0) + Math.max(0, match[0].indexOf(secret)) + 1;
+        findings.push({
+          path,
+          line: index + 1,
+          column,
+          rule: rule.id,
+          description: rule.description,
+        });
+      }
+    }
+  });
+  return findings;
+}
+
+export async function scanFiles(
+  cwd: string,
+  files: string[],
+  allow: AllowEntry[],
+  onSecret: (value: string) => void,
+): Promise<ScanResult> {
+  const result: ScanResult = { filesScanned: 0, findings: [], skipped: [] };
+  for (const path of files) {
+    const text = await readText(join(cwd, path));
+    if (typeof text !== "string") {
+      result.skipped.push({ path, reason: text.skip });
+      continue;
+    }
+    result.filesScanned++;
+    for (const finding of scanText(path, text, SECRET_RULES, onSecret)) {
+      if (!isAllowed(allow, finding)) result.findings.push(finding);
+    }
+  }
+  return result;
+}
+
+export function scanRows(result: ScanResult, scope: string): CheckRow[] {
+  const rows = result.findings
+    .slice(0, MAX_ROWS)
+    .map((f) =>
+      row(
+        "secret-scan",
+        `${f.path}:${f.line}:${f.column}`,
+        "fail",
+        `${f.description} (${f.rule}); remove it, rotate it, or allow it with ${f.path}:${f.rule}:${f.line}`,
+      ),
+    );
+  if (result.findings.length > MAX_ROWS) {
+    rows.push(
+      row(
+        "secret-scan",
+        "more",
+        "fail",
+        `${result.findings.length - MAX_ROWS} more findings not listed`,
+      ),
+    );
+  }
+  for (const skipped of result.skipped)
+    rows.push(row("secret-scan", skipped.path, "warn", `not scanned: ${skipped.reason}`));
+  if (result.findings.length === 0) {
+    rows.unshift(
+      row(
+        "secret-scan",
+        scope,
+        "pass",
+        `${result.filesScanned} file${result.filesScanned === 1 ? "" : "s"} scanned, no secrets found`,
+      ),
+    );
+  }
+  return rows;
+}

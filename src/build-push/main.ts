@@ -216,15 +216,17 @@ export async function buildPush(
   // 4. Build and push, several services at once.
   const workRoot = await mkdtemp(join(tmpdir(), "greenlight-build-push-"));
   try {
-    const digests = await inParallel(params.services, params.maxParallel, (service) =>
-      buildOne(engine, client, service, { tags, labels, secrets: params.secrets, workRoot }, deps),
-    );
-    // 5. Read back what the registry holds.
-    const checked = await Promise.all(
-      params.services.map((service, i) =>
-        checkPushed(client, service, digests[i]!, tags, params.maxSize),
-      ),
-    );
+    // 5. Each service is read back from the registry as soon as it is pushed.
+    const checked = await inParallel(params.services, params.maxParallel, async (service) => {
+      const digest = await buildOne(
+        engine,
+        client,
+        service,
+        { tags, labels, secrets: params.secrets, workRoot },
+        deps,
+      );
+      return checkPushed(client, service, digest, tags, params.maxSize);
+    });
     return {
       engine: engine.name,
       labels,

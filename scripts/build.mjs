@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ncc from "@vercel/ncc";
+import { generateConfigDocs } from "./generate-config-docs.mjs";
 import { generateActionDocs } from "./generate-docs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -57,7 +58,12 @@ for (const e of entries()) await bundle(e);
 if (only.length === 0) {
   generateActionDocs();
   // The JSON Schema comes from the zod schema in the freshly built CLI, so the two cannot drift.
-  const schema = execFileSync(process.execPath, [join(root, "dist/cli/index.js"), "schema"], { encoding: "utf8" });
+  const schema = execFileSync(process.execPath, [join(root, "dist/cli/index.js"), "schema"], {
+    encoding: "utf8",
+  });
   writeFileSync(join(root, "docs/greenlight.schema.json"), schema);
   console.log("docs/greenlight.schema.json");
+  // The config file reference is rendered from that schema, so it cannot drift either.
+  generateConfigDocs();
+  console.log("docs/config.md");
 }

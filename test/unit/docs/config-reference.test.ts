@@ -1,0 +1,62 @@
+/**
+ * The config file reference (docs/config.md) is rendered from the JSON Schema: every key of
+ * every object the schema allows has a row, every link points at a section that exists, and
+ * enumerations and defaults are shown as the schema gives them.
+ */
+import { describe, expect, it } from "vitest";
+import { configJsonSchema } from "../../../src/config/json-schema.js";
+import { renderConfigDocs } from "../../../scripts/generate-config-docs.mjs";
+
+type Node = {
+  properties?: Record<string, Node>;
+  additionalProperties?: Node | boolean;
+  items?: Node;
+  anyOf?: Node[];
+  enum?: unknown[];
+};
+
+/** Every key name the schema allows anywhere. */
+function keyNames(node: Node | boolean | undefined, into = new Set<string>()): Set<string> {
+  if (!node || typeof node === "boolean") return into;
+  for (const [name, child] of Object.entries(node.properties ?? {})) {
+    if (name !== "$schema") into.add(name);
+    keyNames(child, into);
+  }
+  keyNames(node.additionalProperties, into);
+  keyNames(node.items, into);
+  for (const alt of node.anyOf ?? []) keyNames(alt, into);
+  return into;
+}
+
+const schema = configJsonSchema();
+const markdown = renderConfigDocs(schema);
+
+describe("config file reference", () => {
+  it("has a row for every key the schema allows", () => {
+    const rows = new Set([...markdown.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]));
+    expect([...keyNames(schema as Node)].filter((name) => !rows.has(name))).toEqual([]);
+  });
+
+  it("links only to sections that exist", () => {
+    const anchors = new Set(
+      [...markdown.matchAll(/^## (.+)$/gm)].map((m) =>
+        m[1]!
+          .toLowerCase()
+          .replace(/[^a-z0-9 _-]/g, "")
+          .replace(/ /g, "-"),
+      ),
+    );
+    const links = [...markdown.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((link) => !anchors.has(link))).toEqual([]);
+  });
+
+  it("shows the choices of an enumeration and the defaults", () => {
+    expect(markdown).toMatch(/\| `merge` \| one of `pull-request`, `auto-merge`, `direct` \|/);
+    expect(markdown).toMatch(/\| `weighted` \| boolean \| no \| `true` \|/);
+  });
+
+  it("says it is generated, and from what", () => {
+    expect(markdown).toContain("Generated from docs/greenlight.schema.json by `npm run build`");
+  });
+});

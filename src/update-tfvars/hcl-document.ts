@@ -135,7 +135,7 @@ class HclDocument implements TfvarsDocument {
     if (isBody(parent)) {
       if (!isHclIdentifier(key)) {
         throw new ConfigurationError(
-          `File "${this.file}" is HCL, where a variable name is an identifier, so ${where} cannot be created; use a name of letters, digits, "_" and "-" that starts with a letter.`,
+          `File "${this.file}" is HCL, where a variable name is an identifier, so ${where} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`,
         );
       }
       return this.withAttribute(parent, key, value);

@@ -19,7 +19,11 @@ export interface HclLayout {
   indent: string;
 }
 
-const BARE_KEY = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
+/**
+ * Names written bare. HCL allows any Unicode identifier, but its tables follow an older
+ * Unicode version than JavaScript's, so only ASCII names are safe to write unquoted.
+ */
+const BARE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** Words HCL reads as something other than a key at the start of an object member. */
 const KEYWORDS = new Set(["true", "false", "null", "for", "in", "if"]);
 

@@ -257,7 +257,8 @@ class HclSpanParser {
       }
     }
     this.pos++;
-    return { kind: "scalar", start, end: this.pos, value };
+    // HCL reads every string in Unicode NFC (escapes included), and so must the editor.
+    return { kind: "scalar", start, end: this.pos, value: value.normalize("NFC") };
   }
 
   private parseEscape(): string {

@@ -14,15 +14,19 @@ import { sameJson } from "./json-values.js";
 
 /**
  * hcl2json answers in Terraform's JSON syntax, where every string is a template, so a
- * literal `${` or `%{` comes back escaped as `$${` or `%%{`.
+ * literal `${` or `%{` comes back escaped as `$${` or `%%{`, in values and keys alike.
  */
+function escapeTemplate(text: string): string {
+  return text.replace(/([$%])\{/g, "$1$1{");
+}
+
 function asTerraformJson(value: JsonValue): JsonValue {
-  if (typeof value === "string") return value.replace(/([$%])\{/g, "$1$1{");
+  if (typeof value === "string") return escapeTemplate(value);
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(asTerraformJson);
   const out: { [key: string]: JsonValue } = {};
   for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(out, key, {
+    Object.defineProperty(out, escapeTemplate(key), {
       value: asTerraformJson(item),
       enumerable: true,
       writable: true,

@@ -13,10 +13,6 @@ const FIXTURES = [
   "unicode.auto.tfvars",
 ];
 
-function edit(name: string, path: PathSegment[], value: JsonValue, create = false): string {
-  return parseHclDocument(readFixture(name), name).set(path, value, { create }).text;
-}
-
 /** Edits a fixture and checks the result with HashiCorp's parser, as plan-edit does. */
 async function verifiedEdit(
   name: string,
@@ -98,6 +94,13 @@ describe("parseHclDocument", () => {
         clé: "valeur",
       },
     });
+  });
+
+  it("reads strings in Unicode NFC, as HCL does", async () => {
+    const text = 'a = "e\u0301"\nb = "\\u0065\\u0301"\n';
+    const doc = parseHclDocument(text, "nfc.tfvars");
+    expect(doc.data).toEqual({ a: "\u00e9", b: "\u00e9" });
+    await verifyHclEdit(text, text, "nfc.tfvars", doc.data);
   });
 
   it("reads numbers, negative numbers, booleans, null and empty containers", () => {

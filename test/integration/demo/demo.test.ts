@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { demoCommand } from "../../../src/demo/demo-command.js";
+
+describe("greenlight demo", () => {
+  it("finalizes the good release and rolls back the bad one, printing a timeline with PR links", async () => {
+    let out = "";
+    let err = "";
+    const code = await demoCommand([], {
+      stdout: (t) => (out += t),
+      stderr: (t) => (err += t),
+      env: { PATH: process.env["PATH"] },
+      cwd: process.cwd(),
+    });
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /deploy +api 1\.1\.0 → green: created PR #1 http:\/\/127\.0\.0\.1:\d+\/acme\/infra\/pull\/1/,
+    );
+    expect(out).toMatch(/promote +finalize: 100% baked/);
+    expect(out).toMatch(/apply +blue 1\.1\.0 100% ×3 · green 1\.1\.0 0% ×0/);
+    expect(out).toMatch(/promote +rollback: analysis failed: green-error-rate/);
+    expect(out).toMatch(/apply +blue 1\.1\.0 100% ×3 · green 1\.2\.0 0% ×0/);
+    expect(out).toMatch(
+      /done +1\.1\.0 finalized and stable; 1\.2\.0 caught by the error-rate gate and rolled back/,
+    );
+  });
+
+  it("refuses unknown arguments with exit 2", async () => {
+    let err = "";
+    const io = { stdout: () => {}, stderr: (t: string) => (err += t), env: {}, cwd: process.cwd() };
+    await expect(demoCommand(["--fast"], io)).resolves.toBe(2);
+    expect(err).toContain('Unknown argument "--fast"');
+  });
+});

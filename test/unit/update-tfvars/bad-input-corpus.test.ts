@@ -48,6 +48,8 @@ const hcl = (text: string): Record<string, string> => ({ [HCL_FILE]: text });
 const f = ["--file", JSON_FILE];
 const h = ["--file", HCL_FILE];
 
+// One case a line reads as a table; prettier would spread each over several.
+// prettier-ignore
 const cases: Case[] = [
   // Malformed JSON
   { name: "trailing comma", files: json('{ "a": 1, }'), args: [...f, "--set", "$.a=2"], says: [JSON_FILE] },
@@ -68,6 +70,30 @@ const cases: Case[] = [
   { name: "HCL missing equals", files: hcl("a 1\n"), args: [...h, "--set", "$.a=1"], says: [HCL_FILE] },
   { name: "HCL unclosed object", files: hcl("a = {\n b = 1\n"), args: [...h, "--set", "$.a.b=2"], says: [HCL_FILE] },
   { name: "HCL reference", files: hcl("a = var.x\n"), args: [...h, "--set", "$.a=1"], says: [HCL_FILE] },
+  { name: "HCL template directive", files: hcl('a = "%{ if x }y%{ endif }"\n'), args: [...h, "--set", "$.a=1"], says: [HCL_FILE, "directive"] },
+  { name: "HCL for expression", files: hcl("a = [for s in var.x : s]\n"), args: [...h, "--set", "$.a=1"], says: [HCL_FILE, "for expression"] },
+  { name: "HCL arithmetic", files: hcl("a = 1 + 2\n"), args: [...h, "--set", "$.a=1"], says: [HCL_FILE, "expression"] },
+  { name: "HCL conditional", files: hcl("a = true ? 1 : 2\n"), args: [...h, "--set", "$.a=1"], says: [HCL_FILE, "expression"] },
+  { name: "HCL function call inside a map", files: hcl('tags = {\n  team = upper("x")\n}\n'), args: [...h, "--set", "$.tags.team=y"], says: [HCL_FILE, "line 2", "function call"] },
+  { name: "HCL interpolation inside a list", files: hcl('a = ["x", "${var.y}"]\n'), args: [...h, "--set", "$.a[0]=z"], says: [HCL_FILE, "interpolation"] },
+  { name: "HCL computed key", files: hcl("a = { (var.k) = 1 }\n"), args: [...h, "--set", "$.a=1"], says: [HCL_FILE, "computed key"] },
+  { name: "HCL duplicate variable", files: hcl(HCL + "api_blue_weight = 50\n"), args: [...h, "--set", "$.api_green_weight=1"], says: [HCL_FILE, '"api_blue_weight" twice'] },
+  { name: "HCL duplicate map key", files: hcl('tags = { team = "a", "team" = "b" }\n'), args: [...h, "--set", "$.tags.team=c"], says: [HCL_FILE, '"team" twice'] },
+  { name: "HCL two variables on one line", files: hcl("a = 1 b = 2\n"), args: [...h, "--set", "$.a=3"], says: [HCL_FILE, "line 1, column 7"] },
+  { name: "HCL list without commas", files: hcl("a = [1 2]\n"), args: [...h, "--set", "$.a=3"], says: [HCL_FILE] },
+  { name: "HCL map members on one line without comma", files: hcl("a = { b = 1 c = 2 }\n"), args: [...h, "--set", "$.a.b=3"], says: [HCL_FILE] },
+  { name: "HCL value on the next line", files: hcl("a =\n1\n"), args: [...h, "--set", "$.a=3"], says: [HCL_FILE, "line 1"] },
+  { name: "HCL single quotes", files: hcl("a = 'x'\n"), args: [...h, "--set", "$.a=y"], says: [HCL_FILE, "double quotes"] },
+  { name: "HCL quoted variable name", files: hcl('"a" = 1\n'), args: [...h, "--set", "$.a=2"], says: [HCL_FILE] },
+  { name: "HCL unknown escape", files: hcl('a = "\\q"\n'), args: [...h, "--set", "$.a=y"], says: [HCL_FILE, "escape"] },
+  { name: "HCL unclosed comment", files: hcl("a = 1 /* note\n"), args: [...h, "--set", "$.a=2"], says: [HCL_FILE, "*/"] },
+  { name: "HCL path matching nothing", files: hcl(HCL), args: [...h, "--set", "$.api_blue_image=x"], says: ["$.api_blue_image", HCL_FILE] },
+  { name: "HCL type change", files: hcl(HCL), args: [...h, "--set", "$.api_blue_weight=heavy"], says: ["$.api_blue_weight", "force"] },
+  { name: "HCL weight 101", files: hcl(HCL), args: [...h, "--weights", "api=101"], says: ["weights", "0 to 100"] },
+  { name: "HCL weights 33+33", files: hcl(HCL), args: [...h, "--set", "$.api_blue_weight=33", "--set", "$.api_green_weight=33"], says: ["66", "100"] },
+  { name: "HCL bad image reference", files: hcl(HCL), args: [...h, "--images", "api=registry.example.com/API:1"], says: ["registry.example.com/API:1"] },
+  { name: "HCL variable name that is not an identifier", files: hcl(HCL), args: [...h, "--set", "$['my var']=1", "--create"], says: [HCL_FILE, "identifier"] },
+  { name: "HCL whole document replaced", files: hcl(HCL), args: [...h, "--set", '$={"a":1}', "--force"], says: [HCL_FILE, "as a whole"] },
   // Invalid assignments and JSONPath
   { name: "assignment without =", files: json(JSON.stringify(RELEASE)), args: [...f, "--set", "$.replicas"], says: ["set"] },
   { name: "assignment with empty path", files: json(JSON.stringify(RELEASE)), args: [...f, "--set", "=3"], says: ["set"] },
@@ -167,7 +193,9 @@ function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir)) {
     const stat = statSync(join(dir, name));
-    out[name] = stat.isFile() ? `${stat.mode}:${readFileSync(join(dir, name), "base64")}` : `dir:${stat.mode}`;
+    out[name] = stat.isFile()
+      ? `${stat.mode}:${readFileSync(join(dir, name), "base64")}`
+      : `dir:${stat.mode}`;
   }
   return out;
 }

@@ -164,13 +164,20 @@ export function parseWindowSpec(value: unknown): WindowSpec {
   }
   const parsed = rawSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // An unknown key usually explains the missing one next to it (until instead of to).
+    const issues = parsed.error.issues;
+    const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0]!;
     const where = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
-      fail(
-        `has the unknown key "${issue.keys[0]}"${where ? ` in ${where}` : ""}; use timezone, days, hours, freeze and holidays.`,
-      );
+      const known = where.startsWith("freeze")
+        ? "from, to and reason"
+        : where.startsWith("holidays")
+          ? "country, state, region, types and day-before"
+          : "timezone, days, hours, freeze and holidays";
+      fail(`has the unknown key "${issue.keys[0]}"${where ? ` in ${where}` : ""}; use ${known}.`);
     }
+    if (issue.code === "invalid_type" && issue.message.endsWith("received undefined"))
+      fail(`is missing ${where}; add it.`);
     fail(`is invalid at ${where || "the top level"}: ${issue.message.replace(/\.$/, "")}.`);
   }
   const raw = parsed.data;

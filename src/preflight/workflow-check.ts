@@ -2,6 +2,7 @@
  * Workflow readiness: the config file is there and valid, and every environment variable or
  * secret it names is set for this step. Only names are reported.
  */
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
@@ -40,6 +41,13 @@ function interpolatedVariables(text: string): string[] {
 
 export async function checkWorkflow(input: WorkflowCheckInput): Promise<CheckRow[]> {
   const path = input.configFile ?? DEFAULT_CONFIG_PATH;
+  const absolute = isAbsolute(path) ? path : resolve(input.cwd, path);
+  // A file named by the input that is not there is a mistake in the input, not a finding.
+  if (input.configFile !== undefined && !existsSync(absolute)) {
+    throw new ConfigurationError(
+      `Config file "${path}" does not exist; check the "config-file" input (paths are relative to ${input.cwd}).`,
+    );
+  }
   let config: GreenlightConfig | undefined;
   try {
     config = await loadConfig({ cwd: input.cwd, path, required: input.configFile !== undefined });
@@ -62,7 +70,7 @@ export async function checkWorkflow(input: WorkflowCheckInput): Promise<CheckRow
       `valid (${environments} environment${environments === 1 ? "" : "s"}, ${services} service${services === 1 ? "" : "s"})`,
     ),
   ];
-  const text = await readFile(isAbsolute(path) ? path : resolve(input.cwd, path), "utf8");
+  const text = await readFile(absolute, "utf8");
   const names = [
     ...new Set([...notificationVariables(config), ...interpolatedVariables(text)]),
   ].sort();

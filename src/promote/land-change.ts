@@ -17,6 +17,9 @@ import { planTfvarsEdit } from "../update-tfvars/plan-edit.js";
 import type { ReleaseEdit } from "../update-tfvars/release-edits.js";
 import type { ServiceLayout } from "../update-tfvars/service-layout.js";
 import type { MergeMode } from "./plan.js";
+import { OperationFailedError } from "../core/errors.js";
+
+const MAX_REPLANS = 10;
 
 export interface LandRequest {
   kind: "traffic" | "finalize" | "rollback";
@@ -76,7 +79,7 @@ export class GitHubLander implements Lander {
 
   async land(request: LandRequest): Promise<LandResult> {
     const o = this.options;
-    if (o.mode === "direct" && !request.replanOnMovedBase) return this.compareAndSwap(request);
+    if (o.mode === "direct") return this.compareAndSwap(request);
     const params: OpenPrParams = {
       change: {
         files: [o.file],
@@ -116,9 +119,6 @@ export class GitHubLander implements Lander {
     if (result.operation === "unchanged" || result.operation === "adopted") {
       return { outcome: "unchanged", ...(pullRequest ? { pullRequest } : {}) };
     }
-    if (o.mode === "direct") {
-      return { outcome: "committed", ...(result.headSha ? { commit: result.headSha } : {}) };
-    }
     return {
       outcome: "pull-request",
       ...(result.headSha ? { commit: result.headSha } : {}),
@@ -126,29 +126,54 @@ export class GitHubLander implements Lander {
     };
   }
 
+  /**
+   * One commit on the base, only if it still points where the decision was made. A rollback
+   * that loses the race is planned again on the new head (it is right on any state); a
+   * promotion step is not, and reports "superseded".
+   */
   private async compareAndSwap(request: LandRequest): Promise<LandResult> {
     const o = this.options;
-    const planned = await planTfvarsEdit(o.file, request.text, {
-      set: request.set ?? [],
-      release: request.release,
-      create: false,
-      force: false,
-      imageRules: { requireDigest: false, allowedRegistries: [] },
-      ...(o.layouts ? { layouts: o.layouts } : {}),
-    });
-    if (planned.after === request.text) return { outcome: "unchanged" };
-    const result = await o.repo.commit({
-      branch: o.base,
-      expectedHead: request.expectedHead,
-      headline: request.headline,
-      body: request.commitBody,
-      additions: [{ path: o.file, content: planned.after }],
-    });
-    if (result === "stale") {
-      o.logger.info(`${o.base} moved since this tick read it; another change landed first.`);
-      return { outcome: "superseded" };
+    let head = request.expectedHead;
+    let text = request.text;
+    for (let attempt = 1; ; attempt++) {
+      const planned = await planTfvarsEdit(o.file, text, {
+        set: request.set ?? [],
+        release: request.release,
+        create: false,
+        force: false,
+        imageRules: { requireDigest: false, allowedRegistries: [] },
+        ...(o.layouts ? { layouts: o.layouts } : {}),
+      });
+      if (planned.after === text) return { outcome: "unchanged" };
+      const result = await o.repo.commit({
+        branch: o.base,
+        expectedHead: head,
+        headline: request.headline,
+        body: request.commitBody,
+        additions: [{ path: o.file, content: planned.after }],
+      });
+      if (result !== "stale") {
+        o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
+        return { outcome: "committed", commit: result.oid };
+      }
+      if (!request.replanOnMovedBase) {
+        o.logger.info(`${o.base} moved since this tick read it; another change landed first.`);
+        return { outcome: "superseded" };
+      }
+      if (attempt >= MAX_REPLANS) {
+        throw new OperationFailedError(
+          `${o.base} kept moving during ${MAX_REPLANS} attempts to commit the rollback; run it again.`,
+        );
+      }
+      const moved = await o.repo.branchHead(o.base);
+      const current = moved ? await o.repo.fileAt(o.file, moved) : undefined;
+      if (!moved || current === undefined) {
+        throw new OperationFailedError(
+          `${o.file} is no longer on ${o.base} of ${o.repo.fullName}.`,
+        );
+      }
+      head = moved;
+      text = current;
     }
-    o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
-    return { outcome: "committed", commit: result.oid };
   }
 }

@@ -1,0 +1,206 @@
+/**
+ * promote against a real Prometheus scraping a demo service whose error rate the test
+ * controls, with the local GitHub sandbox as the infra repository. Ticks run one second
+ * apart, as a schedule would run them minutes apart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DemoService, PrometheusServer } from "../../helpers/prometheus.js";
+import { startDemoService, startPrometheus } from "../../helpers/prometheus.js";
+import type { InfraWorld, RunOutcome } from "./infra-world.js";
+import { CANDIDATE, startInfraWorld } from "./infra-world.js";
+
+const WINDOW = "4s";
+const ERROR_RATIO = `sum(rate(demo_requests_total{code="500"}[${WINDOW}])) / sum(rate(demo_requests_total[${WINDOW}]))`;
+const TRAFFIC = `sum(rate(demo_requests_total[${WINDOW}]))`;
+const INTERVAL_S = 1;
+const FAILURE_LIMIT = 1;
+const TICK_MS = 1_000;
+
+let demo: DemoService;
+let prometheus: PrometheusServer;
+
+beforeAll(async () => {
+  demo = await startDemoService({ perSecond: 20, errorRate: 0.01 });
+  prometheus = await startPrometheus({ targets: [demo.target], scrapeIntervalS: 1 });
+  await prometheus.waitForData(TRAFFIC);
+  // Enough history for a rate over the whole window.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+});
+
+afterAll(async () => {
+  await prometheus?.stop();
+  await demo?.stop();
+});
+
+function plan(bakeTime: string) {
+  return {
+    steps: [10, 50, 100],
+    "bake-time": bakeTime,
+    "minimum-traffic": { query: TRAFFIC, "at-least": 1 },
+    analyses: [
+      {
+        name: "error rate",
+        prometheus: { url: prometheus.url, query: ERROR_RATIO },
+        "failure-condition": "result > 0.1",
+        "failure-limit": FAILURE_LIMIT,
+        interval: `${INTERVAL_S}s`,
+      },
+    ],
+  };
+}
+
+interface Tick {
+  at: number;
+  decision: string;
+  weight: number | undefined;
+  outcome: RunOutcome;
+}
+
+async function tickUntil(
+  world: InfraWorld,
+  stop: (tick: Tick, all: Tick[]) => boolean,
+  options: { limitMs: number; onTick?: (tick: Tick) => void },
+): Promise<Tick[]> {
+  const ticks: Tick[] = [];
+  const deadline = Date.now() + options.limitMs;
+  while (Date.now() < deadline) {
+    const outcome = await world.promote();
+    if (outcome.error) throw outcome.error;
+    const weights = JSON.parse(outcome.result!.outputs.weights!) as Record<string, number>;
+    const tick = {
+      at: Date.now(),
+      decision: outcome.result!.outputs.decision!,
+      weight: weights["api"],
+      outcome,
+    };
+    ticks.push(tick);
+    options.onTick?.(tick);
+    if (stop(tick, ticks)) return ticks;
+    await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+  }
+  throw new Error(
+    `Gave up after ${options.limitMs} ms: ${ticks.map((t) => t.decision).join(", ")}`,
+  );
+}
+
+const acting = (ticks: Tick[]) =>
+  ticks
+    .filter((t) => t.decision !== "wait")
+    .map((t) => (t.decision === "advance" ? `advance ${t.weight}` : t.decision));
+
+describe("promote with Prometheus", () => {
+  it("takes a healthy release 10 → 50 → 100 → finalized through pull requests that auto-merge", async () => {
+    demo.setTraffic(20);
+    demo.setErrorRate(0.01);
+    const world = await startInfraWorld({ promotion: plan("3s"), merge: "auto-merge" });
+    try {
+      const ticks = await tickUntil(world, (t) => t.decision === "idle", { limitMs: 60_000 });
+      expect(acting(ticks)).toEqual([
+        "advance 10",
+        "advance 50",
+        "advance 100",
+        "finalize",
+        "idle",
+      ]);
+      expect(world.values()).toMatchObject({
+        api_blue_image: CANDIDATE,
+        api_blue_weight: 100,
+        api_green_weight: 0,
+        api_green_desired_count: 0,
+      });
+      // The evidence is in every pull request body and in the deployment statuses.
+      const { data: pulls } = await world.octokit.request("GET /repos/{owner}/{repo}/pulls", {
+        owner: "acme",
+        repo: "infra",
+        state: "closed",
+      });
+      expect(pulls.length).toBe(4);
+      const gated = pulls.filter((p) => !/to 10%/.test(p.title));
+      for (const pull of gated) {
+        expect(pull.body).toContain("### Evidence");
+        expect(pull.body).toMatch(/\| error rate \| `sum\(rate/);
+        expect(pull.body).toContain("failure: result > 0.1");
+        expect(pull.body).toContain("✅ passed");
+      }
+      const { data: deployments } = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/deployments",
+        {
+          owner: "acme",
+          repo: "infra",
+          environment: "production",
+        },
+      );
+      expect(deployments.length).toBe(4);
+      const { data: statuses } = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+        { owner: "acme", repo: "infra", deployment_id: Number(deployments[0]!.id) },
+      );
+      expect(statuses[0]!.state).toBe("success");
+      const finalize = ticks.find((t) => t.decision === "finalize")!;
+      const evidence = JSON.parse(finalize.outcome.result!.outputs.evidence!) as {
+        analyses: { name: string; verdict: string; query: string }[];
+      };
+      expect(evidence.analyses.map((a) => [a.name, a.verdict])).toEqual([
+        ["minimum traffic", "passed"],
+        ["error rate", "passed"],
+      ]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("rolls back a release whose error rate jumps at 50% within interval × failure limit plus one tick", async () => {
+    demo.setTraffic(20);
+    demo.setErrorRate(0.01);
+    const world = await startInfraWorld({ promotion: plan("20s"), merge: "direct" });
+    try {
+      let jumpedAt = 0;
+      const ticks = await tickUntil(world, (t) => t.decision === "rollback", {
+        limitMs: 120_000,
+        onTick: (t) => {
+          if (t.decision === "advance" && t.weight === 50) {
+            demo.setErrorRate(0.5);
+            jumpedAt = Date.now();
+          }
+        },
+      });
+      expect(acting(ticks)).toEqual(["advance 10", "advance 50", "rollback"]);
+      // The errors show in the ratio within one scrape and the rate window; from there the
+      // failure limit is reached after (limit + 1) intervals, and the next tick acts.
+      const detectionMs = 1_000 + 4_000;
+      const budgetMs = INTERVAL_S * 1_000 * (FAILURE_LIMIT + 1) + TICK_MS + detectionMs + 2_000;
+      expect(ticks.at(-1)!.at - jumpedAt).toBeLessThanOrEqual(budgetMs);
+      expect(world.values()).toMatchObject({
+        api_blue_weight: 100,
+        api_green_weight: 0,
+        api_green_desired_count: 0,
+        api_green_image: CANDIDATE,
+      });
+      const last = ticks.at(-1)!.outcome;
+      expect(last.result!.failure).toMatch(/rolled back/);
+      expect(world.git("log", "-1", "--format=%B", "main")).toMatch(/error rate: failed; measured/);
+      // Rolled back stays rolled back.
+      const after = await world.promote();
+      expect(after.result!.outputs.decision).toBe("idle");
+    } finally {
+      demo.setErrorRate(0.01);
+      await world.close();
+    }
+  });
+
+  it("holds a release with no traffic: not advanced and not rolled back", async () => {
+    demo.setTraffic(0);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const world = await startInfraWorld({ promotion: plan("2s"), merge: "direct" });
+    try {
+      const ticks = await tickUntil(world, (_t, all) => all.length >= 8, { limitMs: 60_000 });
+      expect(ticks[0]!.decision).toBe("advance");
+      expect(new Set(ticks.slice(1).map((t) => t.decision))).toEqual(new Set(["hold"]));
+      expect(ticks.at(-1)!.outcome.result!.summary).toBeDefined();
+      expect(world.values()).toMatchObject({ api_green_weight: 10, api_blue_weight: 90 });
+    } finally {
+      demo.setTraffic(20);
+      await world.close();
+    }
+  });
+});

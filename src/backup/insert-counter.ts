@@ -3,9 +3,9 @@
  * counts are of what the dump holds, so verification compares the restore with the
  * backup itself rather than with a database that has moved on since.
  *
- * The dump writes each `INSERT INTO \`table\` VALUES (…),(…);` on one line; a row is a
- * `(` at nesting depth zero outside a string literal. Strings are single-quoted with
- * backslash escapes (mysqldump escapes newlines, so a row never spans lines unescaped).
+ * An insert starts a line with `INSERT INTO \`table\` VALUES`, then rows `(…),(…);` on the
+ * same line (mysqldump) or one per line (mariadb-dump 10.11+); a row is a `(` at nesting
+ * depth zero outside a string literal. Strings are single-quoted with backslash escapes.
  */
 import { Transform } from "node:stream";
 import type { TransformCallback } from "node:stream";
@@ -82,9 +82,8 @@ export class InsertCounter extends Transform {
             this.inString = false;
             this.escaped = false;
             this.counts[this.tableName] = (this.counts[this.tableName] ?? 0) + 1;
-          } else if (byte === NEWLINE) {
-            this.state = "line-start";
-            this.matched = 0;
+          } else if (byte === SEMICOLON) {
+            this.state = "other-line";
           }
           break;
         case "values":

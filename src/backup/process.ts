@@ -9,6 +9,7 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { OperationFailedError } from "../core/errors.js";
 import type { SecretRegistry } from "../core/secrets.js";
 
@@ -105,14 +106,12 @@ export async function toolInput(
   const stdin = child.stdin!;
   // A tool that exits early closes its stdin: the write error is reported by `done`.
   stdin.on("error", () => {});
-  const fed = new Promise<void>((resolve, reject) => {
-    input.once("error", (error) => {
-      child.kill("SIGTERM");
-      reject(error);
-    });
-    input.once("end", () => resolve());
-    input.pipe(stdin);
+  // finished() also rejects for a stream that failed before we got here.
+  const fed = finished(input, { writable: false }).catch((error: unknown) => {
+    child.kill("SIGTERM");
+    throw error;
   });
+  input.pipe(stdin);
   try {
     await Promise.all([fed, done]);
   } catch (error) {

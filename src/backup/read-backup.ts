@@ -1,8 +1,8 @@
 /**
  * Reading a stored backup back: download → SHA-256 and size check → decrypt → decompress,
  * as one stream. The check fails the stream at its end, so a consumer never sees a
- * corrupted backup finish as if it were whole. `checkStoredBackup` reads the object once
- * without decoding, for restore to prove the checksum before it touches anything.
+ * corrupted backup finish as if it were whole. `checkStoredBackup` reads it once to the
+ * end, for restore to prove the checksum, key and compression before touching anything.
  */
 import { PassThrough, Writable } from "node:stream";
 import type { Readable } from "node:stream";
@@ -21,12 +21,13 @@ export function discard(): Writable {
   });
 }
 
+/** Reads and decodes the whole backup without restoring it: checksum, key and compression. */
 export async function checkStoredBackup(
   store: BackupStore,
   manifest: BackupManifest,
+  encryptionKey: string | undefined,
 ): Promise<void> {
-  const body = await store.download(manifest.object);
-  await pipeline(body, new DigestCheck(manifest, store.location(manifest.object)), discard());
+  await pipeline(await openBackup(store, manifest, encryptionKey), discard());
 }
 
 /** The decoded dump, ready for a restore tool; errors if the stored bytes do not match. */

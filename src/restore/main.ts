@@ -125,9 +125,9 @@ export async function restore(params: RestoreParams, deps: RestoreDeps): Promise
     );
   }
 
-  await deps.logger.group("Checking the backup's SHA-256 before restoring", async () => {
+  await deps.logger.group("Checking the backup's SHA-256 (and key) before restoring", async () => {
     try {
-      await checkStoredBackup(deps.store, manifest);
+      await checkStoredBackup(deps.store, manifest, params.encryptionKey);
     } catch (error) {
       throw new OperationFailedError(
         redact(`Refusing to restore ${location}: ${errorMessage(error)}. Nothing was changed.`),
@@ -137,8 +137,8 @@ export async function restore(params: RestoreParams, deps: RestoreDeps): Promise
 
   await deps.logger.group(`Restoring into ${state.description}`, async () => {
     try {
-      const input = await openBackup(deps.store, manifest, params.encryptionKey);
-      await restoreInto(target, input, state, params.overwrite, deps.tools);
+      const open = () => openBackup(deps.store, manifest, params.encryptionKey);
+      await restoreInto(target, open, state, params.overwrite, deps.tools);
     } catch (error) {
       if (error instanceof MissingKeyError) throw new ConfigurationError(`Input "encryption-key" is required: ${error.message}.`);
       throw new OperationFailedError(redact(`Restoring ${location} failed: ${errorMessage(error).replace(/\.$/, "")}.`));

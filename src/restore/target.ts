@@ -58,31 +58,32 @@ export async function inspectTarget(target: RestoreTarget, tools: ToolOptions): 
 
 export async function restoreInto(
   target: RestoreTarget,
-  input: Readable,
+  open: () => Promise<Readable>,
   state: TargetState,
   overwrite: boolean,
   tools: ToolOptions,
 ): Promise<void> {
   switch (target.kind) {
     case "database":
-      if (!state.exists) await target.engine.createDatabase(target.connection, tools);
-      await target.engine.restore(
-        target.connection,
-        input,
-        { clean: overwrite && state.exists, extraArgs: target.restoreArgs },
-        tools,
-      );
+      // Replacing means the target ends up exactly as backed up: recreate it, rather than
+      // drop object by object, which fails when the target's tables differ in shape.
+      // (MongoDB has no drop without a driver: mongorestore --drop replaces collections.)
+      const recreate = overwrite && state.exists && target.connection.kind !== "mongodb";
+      if (recreate) await target.engine.dropDatabase(target.connection, tools);
+      if (!state.exists || recreate) await target.engine.createDatabase(target.connection, tools);
+      const clean = overwrite && target.connection.kind === "mongodb";
+      await target.engine.restore(target.connection, await open(), { clean, extraArgs: target.restoreArgs }, tools);
       return;
     case "directory":
       await mkdir(target.path, { recursive: true });
       await toolInput(
         { argv: ["tar", "--extract", "--file=-", `--directory=${target.path}`], label: "tar" },
-        input,
+        await open(),
         tools,
       );
       return;
     case "command":
-      await toolInput({ argv: ["sh", "-c", target.command], label: "the restore command" }, input, tools);
+      await toolInput({ argv: ["sh", "-c", target.command], label: "the restore command" }, await open(), tools);
       return;
   }
 }

@@ -7,7 +7,7 @@ import { buildPushAction } from "../../../src/build-push/definition.js";
 import { runActionCommand } from "../../../src/cli/main.js";
 import { loadManifest } from "../../../src/core/action-manifest.js";
 import { toRunnable } from "../../../src/core/action.js";
-import { buildahInputs, writeScratchProject } from "../../helpers/registry.js";
+import { buildahInputs, removeDir, writeScratchProject } from "../../helpers/registry.js";
 import { captureIo, tempDir } from "../../helpers/run-context.js";
 
 export const SHA = "4f9c1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b";
@@ -32,7 +32,8 @@ export async function runBuildPush(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<CliRun> {
-  const all = { ...buildahInputs(join(tempDir("greenlight-buildah-"), "storage")), ...inputs };
+  const storage = tempDir("greenlight-buildah-");
+  const all = { ...buildahInputs(join(storage, "storage")), ...inputs };
   const argv = [...Object.entries(all).map(([name, value]) => `--${name}=${value}`), "--json"];
   const cap = captureIo(dir, {
     PATH: process.env["PATH"],
@@ -48,7 +49,7 @@ export async function runBuildPush(
     loadManifest("build-push"),
     argv,
     cap.io,
-  );
+  ).finally(() => removeDir(storage));
   const stdout = cap.stdout();
   let outputs: Record<string, string> = {};
   try {

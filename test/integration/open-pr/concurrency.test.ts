@@ -18,7 +18,8 @@ async function openPulls(h: Harness, branch: string): Promise<unknown[]> {
   return (await response.json()) as unknown[];
 }
 
-describe("open-pr under concurrency", () => {
+// Hundreds of real git processes per test: room for a loaded 2-core CI machine.
+describe("open-pr under concurrency", { timeout: 600_000 }, () => {
   let h: Harness;
   afterEach(async () => {
     await h?.close();

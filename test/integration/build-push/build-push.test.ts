@@ -125,15 +125,17 @@ describe("build-push with Buildah and a real registry", () => {
     expect(run.stderr).toContain(images["api"]);
   });
 
-  it("pushes a single-platform image and reads its platform from the image", async () => {
+  it("pushes a single-platform image with the engine auto finds (Buildah: no Docker here) and reads its platform from the image", async () => {
     const dir = scratchProject(["api"]);
     const run = await runBuildPush(dir, {
       services: "api=.#api",
       registry: registry.host,
       tags: "single",
+      engine: "auto",
     });
     expect(run.code).toBe(0);
     const metadata = parseJson<Metadata>(run.outputs["metadata"]);
+    expect(metadata.engine).toBe("buildah");
     expect(metadata.services["api"]!.platforms.map((p) => p.platform)).toEqual(["linux/amd64"]);
     expect(await skopeoDigest(`${registry.host}/api:single`)).toBe(
       parseJson<Record<string, string>>(run.outputs["digests"])["api"],

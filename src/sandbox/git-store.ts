@@ -260,10 +260,12 @@ export class GitRepo {
     return stdout.toString().trim();
   }
 
-  async listRefs(): Promise<RefEntry[]> {
+  /** Every ref, or those under `prefix` (`refs/heads/main` also matches `refs/heads/main/…`). */
+  async listRefs(prefix?: string): Promise<RefEntry[]> {
     const { stdout } = await this.run([
       "for-each-ref",
       "--format=%(refname)%00%(objectname)%00%(objecttype)",
+      ...(prefix ? [prefix] : []),
     ]);
     return stdout
       .toString()
@@ -276,7 +278,8 @@ export class GitRepo {
   }
 
   async readRef(fullName: string): Promise<RefEntry | undefined> {
-    return (await this.listRefs()).find((r) => r.name === fullName);
+    // Only the refs the name could match, so a repository with many branches reads quickly.
+    return (await this.listRefs(fullName)).find((r) => r.name === fullName);
   }
 
   /** Moves (or creates, with `expected` ZERO_SHA) a ref only if it still points at `expected`. */

@@ -12,6 +12,8 @@ export interface SecretRule {
   group?: number;
   /** Extra test on the captured secret, e.g. its entropy. */
   accept?: (secret: string) => boolean;
+  /** A catch-all: it stays silent where a rule for a known shape already matched. */
+  generic?: boolean;
 }
 
 /** Shannon entropy in bits per character. */
@@ -94,5 +96,6 @@ export const SECRET_RULES: SecretRule[] = [
       /\b[A-Za-z0-9_.-]*(?:secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth)[A-Za-z0-9_.-]*["']?\s*(?::=|=>|[:=])\s*["'`]?([^\s"'`;,]{16,})/gi,
     group: 1,
     accept: looksRandom,
+    generic: true,
   },
 ];

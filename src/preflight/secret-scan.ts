@@ -53,25 +53,33 @@ export function scanText(
   onSecret: (value: string) => void,
 ): Finding[] {
   const findings: Finding[] = [];
+  // Specific rules first, so the catch-all can skip what they already found.
+  const ordered = [...rules].sort(
+    (a, b) => Number(a.generic ?? false) - Number(b.generic ?? false),
+  );
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.includes(INLINE_ALLOW)) return;
-    for (const rule of rules) {
+    const spans: [number, number][] = [];
+    for (const rule of ordered) {
       for (const match of line.matchAll(rule.pattern)) {
         const secret = match[rule.group ?? 0] ?? match[0];
         if (rule.accept && !rule.accept(secret)) continue;
+        const start = (match.index ?? 0) + Math.max(0, match[0].indexOf(secret));
+        const end = start + secret.length;
+        if (rule.generic && spans.some(([s, e]) => start < e && s < end)) continue;
+        spans.push([start, end]);
         onSecret(secret);
-        const column = (match.index ?? 0) + Math.max(0, match[0].indexOf(secret)) + 1;
         findings.push({
           path,
           line: index + 1,
-          column,
+          column: start + 1,
           rule: rule.id,
           description: rule.description,
         });
       }
     }
   });
-  return findings;
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 export async function scanFiles(

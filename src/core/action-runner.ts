@@ -14,17 +14,25 @@ import type { Logger } from "./logger.js";
 import { SecretRegistry } from "./secrets.js";
 import { renderMarkdown } from "./summary.js";
 
-const actionsLogger: Logger = {
-  debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  error: (message) => core.error(message),
-  group: (name, fn) => core.group(name, fn),
-};
+/**
+ * Logs through @actions/core. The runner masks registered secrets too, but redacting here
+ * as well keeps a secret out of the log when the line is printed before GitHub has seen
+ * its add-mask (and makes the guarantee testable without a runner).
+ */
+function actionsLogger(secrets: SecretRegistry): Logger {
+  const r = (text: string) => secrets.redact(text);
+  return {
+    debug: (message) => core.debug(r(message)),
+    info: (message) => core.info(r(message)),
+    warning: (message) => core.warning(r(message)),
+    error: (message) => core.error(r(message)),
+    group: (name, fn) => core.group(r(name), fn),
+  };
+}
 
 function createContext(secrets: SecretRegistry): RunContext {
   return {
-    logger: actionsLogger,
+    logger: actionsLogger(secrets),
     clock: systemClock,
     secrets,
     env: process.env,

@@ -96,10 +96,14 @@ export function postgresEnv(connection: DatabaseConnection): Record<string, stri
 }
 
 /** Connection arguments for the MariaDB/MySQL clients; the password travels in MYSQL_PWD. */
-export function mysqlArgs(connection: DatabaseConnection): { args: string[]; env: Record<string, string> } {
+export function mysqlArgs(connection: DatabaseConnection): {
+  args: string[];
+  env: Record<string, string>;
+} {
   const args = ["-h", connection.host, "--protocol=TCP"];
   if (connection.port) args.push("-P", String(connection.port));
   if (connection.user) args.push("-u", connection.user);
-  if (connection.params.ssl === "true" || connection.params["ssl-mode"] === "REQUIRED") args.push("--ssl");
+  if (connection.params.ssl === "true" || connection.params["ssl-mode"] === "REQUIRED")
+    args.push("--ssl");
   return { args, env: connection.password ? { MYSQL_PWD: connection.password } : {} };
 }

@@ -34,7 +34,11 @@ export interface DatabaseEngine {
   format: string;
   /** File name extension of the dump before compression. */
   extension: string;
-  dump(connection: DatabaseConnection, extraArgs: readonly string[], tools: ToolOptions): Promise<DumpStream>;
+  dump(
+    connection: DatabaseConnection,
+    extraArgs: readonly string[],
+    tools: ToolOptions,
+  ): Promise<DumpStream>;
   restore(
     connection: DatabaseConnection,
     input: Readable,
@@ -61,7 +65,8 @@ export function compareRowCounts(
     // A dump has no INSERT for an empty table, so "absent" and "0 rows" are the same here.
     if ((want ?? 0) === (got ?? 0)) continue;
     if (got === undefined) problems.push(`table ${table} is missing (expected ${want} rows)`);
-    else if (want === undefined) problems.push(`table ${table} is not in the backup's manifest (${got} rows)`);
+    else if (want === undefined)
+      problems.push(`table ${table} is not in the backup's manifest (${got} rows)`);
     else problems.push(`table ${table} has ${got} rows, expected ${want}`);
   }
   return problems;

@@ -75,24 +75,41 @@ function sourceKind(params: Inputs): SourceSpec["kind"] {
 function sourceFrom(params: Inputs, context: RunContext): SourceSpec {
   const kind = sourceKind(params);
   if (kind === "command") {
-    if (!params.command) throw new ConfigurationError(`Input "command" is required when source is command; give the command that writes the dump to stdout.`);
+    if (!params.command)
+      throw new ConfigurationError(
+        `Input "command" is required when source is command; give the command that writes the dump to stdout.`,
+      );
     return { kind, command: params.command };
   }
   if (kind === "files") {
-    if (!params.paths?.length) throw new ConfigurationError(`Input "paths" is required when source is files; list the files or directories to archive, one per line.`);
+    if (!params.paths?.length)
+      throw new ConfigurationError(
+        `Input "paths" is required when source is files; list the files or directories to archive, one per line.`,
+      );
     return { kind, paths: params.paths };
   }
   if (!params["database-url"]) {
-    throw new ConfigurationError(`Input "database-url" is required to back up ${kind}; pass it from a secret, e.g. \${{ secrets.DATABASE_URL }}.`);
+    throw new ConfigurationError(
+      `Input "database-url" is required to back up ${kind}; pass it from a secret, e.g. \${{ secrets.DATABASE_URL }}.`,
+    );
   }
   const connection = connectionFrom(params["database-url"], "database-url", context);
   if (connection.kind !== kind) {
-    throw new ConfigurationError(`Input "database-url" is a ${connection.kind} URL, but source is ${kind}; make them agree.`);
+    throw new ConfigurationError(
+      `Input "database-url" is a ${connection.kind} URL, but source is ${kind}; make them agree.`,
+    );
   }
   if (!connection.database) {
-    throw new ConfigurationError(`Input "database-url" names no database; add it to the path, e.g. postgresql://user@host/orders.`);
+    throw new ConfigurationError(
+      `Input "database-url" names no database; add it to the path, e.g. postgresql://user@host/orders.`,
+    );
   }
-  return { kind, connection, postgresFormat: params["postgres-format"], dumpArgs: params["dump-args"] ?? [] };
+  return {
+    kind,
+    connection,
+    postgresFormat: params["postgres-format"],
+    dumpArgs: params["dump-args"] ?? [],
+  };
 }
 
 function retentionFrom(params: Inputs): RetentionPolicy {
@@ -109,10 +126,14 @@ export function backupParamsFrom(params: Inputs, context: RunContext): BackupPar
   const source = sourceFrom(params, context);
   const set = params.name ?? ("connection" in source ? source.connection.database : undefined);
   if (!set) {
-    throw new ConfigurationError(`Input "name" is required for ${source.kind} backups; name the backup set, e.g. uploads.`);
+    throw new ConfigurationError(
+      `Input "name" is required for ${source.kind} backups; name the backup set, e.g. uploads.`,
+    );
   }
   if (!setNameInput.safeParse(set).success) {
-    throw new ConfigurationError(`Input "name" is required because the database name "${set}" cannot name a backup set; give name, e.g. orders-db.`);
+    throw new ConfigurationError(
+      `Input "name" is required because the database name "${set}" cannot name a backup set; give name, e.g. orders-db.`,
+    );
   }
   const retention = retentionFrom(params);
   if (hasRetentionRule(retention) && !params.verify) {
@@ -127,7 +148,9 @@ export function backupParamsFrom(params: Inputs, context: RunContext): BackupPar
     compressionLevel: params["compression-level"],
     ...(params["encryption-key"] ? { encryptionKey: params["encryption-key"] } : {}),
     verify: params.verify,
-    ...(params["verify-url"] ? { verifyConnection: connectionFrom(params["verify-url"], "verify-url", context) } : {}),
+    ...(params["verify-url"]
+      ? { verifyConnection: connectionFrom(params["verify-url"], "verify-url", context) }
+      : {}),
     retention,
     retentionDryRun: params["retention-dry-run"],
   };

@@ -41,7 +41,13 @@ export function openStore(options: DestinationOptions): BackupStore {
       ...(options.s3Endpoint ? { endpoint: options.s3Endpoint } : {}),
       forcePathStyle: options.s3ForcePathStyle ?? Boolean(options.s3Endpoint),
       ...(accessKeyId && secretAccessKey
-        ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } }
+        ? {
+            credentials: {
+              accessKeyId,
+              secretAccessKey,
+              ...(sessionToken ? { sessionToken } : {}),
+            },
+          }
         : {}),
     });
   }

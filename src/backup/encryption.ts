@@ -68,7 +68,9 @@ export class DecryptStream extends Transform {
     if (!this.decipher) {
       if (this.pending.length < HEADER_BYTES) return callback();
       if (!this.pending.subarray(0, MAGIC.length).equals(MAGIC)) {
-        return callback(new DecryptionError("the backup is not encrypted by Greenlight (unknown header)"));
+        return callback(
+          new DecryptionError("the backup is not encrypted by Greenlight (unknown header)"),
+        );
       }
       const salt = this.pending.subarray(MAGIC.length, MAGIC.length + SALT_BYTES);
       const iv = this.pending.subarray(MAGIC.length + SALT_BYTES, HEADER_BYTES);
@@ -90,7 +92,9 @@ export class DecryptStream extends Transform {
     try {
       callback(null, this.decipher.final());
     } catch {
-      callback(new DecryptionError("decryption failed: wrong encryption key, or the backup was altered"));
+      callback(
+        new DecryptionError("decryption failed: wrong encryption key, or the backup was altered"),
+      );
     }
   }
 }

@@ -47,6 +47,7 @@ export class InsertCounter extends Transform {
             this.matched++;
             this.state = "prefix";
             if (this.matched === PREFIX.length) {
+              this.matched = 0;
               this.state = "table";
               this.table = [];
               this.pendingBacktick = false;

@@ -49,9 +49,12 @@ export class LocalStore implements BackupStore {
   async upload(key: string, body: Readable): Promise<void> {
     await mkdir(dirname(this.location(key)), { recursive: true });
     const temporary = this.temporaryPath(key);
+    const file = createWriteStream(temporary, { flags: "wx" });
     try {
-      await pipeline(body, createWriteStream(temporary, { flags: "wx" }));
+      await pipeline(body, file);
     } catch (error) {
+      // The file may still be opening; remove it only once it is closed.
+      if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
       await unlink(temporary).catch(() => {});
       throw error;
     }
@@ -94,7 +97,9 @@ export class LocalStore implements BackupStore {
         }
       }
     };
-    await walk(prefix.endsWith("/") ? join(this.root, ...prefix.split("/").filter(Boolean)) : start);
+    await walk(
+      prefix.endsWith("/") ? join(this.root, ...prefix.split("/").filter(Boolean)) : start,
+    );
     return out;
   }
 

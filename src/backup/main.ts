@@ -92,8 +92,15 @@ async function streamToStore(
   if (params.encryptionKey) stages.push(new EncryptStream(params.encryptionKey));
   // The store reads `digest`; the pipeline fails every stage, and so the upload, if the
   // dump fails at any point (a dump cut short must never be stored as complete).
-  const flowing = pipeline([dump.stream as Readable, ...stages, digest] as unknown as [Readable, ...NodeJS.ReadWriteStream[]]);
-  await Promise.all([flowing, store.upload(key, digest)]);
+  const flowing = pipeline([dump.stream as Readable, ...stages, digest] as unknown as [
+    Readable,
+    ...NodeJS.ReadWriteStream[],
+  ]);
+  // Wait for both sides to settle, so a failed upload has cleaned up before we go on; the
+  // dump's error, if any, is the more telling reason.
+  const [dumped, uploaded] = await Promise.allSettled([flowing, store.upload(key, digest)]);
+  if (dumped.status === "rejected") throw dumped.reason;
+  if (uploaded.status === "rejected") throw uploaded.reason;
   return { size: digest.size, sha256: digest.sha256, dumpSize: counter.bytes };
 }
 
@@ -101,23 +108,28 @@ async function removeQuietly(store: BackupStore, key: string, logger: Logger): P
   try {
     await store.remove(key);
   } catch (error) {
-    logger.warning(`Could not remove the incomplete object ${store.location(key)}: ${errorMessage(error)}`);
+    logger.warning(
+      `Could not remove the incomplete object ${store.location(key)}: ${errorMessage(error)}`,
+    );
   }
 }
 
-async function runRetention(
-  params: BackupParams,
-  deps: BackupDeps,
-): Promise<RetentionOutcome> {
+async function runRetention(params: BackupParams, deps: BackupDeps): Promise<RetentionOutcome> {
   const { backups, broken } = await listBackups(deps.store, params.set);
-  for (const key of broken) deps.logger.warning(`Ignoring ${deps.store.location(key)}: unreadable manifest or missing data`);
+  for (const key of broken)
+    deps.logger.warning(
+      `Ignoring ${deps.store.location(key)}: unreadable manifest or missing data`,
+    );
   const decision = applyRetention(
     backups.map((b) => ({ ...b, verified: b.manifest.verification.verified })),
     params.retention,
     deps.clock.now(),
   );
   const outcome: RetentionOutcome = {
-    kept: decision.keep.map((k) => ({ location: deps.store.location(k.backup.key), reasons: k.reasons })),
+    kept: decision.keep.map((k) => ({
+      location: deps.store.location(k.backup.key),
+      reasons: k.reasons,
+    })),
     deleted: [],
     wouldDelete: [],
   };
@@ -140,7 +152,8 @@ async function runRetention(
 
 function verificationTarget(params: BackupParams): VerificationTarget {
   const { source } = params;
-  const connection = params.verifyConnection ?? ("connection" in source ? source.connection : undefined);
+  const connection =
+    params.verifyConnection ?? ("connection" in source ? source.connection : undefined);
   return {
     ...(connection ? { connection } : {}),
     postgresFormat: source.kind === "postgres" ? source.postgresFormat : "custom",
@@ -201,22 +214,24 @@ export async function backup(params: BackupParams, deps: BackupDeps): Promise<Ba
   let verification: VerificationResult | undefined;
   if (params.verify) {
     verification = await deps.logger.group("Verifying the backup", () =>
-      verifyBackup(
-        manifest,
-        verificationTarget(params),
-        {
-          store: deps.store,
-          tools: deps.tools,
-          logger: deps.logger,
-          ...(params.encryptionKey ? { encryptionKey: params.encryptionKey } : {}),
-        },
-      ),
+      verifyBackup(manifest, verificationTarget(params), {
+        store: deps.store,
+        tools: deps.tools,
+        logger: deps.logger,
+        ...(params.encryptionKey ? { encryptionKey: params.encryptionKey } : {}),
+      }),
     );
     if (!verification.passed) {
       await removeQuietly(deps.store, key, deps.logger);
-      throw new OperationFailedError(redact(describeStage("Verification failed", verification.detail)));
+      throw new OperationFailedError(
+        redact(describeStage("Verification failed", verification.detail)),
+      );
     }
-    manifest.verification = { verified: true, method: verification.method, detail: verification.detail };
+    manifest.verification = {
+      verified: true,
+      method: verification.method,
+      detail: verification.detail,
+    };
     deps.logger.info(verification.detail);
   }
 
@@ -233,9 +248,13 @@ export async function backup(params: BackupParams, deps: BackupDeps): Promise<Ba
   if (verification) result.verification = verification;
   if (hasRetentionRule(params.retention)) {
     try {
-      result.retention = await deps.logger.group("Applying retention", () => runRetention(params, deps));
+      result.retention = await deps.logger.group("Applying retention", () =>
+        runRetention(params, deps),
+      );
     } catch (error) {
-      result.retentionError = redact(`The backup succeeded, but retention failed: ${errorMessage(error)}`);
+      result.retentionError = redact(
+        `The backup succeeded, but retention failed: ${errorMessage(error)}`,
+      );
     }
   }
   result.durationMs = now() - startTime;

@@ -58,7 +58,10 @@ export function parseManifest(text: string): BackupManifest | undefined {
 
 /** `20261123T113330Z`: sorts as text in time order and is safe in every store's keys. */
 export function timestampName(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 export interface ListedBackup {

@@ -29,7 +29,10 @@ export function mongoEngine(): DatabaseEngine {
     dump(connection, extraArgs, tools): Promise<DumpStream> {
       const config = uriConfig(connection);
       const stream = toolOutput(
-        { argv: ["mongodump", `--config=${config.path}`, "--archive", ...extraArgs], label: "mongodump" },
+        {
+          argv: ["mongodump", `--config=${config.path}`, "--archive", ...extraArgs],
+          label: "mongodump",
+        },
         tools,
       );
       stream.once("close", config.remove);

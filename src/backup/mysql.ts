@@ -18,10 +18,21 @@ function quoteLiteral(value: string): string {
   return "'" + value.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
 }
 
-function client(connection: DatabaseConnection, tools: ToolOptions, label: string, database?: string) {
+function client(
+  connection: DatabaseConnection,
+  tools: ToolOptions,
+  label: string,
+  database?: string,
+) {
   const { args, env } = mysqlArgs(connection);
   return {
-    argv: [findProgram(["mariadb", "mysql"], tools.baseEnv), ...args, "-N", "-B", ...(database ? [database] : [])],
+    argv: [
+      findProgram(["mariadb", "mysql"], tools.baseEnv),
+      ...args,
+      "-N",
+      "-B",
+      ...(database ? [database] : []),
+    ],
     env,
     label,
   };
@@ -47,7 +58,12 @@ export function mysqlEngine(): DatabaseEngine {
     extension: "sql",
 
     async dump(connection, extraArgs, tools): Promise<DumpStream> {
-      const [[serverVersion] = []] = await query(connection, "SELECT VERSION();", tools, "mariadb (server version)");
+      const [[serverVersion] = []] = await query(
+        connection,
+        "SELECT VERSION();",
+        tools,
+        "mariadb (server version)",
+      );
       const { args, env } = mysqlArgs(connection);
       const counter = new InsertCounter();
       const output = toolOutput(
@@ -89,7 +105,11 @@ export function mysqlEngine(): DatabaseEngine {
       const { args, env } = mysqlArgs(connection);
       const program = findProgram(["mariadb", "mysql"], tools.baseEnv);
       await toolInput(
-        { argv: [program, ...args, ...options.extraArgs, connection.database], env, label: "mariadb (restore)" },
+        {
+          argv: [program, ...args, ...options.extraArgs, connection.database],
+          env,
+          label: "mariadb (restore)",
+        },
         input,
         tools,
       );
@@ -129,11 +149,21 @@ export function mysqlEngine(): DatabaseEngine {
     },
 
     async createDatabase(connection, tools) {
-      await query(connection, `CREATE DATABASE ${quoteIdentifier(connection.database)};`, tools, "mariadb (create database)");
+      await query(
+        connection,
+        `CREATE DATABASE ${quoteIdentifier(connection.database)};`,
+        tools,
+        "mariadb (create database)",
+      );
     },
 
     async dropDatabase(connection, tools) {
-      await query(connection, `DROP DATABASE IF EXISTS ${quoteIdentifier(connection.database)};`, tools, "mariadb (drop database)");
+      await query(
+        connection,
+        `DROP DATABASE IF EXISTS ${quoteIdentifier(connection.database)};`,
+        tools,
+        "mariadb (drop database)",
+      );
     },
   };
 }

@@ -35,7 +35,18 @@ function psqlWithVars(
   vars: Record<string, string>,
   label: string,
 ): { argv: string[]; env: Record<string, string>; label: string } {
-  const argv = ["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "--no-password"];
+  const argv = [
+    "psql",
+    "-X",
+    "-q",
+    "-A",
+    "-t",
+    "-F",
+    "\t",
+    "-v",
+    "ON_ERROR_STOP=1",
+    "--no-password",
+  ];
   for (const [name, value] of Object.entries(vars)) argv.push("-v", `${name}=${value}`);
   return { argv, env: postgresEnv(connection), label };
 }
@@ -55,7 +66,9 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
       const session = PsqlSession.open(env, tools, "psql (snapshot for pg_dump)");
       try {
         await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;");
-        const [line] = await session.query("SELECT pg_export_snapshot(), current_setting('server_version');");
+        const [line] = await session.query(
+          "SELECT pg_export_snapshot(), current_setting('server_version');",
+        );
         const [snapshot, serverVersion] = (line ?? "").split("\t");
         const counts = session.query(COUNT_ROWS_SQL).then(parseCounts);
         counts.catch(() => {});
@@ -97,7 +110,19 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
       const env = postgresEnv(connection);
       if (format === "plain") {
         await toolInput(
-          { argv: ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--no-password", ...options.extraArgs], env, label: "psql (restore)" },
+          {
+            argv: [
+              "psql",
+              "-X",
+              "-q",
+              "-v",
+              "ON_ERROR_STOP=1",
+              "--no-password",
+              ...options.extraArgs,
+            ],
+            env,
+            label: "psql (restore)",
+          },
           input,
           tools,
         );
@@ -125,7 +150,11 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
     },
 
     async rowCounts(connection, tools) {
-      const out = await toolText(psqlWithVars(connection, {}, "psql (row counts)"), tools, COUNT_ROWS_SQL + "\n");
+      const out = await toolText(
+        psqlWithVars(connection, {}, "psql (row counts)"),
+        tools,
+        COUNT_ROWS_SQL + "\n",
+      );
       return parseCounts(out.split("\n"));
     },
 
@@ -136,13 +165,21 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
         "SELECT count(*) FROM pg_database WHERE datname = :'db';\n",
       );
       if (exists.trim() === "0") return undefined;
-      const out = await toolText(psqlWithVars(connection, {}, "psql (table check)"), tools, TABLE_COUNT_SQL + "\n");
+      const out = await toolText(
+        psqlWithVars(connection, {}, "psql (table check)"),
+        tools,
+        TABLE_COUNT_SQL + "\n",
+      );
       return Number(out.trim());
     },
 
     async createDatabase(connection, tools) {
       await toolText(
-        psqlWithVars(maintenance(connection), { db: connection.database }, "psql (create database)"),
+        psqlWithVars(
+          maintenance(connection),
+          { db: connection.database },
+          "psql (create database)",
+        ),
         tools,
         'CREATE DATABASE :"db";\n',
       );

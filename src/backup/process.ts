@@ -39,7 +39,8 @@ export function spawnTool(
   const [program, ...args] = command.argv;
   if (!program) throw new Error(`${command.label}: empty command`);
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(options.baseEnv)) if (value !== undefined) env[name] = value;
+  for (const [name, value] of Object.entries(options.baseEnv))
+    if (value !== undefined) env[name] = value;
   return spawn(program, args, {
     env: { ...env, ...command.env },
     stdio: [stdin, "pipe", "pipe"],
@@ -48,7 +49,11 @@ export function spawnTool(
 }
 
 /** Resolves when the tool exits successfully; rejects with its redacted stderr otherwise. */
-export function completion(child: ChildProcess, command: ToolCommand, options: ToolOptions): Promise<void> {
+export function completion(
+  child: ChildProcess,
+  command: ToolCommand,
+  options: ToolOptions,
+): Promise<void> {
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-STDERR_TAIL);
@@ -59,7 +64,11 @@ export function completion(child: ChildProcess, command: ToolCommand, options: T
         error.code === "ENOENT"
           ? `${command.argv[0]} is not installed or not on PATH`
           : error.message;
-      reject(new OperationFailedError(options.secrets.redact(`${command.label} could not start: ${reason}.`)));
+      reject(
+        new OperationFailedError(
+          options.secrets.redact(`${command.label} could not start: ${reason}.`),
+        ),
+      );
     });
     child.once("close", (code, signal) => {
       if (code === 0) return resolve();
@@ -141,7 +150,10 @@ export async function toolText(
 }
 
 /** The first of `names` found on PATH (e.g. mariadb-dump before mysqldump), else the first. */
-export function findProgram(names: readonly string[], env: Record<string, string | undefined>): string {
+export function findProgram(
+  names: readonly string[],
+  env: Record<string, string | undefined>,
+): string {
   const dirs = (env.PATH ?? process.env.PATH ?? "").split(delimiter).filter(Boolean);
   for (const name of names) {
     for (const dir of dirs) {

@@ -37,7 +37,9 @@ export async function openBackup(
   encryptionKey: string | undefined,
 ): Promise<Readable> {
   const body = await store.download(manifest.object);
-  const stages: NodeJS.ReadWriteStream[] = [new DigestCheck(manifest, store.location(manifest.object))];
+  const stages: NodeJS.ReadWriteStream[] = [
+    new DigestCheck(manifest, store.location(manifest.object)),
+  ];
   if (manifest.encryption !== "none") {
     if (!encryptionKey) throw new MissingKeyError();
     stages.push(new DecryptStream(encryptionKey));

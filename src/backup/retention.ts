@@ -82,7 +82,8 @@ export function applyRetention<T extends RetentionCandidate>(
   };
   const newestVerified = verified[0];
   if (newestVerified) keep(newestVerified, "newest verified");
-  if (policy.keepLast !== undefined) for (const b of verified.slice(0, policy.keepLast)) keep(b, "last");
+  if (policy.keepLast !== undefined)
+    for (const b of verified.slice(0, policy.keepLast)) keep(b, "last");
   if (policy.keepDaily !== undefined) {
     for (const b of newestPerPeriod(verified, policy.keepDaily, dayOf)) keep(b, "daily");
   }
@@ -103,7 +104,9 @@ export function applyRetention<T extends RetentionCandidate>(
     }
   }
   return {
-    keep: newestFirst.filter((b) => reasons.has(b)).map((backup) => ({ backup, reasons: reasons.get(backup)! })),
+    keep: newestFirst
+      .filter((b) => reasons.has(b))
+      .map((backup) => ({ backup, reasons: reasons.get(backup)! })),
     delete: newestFirst.filter((b) => !reasons.has(b)),
   };
 }

@@ -22,7 +22,10 @@ export type SourceSpec =
   | { kind: "command"; command: string }
   | { kind: "files"; paths: string[] };
 
-export function engineFor(kind: SourceKind, postgresFormat: PostgresFormat = "custom"): DatabaseEngine | undefined {
+export function engineFor(
+  kind: SourceKind,
+  postgresFormat: PostgresFormat = "custom",
+): DatabaseEngine | undefined {
   switch (kind) {
     case "postgres":
       return postgresEngine(postgresFormat);
@@ -44,7 +47,10 @@ export function sourceFormat(spec: SourceSpec): { format: string; extension: str
 
 export async function startDump(spec: SourceSpec, tools: ToolOptions): Promise<DumpStream> {
   if (spec.kind === "command") {
-    const stream = toolOutput({ argv: ["sh", "-c", spec.command], label: "the backup command" }, tools);
+    const stream = toolOutput(
+      { argv: ["sh", "-c", spec.command], label: "the backup command" },
+      tools,
+    );
     return { stream, finish: () => Promise.resolve({}), abort: () => stream.destroy() };
   }
   if (spec.kind === "files") {

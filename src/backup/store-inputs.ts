@@ -9,7 +9,9 @@ export const storeInputShape = {
   destination: z.string().trim().min(1, { message: "must be s3://bucket/prefix or a directory" }),
   "s3-endpoint": z
     .string()
-    .regex(/^https?:\/\/\S+$/, { message: "must be an http(s) URL such as https://minio.internal:9000" })
+    .regex(/^https?:\/\/\S+$/, {
+      message: "must be an http(s) URL such as https://minio.internal:9000",
+    })
     .optional(),
   "s3-region": z.string().optional(),
   "s3-force-path-style": booleanInput.optional(),
@@ -17,11 +19,9 @@ export const storeInputShape = {
 };
 
 /** Set name: safe in S3 keys and file names alike. */
-export const setNameInput = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-    message: "must be letters, digits, dots, dashes or underscores, e.g. orders-db",
-  });
+export const setNameInput = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+  message: "must be letters, digits, dots, dashes or underscores, e.g. orders-db",
+});
 
 export function storeFromInputs(
   params: {
@@ -36,7 +36,9 @@ export function storeFromInputs(
     destination: params.destination,
     ...(params["s3-endpoint"] ? { s3Endpoint: params["s3-endpoint"] } : {}),
     ...(params["s3-region"] ? { s3Region: params["s3-region"] } : {}),
-    ...(params["s3-force-path-style"] !== undefined ? { s3ForcePathStyle: params["s3-force-path-style"] } : {}),
+    ...(params["s3-force-path-style"] !== undefined
+      ? { s3ForcePathStyle: params["s3-force-path-style"] }
+      : {}),
     cwd: context.cwd,
     env: context.env,
     secrets: context.secrets,

@@ -57,9 +57,17 @@ export class DigestCheck extends Transform {
   override _flush(callback: TransformCallback): void {
     const actual = this.hash.digest("hex");
     if (this.bytes !== this.expected.size) {
-      callback(new ChecksumMismatchError(`${this.what} is ${this.bytes} bytes, but its manifest says ${this.expected.size}`));
+      callback(
+        new ChecksumMismatchError(
+          `${this.what} is ${this.bytes} bytes, but its manifest says ${this.expected.size}`,
+        ),
+      );
     } else if (actual !== this.expected.sha256) {
-      callback(new ChecksumMismatchError(`${this.what} has SHA-256 ${actual}, but its manifest says ${this.expected.sha256}`));
+      callback(
+        new ChecksumMismatchError(
+          `${this.what} has SHA-256 ${actual}, but its manifest says ${this.expected.sha256}`,
+        ),
+      );
     } else {
       callback();
     }

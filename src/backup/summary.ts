@@ -27,12 +27,18 @@ export function backupSummary(result: BackupResult): Summary {
       header: ["", ""],
       rows: [
         ["location", inlineCode(result.location)],
-        ["source", `${m.source.kind} (${m.source.format})${m.source["server-version"] ? `, ${m.source["server-version"]}` : ""}`],
+        [
+          "source",
+          `${m.source.kind} (${m.source.format})${m.source["server-version"] ? `, ${m.source["server-version"]}` : ""}`,
+        ],
         ["size", `${formatBytes(m.size)} stored, ${formatBytes(m["dump-size"])} dumped`],
         ["sha256", inlineCode(m.sha256)],
         ["compression / encryption", `${m.compression} / ${m.encryption}`],
         ["duration", formatSeconds(result.durationMs)],
-        ["verified", m.verification.verified ? `✅ ${m.verification.detail ?? ""}` : "not verified"],
+        [
+          "verified",
+          m.verification.verified ? `✅ ${m.verification.detail ?? ""}` : "not verified",
+        ],
       ],
     },
   ];
@@ -42,7 +48,11 @@ export function backupSummary(result: BackupResult): Summary {
       kind: "details",
       title: `Row counts (${Object.keys(counts).length} tables)`,
       blocks: [
-        { kind: "table", header: ["table", "rows"], rows: Object.entries(counts).map(([t, n]) => [inlineCode(t), String(n)]) },
+        {
+          kind: "table",
+          header: ["table", "rows"],
+          rows: Object.entries(counts).map(([t, n]) => [inlineCode(t), String(n)]),
+        },
       ],
     });
   }
@@ -60,6 +70,7 @@ export function backupSummary(result: BackupResult): Summary {
       ],
     });
   }
-  if (result.retentionError) summary.push({ kind: "paragraph", text: `⚠️ ${result.retentionError}` });
+  if (result.retentionError)
+    summary.push({ kind: "paragraph", text: `⚠️ ${result.retentionError}` });
   return summary;
 }

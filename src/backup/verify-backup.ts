@@ -35,13 +35,22 @@ export async function verifyBackup(
   deps: { store: BackupStore; tools: ToolOptions; logger: Logger; encryptionKey?: string },
 ): Promise<VerificationResult> {
   const kind = manifest.source.kind;
-  const engine = kind === "postgres" || kind === "mysql" ? engineFor(kind, target.postgresFormat) : undefined;
+  const engine =
+    kind === "postgres" || kind === "mysql" ? engineFor(kind, target.postgresFormat) : undefined;
   if (!engine || !target.connection || !manifest["row-counts"]) {
     try {
       await pipeline(await openBackup(deps.store, manifest, deps.encryptionKey), discard());
-      return { passed: true, method: "read-back", detail: "read back: checksum, decryption and decompression passed" };
+      return {
+        passed: true,
+        method: "read-back",
+        detail: "read back: checksum, decryption and decompression passed",
+      };
     } catch (error) {
-      return { passed: false, method: "read-back", detail: `reading the backup back failed: ${errorMessage(error)}` };
+      return {
+        passed: false,
+        method: "read-back",
+        detail: `reading the backup back failed: ${errorMessage(error)}`,
+      };
     }
   }
   const scratch = withDatabase(target.connection, scratchDatabaseName());
@@ -57,18 +66,32 @@ export async function verifyBackup(
     const counts = await engine.rowCounts(scratch, deps.tools);
     const problems = compareRowCounts(manifest["row-counts"], counts);
     if (problems.length > 0) {
-      return { passed: false, method: "restore", detail: `the restored copy differs: ${problems.join("; ")}` };
+      return {
+        passed: false,
+        method: "restore",
+        detail: `the restored copy differs: ${problems.join("; ")}`,
+      };
     }
     const tables = Object.keys(counts).length;
     const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { passed: true, method: "restore", detail: `restored into a scratch database: ${tables} tables, ${rows} rows match` };
+    return {
+      passed: true,
+      method: "restore",
+      detail: `restored into a scratch database: ${tables} tables, ${rows} rows match`,
+    };
   } catch (error) {
-    return { passed: false, method: "restore", detail: `restoring into a scratch database failed: ${errorMessage(error)}` };
+    return {
+      passed: false,
+      method: "restore",
+      detail: `restoring into a scratch database failed: ${errorMessage(error)}`,
+    };
   } finally {
     try {
       await engine.dropDatabase(scratch, deps.tools);
     } catch (error) {
-      deps.logger.warning(`Could not drop scratch database ${scratch.database}: ${errorMessage(error)}`);
+      deps.logger.warning(
+        `Could not drop scratch database ${scratch.database}: ${errorMessage(error)}`,
+      );
     }
   }
 }

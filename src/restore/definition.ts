@@ -8,7 +8,12 @@ import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { booleanInput, linesInput } from "../core/inputs.js";
 import { parseDatabaseUrl } from "../backup/connection.js";
-import { setNameInput, storeFromInputs, storeInputShape, toolEnvironment } from "../backup/store-inputs.js";
+import {
+  setNameInput,
+  storeFromInputs,
+  storeInputShape,
+  toolEnvironment,
+} from "../backup/store-inputs.js";
 import { restore } from "./main.js";
 import type { BackupChoice } from "./select-backup.js";
 import { restoreSummary } from "./summary.js";
@@ -18,7 +23,10 @@ import { isAbsolute, resolve } from "node:path";
 const timeInput = z.string().transform((value, ctx) => {
   const time = new Date(value.trim());
   if (!/^\d{4}-\d{2}-\d{2}/.test(value.trim()) || Number.isNaN(time.getTime())) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not a time; write it like 2026-11-23T02:00:00Z` });
+    ctx.addIssue({
+      code: "custom",
+      message: `"${value}" is not a time; write it like 2026-11-23T02:00:00Z`,
+    });
     return z.NEVER;
   }
   return time;
@@ -45,14 +53,19 @@ type Inputs = z.output<typeof inputs>;
 
 function choiceFrom(params: Inputs): BackupChoice {
   if (params.backup !== "latest") {
-    if (params.at) throw new ConfigurationError(`Inputs "backup" and "at" both choose a backup; give one of them.`);
+    if (params.at)
+      throw new ConfigurationError(
+        `Inputs "backup" and "at" both choose a backup; give one of them.`,
+      );
     return { kind: "name", name: params.backup };
   }
   return params.at ? { kind: "at", time: params.at } : { kind: "latest" };
 }
 
 function targetFrom(params: Inputs, context: RunContext): TargetSpec {
-  const given = (["target-url", "target-path", "restore-command"] as const).filter((n) => params[n] !== undefined);
+  const given = (["target-url", "target-path", "restore-command"] as const).filter(
+    (n) => params[n] !== undefined,
+  );
   if (given.length !== 1) {
     throw new ConfigurationError(
       given.length === 0
@@ -64,7 +77,9 @@ function targetFrom(params: Inputs, context: RunContext): TargetSpec {
     const connection = parseDatabaseUrl(params["target-url"], "target-url");
     context.secrets.add(connection.password);
     if (!connection.database) {
-      throw new ConfigurationError(`Input "target-url" names no database; add the target database to its path, e.g. postgresql://user@host/orders_restored.`);
+      throw new ConfigurationError(
+        `Input "target-url" names no database; add the target database to its path, e.g. postgresql://user@host/orders_restored.`,
+      );
     }
     return { kind: "database", connection, restoreArgs: params["restore-args"] ?? [] };
   }

@@ -80,18 +80,26 @@ async function compareAfterRestore(
 ): Promise<{ verified: boolean; detail: string; failure?: string }> {
   const expected = manifest["row-counts"];
   if (target.kind !== "database" || !expected || target.connection.kind === "mongodb") {
-    return { verified: false, detail: "restored; this kind of backup records no row counts to compare" };
+    return {
+      verified: false,
+      detail: "restored; this kind of backup records no row counts to compare",
+    };
   }
   const actual = await target.engine.rowCounts(target.connection, tools);
   // Tables the target had besides the backup's (restore with overwrite) are not the backup's business.
-  const relevant = Object.fromEntries(Object.entries(actual).filter(([table]) => table in expected));
+  const relevant = Object.fromEntries(
+    Object.entries(actual).filter(([table]) => table in expected),
+  );
   const problems = compareRowCounts(expected, relevant);
   if (problems.length > 0) {
     const detail = `the restored data differs from the backup's manifest: ${problems.join("; ")}`;
     return { verified: false, detail, failure: `Restore finished, but ${detail}.` };
   }
   const rows = Object.values(expected).reduce((a, b) => a + b, 0);
-  return { verified: true, detail: `row counts match the manifest: ${Object.keys(expected).length} tables, ${rows} rows` };
+  return {
+    verified: true,
+    detail: `row counts match the manifest: ${Object.keys(expected).length} tables, ${rows} rows`,
+  };
 }
 
 export async function restore(params: RestoreParams, deps: RestoreDeps): Promise<RestoreResult> {
@@ -102,14 +110,20 @@ export async function restore(params: RestoreParams, deps: RestoreDeps): Promise
   const { backups } = await listBackups(deps.store, params.set);
   const selection = selectBackup(backups, params.choice, params.allowUnverified);
   if (!selection.backup) {
-    throw new OperationFailedError(`Nothing to restore from set ${params.set}: ${selection.reason}.`);
+    throw new OperationFailedError(
+      `Nothing to restore from set ${params.set}: ${selection.reason}.`,
+    );
   }
   const { manifest } = selection.backup;
   const location = deps.store.location(manifest.object);
-  deps.logger.info(`Restoring ${location} (${manifest.source.kind}, started ${manifest["started-at"]})`);
+  deps.logger.info(
+    `Restoring ${location} (${manifest.source.kind}, started ${manifest["started-at"]})`,
+  );
   requireMatchingTarget(manifest, params.target);
   if (manifest.encryption !== "none" && !params.encryptionKey) {
-    throw new ConfigurationError(`Input "encryption-key" is required: the chosen backup is encrypted; pass the key it was made with.`);
+    throw new ConfigurationError(
+      `Input "encryption-key" is required: the chosen backup is encrypted; pass the key it was made with.`,
+    );
   }
 
   const target = resolveTarget(params.target, manifest);
@@ -140,8 +154,11 @@ export async function restore(params: RestoreParams, deps: RestoreDeps): Promise
       const open = () => openBackup(deps.store, manifest, params.encryptionKey);
       await restoreInto(target, open, state, params.overwrite, deps.tools);
     } catch (error) {
-      if (error instanceof MissingKeyError) throw new ConfigurationError(`Input "encryption-key" is required: ${error.message}.`);
-      throw new OperationFailedError(redact(`Restoring ${location} failed: ${errorMessage(error).replace(/\.$/, "")}.`));
+      if (error instanceof MissingKeyError)
+        throw new ConfigurationError(`Input "encryption-key" is required: ${error.message}.`);
+      throw new OperationFailedError(
+        redact(`Restoring ${location} failed: ${errorMessage(error).replace(/\.$/, "")}.`),
+      );
     }
   });
 

@@ -6,9 +6,7 @@
 import type { ListedBackup } from "../backup/manifest.js";
 
 export type BackupChoice =
-  | { kind: "latest" }
-  | { kind: "at"; time: Date }
-  | { kind: "name"; name: string };
+  { kind: "latest" } | { kind: "at"; time: Date } | { kind: "name"; name: string };
 
 export interface Selection {
   backup?: ListedBackup;
@@ -23,12 +21,16 @@ export function selectBackup(
 ): Selection {
   if (choice.kind === "name") {
     const wanted = choice.name.replace(/\.manifest\.json$/, "");
-    const found = backups.find((b) => b.manifest.name === wanted || b.key === wanted || b.key.endsWith(`/${wanted}`));
+    const found = backups.find(
+      (b) => b.manifest.name === wanted || b.key === wanted || b.key.endsWith(`/${wanted}`),
+    );
     return found ? { backup: found } : { reason: `no backup named ${wanted}` };
   }
   const eligible = backups.filter((b) => allowUnverified || b.manifest.verification.verified);
   const candidates =
-    choice.kind === "at" ? eligible.filter((b) => b.time.getTime() <= choice.time.getTime()) : eligible;
+    choice.kind === "at"
+      ? eligible.filter((b) => b.time.getTime() <= choice.time.getTime())
+      : eligible;
   const backup = candidates[candidates.length - 1];
   if (backup) return { backup };
   const what = allowUnverified ? "backup" : "verified backup";

@@ -13,12 +13,18 @@ export function restoreSummary(result: RestoreResult): Summary {
       header: ["", ""],
       rows: [
         ["backup", inlineCode(result.location)],
-        ["taken", `${m["started-at"]} (${m.source.kind}${m.source["server-version"] ? `, ${m.source["server-version"]}` : ""})`],
+        [
+          "taken",
+          `${m["started-at"]} (${m.source.kind}${m.source["server-version"] ? `, ${m.source["server-version"]}` : ""})`,
+        ],
         ["into", result.target],
         ["size", formatBytes(m.size)],
         ["sha256", `${inlineCode(m.sha256)} ✅ checked before restoring`],
         ["duration", formatSeconds(result.durationMs)],
-        ["verified", `${result.verified ? "✅" : result.failure ? "❌" : "—"} ${result.verification}`],
+        [
+          "verified",
+          `${result.verified ? "✅" : result.failure ? "❌" : "—"} ${result.verification}`,
+        ],
       ],
     },
   ];

@@ -35,7 +35,10 @@ export interface TargetState {
   description: string;
 }
 
-export async function inspectTarget(target: RestoreTarget, tools: ToolOptions): Promise<TargetState> {
+export async function inspectTarget(
+  target: RestoreTarget,
+  tools: ToolOptions,
+): Promise<TargetState> {
   switch (target.kind) {
     case "database": {
       const tables = await target.engine.tableCount(target.connection, tools);
@@ -64,7 +67,7 @@ export async function restoreInto(
   tools: ToolOptions,
 ): Promise<void> {
   switch (target.kind) {
-    case "database":
+    case "database": {
       // Replacing means the target ends up exactly as backed up: recreate it, rather than
       // drop object by object, which fails when the target's tables differ in shape.
       // (MongoDB has no drop without a driver: mongorestore --drop replaces collections.)
@@ -72,8 +75,14 @@ export async function restoreInto(
       if (recreate) await target.engine.dropDatabase(target.connection, tools);
       if (!state.exists || recreate) await target.engine.createDatabase(target.connection, tools);
       const clean = overwrite && target.connection.kind === "mongodb";
-      await target.engine.restore(target.connection, await open(), { clean, extraArgs: target.restoreArgs }, tools);
+      await target.engine.restore(
+        target.connection,
+        await open(),
+        { clean, extraArgs: target.restoreArgs },
+        tools,
+      );
       return;
+    }
     case "directory":
       await mkdir(target.path, { recursive: true });
       await toolInput(
@@ -83,7 +92,11 @@ export async function restoreInto(
       );
       return;
     case "command":
-      await toolInput({ argv: ["sh", "-c", target.command], label: "the restore command" }, await open(), tools);
+      await toolInput(
+        { argv: ["sh", "-c", target.command], label: "the restore command" },
+        await open(),
+        tools,
+      );
       return;
   }
 }

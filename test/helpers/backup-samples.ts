@@ -15,7 +15,10 @@ type SampleResult = { inputs: Record<string, string>; cleanup?: () => Promise<vo
 export async function backupSample(dir: string): Promise<SampleResult> {
   const pg = await startPostgres();
   pg.sql("CREATE DATABASE shop;");
-  pg.sql("CREATE TABLE items (id int PRIMARY KEY, name text); INSERT INTO items VALUES (1, 'one'), (2, 'two');", "shop");
+  pg.sql(
+    "CREATE TABLE items (id int PRIMARY KEY, name text); INSERT INTO items VALUES (1, 'one'), (2, 'two');",
+    "shop",
+  );
   return {
     inputs: { "database-url": pg.url("shop"), destination: join(dir, "backups"), "keep-last": "3" },
     cleanup: () => pg.stop(),

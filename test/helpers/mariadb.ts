@@ -39,7 +39,12 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
   const userFlag = asRoot ? ["--user=root"] : [];
   const install = spawnSync(
     installDb,
-    [`--datadir=${data}`, "--auth-root-authentication-method=socket", "--skip-test-db", ...userFlag],
+    [
+      `--datadir=${data}`,
+      "--auth-root-authentication-method=socket",
+      "--skip-test-db",
+      ...userFlag,
+    ],
     { encoding: "utf8" },
   );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
@@ -68,7 +73,15 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
   const rootSql = (query: string, database?: string) => {
     const result = spawnSync(
       client,
-      ["--no-defaults", `--socket=${socket}`, "-u", "root", "-N", "-B", ...(database ? [database] : [])],
+      [
+        "--no-defaults",
+        `--socket=${socket}`,
+        "-u",
+        "root",
+        "-N",
+        "-B",
+        ...(database ? [database] : []),
+      ],
       { input: query, encoding: "utf8", maxBuffer: 64 << 20 },
     );
     if (result.status !== 0) throw new Error(`mariadb client failed: ${result.stderr}`);
@@ -76,7 +89,14 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ping = spawnSync(client, ["--no-defaults", `--socket=${socket}`, "-u", "root", "-e", "SELECT 1"]);
+    const ping = spawnSync(client, [
+      "--no-defaults",
+      `--socket=${socket}`,
+      "-u",
+      "root",
+      "-e",
+      "SELECT 1",
+    ]);
     if (ping.status === 0) break;
     if (Date.now() > deadline || server.exitCode !== null) {
       server.kill("SIGKILL");
@@ -106,9 +126,14 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
 }
 
 /** Row count and CHECKSUM TABLE of every table in `database`, by table. */
-export function mariaDbTableDigests(server: MariaDbServer, database: string): Record<string, string> {
+export function mariaDbTableDigests(
+  server: MariaDbServer,
+  database: string,
+): Record<string, string> {
   const tables = server
-    .sql(`SELECT table_name FROM information_schema.tables WHERE table_schema = '${database}' ORDER BY 1;`)
+    .sql(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = '${database}' ORDER BY 1;`,
+    )
     .split("\n")
     .filter(Boolean);
   const digests: Record<string, string> = {};

@@ -100,7 +100,7 @@ export async function startPostgres(options: { password?: string } = {}): Promis
     await waitUntilReady(bin, port, Date.now() + 30_000);
   } catch (error) {
     server.kill("SIGKILL");
-    throw new Error(`${(error as Error).message}: ${log}`);
+    throw new Error(`${(error as Error).message}: ${log}`, { cause: error });
   }
   const url = (database = "postgres") =>
     `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
@@ -113,8 +113,28 @@ export async function startPostgres(options: { password?: string } = {}): Promis
     sql(query, database = "postgres") {
       const result = spawnSync(
         join(bin, "psql"),
-        ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", user, "-d", database],
-        { input: query, encoding: "utf8", env: { ...process.env, PGPASSWORD: password }, maxBuffer: 64 << 20 },
+        [
+          "-X",
+          "-q",
+          "-A",
+          "-t",
+          "-v",
+          "ON_ERROR_STOP=1",
+          "-h",
+          "127.0.0.1",
+          "-p",
+          String(port),
+          "-U",
+          user,
+          "-d",
+          database,
+        ],
+        {
+          input: query,
+          encoding: "utf8",
+          env: { ...process.env, PGPASSWORD: password },
+          maxBuffer: 64 << 20,
+        },
       );
       if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
       return result.stdout.trim();

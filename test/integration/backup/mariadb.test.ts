@@ -27,11 +27,19 @@ beforeAll(async () => {
   backups = tempDir("greenlight-backups-");
   db.sql(`CREATE DATABASE shop;`);
   db.sql(
-    `CREATE TABLE products (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(200), price DECIMAL(10,2), `+"`data blob`"+` BLOB);
-     CREATE TABLE `+"`order lines`"+` (id INT PRIMARY KEY, product INT, note TEXT);
+    `CREATE TABLE products (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(200), price DECIMAL(10,2), ` +
+      "`data blob`" +
+      ` BLOB);
+     CREATE TABLE ` +
+      "`order lines`" +
+      ` (id INT PRIMARY KEY, product INT, note TEXT);
      CREATE TABLE empty_table (id INT);
-     INSERT INTO products (name, price, `+"`data blob`"+`) SELECT CONCAT('it''s (product) ', seq), seq / 3, UNHEX(MD5(seq)) FROM seq_1_to_2000;
-     INSERT INTO `+"`order lines`"+` SELECT seq, 1 + seq % 2000, CONCAT('line;\\n(', seq, ') \\\\ ''q''') FROM seq_1_to_5000;`,
+     INSERT INTO products (name, price, ` +
+      "`data blob`" +
+      `) SELECT CONCAT('it''s (product) ', seq), seq / 3, UNHEX(MD5(seq)) FROM seq_1_to_2000;
+     INSERT INTO ` +
+      "`order lines`" +
+      ` SELECT seq, 1 + seq % 2000, CONCAT('line;\\n(', seq, ') \\\\ ''q''') FROM seq_1_to_5000;`,
     "shop",
   );
 });
@@ -40,11 +48,18 @@ afterAll(async () => {
   await db?.stop();
 });
 
-async function run(action: "backup" | "restore", inputs: Record<string, string>, env: Record<string, string> = {}) {
+async function run(
+  action: "backup" | "restore",
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+) {
   const definition = action === "backup" ? toRunnable(backupAction) : toRunnable(restoreAction);
   const { context, logger } = testContext(tempDir(), env);
   try {
-    return { result: await definition.execute({ destination: backups, ...inputs }, context), logs: logger.text() };
+    return {
+      result: await definition.execute({ destination: backups, ...inputs }, context),
+      logs: logger.text(),
+    };
   } catch (error) {
     return { error: describeFailure(error), logs: logger.text() };
   }
@@ -92,7 +107,9 @@ describe("backup and restore of MariaDB", () => {
       { PATH: `${dir}:${process.env.PATH}` },
     );
     expect(error?.exitCode).toBe(1);
-    expect(error?.message).toMatch(/^The backup failed: mariadb-dump exited with code 2: .*Access denied \(using password: \*\*\*\)/);
+    expect(error?.message).toMatch(
+      /^The backup failed: mariadb-dump exited with code 2: .*Access denied \(using password: \*\*\*\)/,
+    );
     expectNoPassword(error!.message + logs);
     const argv = readFileSync(argvFile, "utf8");
     expect(argv).toContain("--single-transaction");

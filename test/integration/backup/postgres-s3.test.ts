@@ -89,11 +89,17 @@ exit 1
 
 /** Makes one good backup in `prefix` and returns a function listing the set afterwards. */
 async function withExistingBackup(prefix: string) {
-  const first = await runBackup({ "database-url": pg.url("orders"), destination: `s3://${s3.bucket}/${prefix}` });
+  const first = await runBackup({
+    "database-url": pg.url("orders"),
+    destination: `s3://${s3.bucket}/${prefix}`,
+  });
   expect(first.error).toBeUndefined();
   return {
     location: first.result!.outputs.location!,
-    listed: async () => (await listBackups(store(prefix), "orders")).backups.map((b) => store(prefix).location(b.key)),
+    listed: async () =>
+      (await listBackups(store(prefix), "orders")).backups.map((b) =>
+        store(prefix).location(b.key),
+      ),
     objects: async () => (await store(prefix).list("")).map((o) => o.key).sort(),
   };
 }
@@ -106,19 +112,31 @@ describe("backup of PostgreSQL to S3", () => {
     });
     expect(result!.failure).toBeUndefined();
     expect(result!.outputs.verified).toBe("true");
-    expect(result!.outputs.location).toMatch(/^s3:\/\/backups\/prod\/orders\/\d{8}T\d{6}Z-[0-9a-f]{6}\.dump\.gz$/);
+    expect(result!.outputs.location).toMatch(
+      /^s3:\/\/backups\/prod\/orders\/\d{8}T\d{6}Z-[0-9a-f]{6}\.dump\.gz$/,
+    );
     expect(result!.outputs.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(result!.outputs.deleted).toBe("[]");
     const { backups } = await listBackups(store("prod"), "orders");
     expect(backups).toHaveLength(1);
     const manifest = backups[0]!.manifest;
-    expect(manifest["row-counts"]).toEqual({ "audit.events": 1, "public.customers": 50, "public.orders": 20000 });
-    expect(manifest.source).toMatchObject({ kind: "postgres", format: "custom", database: "orders" });
+    expect(manifest["row-counts"]).toEqual({
+      "audit.events": 1,
+      "public.customers": 50,
+      "public.orders": 20000,
+    });
+    expect(manifest.source).toMatchObject({
+      kind: "postgres",
+      format: "custom",
+      database: "orders",
+    });
     expect(manifest.source["server-version"]).toMatch(/^PostgreSQL \d+/);
     expect(manifest.verification).toMatchObject({ verified: true, method: "restore" });
     expect(String(manifest.size)).toBe(result!.outputs.size);
     expect(manifest.sha256).toBe(result!.outputs.sha256);
-    expect(pg.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'greenlight_verify_%';")).toBe("0");
+    expect(
+      pg.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'greenlight_verify_%';"),
+    ).toBe("0");
     expectNoPassword(logs + JSON.stringify(result));
     const stored = await store("prod").readSmall(`orders/${manifest.name}.manifest.json`);
     expect(parseManifest(stored)).toEqual(manifest);
@@ -129,7 +147,11 @@ describe("backup of PostgreSQL to S3", () => {
     const before = await existing.objects();
     const fake = dyingPgDump(60_000);
     const { error, logs } = await runBackup(
-      { "database-url": pg.url("orders"), destination: `s3://${s3.bucket}/dump-dies`, "keep-last": "1" },
+      {
+        "database-url": pg.url("orders"),
+        destination: `s3://${s3.bucket}/dump-dies`,
+        "keep-last": "1",
+      },
       fake.env,
     );
     expect(error?.exitCode).toBe(1);
@@ -142,7 +164,9 @@ describe("backup of PostgreSQL to S3", () => {
     expectNoPassword(argv);
     expect(await existing.objects()).toEqual(before);
     expect(await existing.listed()).toEqual([existing.location]);
-    expect(pg.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'greenlight_verify_%';")).toBe("0");
+    expect(
+      pg.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'greenlight_verify_%';"),
+    ).toBe("0");
   });
 
   it("fails with exit 1 when the upload fails halfway: no manifest, nothing listed, nothing deleted", async () => {
@@ -181,11 +205,15 @@ describe("backup of PostgreSQL to S3", () => {
       "keep-last": "1",
     });
     expect(error?.exitCode).toBe(1);
-    expect(error?.message).toContain("Verification failed: the restored copy differs: table public.orders has 0 rows, expected 20000");
+    expect(error?.message).toContain(
+      "Verification failed: the restored copy differs: table public.orders has 0 rows, expected 20000",
+    );
     expectNoPassword(error!.message + logs);
     expect(await existing.objects()).toEqual(before);
     expect(await existing.listed()).toEqual([existing.location]);
-    expect(pg.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'greenlight_verify_%';")).toBe("0");
+    expect(
+      pg.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'greenlight_verify_%';"),
+    ).toBe("0");
   });
 
   it("keeps the password out of errors when pg_dump itself prints it", async () => {

@@ -44,7 +44,10 @@ async function run(action: "backup" | "restore", inputs: Record<string, string>)
   const { context, logger } = testContext(tempDir(), s3.env);
   context.clock = clock;
   try {
-    return { result: await definition.execute({ ...common(), ...inputs }, context), logs: logger.text() };
+    return {
+      result: await definition.execute({ ...common(), ...inputs }, context),
+      logs: logger.text(),
+    };
   } catch (error) {
     return { error: describeFailure(error), logs: logger.text() };
   }
@@ -57,7 +60,10 @@ describe("restore of PostgreSQL from S3", () => {
     // Three backups a day apart; the data changes between them.
     for (const day of [0, 1, 2]) {
       pg.sql(`INSERT INTO posts (author, body) VALUES (1, 'day ${day}');`, "app");
-      const { result, error } = await run("backup", { "database-url": pg.url("app"), "encryption-key": KEY });
+      const { result, error } = await run("backup", {
+        "database-url": pg.url("app"),
+        "encryption-key": KEY,
+      });
       expect(error).toBeUndefined();
       locations.push(result!.outputs.location!);
       await clock.advance(86_400_000);
@@ -85,7 +91,9 @@ describe("restore of PostgreSQL from S3", () => {
       "encryption-key": KEY,
     });
     expect(at.result!.outputs.location).toBe(locations[1]);
-    expect(pg.sql("SELECT body FROM posts WHERE body LIKE 'day %' ORDER BY id;", "app_at")).toBe("day 0\nday 1");
+    expect(pg.sql("SELECT body FROM posts WHERE body LIKE 'day %' ORDER BY id;", "app_at")).toBe(
+      "day 0\nday 1",
+    );
 
     const name = locations[0]!.split("/").pop()!;
     const named = await run("restore", {
@@ -95,13 +103,21 @@ describe("restore of PostgreSQL from S3", () => {
       "encryption-key": KEY,
     });
     expect(named.result!.outputs.location).toBe(locations[0]);
-    expect(pg.sql("SELECT body FROM posts WHERE body LIKE 'day %' ORDER BY id;", "app_named")).toBe("day 0");
+    expect(pg.sql("SELECT body FROM posts WHERE body LIKE 'day %' ORDER BY id;", "app_named")).toBe(
+      "day 0",
+    );
   });
 
   it("refuses a non-empty target unless told to overwrite", async () => {
-    const refused = await run("restore", { name: "app", "target-url": pg.url("app"), "encryption-key": KEY });
+    const refused = await run("restore", {
+      name: "app",
+      "target-url": pg.url("app"),
+      "encryption-key": KEY,
+    });
     expect(refused.error?.exitCode).toBe(2);
-    expect(refused.error?.message).toMatch(/^Refusing to restore into database app: it is not empty; set overwrite: true/);
+    expect(refused.error?.message).toMatch(
+      /^Refusing to restore into database app: it is not empty; set overwrite: true/,
+    );
 
     pg.sql("CREATE DATABASE app_over;");
     pg.sql("CREATE TABLE posts (junk int); INSERT INTO posts VALUES (1);", "app_over");
@@ -125,7 +141,9 @@ describe("restore of PostgreSQL from S3", () => {
       "encryption-key": "not the right key at all",
     });
     expect(wrong.error?.exitCode).toBe(1);
-    expect(wrong.error?.message).toMatch(/^Refusing to restore .*wrong encryption key.*Nothing was changed\.$/);
+    expect(wrong.error?.message).toMatch(
+      /^Refusing to restore .*wrong encryption key.*Nothing was changed\.$/,
+    );
     expect(pg.sql("SELECT count(*) FROM pg_database WHERE datname = 'app_wrongkey';")).toBe("0");
   });
 
@@ -139,11 +157,22 @@ describe("restore of PostgreSQL from S3", () => {
       forcePathStyle: true,
       credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
     });
-    await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: Buffer.alloc(Number(plain.result!.outputs.size), 1) }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: s3.bucket,
+        Key: key,
+        Body: Buffer.alloc(Number(plain.result!.outputs.size), 1),
+      }),
+    );
     client.destroy();
-    const { error } = await run("restore", { name: "tampered", "target-url": pg.url("app_tampered") });
+    const { error } = await run("restore", {
+      name: "tampered",
+      "target-url": pg.url("app_tampered"),
+    });
     expect(error?.exitCode).toBe(1);
-    expect(error?.message).toMatch(/^Refusing to restore .* has SHA-256 [0-9a-f]{64}, but its manifest says [0-9a-f]{64}\. Nothing was changed\.$/);
+    expect(error?.message).toMatch(
+      /^Refusing to restore .* has SHA-256 [0-9a-f]{64}, but its manifest says [0-9a-f]{64}\. Nothing was changed\.$/,
+    );
     expect(pg.sql("SELECT count(*) FROM pg_database WHERE datname = 'app_tampered';")).toBe("0");
   });
 });

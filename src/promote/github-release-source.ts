@@ -23,7 +23,9 @@ interface OverviewAnswer {
         recent: { nodes: (CommitNode | null)[] | null };
       } | null;
     } | null;
-    [alias: `pr${number}`]: { nodes: ({ number: number; url: string } | null)[] | null };
+    [alias: `pr${number}`]: {
+      nodes: ({ id: string; number: number; url: string } | null)[] | null;
+    };
   } | null;
 }
 
@@ -31,7 +33,7 @@ function overviewQuery(branches: number): string {
   const pulls = Array.from(
     { length: branches },
     (_, i) =>
-      `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { number url } }`,
+      `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { id number url } }`,
   ).join("\n      ");
   // GraphQL refuses declared variables that the query does not use.
   const branchVars =
@@ -102,8 +104,8 @@ export class GitHubReleaseSource implements ReleaseSource {
       .map((c) => ({ oid: c.oid, landedAt: landingDate(c, recent) }));
     const openPullRequests = query.branches.flatMap((branch, i) =>
       (answer.repository?.[`pr${i}`]?.nodes ?? [])
-        .filter((p): p is { number: number; url: string } => p !== null)
-        .map((p) => ({ branch, number: p.number, url: p.url })),
+        .filter((p): p is { id: string; number: number; url: string } => p !== null)
+        .map((p) => ({ branch, number: p.number, url: p.url, nodeId: p.id })),
     );
     return { head: target.oid, history, openPullRequests };
   }

@@ -17,6 +17,7 @@ import { planTfvarsEdit } from "../update-tfvars/plan-edit.js";
 import type { ReleaseEdit } from "../update-tfvars/release-edits.js";
 import type { ServiceLayout } from "../update-tfvars/service-layout.js";
 import type { MergeMode } from "./plan.js";
+import type { OpenPullRequest } from "./release-state.js";
 import { OperationFailedError } from "../core/errors.js";
 
 const MAX_REPLANS = 10;
@@ -46,6 +47,11 @@ export interface LandResult {
 
 export interface Lander {
   land(request: LandRequest): Promise<LandResult>;
+  /**
+   * Makes sure a pull request left open by an earlier run will land as the mode says:
+   * with auto-merge, (re-)enables it, in case that run stopped before it got there.
+   */
+  resume?(pullRequest: OpenPullRequest): Promise<void>;
 }
 
 export interface GitHubLanderOptions {
@@ -124,6 +130,11 @@ export class GitHubLander implements Lander {
       ...(result.headSha ? { commit: result.headSha } : {}),
       ...(pullRequest ? { pullRequest } : {}),
     };
+  }
+
+  async resume(pullRequest: OpenPullRequest): Promise<void> {
+    if (this.options.mode !== "auto-merge" || !pullRequest.nodeId) return;
+    await this.options.repo.enableAutoMerge(pullRequest.nodeId, this.options.mergeMethod);
   }
 
   /**

@@ -26,7 +26,12 @@ import { evidenceCommitLines, evidenceMarkdown } from "./evidence.js";
 import type { LandRequest, LandResult, Lander } from "./land-change.js";
 import { branchFor } from "./land-change.js";
 import type { PromotionPlan } from "./plan.js";
-import type { ReleasePhase, ReleaseSource, ReleaseState } from "./release-state.js";
+import type {
+  OpenPullRequest,
+  ReleasePhase,
+  ReleaseSource,
+  ReleaseState,
+} from "./release-state.js";
 import { classifyRelease, readReleaseState, weightsOf } from "./release-state.js";
 
 export interface PromoteParams {
@@ -160,6 +165,17 @@ function waitingPullRequest(state: ReleaseState, branch: string) {
   return state.openPullRequests.find((p) => p.branch === branch);
 }
 
+/** A pull request an earlier tick opened: make sure it still lands (it may have been cut short). */
+async function resume(deps: PromoteDeps, pullRequest: OpenPullRequest): Promise<void> {
+  try {
+    await deps.lander.resume?.(pullRequest);
+  } catch (error) {
+    deps.logger.warning(
+      `Could not enable auto-merge on #${pullRequest.number}: ${errorMessage(error)}`,
+    );
+  }
+}
+
 export async function promote(params: PromoteParams, deps: PromoteDeps): Promise<PromoteResult> {
   const promoteBranch = branchFor(params.environment, "promote");
   const rollbackBranch = branchFor(params.environment, "rollback");
@@ -179,6 +195,7 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
   let evidence: AnalysisEvidence[] = [];
   let decision: Decision;
   if (phase.kind !== "idle" && rollbackPr) {
+    if (!params.dryRun) await resume(deps, rollbackPr);
     decision = {
       decision: "wait",
       reason: `rollback pull request #${rollbackPr.number} is waiting to be merged (${rollbackPr.url})`,
@@ -195,6 +212,7 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
     });
     const promotePr = waitingPullRequest(state, promoteBranch);
     if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
+      if (!params.dryRun) await resume(deps, promotePr);
       decision = {
         ...decision,
         decision: "wait",

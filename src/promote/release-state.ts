@@ -30,6 +30,7 @@ export interface OpenPullRequest {
   branch: string;
   number: number;
   url: string;
+  nodeId?: string;
 }
 
 export interface RepoOverview {

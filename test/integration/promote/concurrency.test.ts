@@ -1,0 +1,57 @@
+/**
+ * Two ticks started together against the sandbox: one action, not two — one commit, one
+ * pull request, one deployment status.
+ */
+import { describe, expect, it } from "vitest";
+import { startInfraWorld } from "./infra-world.js";
+
+const PLAN = { steps: [10, 50, 100], "bake-time": "0s" };
+
+describe("promote concurrency", () => {
+  it("direct: of two simultaneous ticks, one advances and the other finds the base moved", async () => {
+    const world = await startInfraWorld({ promotion: PLAN, merge: "direct" });
+    try {
+      const before = Number(world.git("rev-list", "--count", "main"));
+      const [a, b] = await Promise.all([world.promote(), world.promote()]);
+      const decisions = [a.result!.outputs.decision, b.result!.outputs.decision].sort();
+      expect(decisions).toEqual(["advance", "wait"]);
+      expect(Number(world.git("rev-list", "--count", "main"))).toBe(before + 1);
+      expect(world.values()).toMatchObject({ api_green_weight: 10 });
+      const { data: deployments } = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/deployments",
+        {
+          owner: "acme",
+          repo: "infra",
+        },
+      );
+      expect(deployments).toHaveLength(1);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("pull requests: two simultaneous ticks open one pull request with one commit", async () => {
+    const world = await startInfraWorld({ promotion: PLAN, merge: "pull-request" });
+    try {
+      const outcomes = await Promise.all([world.promote(), world.promote()]);
+      for (const outcome of outcomes) expect(outcome.error).toBeUndefined();
+      const { data: pulls } = await world.octokit.request("GET /repos/{owner}/{repo}/pulls", {
+        owner: "acme",
+        repo: "infra",
+        state: "all",
+      });
+      expect(pulls).toHaveLength(1);
+      expect(world.git("rev-list", "--count", "main..greenlight/production/promote")).toBe("1");
+      const urls = new Set(
+        outcomes.map((o) => o.result!.outputs["pull-request-url"]).filter(Boolean),
+      );
+      expect([...urls]).toEqual([pulls[0]!.html_url]);
+      // While it waits for review, further ticks change nothing.
+      const again = await world.promote();
+      expect(again.result!.outputs.decision).toBe("wait");
+      expect(world.git("rev-list", "--count", "main..greenlight/production/promote")).toBe("1");
+    } finally {
+      await world.close();
+    }
+  });
+});

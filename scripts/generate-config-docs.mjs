@@ -42,25 +42,32 @@ class Renderer {
   seen = new Map();
 
   /** A section for an object schema at `path`; returns the link to it. */
-  section(path, node) {
-    const key = JSON.stringify(node);
+  section(path, node, text = path) {
+    // The same sub-schema under two keys differs only in the description of the key.
+    const key = JSON.stringify({ ...node, description: undefined });
     const known = this.seen.get(key);
     if (known) return known;
     const title = path;
-    const link = `[${code(path)}](#${anchor(title)})`;
+    const link = `[${code(text)}](#${anchor(title)})`;
     this.seen.set(key, link);
-    const entry = { title, rows: [], description: node.description };
+    const entry = {
+      title,
+      rows: [],
+      description: path === "top level" ? node.description : undefined,
+    };
     this.sections.push(entry);
     const required = new Set(node.required ?? []);
     for (const [name, child] of Object.entries(node.properties ?? {})) {
       if (name === "$schema") continue;
       const childPath = path === "top level" ? name : `${path}.${name}`;
+      const type = [this.type(childPath, child), ...this.constraints(child)].join(", ");
+      const isRequired = required.has(name) ? "yes" : "no";
       entry.rows.push([
         code(name),
-        this.type(childPath, child),
-        required.has(name) ? "yes" : "no",
+        type,
+        isRequired,
         this.defaultOf(child),
-        this.notes(child),
+        cell(child.description),
       ]);
     }
     return link;
@@ -72,9 +79,8 @@ class Renderer {
   }
 
   /** What the schema constrains beyond the type: patterns, bounds, formats. */
-  notes(node) {
+  constraints(node) {
     const parts = [];
-    if (node.description) parts.push(node.description);
     const target = node.type === "array" ? (node.items ?? {}) : node;
     if (target.format === "uri") parts.push("a URL");
     if (target.pattern && target.format !== "starts_with")
@@ -95,7 +101,7 @@ class Renderer {
       parts.push(`keys match ${code(node.propertyNames.pattern)}`);
     if (isRecord(node) && node.propertyNames?.enum)
       parts.push(`keys: ${node.propertyNames.enum.map(code).join(", ")}`);
-    return parts.map(cell).join("; ");
+    return parts.map(cell);
   }
 
   /** The type column: plain for scalars, a link to a section for objects. */
@@ -108,7 +114,10 @@ class Renderer {
         return (
           "one of " +
           objects
-            .map((alt) => this.section(`${path} (${variantName(alt, objects)})`, alt))
+            .map((alt) => {
+              const variant = variantName(alt, objects);
+              return this.section(`${path} (${variant})`, alt, variant);
+            })
             .join(", ")
         );
       }
@@ -145,7 +154,10 @@ class Renderer {
     for (const section of this.sections) {
       out.push("", `## ${section.title === "top level" ? "Top level" : code(section.title)}`, "");
       if (section.description) out.push(cell(section.description), "");
-      out.push("| key | type | required | default | notes |", "| --- | --- | --- | --- | --- |");
+      out.push(
+        "| key | type | required | default | description |",
+        "| --- | --- | --- | --- | --- |",
+      );
       for (const row of section.rows) out.push(`| ${row.join(" | ")} |`);
     }
     return out.join("\n") + "\n";

@@ -8,6 +8,7 @@ import { configJsonSchema } from "../../../src/config/json-schema.js";
 import { renderConfigDocs } from "../../../scripts/generate-config-docs.mjs";
 
 type Node = {
+  description?: string;
   properties?: Record<string, Node>;
   additionalProperties?: Node | boolean;
   items?: Node;
@@ -31,7 +32,25 @@ function keyNames(node: Node | boolean | undefined, into = new Set<string>()): S
 const schema = configJsonSchema();
 const markdown = renderConfigDocs(schema);
 
+/** Key paths whose schema has no description. */
+function undescribed(node: Node | boolean | undefined, path = "", into: string[] = []): string[] {
+  if (!node || typeof node === "boolean") return into;
+  for (const [name, child] of Object.entries(node.properties ?? {})) {
+    if (name === "$schema") continue;
+    if (!child.description) into.push(`${path}${name}`);
+    undescribed(child, `${path}${name}.`, into);
+  }
+  undescribed(node.additionalProperties, `${path}*.`, into);
+  undescribed(node.items, path.replace(/\.$/, "[]."), into);
+  for (const alt of node.anyOf ?? []) undescribed(alt, path, into);
+  return into;
+}
+
 describe("config file reference", () => {
+  it("describes every key (add new keys to src/config/schema-docs.ts)", () => {
+    expect([...new Set(undescribed(schema as Node))]).toEqual([]);
+  });
+
   it("has a row for every key the schema allows", () => {
     const rows = new Set([...markdown.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]));
     expect([...keyNames(schema as Node)].filter((name) => !rows.has(name))).toEqual([]);
@@ -53,7 +72,9 @@ describe("config file reference", () => {
 
   it("shows the choices of an enumeration and the defaults", () => {
     expect(markdown).toMatch(/\| `merge` \| one of `pull-request`, `auto-merge`, `direct` \|/);
-    expect(markdown).toMatch(/\| `weighted` \| boolean \| no \| `true` \|/);
+    expect(markdown).toMatch(
+      /\| `weighted` \| boolean \| no \| `true` \| Whether the service takes traffic/,
+    );
   });
 
   it("says it is generated, and from what", () => {

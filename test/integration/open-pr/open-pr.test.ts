@@ -77,6 +77,15 @@ describe("open-pr", () => {
         new: IMAGE("svc0", "3.0.0"),
       },
     ]);
+    const pr = (await (
+      await fetch(`${h.sandbox.url}/repos/acme/infra/pulls/${second["pull-request-number"]}`, {
+        headers: { authorization: "token sandbox-token" },
+      })
+    ).json()) as { body: string };
+    expect(pr.body).toContain(
+      `| svc0 | green-image | \`${IMAGE("svc0", "1.0.0")}\` | \`${IMAGE("svc0", "3.0.0")}\` |`,
+    );
+    expect(pr.body).not.toContain(IMAGE("svc0", "2.0.0"));
   });
 
   it("adopts a merged pull request that already holds the change", async () => {

@@ -57,9 +57,13 @@ const timeInput = z.string().transform((value, ctx) => {
 });
 
 const inputShape = {
-  status: z.enum(EVENT_STATUSES, { error: `must be one of ${EVENT_STATUSES.join(", ")}` }),
+  // Through z.string() first, so a missing status reads "is required", not "must be one of".
+  status: z
+    .string()
+    .pipe(z.enum(EVENT_STATUSES, { error: `must be one of ${EVENT_STATUSES.join(", ")}` })),
   kind: z
-    .enum(EVENT_KINDS, { error: `must be one of ${EVENT_KINDS.join(", ")}` })
+    .string()
+    .pipe(z.enum(EVENT_KINDS, { error: `must be one of ${EVENT_KINDS.join(", ")}` }))
     .default("deploy"),
   environment: z.string().trim().min(1, { error: "must name the environment, such as production" }),
   services: listInput.optional(),

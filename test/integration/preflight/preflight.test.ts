@@ -343,3 +343,46 @@ describe("the deploy window and its emergency override, through the CLI", () => 
     });
   });
 });
+
+describe("secret masking in preflight, through the CLI", () => {
+  it("prints no value it checked and no credential it found, in any form", async () => {
+    const dir = repository();
+    const jwt = "jwt-Secret-That-Is-Long-Enough-0123456789";
+    const dbPassword = "Db-Pa55word-0099";
+    const env = {
+      JWT_SECRET: jwt,
+      DATABASE_URL: `postgres://app:${dbPassword}@db:99999/app`,
+      GITHUB_BASE_REF: "main",
+    };
+    const cap = captureIo(dir, env);
+    const code = await runActionCommand(
+      toRunnable(preflightAction),
+      loadManifest("preflight"),
+      [
+        "--env-schema",
+        "{JWT_SECRET: secret, DATABASE_URL: postgres-url}",
+        "--debug",
+        "--json",
+        "--summary",
+        "summary.md",
+      ],
+      cap.io,
+    );
+    expect(code).toBe(1);
+    const printed = cap.stdout() + cap.stderr() + readFileSync(join(dir, "summary.md"), "utf8");
+    expect(printed).toContain("DATABASE_URL");
+    expect(printed).toContain("is not a PostgreSQL URL: a port is not a number from 1 to 65535");
+    for (const value of [jwt, dbPassword, ...FOUND]) {
+      for (const form of [
+        value,
+        Buffer.from(value).toString("base64"),
+        encodeURIComponent(value),
+        value.slice(0, 12),
+      ]) {
+        expect(printed.includes(form), `"${form}" (from ${value}) was printed:\n${printed}`).toBe(
+          false,
+        );
+      }
+    }
+  });
+});

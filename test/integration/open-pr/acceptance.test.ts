@@ -246,6 +246,39 @@ describe("the update-tfvars engine", () => {
   });
 });
 
+describe("pull request content", () => {
+  it("follows title and body templates, and opens a draft with team reviewers", async () => {
+    h = await startHarness();
+    const out = outputs(
+      await h.run(
+        {
+          images: `svc0=${IMAGE("svc0", "2.0.0")}`,
+          title: "[{{environment}}] {{title}}",
+          body: "Release of {{services}} from {{sha}}\n\n{{changes}}",
+          draft: "true",
+          "team-reviewers": "platform",
+        },
+        { env: { GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567" } },
+      ),
+    );
+    const pr = (await (
+      await api(h, `/repos/acme/infra/pulls/${out["pull-request-number"]}`)
+    ).json()) as {
+      title: string;
+      body: string;
+      draft: boolean;
+      requested_teams: { slug: string }[];
+    };
+    expect(pr.title).toBe("[production] Deploy svc0 to production");
+    expect(pr.body.split("\n")[0]).toBe(
+      "Release of svc0 from 0123456789abcdef0123456789abcdef01234567",
+    );
+    expect(pr.body).toContain("| svc0 | green-image |");
+    expect(pr.draft).toBe(true);
+    expect(pr.requested_teams.map((t) => t.slug)).toEqual(["platform"]);
+  });
+});
+
 describe("uploads and the allow-list", () => {
   it("writes a whole file from the workspace, inside the allowed paths", async () => {
     h = await startHarness();

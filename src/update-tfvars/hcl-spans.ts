@@ -6,19 +6,14 @@
  * `${…}` templates) is rejected with its line and column instead of guessed at: an edit
  * must never land on a value whose meaning depends on evaluation.
  *
- * The nodes share their shape with the JSON editor's (json-spans.ts), so both editors walk
- * paths the same way. Offsets are indices into the JavaScript string.
+ * This is the grammar; hcl-lexer.ts reads the tokens. The nodes share their shape with the
+ * JSON editor's (json-spans.ts), so both editors walk paths the same way. Offsets are
+ * indices into the JavaScript string.
  */
 import { ConfigurationError } from "../core/errors.js";
 import type { JsonValue } from "./document.js";
-import type {
-  ArrayNode,
-  JsonNode,
-  MemberNode,
-  ObjectNode,
-  ScalarNode,
-  Span,
-} from "./json-spans.js";
+import { HclCursor } from "./hcl-lexer.js";
+import type { ArrayNode, JsonNode, MemberNode, ObjectNode, Span } from "./json-spans.js";
 import { lineAndColumn } from "./json-spans.js";
 
 /** An attribute, or a member of an object constructor, with what surrounds it on its line. */
@@ -46,13 +41,7 @@ export interface HclBody extends HclObjectNode {
 const BOM = "\uFEFF";
 /** Far deeper than any variable file; stops a hostile file from exhausting the stack. */
 const MAX_DEPTH = 256;
-const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
-const INLINE_SPACE = /[ \t]*/y;
-const SIMPLE_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
-const SUBSET =
-  "the subset of HCL that Greenlight edits (quoted strings, numbers, booleans, null, lists and objects)";
 
 function defineKey(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
   // Like JSON.parse, so a key named `__proto__` stays an ordinary key.
@@ -64,14 +53,7 @@ function defineKey(target: { [key: string]: JsonValue }, key: string, value: Jso
   });
 }
 
-class HclSpanParser {
-  private pos = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {}
-
+class HclSpanParser extends HclCursor {
   parseBody(): HclBody {
     const body: HclBody = {
       kind: "object",
@@ -137,31 +119,13 @@ class HclSpanParser {
       );
     }
     const literals: Record<string, boolean | null> = { true: true, false: false, null: null };
-    if (word in literals)
+    if (Object.hasOwn(literals, word)) {
       return { kind: "scalar", start, end: this.pos, value: literals[word] ?? null };
+    }
     this.skipSpace(false);
     if (this.peek() === "(") this.outsideSubset(`a function call (${word}(…))`, start);
     if (word === "for" && inTuple) this.outsideSubset("a for expression", start);
     return this.outsideSubset(`a reference to ${word}`, start);
-  }
-
-  private parseNumber(): ScalarNode {
-    const start = this.pos;
-    if (this.peek() === "-") {
-      this.pos++;
-      this.skipSpace(false);
-    }
-    NUMBER.lastIndex = this.pos;
-    const digits = NUMBER.exec(this.text)?.[0];
-    if (digits === undefined) return this.fail("a number");
-    this.pos += digits.length;
-    const negative = this.text[start] === "-";
-    return {
-      kind: "scalar",
-      start,
-      end: this.pos,
-      value: negative ? -Number(digits) : Number(digits),
-    };
   }
 
   /** `{ k = v, "k" = v, k: v }`; members end at a comma or a line break. */
@@ -227,61 +191,6 @@ class HclSpanParser {
     }
   }
 
-  private parseString(): ScalarNode {
-    const start = this.pos;
-    let value = "";
-    this.pos++;
-    for (;;) {
-      const ch = this.text[this.pos];
-      if (ch === undefined || ch === "\n" || ch === "\r") {
-        this.fail("a closing double quote", undefined, "quoted strings cannot span lines");
-      }
-      if (ch === '"') break;
-      const next = this.text[this.pos + 1];
-      if (ch === "\\") {
-        value += this.parseEscape();
-      } else if ((ch === "$" || ch === "%") && next === "{") {
-        this.outsideSubset(
-          ch === "$" ? "an interpolation (${…})" : "a template directive (%{…})",
-          this.pos,
-        );
-      } else if ((ch === "$" || ch === "%") && next === ch && this.text[this.pos + 2] === "{") {
-        // `$${` and `%%{` are HCL's escapes for a literal `${` and `%{`.
-        value += ch + "{";
-        this.pos += 3;
-      } else if (ch < " " && ch !== "\t") {
-        this.fail("a character that is not a control character (write it as an escape)");
-      } else {
-        value += ch;
-        this.pos++;
-      }
-    }
-    this.pos++;
-    // HCL reads every string in Unicode NFC (escapes included), and so must the editor.
-    return { kind: "scalar", start, end: this.pos, value: value.normalize("NFC") };
-  }
-
-  private parseEscape(): string {
-    const next = this.text[this.pos + 1];
-    const simple = next === undefined ? undefined : SIMPLE_ESCAPES[next];
-    if (simple !== undefined) {
-      this.pos += 2;
-      return simple;
-    }
-    const width = next === "u" ? 4 : next === "U" ? 8 : 0;
-    const hex = this.text.slice(this.pos + 2, this.pos + 2 + width);
-    const code = Number.parseInt(hex, 16);
-    const valid = width > 0 && new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex);
-    if (!valid || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-      this.fail(
-        'an escape such as \\n, \\" or \\u00e9',
-        `"${this.text.slice(this.pos, this.pos + 2 + width)}"`,
-      );
-    }
-    this.pos += 2 + width;
-    return String.fromCodePoint(code);
-  }
-
   private addMember(node: HclObjectNode, member: HclMember): void {
     if (Object.hasOwn(node.value, member.key)) {
       const { line, column } = lineAndColumn(this.text, member.start);
@@ -299,49 +208,6 @@ class HclSpanParser {
     return node;
   }
 
-  private identifier(): string | undefined {
-    IDENTIFIER.lastIndex = this.pos;
-    const word = IDENTIFIER.exec(this.text)?.[0];
-    if (word !== undefined) this.pos += word.length;
-    return word;
-  }
-
-  private peek(ahead = 0): string | undefined {
-    return this.text[this.pos + ahead];
-  }
-
-  private atLineEnd(): boolean {
-    const ch = this.peek();
-    return ch === undefined || ch === "\n" || (ch === "\r" && this.peek(1) === "\n");
-  }
-
-  /**
-   * Skips spaces, tabs and comments; with `newlines`, line breaks too. Without, a line
-   * comment is skipped up to (not over) the line break that ends it, so the caller still
-   * sees where the line ends. Block comments never end a line, as in HCL.
-   */
-  private skipSpace(newlines: boolean): void {
-    for (;;) {
-      INLINE_SPACE.lastIndex = this.pos;
-      INLINE_SPACE.exec(this.text);
-      this.pos = INLINE_SPACE.lastIndex;
-      const ch = this.peek();
-      const next = this.peek(1);
-      if (ch === "#" || (ch === "/" && next === "/")) {
-        const eol = this.text.indexOf("\n", this.pos);
-        this.pos = eol === -1 ? this.text.length : this.text[eol - 1] === "\r" ? eol - 1 : eol;
-      } else if (ch === "/" && next === "*") {
-        const close = this.text.indexOf("*/", this.pos + 2);
-        if (close === -1) this.fail('"*/" to close the comment', "the end of the file");
-        this.pos = close + 2;
-      } else if (newlines && (ch === "\n" || (ch === "\r" && next === "\n"))) {
-        this.pos += ch === "\n" ? 1 : 2;
-      } else {
-        return;
-      }
-    }
-  }
-
   /** Something other than `expected` follows a complete value: an operator, an index, … */
   private afterValue(node: JsonNode, expected: string): never {
     const ch = this.peek();
@@ -349,29 +215,6 @@ class HclSpanParser {
       this.outsideSubset(`an expression (found "${ch}" after the value)`, node.start);
     }
     return this.fail(expected);
-  }
-
-  private describeHere(): string {
-    const ch = this.peek();
-    if (ch === undefined) return "the end of the file";
-    if (ch === "\n" || (ch === "\r" && this.peek(1) === "\n")) return "the end of the line";
-    if (ch < " ")
-      return `the control character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-    return `"${String.fromCodePoint(ch.codePointAt(0) ?? 0)}"`;
-  }
-
-  private fail(expected: string, found = this.describeHere(), note?: string): never {
-    const { line, column } = lineAndColumn(this.text, this.pos);
-    throw new ConfigurationError(
-      `File "${this.file}" is not valid HCL at line ${line}, column ${column}: expected ${expected} but found ${found}${note ? ` (${note})` : ""}; fix the file and run again.`,
-    );
-  }
-
-  private outsideSubset(what: string, offset: number): never {
-    const { line, column } = lineAndColumn(this.text, offset);
-    throw new ConfigurationError(
-      `File "${this.file}" has ${what} at line ${line}, column ${column}, which is outside ${SUBSET}; write a literal value there, or keep the variable in a file Greenlight does not edit.`,
-    );
   }
 }
 

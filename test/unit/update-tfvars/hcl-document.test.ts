@@ -160,6 +160,7 @@ describe("parseHclDocument", () => {
       ['a = "x%{ if true }y%{ endif }"\n', "a template directive (%{…}) at line 1, column 7"],
       ['a = file("x")\n', "a function call (file(…)) at line 1, column 5"],
       ["a = var.x\n", "a reference to var at line 1, column 5"],
+      ["a = constructor\n", "a reference to constructor"],
       ["a = 1 + 2\n", 'an expression (found "+" after the value) at line 1, column 5'],
       ["a = [1][0]\n", "an expression"],
       ["a = true ? 1 : 2\n", "an expression"],

@@ -181,7 +181,10 @@ async function resolveParams(params: Inputs, context: RunContext) {
           requireDigest: params["require-digest"] ?? env?.["require-digest"] ?? false,
           allowedRegistries: params["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
         },
-        ...(config ? { layouts: layoutsFromConfig(config, params.environment) } : {}),
+        // A config without services leaves the layouts to the naming convention.
+        ...(config && Object.keys(config.services).length > 0
+          ? { layouts: layoutsFromConfig(config, params.environment) }
+          : {}),
       },
     },
     base: params.base ?? env?.base ?? "main",

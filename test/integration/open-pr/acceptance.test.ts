@@ -4,7 +4,7 @@
  * idempotent direct commits, uploads, waiting, and GitHub's transient answers.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigurationError, OperationFailedError } from "../../../src/core/errors.js";
@@ -243,6 +243,59 @@ describe("the update-tfvars engine", () => {
     expect(JSON.parse(out["changes"]!)).toEqual([
       { file: "envs/staging/release.auto.tfvars", path: "$.api_replicas", old: 2, new: 3 },
     ]);
+  });
+});
+
+describe("the config file", () => {
+  it("takes repository, tfvars, merge policy, labels and the allow-list from the environment", async () => {
+    h = await startHarness();
+    mkdirSync(join(h.workspace, ".github"));
+    writeFileSync(
+      join(h.workspace, ".github/greenlight.yml"),
+      [
+        "version: 1",
+        "environments:",
+        "  production:",
+        "    repository: acme/infra",
+        "    base: main",
+        `    tfvars: ${TFVARS}`,
+        "    labels: [release]",
+        "    allowed-paths: [envs/production/**]",
+        "  qa:",
+        "    repository: acme/infra",
+        `    tfvars: ${TFVARS}`,
+        "    merge: direct",
+        "",
+      ].join("\n"),
+    );
+    const pr = outputs(
+      await h.run({ repository: "", file: "", images: `svc0=${IMAGE("svc0", "2.0.0")}` }),
+    );
+    expect(pr["operation"]).toBe("created");
+    const labels = (await (
+      await api(h, `/repos/acme/infra/issues/${pr["pull-request-number"]}/labels`)
+    ).json()) as { name: string }[];
+    expect(labels.map((l) => l.name)).toEqual(["release"]);
+
+    const direct = outputs(
+      await h.run({
+        repository: "",
+        file: "",
+        environment: "qa",
+        images: `svc1=${IMAGE("svc1", "2.0.0")}`,
+      }),
+    );
+    expect(direct["operation"]).toBe("pushed");
+    expect(h.git("rev-parse", "main")).toBe(direct["head-sha"]);
+
+    const unknown = await h.run({
+      repository: "",
+      file: "",
+      environment: "prod",
+      images: "svc0=x",
+    });
+    expect(unknown.error).toBeInstanceOf(ConfigurationError);
+    expect((unknown.error as Error).message).toContain('Input "environment" is "prod"');
   });
 });
 

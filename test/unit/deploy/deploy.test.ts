@@ -96,6 +96,21 @@ describe("deploy", () => {
       await expect(run).rejects.toThrow(/Input "merge"/);
     });
 
+    it("masks the build secrets, the token and the App key before anything can print them", async () => {
+      const { context } = testContext(tempDir());
+      const secrets = {
+        secrets: "npm_token=build-secret-value-1234",
+        token: "ghp_infratokenvalue1234567890",
+        "private-key": "-----BEGIN PRIVATE KEY-----abcdef1234567890",
+      };
+      await expect(
+        action.execute({ ...base, ...secrets, merge: "sideways" }, context),
+      ).rejects.toThrow(/Input "merge"/);
+      for (const value of Object.values(secrets)) {
+        expect(context.secrets.redact(`log line with ${value} in it`)).not.toContain(value);
+      }
+    });
+
     it("rejects a bad build input with the input's own name", async () => {
       const { context } = testContext(tempDir());
       await expect(action.execute({ ...base, engine: "podman" }, context)).rejects.toThrow(

@@ -99,4 +99,35 @@ describe("open-pr under concurrency", { timeout: 600_000 }, () => {
     expect(await openPulls(h, branch)).toHaveLength(1);
     expect(h.sandbox.requests.some((r) => r.faulted)).toBe(true);
   });
+
+  it("twenty runs on their own branches, with lost create answers, open one pull request each", async () => {
+    h = await startHarness({ services: 20, sandbox: { faultSeed: 11 } });
+    h.sandbox.faults.add({
+      route: "POST /repos/{owner}/{repo}/pulls",
+      kind: "write-then-502",
+      probability: 0.5,
+    });
+    h.sandbox.faults.add({
+      route: "*",
+      kind: "status",
+      status: 503,
+      probability: 0.1,
+      onlyMutating: true,
+    });
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => h.run({ images: `svc${i}=${IMAGE(i)}` })),
+    );
+    for (const run of runs) expect(run.error, String(run.error)).toBeUndefined();
+    expect(h.sandbox.requests.filter((r) => r.faulted === "write-then-502").length).toBeGreaterThan(
+      0,
+    );
+    h.sandbox.faults.clear();
+    for (let i = 0; i < 20; i++) {
+      const branch = `greenlight/production/deploy-svc${i}`;
+      expect(runs[i]!.result!.outputs["branch"]).toBe(branch);
+      expect(runs[i]!.result!.outputs["operation"]).toBe("created");
+      expect(await openPulls(h, branch), branch).toHaveLength(1);
+      expect(JSON.parse(h.fileOn(branch))[`svc${i}_green_image`]).toBe(IMAGE(i));
+    }
+  });
 });

@@ -86,16 +86,17 @@ async function childTick(
   world: InfraWorld,
   killAfter: number,
 ): Promise<{ killed: boolean; calls: number }> {
-  let child: ChildProcess | undefined;
+  // The proxy starts before the child, so it reaches the child through this holder.
+  const running: { child?: ChildProcess } = {};
   let killed = false;
   const proxy = await startKillingProxy(world.sandbox.url, killAfter, () => {
-    if (!killed) child?.kill("SIGKILL");
+    if (!killed) running.child?.kill("SIGKILL");
     killed = true;
   });
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(GITHUB_|INPUT_|RUNNER_)/.test(name)),
   );
-  child = spawn(
+  const child = spawn(
     process.execPath,
     [
       "--import",
@@ -113,6 +114,7 @@ async function childTick(
     ],
     { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
   );
+  running.child = child;
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
   child.stdout!.resume();

@@ -97,7 +97,15 @@ export function runGit(
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", reject);
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "ENOENT"
+          ? new Error(
+              "The GitHub sandbox needs git, which is not on PATH; install it with: apt-get install -y git",
+            )
+          : error,
+      );
+    });
     child.on("close", (code) => {
       const ok = [0, ...(options.okCodes ?? [])];
       if (code !== null && ok.includes(code)) resolve({ code, stdout: Buffer.concat(out) });

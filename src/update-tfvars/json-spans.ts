@@ -101,7 +101,7 @@ class SpanParser {
       return { kind: "scalar", start, end: this.pos, value: Number(word) };
     }
     const literals: Record<string, boolean | null> = { true: true, false: false, null: null };
-    if (word in literals) {
+    if (Object.hasOwn(literals, word)) {
       this.pos += word.length;
       return { kind: "scalar", start, end: this.pos, value: literals[word] ?? null };
     }

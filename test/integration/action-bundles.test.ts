@@ -58,6 +58,30 @@ describe.each(runtimes)("update-tfvars bundle on %s", (_label, nodeBinary) => {
     expect(readFileSync(join(dir, "summary"), "utf8")).toContain("| `release.auto.tfvars.json` | `$.api_blue_weight` | `100` | `75` |");
   });
 
+  it("edits an HCL .tfvars file, checked by the bundled HCL parser", () => {
+    const dir = tempDir();
+    const original = '# release\napi_green_image  = "r.example.com/api:1" # candidate\napi_blue_weight  = 100\napi_green_weight = 0\n';
+    writeFileSync(join(dir, "release.auto.tfvars"), original);
+    for (const f of ["out", "summary"]) writeFileSync(join(dir, f), "");
+    const result = spawnSync(nodeBinary, [join(root, "dist/update-tfvars/index.js")], {
+      cwd: dir,
+      encoding: "utf8",
+      env: {
+        PATH: process.env["PATH"],
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: join(dir, "out"),
+        GITHUB_STEP_SUMMARY: join(dir, "summary"),
+        INPUT_FILE: "release.auto.tfvars",
+        INPUT_IMAGES: "api=r.example.com/api:2",
+        INPUT_WEIGHTS: "10",
+      },
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(readFileSync(join(dir, "release.auto.tfvars"), "utf8")).toBe(
+      '# release\napi_green_image  = "r.example.com/api:2" # candidate\napi_blue_weight  = 90\napi_green_weight = 10\n',
+    );
+  });
+
   it("fails readably, without a stack trace, on bad input", () => {
     const dir = tempDir();
     const result = spawnSync(nodeBinary, [join(root, "dist/update-tfvars/index.js")], {

@@ -19,7 +19,8 @@ const actionDirs = readdirSync(join(root, "actions")).filter((name) =>
 // The root action.yml (`uses: owner/greenlight@v1`) is held to the same rules.
 const manifests = [...actionDirs, ROOT_ACTION];
 /** Where GitHub finds the bundle, relative to the action.yml. */
-const bundlePath = (name: string) => (name === ROOT_ACTION ? `dist/${name}/index.js` : `../../dist/${name}/index.js`);
+const bundlePath = (name: string) =>
+  name === ROOT_ACTION ? `dist/${name}/index.js` : `../../dist/${name}/index.js`;
 
 describe("action manifests", () => {
   it("has at least one action", () => {
@@ -45,26 +46,39 @@ describe("action manifests", () => {
     });
 
     it("marks inputs required exactly when the schema needs them, with valid defaults", () => {
-      const shape = (action!.inputSchema as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+      const shape = (
+        action!.inputSchema as unknown as {
+          shape: Record<string, { safeParse(v: unknown): { success: boolean } }>;
+        }
+      ).shape;
       for (const [input, spec] of Object.entries(manifest.inputs)) {
         expect(spec.description, `${input} has no description`).not.toBe("");
         const field = shape[input]!;
         const optional = field.safeParse(undefined).success;
-        expect(spec.required, `${input}: required in action.yml must match the schema`).toBe(!optional);
+        expect(spec.required, `${input}: required in action.yml must match the schema`).toBe(
+          !optional,
+        );
         if (spec.default !== undefined && !spec.default.includes("${{")) {
-          expect(field.safeParse(spec.default).success, `${input}: default "${spec.default}" fails the schema`).toBe(true);
+          expect(
+            field.safeParse(spec.default).success,
+            `${input}: default "${spec.default}" fails the schema`,
+          ).toBe(true);
         }
       }
     });
 
     it("writes exactly the outputs it declares", async () => {
       const sample = actionSamples[name];
-      expect(sample, `add a sample invocation for ${name} in test/helpers/action-samples.ts`).toBeDefined();
+      expect(
+        sample,
+        `add a sample invocation for ${name} in test/helpers/action-samples.ts`,
+      ).toBeDefined();
       const dir = tempDir();
       const { inputs, cleanup } = await sample!(dir);
       try {
         const raw: Record<string, string | undefined> = {};
-        for (const [input, spec] of Object.entries(manifest.inputs)) raw[input] = inputs[input] ?? spec.default;
+        for (const [input, spec] of Object.entries(manifest.inputs))
+          raw[input] = inputs[input] ?? spec.default;
         const { context } = testContext(dir);
         const result = await action!.execute(raw, context);
         expect(Object.keys(result.outputs).sort()).toEqual(Object.keys(manifest.outputs).sort());

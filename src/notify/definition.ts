@@ -13,13 +13,13 @@ import {
   booleanInput,
   durationInput,
   integerInput,
-  linesInput,
   listInput,
   structuredInput,
 } from "../core/inputs.js";
-import { loadConfig } from "../config/load.js";
+import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { NotificationsConfig } from "./config-schema.js";
 import type { DeploymentEvent } from "./event.js";
+import { evidenceLines } from "./evidence.js";
 import { EVENT_KINDS, EVENT_STATUSES, runUrlFromEnv } from "./event.js";
 import { notify } from "./main.js";
 import type { MessageTemplate } from "./message.js";
@@ -75,7 +75,7 @@ const inputShape = {
   "pr-url": z.string().trim().optional(),
   "started-at": timeInput.optional(),
   duration: durationInput.optional(),
-  evidence: linesInput.optional(),
+  evidence: z.string().transform(evidenceLines).optional(),
   template: templateInput.optional(),
   "slack-webhook-url": z.string().optional(),
   "slack-token": z.string().optional(),
@@ -174,14 +174,20 @@ async function readCa(path: string | undefined, cwd: string): Promise<string | u
   }
 }
 
+function isDefaultConfigPath(path: string): boolean {
+  return path.replace(/^\.\//, "") === DEFAULT_CONFIG_PATH;
+}
+
 export const notifyAction = defineAction({
   name: "notify",
   inputs,
   secretInputs: NOTIFY_SECRET_INPUTS,
   async run(params: Inputs, context) {
+    // The default path is optional even when named explicitly: reusable workflows pass it.
+    const configFile = params["config-file"];
     const config = await loadConfig({
       cwd: context.cwd,
-      ...(params["config-file"] ? { path: params["config-file"], required: true } : {}),
+      ...(configFile ? { path: configFile, required: !isDefaultConfigPath(configFile) } : {}),
     });
     const notifications = config?.notifications;
     const targets = collectTargets(params, notifications, context.env, context.secrets);

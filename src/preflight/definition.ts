@@ -136,15 +136,17 @@ async function environmentCheck(
 function windowCheck(params: Inputs, context: RunContext): PreflightParams["window"] {
   const overrideReason = params["override-reason"];
   if (params["deploy-window"] === undefined) {
-    if (params["emergency-override"] || overrideReason) {
-      throw new ConfigurationError(
-        `Input "emergency-override" only applies to a deploy window, and "deploy-window" is not set; remove it or add the window.`,
-      );
-    }
-    if (params["deploy-time"])
+    if (params["deploy-time"]) {
       throw new ConfigurationError(
         `Input "deploy-time" is set but "deploy-window" is not; add the window to judge the time against.`,
       );
+    }
+    // Reusable workflows pass the override on every run; without a window it sets nothing aside.
+    if (params["emergency-override"]) {
+      context.logger.info(
+        "No deploy window is set, so the emergency override has nothing to set aside.",
+      );
+    }
     return undefined;
   }
   if (

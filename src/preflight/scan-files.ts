@@ -91,7 +91,7 @@ export async function changedFiles(
   const untracked = lines(await git(cwd, ["ls-files", "--others", "--exclude-standard"]));
   const base = await findBase(cwd, baseRef, env);
   if (!base) {
-    // The first commit: everything in it is new.
+    // The first commit, or a shallow clone without its parent: every file of HEAD is new.
     const first = lines(
       await git(cwd, [
         "diff-tree",
@@ -106,7 +106,7 @@ export async function changedFiles(
     const worktree = lines(await git(cwd, ["diff", "--name-only", "--diff-filter=ACMR", "HEAD"]));
     return {
       files: [...new Set([...first, ...worktree, ...untracked])].sort(),
-      base: "the first commit",
+      base: "nothing (no earlier commit to compare with)",
     };
   }
   const mergeBase = (await git(cwd, ["merge-base", base, "HEAD"]))?.trim() || base;

@@ -43,14 +43,17 @@ export async function checkWorkflow(input: WorkflowCheckInput): Promise<CheckRow
   const path = input.configFile ?? DEFAULT_CONFIG_PATH;
   const absolute = isAbsolute(path) ? path : resolve(input.cwd, path);
   // A file named by the input that is not there is a mistake in the input, not a finding.
-  if (input.configFile !== undefined && !existsSync(absolute)) {
+  // Except the default path, which reusable workflows pass explicitly: its absence is a warning.
+  const named =
+    input.configFile !== undefined && input.configFile.replace(/^\.\//, "") !== DEFAULT_CONFIG_PATH;
+  if (named && !existsSync(absolute)) {
     throw new ConfigurationError(
       `Config file "${path}" does not exist; check the "config-file" input (paths are relative to ${input.cwd}).`,
     );
   }
   let config: GreenlightConfig | undefined;
   try {
-    config = await loadConfig({ cwd: input.cwd, path, required: input.configFile !== undefined });
+    config = await loadConfig({ cwd: input.cwd, path, required: named });
   } catch (error) {
     if (error instanceof ConfigurationError) return [row("workflow", path, "fail", error.message)];
     throw error;

@@ -108,10 +108,6 @@ describe("preflight bad-input corpus", () => {
       'Input "override-reason" is set but "emergency-override" is not true; set emergency-override: true to override the deploy window, or remove the reason.',
     ],
     [
-      { "emergency-override": "true", "override-reason": "hotfix for INC-1" },
-      'Input "emergency-override" only applies to a deploy window, and "deploy-window" is not set; remove it or add the window.',
-    ],
-    [
       { "emergency-override": "maybe" },
       'Input "emergency-override" expected true or false, got "maybe".',
     ],

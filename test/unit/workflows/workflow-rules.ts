@@ -183,6 +183,11 @@ function readsSecrets(value: unknown): boolean {
   return /\$\{\{[^}]*\bsecrets\.(?!GITHUB_TOKEN\b)/.test(text);
 }
 
+/**
+ * A called workflow's job that runs in an environment gets that environment's value of a
+ * secret only when the caller passes the secret by name, so named `secrets:` on a calling job
+ * are the narrow form; `inherit` hands over every secret the caller can see.
+ */
 function checkSecrets(job: Job, where: string): Violation[] {
   if (job.secrets === "inherit") {
     return [
@@ -192,15 +197,6 @@ function checkSecrets(job: Job, where: string): Violation[] {
   if (job.environment === undefined && readsSecrets({ ...job, secrets: undefined })) {
     return [
       { rule: "environment-secrets", where, message: "reads secrets outside an environment" },
-    ];
-  }
-  if (typeof job.uses === "string" && readsSecrets(job.secrets)) {
-    return [
-      {
-        rule: "environment-secrets",
-        where,
-        message: "hands repository secrets to a called workflow; keep them in its environment",
-      },
     ];
   }
   return [];

@@ -67,6 +67,7 @@ interface OwnReference {
   sha: string;
   version: string;
   with: Record<string, unknown>;
+  secrets: Record<string, unknown>;
 }
 
 type Mapping = Record<string, unknown>;
@@ -74,8 +75,7 @@ const isMapping = (value: unknown): value is Mapping =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Every step or job in `file` that uses Greenlight's own actions or reusable workflows. */
-function ownReferences(file: string): OwnReference[] {
-  const text = read(file);
+function ownReferences(file: string, text = read(file)): OwnReference[] {
   const workflow = YAML.parse(text) as { jobs?: Record<string, Mapping & { steps?: Mapping[] }> };
   const versions = new Map<string, string>();
   for (const line of text.split("\n")) {
@@ -93,6 +93,7 @@ function ownReferences(file: string): OwnReference[] {
         sha: ref.slice(ref.lastIndexOf("@") + 1),
         version: versions.get(ref) ?? "",
         with: isMapping(user["with"]) ? user["with"] : {},
+        secrets: isMapping(user["secrets"]) ? user["secrets"] : {},
       };
     });
 }
@@ -101,21 +102,39 @@ function ownReferences(file: string): OwnReference[] {
 function declaredInputs(ref: string): {
   file: string;
   inputs: Record<string, { required?: boolean; default?: unknown }>;
+  secrets: Record<string, { required?: boolean }>;
 } {
   const path = ref.slice(0, ref.lastIndexOf("@")).split("/").slice(2).join("/");
   if (path.startsWith(".github/workflows/")) {
     const doc = YAML.parse(read(path)) as {
-      on?: { workflow_call?: { inputs?: Record<string, { required?: boolean }> } };
+      on?: {
+        workflow_call?: {
+          inputs?: Record<string, { required?: boolean }>;
+          secrets?: Record<string, { required?: boolean }>;
+        };
+      };
     };
-    return { file: path, inputs: doc.on?.workflow_call?.inputs ?? {} };
+    const call = doc.on?.workflow_call;
+    return { file: path, inputs: call?.inputs ?? {}, secrets: call?.secrets ?? {} };
   }
   const file = path === "" ? "action.yml" : join(path, "action.yml");
   const doc = YAML.parse(read(file)) as { inputs?: Record<string, { required?: boolean }> };
-  return { file, inputs: doc.inputs ?? {} };
+  return { file, inputs: doc.inputs ?? {}, secrets: {} };
 }
 
 describe("Greenlight's own actions and workflows, as the workflows call them", () => {
-  const references = workflowFiles.flatMap(ownReferences);
+  // The workflows, and the callers the docs show (each YAML block with jobs).
+  const docBlocks = ["docs/workflows.md", "docs/migration.md", "docs/deploy-action.md"].flatMap(
+    (doc) =>
+      [...read(doc).matchAll(/```yaml\n([\s\S]*?)```/g)]
+        .map((m) => m[1]!)
+        .filter((block) => /^jobs:/m.test(block))
+        .map((block, i) => ({ file: `${doc} (block ${i + 1})`, text: block })),
+  );
+  const references = [
+    ...workflowFiles.flatMap((file) => ownReferences(file)),
+    ...docBlocks.flatMap(({ file, text }) => ownReferences(file, text)),
+  ];
   const version = (JSON.parse(read("package.json")) as { version: string }).version;
 
   it("pins them all to one release, whose version is the package's", () => {
@@ -141,6 +160,15 @@ describe("Greenlight's own actions and workflows, as the workflows call them", (
         )
         .map(([name]) => name);
       expect(missing, `required inputs of ${file} not given`).toEqual([]);
+      const { secrets } = declaredInputs(r.ref);
+      expect(
+        Object.keys(r.secrets).filter((name) => !(name in secrets)),
+        `secrets not declared in ${file}`,
+      ).toEqual([]);
+      const missingSecrets = Object.entries(secrets)
+        .filter(([name, spec]) => spec.required === true && !(name in r.secrets))
+        .map(([name]) => name);
+      expect(missingSecrets, `required secrets of ${file} not passed`).toEqual([]);
     },
   );
 });

@@ -30,6 +30,10 @@ describe("workflow security rules", () => {
     expect(workflowFiles).toContain("examples/app/.github/workflows/release.yml");
   });
 
+  it("runs CI with the same script a developer runs", () => {
+    expect(read(".github/workflows/ci.yml")).toMatch(/^\s+run: .*bash \.ci\/run$/m);
+  });
+
   it.each(workflowFiles)("%s follows every rule", (file) => {
     expect(checkWorkflow(read(file), file)).toEqual([]);
   });

@@ -336,5 +336,9 @@ export function isTransient(error: unknown): boolean {
 
 export function describeError(error: unknown): string {
   const code = status(error);
-  return code ? `${code} (${messageOf(error).split("\n")[0]})` : messageOf(error);
+  // Octokit appends " - <documentation URL>" to GitHub's message; the message is enough.
+  const message = messageOf(error)
+    .split("\n")[0]!
+    .replace(/ - https?:\/\/\S+$/, "");
+  return code ? `${code} (${message})` : message;
 }

@@ -84,12 +84,19 @@ class Backoff {
     private readonly what: string,
   ) {}
 
-  /** Waits before the next attempt; throws once the attempts are used up. */
-  async next(reason: string): Promise<void> {
+  /**
+   * Waits before the next attempt; throws once the attempts are used up. `cause` says whose
+   * doing the failed attempt was: a concurrent change that landed first, or GitHub itself.
+   */
+  async next(reason: string, cause: "race" | "github" = "race"): Promise<void> {
     this.attempt++;
     if (this.attempt >= this.max) {
+      const advice =
+        cause === "race"
+          ? `Other changes kept landing first; run again, or raise "max-attempts".`
+          : `GitHub kept failing; run again later, or raise "max-attempts".`;
       throw new OperationFailedError(
-        `Gave up after ${this.max} attempts to ${this.what}: ${reason}. Other changes kept landing first; run again, or raise "max-attempts".`,
+        `Gave up after ${this.max} attempts to ${this.what}: ${reason}. ${advice}`,
       );
     }
     const ceiling = Math.min(5_000, 100 * 2 ** Math.min(this.attempt, 6));
@@ -163,7 +170,7 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
       await backoff.next(`${params.base} moved while committing`);
     } catch (error) {
       if (!isTransient(error)) throw error;
-      await backoff.next(`GitHub answered ${describeError(error)}`);
+      await backoff.next(`GitHub answered ${describeError(error)}`, "github");
     }
   }
 }
@@ -264,7 +271,7 @@ async function createOrAdoptPullRequest(
     if (open) return { pr: open, created: outcome === undefined };
     // A refusal (say, a 422 for an invalid base) is an answer: asking again would not change it.
     if (failure !== undefined && !isTransient(failure)) throw failure;
-    await backoff.next("the pull request was neither created nor found");
+    await backoff.next("the pull request was neither created nor found", "github");
   }
 }
 
@@ -520,7 +527,7 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
       if (!isTransient(error)) throw error;
       if (committing) lostCommit = true;
       mayExist = true;
-      await backoff.next(`GitHub answered ${describeError(error)}`);
+      await backoff.next(`GitHub answered ${describeError(error)}`, "github");
     }
   }
 }

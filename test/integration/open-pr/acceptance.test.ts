@@ -501,6 +501,17 @@ describe("GitHub's uncertain answers", () => {
     expect(h.sandbox.requests.filter((r) => r.faulted === "status")).toHaveLength(2);
   });
 
+  it("gives up after max-attempts with a sentence that says what to do", async () => {
+    h = await startHarness();
+    h.sandbox.faults.add({ route: "POST /graphql", kind: "status", status: 502 });
+    const outcome = await h.run({ images: `svc0=${IMAGE("svc0", "2.0.0")}`, "max-attempts": "3" });
+    expect(outcome.error).toBeInstanceOf(OperationFailedError);
+    expect((outcome.error as Error).message).toBe(
+      'Gave up after 3 attempts to update branch greenlight/production/deploy-svc0: GitHub answered 502 (Server Error). GitHub kept failing; run again later, or raise "max-attempts".',
+    );
+    expect(h.sandbox.requests.filter((r) => r.route === "POST /graphql")).toHaveLength(3);
+  });
+
   it("does not retry a refusal that a retry cannot fix", async () => {
     h = await startHarness();
     h.sandbox.faults.add({

@@ -6,18 +6,15 @@
  * caught by the metric gate and rolled back. It prints a timeline with the sandbox's PR
  * links and the evidence of each decision.
  */
-import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { CliIo } from "../cli/io.js";
 import { runCli } from "../cli/main.js";
 import { DEFAULT_TOKEN, startSandbox } from "../sandbox/index.js";
-import {
-  DEMO_REGISTRY,
-  DEMO_REPOSITORY,
-  createDemoWorkspace,
-  type DemoWorkspace,
-} from "./demo-infra.js";
-import { startDemoFleet, startTraffic, versionOf, type DemoFleet } from "./demo-fleet.js";
+import { DEMO_REPOSITORY, createDemoWorkspace, type DemoWorkspace } from "./demo-infra.js";
+import { startDemoFleet, startTraffic, type DemoFleet } from "./demo-fleet.js";
+import { demoImages, type DemoImages } from "./demo-images.js";
 
 const BAKE_TIME = "2s";
 const MAX_TICKS = 40;
@@ -33,12 +30,6 @@ one (caught by the error-rate gate and rolled back), printing a timeline.
 Options:
   --keep   keep the temporary directory (infra repository, workspace) for inspection
 `;
-
-/** A prepared image reference: the demo has no registry, so the digest is derived, not pushed. */
-function preparedImage(version: string): string {
-  const digest = createHash("sha256").update(`api:${version}`).digest("hex");
-  return `${DEMO_REGISTRY}/api:${version}@sha256:${digest}`;
-}
 
 interface Step {
   outputs: Record<string, string>;
@@ -62,8 +53,14 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       `[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${what.padEnd(9)} ${text}\n`,
     );
 
-  const fleet = await startDemoFleet({ failingVersions: ["1.2.0"], windowMs: 1_500 });
-  const stable = preparedImage("1.0.0");
+  const scratch = mkdtempSync(join(tmpdir(), "greenlight-demo-images-"));
+  const images = await demoImages(scratch, io);
+  const fleet = await startDemoFleet({
+    failingVersions: ["1.2.0"],
+    windowMs: 1_500,
+    versionOf: images.versionOf,
+  });
+  const stable = await images.imageFor("1.0.0");
   const workspace = createDemoWorkspace(stable, { fleetUrl: fleet.url, bakeTime: BAKE_TIME });
   const sandbox = await startSandbox({ repos: { [DEMO_REPOSITORY]: workspace.bare } });
   const traffic = startTraffic(fleet.url, 200);
@@ -93,11 +90,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       "infra",
       `GitHub sandbox at ${sandbox.url}; ${DEMO_REPOSITORY} holds the production release file`,
     );
-    line("fleet", `demo service at ${fleet.url}: ${describe(fleet)}`);
-    line(
-      "images",
-      `using prepared image references (this demo does not build images): ${DEMO_REGISTRY}/api:<version>@sha256:…`,
-    );
+    line("fleet", `demo service at ${fleet.url}: ${describe(fleet, images)}`);
+    line("images", images.description);
 
     const good = await release("1.1.0", "finalize");
     const bad = await release("1.2.0", "rollback");
@@ -113,13 +107,15 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     traffic.stop();
     await sandbox.close();
     await fleet.close();
-    if (argv.includes("--keep")) io.stdout(`kept ${workspace.root}\n`);
-    else rmSync(workspace.root, { recursive: true, force: true });
+    await images.close();
+    if (argv.includes("--keep")) io.stdout(`kept ${workspace.root} and ${scratch}\n`);
+    else for (const dir of [workspace.root, scratch]) rmSync(dir, { recursive: true, force: true });
   }
 
   async function release(version: string, expectedEnd: "finalize" | "rollback"): Promise<boolean> {
-    const image = preparedImage(version);
     io.stdout("\n");
+    const image = await images.imageFor(version);
+    line("image", `api ${version}: ${image}`);
     const deploy = await cli([
       "open-pr",
       "--environment",
@@ -147,7 +143,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     }
     line("merge", `PR #${number} merged by a reviewer (${merged.sha?.slice(0, 7)})`);
     applyFromMain(workspace, fleet);
-    line("apply", describe(fleet));
+    line("apply", describe(fleet, images));
 
     const verify = await cli([
       "verify",
@@ -175,7 +171,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       applyFromMain(workspace, fleet);
       if (decision !== "wait") {
         line("promote", `${decision}: ${evidenceOf(step.outputs["evidence"])}`);
-        line("apply", describe(fleet));
+        line("apply", describe(fleet, images));
       }
       if (decision === "finalize" || decision === "rollback" || decision === "idle")
         return decision === expectedEnd;
@@ -217,11 +213,11 @@ function applyFromMain(workspace: DemoWorkspace, fleet: DemoFleet): void {
   });
 }
 
-function describe(fleet: DemoFleet): string {
+function describe(fleet: DemoFleet, images: DemoImages): string {
   const s = fleet.current();
   if (!s) return "nothing deployed";
   const side = (name: string, image: string, weight: number, count: number) =>
-    `${name} ${versionOf(image)} ${weight}% ×${count}`;
+    `${name} ${images.versionOf(image)} ${weight}% ×${count}`;
   return `${side("blue", s.blueImage, s.blueWeight, s.blueCount)} · ${side("green", s.greenImage, s.greenWeight, s.greenCount)}`;
 }
 

@@ -48,11 +48,14 @@ export function versionOf(image: string): string {
 
 export async function startDemoFleet(options: {
   failingVersions: string[];
+  /** The version an image holds; by default its tag. */
+  versionOf?: (image: string) => string;
   errorShare?: number;
   windowMs?: number;
   now?: () => number;
 }): Promise<DemoFleet> {
   const now = options.now ?? Date.now;
+  const versionOfImage = options.versionOf ?? versionOf;
   const windowMs = options.windowMs ?? 5_000;
   const errorShare = options.errorShare ?? 0.4;
   let state: ServiceState | undefined;
@@ -62,7 +65,7 @@ export async function startDemoFleet(options: {
   const live = (colour: Colour) =>
     state !== undefined && (colour === "blue" ? state.blueCount : state.greenCount) > 0;
   const version = (colour: Colour) =>
-    state ? versionOf(colour === "blue" ? state.blueImage : state.greenImage) : "none";
+    state ? versionOfImage(colour === "blue" ? state.blueImage : state.greenImage) : "none";
 
   // Deterministic split: request n goes green when its position in a 100-slot cycle is
   // below the green weight, so a 10% weight is exactly 10 of every 100 requests.

@@ -6,11 +6,11 @@
  * or pollute the machine's image store. The registry speaks plain HTTP, hence
  * `tls-verify: false` for Buildah and `--tls-verify=false` for skopeo.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { startLocalRegistry } from "../../src/demo/local-registry.js";
 
 const run = promisify(execFile);
 
@@ -43,25 +43,6 @@ export async function requireCommand(command: string): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== "object" || address === null) throw new Error("no free port");
-  return address.port;
-}
-
-async function answers(host: string): Promise<boolean> {
-  try {
-    const response = await fetch(`http://${host}/v2/`);
-    await response.body?.cancel();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function htpasswdLine(username: string, password: string): Promise<string> {
   await requireCommand("htpasswd");
   const { stdout } = await run("htpasswd", ["-Bbn", username, password]);
@@ -74,7 +55,7 @@ export async function startRegistry(
   options: RegistryOptions = {},
 ): Promise<TestRegistry> {
   await requireCommand("docker-registry");
-  mkdirSync(join(dir, "data"), { recursive: true });
+  mkdirSync(dir, { recursive: true });
   let auth = "";
   if (options.user) {
     writeFileSync(
@@ -83,41 +64,7 @@ export async function startRegistry(
     );
     auth = `auth:\n  htpasswd:\n    realm: greenlight-test\n    path: ${join(dir, "htpasswd")}\n`;
   }
-  // A port taken between freePort and the registry's bind is retried with another.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const host = `127.0.0.1:${await freePort()}`;
-    const config = join(dir, "config.yml");
-    writeFileSync(
-      config,
-      `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "data")}\n  delete:\n    enabled: true\nhttp:\n  addr: ${host}\n${auth}`,
-    );
-    const child = spawn("docker-registry", ["serve", config], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    let exitedEarly = false;
-    void exited.then(() => (exitedEarly = true));
-    const deadline = Date.now() + 10_000;
-    while (!exitedEarly && Date.now() < deadline && !(await answers(host))) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    if (!exitedEarly && (await answers(host))) {
-      return {
-        host,
-        stop: async () => {
-          child.kill("SIGTERM");
-          await exited;
-        },
-      };
-    }
-    child.kill("SIGKILL");
-    await exited;
-    if (!/address already in use/i.test(stderr))
-      throw new Error(`docker-registry did not start: ${stderr.trim()}`);
-  }
-  throw new Error("docker-registry found no free port after 5 attempts");
+  return startLocalRegistry(dir, auth);
 }
 
 /**

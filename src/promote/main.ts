@@ -120,10 +120,14 @@ function weightsAfter(state: ReleaseState, decision: Decision): Record<string, n
 function landRequest(
   params: PromoteParams,
   state: ReleaseState,
+  phase: ReleasePhase,
   decision: Decision,
   record: EvidenceRecord,
 ): LandRequest {
-  const services = decision.services;
+  // Finalize and rollback take the services without weights along; an advance cannot.
+  const companions =
+    phase.kind === "idle" || decision.decision === "advance" ? [] : phase.companions;
+  const services = [...decision.services, ...companions];
   const list = services.join(", ");
   const common = {
     services,
@@ -137,7 +141,9 @@ function landRequest(
       return {
         ...common,
         kind: "traffic",
-        release: { weights: Object.fromEntries(services.map((s) => [s, decision.targetWeight!])) },
+        release: {
+          weights: Object.fromEntries(decision.services.map((s) => [s, decision.targetWeight!])),
+        },
         headline: `Promote ${list} in ${params.environment} to ${decision.targetWeight}%`,
         replanOnMovedBase: false,
       };
@@ -238,7 +244,7 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
     decision.decision === "finalize" ||
     decision.decision === "rollback";
   if (acts && !params.dryRun) {
-    landed = await deps.lander.land(landRequest(params, state, decision, record()));
+    landed = await deps.lander.land(landRequest(params, state, phase, decision, record()));
     if (landed.outcome === "superseded" || landed.outcome === "unchanged") {
       decision = {
         ...decision,

@@ -161,10 +161,13 @@ export async function readReleaseState(
 
 export type ReleasePhase =
   | { kind: "idle"; reason: string }
-  /** A candidate is deployed on green with no traffic yet. */
-  | { kind: "deployed"; services: string[] }
+  /**
+   * A candidate is deployed on green with no traffic yet. `companions` are services without
+   * weights (workers) released with it: finalized and rolled back with it, never weighted.
+   */
+  | { kind: "deployed"; services: string[]; companions: string[] }
   /** A candidate takes `weight` percent of the traffic. */
-  | { kind: "shifting"; services: string[]; weight: number };
+  | { kind: "shifting"; services: string[]; companions: string[]; weight: number };
 
 function runsGreen(service: ServiceRelease): boolean {
   return service.greenCount === undefined || service.greenCount > 0;
@@ -182,11 +185,13 @@ export function candidateServices(state: Pick<ReleaseState, "services">): Servic
 }
 
 export function classifyRelease(state: ReleaseState): ReleasePhase {
-  const candidates = candidateServices(state).filter((s) => s.weighted);
+  const all = candidateServices(state);
+  const candidates = all.filter((s) => s.weighted);
   if (candidates.length === 0) return { kind: "idle", reason: "no release is in progress" };
   const names = candidates.map((s) => s.name);
+  const companions = all.filter((s) => !s.weighted).map((s) => s.name);
   const weight = Math.min(...candidates.map((s) => s.greenWeight ?? 0));
-  if (weight > 0) return { kind: "shifting", services: names, weight };
+  if (weight > 0) return { kind: "shifting", services: names, companions, weight };
   // At zero, a candidate is either freshly deployed or was rolled back (its images kept as a
   // record); the previous stage tells them apart: a rollback only took its traffic away.
   const rolledBack = candidates.every((s) => {
@@ -196,7 +201,7 @@ export function classifyRelease(state: ReleaseState): ReleasePhase {
     );
   });
   if (rolledBack) return { kind: "idle", reason: "the release was rolled back" };
-  return { kind: "deployed", services: names };
+  return { kind: "deployed", services: names, companions };
 }
 
 export function weightsOf(services: ServiceRelease[]): Record<string, number> {

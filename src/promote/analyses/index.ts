@@ -17,6 +17,10 @@ import type { AnalysisDeps, AnalysisEvidence, AnalysisWindow } from "./types.js"
 import type { VerifyAnalysis } from "./verify-analysis.js";
 import { runVerifyAnalysis } from "./verify-analysis.js";
 
+/** Headers whose values are credentials, masked wherever they could end up. */
+const CREDENTIAL_HEADER =
+  /^(authorization|proxy-authorization|cookie|x-api-key)$|token|secret|key/i;
+
 export type CompiledAnalysis =
   | ({ kind: "prometheus" } & PrometheusAnalysis)
   | ({ kind: "http-json" } & HttpJsonAnalysis)
@@ -77,6 +81,9 @@ export function compileAnalyses(
       };
     }
     if ("http-json" in analysis) {
+      for (const [header, value] of Object.entries(analysis["http-json"].headers ?? {})) {
+        if (CREDENTIAL_HEADER.test(header)) onSecret(value);
+      }
       return {
         kind: "http-json",
         name: analysis.name,

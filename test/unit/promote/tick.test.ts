@@ -320,6 +320,32 @@ describe("promote tick", () => {
     expect(w.infra.landed).toHaveLength(0);
   });
 
+  it("finalizes and rolls back services without weights along with the release", async () => {
+    const w = world({ steps: [100] });
+    const data = w.infra.data() as Record<string, string | number>;
+    w.infra.push(
+      releaseText({
+        ...data,
+        api_green_image: CANDIDATE,
+        api_green_desired_count: 3,
+        worker_blue_image: "registry.example.com/worker:1.0.0",
+        worker_green_image: "registry.example.com/worker:1.1.0",
+        worker_blue_desired_count: 1,
+        worker_green_desired_count: 1,
+      }),
+      "Deploy api and worker 1.1.0",
+    );
+    expect((await w.tick()).weights).toEqual({ api: 100 });
+    await w.clock.advance(60_000);
+    const finalized = await w.tick();
+    expect(finalized.decision).toBe("finalize");
+    expect(w.infra.data()).toMatchObject({
+      worker_blue_image: "registry.example.com/worker:1.1.0",
+      worker_green_desired_count: 0,
+      api_blue_image: CANDIDATE,
+    });
+  });
+
   it("changes nothing in a dry run", async () => {
     const w = world();
     deploy(w);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import ncc from "@vercel/ncc";
 import { generateConfigDocs } from "./generate-config-docs.mjs";
 import { generateActionDocs } from "./generate-docs.mjs";
+import { generateWorkflowDocs } from "./generate-workflow-docs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 // HashiCorp's HCL parser (WebAssembly) checks every HCL tfvars edit. ncc cannot carry it (its
@@ -57,6 +58,7 @@ if (only.length === 0) rmSync(join(root, "dist"), { recursive: true, force: true
 for (const e of entries()) await bundle(e);
 if (only.length === 0) {
   generateActionDocs();
+  generateWorkflowDocs();
   // The JSON Schema comes from the zod schema in the freshly built CLI, so the two cannot drift.
   const schema = execFileSync(process.execPath, [join(root, "dist/cli/index.js"), "schema"], {
     encoding: "utf8",

@@ -4,7 +4,7 @@
  * changed without `npm run build` fails here, not only in check-clean.
  */
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
 import {
@@ -44,5 +44,22 @@ describe("generated action docs", () => {
     const tables = renderActionTables(manifest);
     expect(tables).toContain("| `a-b` | yes | `x` | one \\| two |");
     expect(tables).toContain("| `c` | three |");
+  });
+});
+
+describe("generated workflow reference", () => {
+  it("docs/workflows.md lists the inputs, secrets and outputs each reusable workflow declares", () => {
+    const workflows = reusableWorkflows();
+    expect(workflows.map((w) => w.file)).toEqual([
+      ".github/workflows/backup.yml",
+      ".github/workflows/deploy.yml",
+      ".github/workflows/promote.yml",
+      ".github/workflows/rollback.yml",
+    ]);
+    const text = readFileSync(join(root, "docs/workflows.md"), "utf8");
+    expect(
+      text === withWorkflowReference(text, workflows),
+      "docs/workflows.md differs: run npm run build",
+    ).toBe(true);
   });
 });

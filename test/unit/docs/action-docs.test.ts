@@ -12,6 +12,10 @@ import {
   renderActionTables,
   withActionTables,
 } from "../../../scripts/generate-docs.mjs";
+import {
+  reusableWorkflows,
+  withWorkflowReference,
+} from "../../../scripts/generate-workflow-docs.mjs";
 import { root } from "../workflows/workflow-files.js";
 
 const pairs = actionDocPairs().map(({ manifestFile, readme }) => ({

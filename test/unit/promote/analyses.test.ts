@@ -278,7 +278,7 @@ describe("HTTP JSON and verify analyses", () => {
           name: "broken",
           verify: [{ url: `${url}/health`, attempts: 1, expect: { json: ['$.status == "down"'] } }],
         },
-      ] as AnalysisConfig[],
+      ] as unknown as AnalysisConfig[],
       {},
       () => {},
     );

@@ -78,19 +78,94 @@ function plainUrl(value: string, input: string): URL {
 /** A credential, and how to name where it came from in a message. */
 type Found = { value: string; source: string } | undefined;
 
-function fromEnv(env: Record<string, string | undefined>, secrets: SecretRegistry, path: string) {
-  return (variable: string | undefined, key: string): Found => {
+/** Where each target's settings come from: an input, else a variable the config file names. */
+class Sources {
+  constructor(
+    readonly inputs: TargetInputs,
+    readonly config: NotificationsConfig | undefined,
+    private readonly env: Record<string, string | undefined>,
+    readonly secrets: SecretRegistry,
+  ) {}
+
+  input(name: keyof TargetInputs): Found {
+    const value = this.inputs[name];
+    return value ? { value, source: `Input "${name}"` } : undefined;
+  }
+
+  variable(target: string, key: string, variable: string | undefined): Found {
     if (!variable) return undefined;
-    const value = env[variable];
-    const source = `Environment variable ${variable} (named by notifications.${path}.${key} in the config file)`;
+    const value = this.env[variable];
+    const source = `Environment variable ${variable} (named by notifications.${target}.${key} in the config file)`;
     if (!value) {
       throw new ConfigurationError(
         `${source} is not set; pass it to the step, e.g. env: ${variable}: \${{ secrets.${variable} }}.`,
       );
     }
-    secrets.add(value);
+    this.secrets.add(value);
     return { value, source };
-  };
+  }
+
+  url(found: NonNullable<Found>): URL {
+    return credentialUrl(found.value, found.source, this.secrets);
+  }
+}
+
+function slackTargets(from: Sources): NotificationTarget[] {
+  const config = from.config?.slack;
+  const byInput = from.input("slack-webhook-url") ?? from.input("slack-token");
+  const webhook = byInput
+    ? from.input("slack-webhook-url")
+    : from.variable("slack", "webhook-url-env", config?.["webhook-url-env"]);
+  const token = byInput
+    ? from.input("slack-token")
+    : from.variable("slack", "token-env", config?.["token-env"]);
+  if (webhook && token) {
+    throw new ConfigurationError(
+      `Inputs "slack-webhook-url" and "slack-token" are both set; give one of them (a token also needs slack-channel).`,
+    );
+  }
+  if (webhook) return [slackWebhookTarget(from.url(webhook), config?.events)];
+  if (!token) return [];
+  const channel = from.inputs["slack-channel"] ?? config?.channel;
+  if (!channel) {
+    throw new ConfigurationError(
+      `Input "slack-channel" is required with a Slack bot token; give a channel such as #deploys or its id.`,
+    );
+  }
+  const apiUrl = plainUrl(from.inputs["slack-api-url"], "slack-api-url");
+  return [slackBotTarget({ token: token.value, channel, apiUrl, events: config?.events })];
+}
+
+const URL_OWNER = {
+  lark: "bot's webhook",
+  dingtalk: "robot's webhook",
+  webhook: "webhook's",
+} as const;
+
+/** A target with a URL and an optional signing secret: Lark, DingTalk, the generic webhook. */
+function signedTarget(
+  from: Sources,
+  name: "lark" | "dingtalk" | "webhook",
+  urlInput: "lark-webhook-url" | "dingtalk-webhook-url" | "webhook-url",
+  secretInput: "lark-secret" | "dingtalk-secret" | "webhook-secret",
+): { url: URL; secret: string | undefined; events: readonly string[] | undefined } | undefined {
+  const config = from.config?.[name];
+  const [urlKey, variable] =
+    name === "webhook"
+      ? ["url-env", from.config?.webhook?.["url-env"]]
+      : ["webhook-url-env", from.config?.[name]?.["webhook-url-env"]];
+  const url = from.input(urlInput) ?? from.variable(name, urlKey, variable);
+  if (!url) {
+    if (from.inputs[secretInput]) {
+      throw new ConfigurationError(
+        `Input "${secretInput}" is set but "${urlInput}" is not; give the ${URL_OWNER[name]} URL too.`,
+      );
+    }
+    return undefined;
+  }
+  const secret =
+    from.inputs[secretInput] ?? from.variable(name, "secret-env", config?.["secret-env"])?.value;
+  return { url: from.url(url), secret, events: config?.events };
 }
 
 export function collectTargets(
@@ -99,120 +174,27 @@ export function collectTargets(
   env: Record<string, string | undefined>,
   secrets: SecretRegistry,
 ): NotificationTarget[] {
-  const given = (name: keyof TargetInputs): Found => {
-    const value = inputs[name];
-    return value ? { value, source: `Input "${name}"` } : undefined;
-  };
-  const targets: NotificationTarget[] = [];
-
-  const slackConfig = config?.slack;
-  const slackEnv = fromEnv(env, secrets, "slack");
-  const slackWebhook =
-    given("slack-webhook-url") ??
-    (given("slack-token")
-      ? undefined
-      : slackEnv(slackConfig?.["webhook-url-env"], "webhook-url-env"));
-  const slackToken =
-    given("slack-token") ??
-    (given("slack-webhook-url") ? undefined : slackEnv(slackConfig?.["token-env"], "token-env"));
-  if (slackWebhook && slackToken) {
-    throw new ConfigurationError(
-      `Inputs "slack-webhook-url" and "slack-token" are both set; give one of them (a token also needs slack-channel).`,
-    );
-  }
-  if (slackWebhook) {
+  const from = new Sources(inputs, config, env, secrets);
+  const targets = slackTargets(from);
+  const lark = signedTarget(from, "lark", "lark-webhook-url", "lark-secret");
+  if (lark)
+    targets.push(larkTarget({ webhookUrl: lark.url, secret: lark.secret, events: lark.events }));
+  const ding = signedTarget(from, "dingtalk", "dingtalk-webhook-url", "dingtalk-secret");
+  if (ding)
     targets.push(
-      slackWebhookTarget(
-        credentialUrl(slackWebhook.value, slackWebhook.source, secrets),
-        slackConfig?.events,
-      ),
+      dingtalkTarget({ webhookUrl: ding.url, secret: ding.secret, events: ding.events }),
     );
-  }
-  if (slackToken) {
-    const channel = inputs["slack-channel"] ?? slackConfig?.channel;
-    if (!channel) {
-      throw new ConfigurationError(
-        `Input "slack-channel" is required with a Slack bot token; give a channel such as #deploys or its id.`,
-      );
-    }
-    targets.push(
-      slackBotTarget({
-        token: slackToken.value,
-        channel,
-        apiUrl: plainUrl(inputs["slack-api-url"], "slack-api-url"),
-        events: slackConfig?.events,
-      }),
-    );
-  }
-
-  const lark = config?.lark;
-  const larkEnv = fromEnv(env, secrets, "lark");
-  const larkUrl =
-    given("lark-webhook-url") ?? larkEnv(lark?.["webhook-url-env"], "webhook-url-env");
-  if (larkUrl) {
-    const secret = inputs["lark-secret"] ?? larkEnv(lark?.["secret-env"], "secret-env")?.value;
-    targets.push(
-      larkTarget({
-        webhookUrl: credentialUrl(larkUrl.value, larkUrl.source, secrets),
-        secret,
-        events: lark?.events,
-      }),
-    );
-  } else if (inputs["lark-secret"]) {
-    throw new ConfigurationError(
-      `Input "lark-secret" is set but "lark-webhook-url" is not; give the bot's webhook URL too.`,
-    );
-  }
-
-  const ding = config?.dingtalk;
-  const dingEnv = fromEnv(env, secrets, "dingtalk");
-  const dingUrl =
-    given("dingtalk-webhook-url") ?? dingEnv(ding?.["webhook-url-env"], "webhook-url-env");
-  if (dingUrl) {
-    const secret = inputs["dingtalk-secret"] ?? dingEnv(ding?.["secret-env"], "secret-env")?.value;
-    targets.push(
-      dingtalkTarget({
-        webhookUrl: credentialUrl(dingUrl.value, dingUrl.source, secrets),
-        secret,
-        events: ding?.events,
-      }),
-    );
-  } else if (inputs["dingtalk-secret"]) {
-    throw new ConfigurationError(
-      `Input "dingtalk-secret" is set but "dingtalk-webhook-url" is not; give the robot's webhook URL too.`,
-    );
-  }
-
-  const teamsUrl =
-    given("teams-webhook-url") ??
-    fromEnv(env, secrets, "teams")(config?.teams?.["webhook-url-env"], "webhook-url-env");
-  if (teamsUrl)
-    targets.push(
-      teamsTarget(credentialUrl(teamsUrl.value, teamsUrl.source, secrets), config?.teams?.events),
-    );
-
-  const hook = config?.webhook;
-  const hookEnv = fromEnv(env, secrets, "webhook");
-  const hookUrl = given("webhook-url") ?? hookEnv(hook?.["url-env"], "url-env");
-  if (hookUrl) {
-    const secret = inputs["webhook-secret"] ?? hookEnv(hook?.["secret-env"], "secret-env")?.value;
-    targets.push(
-      webhookTarget({
-        url: credentialUrl(hookUrl.value, hookUrl.source, secrets),
-        secret,
-        events: hook?.events,
-      }),
-    );
-  } else if (inputs["webhook-secret"]) {
-    throw new ConfigurationError(
-      `Input "webhook-secret" is set but "webhook-url" is not; give the webhook's URL too.`,
-    );
-  }
-
+  const teams =
+    from.input("teams-webhook-url") ??
+    from.variable("teams", "webhook-url-env", config?.teams?.["webhook-url-env"]);
+  if (teams) targets.push(teamsTarget(from.url(teams), config?.teams?.events));
+  const hook = signedTarget(from, "webhook", "webhook-url", "webhook-secret");
+  if (hook)
+    targets.push(webhookTarget({ url: hook.url, secret: hook.secret, events: hook.events }));
   const pd = config?.pagerduty;
   const routingKey =
-    given("pagerduty-routing-key") ??
-    fromEnv(env, secrets, "pagerduty")(pd?.["routing-key-env"], "routing-key-env");
+    from.input("pagerduty-routing-key") ??
+    from.variable("pagerduty", "routing-key-env", pd?.["routing-key-env"]);
   if (routingKey) {
     targets.push(
       pagerdutyTarget({

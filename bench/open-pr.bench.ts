@@ -13,7 +13,7 @@ import { createLargeBareRepo, startHarness, TFVARS } from "../test/helpers/open-
 import { tempDir } from "../test/helpers/run-context.js";
 
 const SIZES = [1_000, 10_000, 50_000];
-const REPEATS = 3;
+const REPEATS = 5;
 
 function cloneCommitPush(bare: string, n: number): number {
   const work = join(tempDir("greenlight-bench-clone-"), "w");
@@ -46,41 +46,51 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const rows: { files: number; oursMs: number; cloneMs: number; calls: number }[] = [];
-for (const files of SIZES) {
-  const bare = createLargeBareRepo(files);
-  const harness = await startHarness({ services: 3 });
-  harness.sandbox.addRepo("acme/large", bare);
-  const ours: number[] = [];
-  const clone: number[] = [];
-  let calls = 0;
-  try {
-    // One warm-up run so module loading and the first git processes are not timed.
-    await harness.run({
-      repository: "acme/large",
+/**
+ * All sizes are served by one sandbox and measured round-robin, so that the machine's
+ * load, which drifts over a run, weighs on every size alike.
+ */
+const repos = SIZES.map((files) => ({ files, bare: createLargeBareRepo(files) }));
+const harness = await startHarness({ services: 3 });
+const samples = new Map(
+  SIZES.map((files) => [files, { ours: [] as number[], clone: [] as number[], calls: 0 }]),
+);
+try {
+  for (const { files, bare } of repos) {
+    harness.sandbox.addRepo(`acme/infra-${files}`, bare);
+    // One warm-up run per repository so the first git processes are not timed.
+    const warm = await harness.run({
+      repository: `acme/infra-${files}`,
       images: "svc0=registry.example.com/svc0:warm",
       branch: "warm-up",
     });
-    for (let n = 0; n < REPEATS; n++) {
+    if (warm.error) throw warm.error;
+  }
+  for (let n = 0; n < REPEATS; n++) {
+    for (const { files, bare } of repos) {
+      const sample = samples.get(files)!;
       const before = harness.sandbox.requests.length;
       const started = performance.now();
       const outcome = await harness.run({
-        repository: "acme/large",
+        repository: `acme/infra-${files}`,
         images: `svc0=registry.example.com/svc0:bench-${n}`,
         branch: `bench-${n}`,
       });
-      ours.push(performance.now() - started);
+      sample.ours.push(performance.now() - started);
       if (outcome.error) throw outcome.error;
       const operation = outcome.result!.outputs["operation"];
       if (operation !== "created") throw new Error(`expected a new pull request, got ${operation}`);
-      calls = harness.sandbox.requests.length - before;
-      clone.push(cloneCommitPush(bare, n));
+      sample.calls = harness.sandbox.requests.length - before;
+      sample.clone.push(cloneCommitPush(bare, n));
     }
-  } finally {
-    await harness.close();
   }
-  rows.push({ files, oursMs: median(ours), cloneMs: median(clone), calls });
+} finally {
+  await harness.close();
 }
+const rows = SIZES.map((files) => {
+  const sample = samples.get(files)!;
+  return { files, oursMs: median(sample.ours), cloneMs: median(sample.clone), calls: sample.calls };
+});
 
 console.log("files    open-pr (ms)  clone+commit+push (ms)  ratio   API calls");
 for (const r of rows) {

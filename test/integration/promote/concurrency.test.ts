@@ -3,7 +3,7 @@
  * pull request, one deployment status.
  */
 import { describe, expect, it } from "vitest";
-import { startInfraWorld } from "./infra-world.js";
+import { TOKEN, startInfraWorld } from "./infra-world.js";
 
 const PLAN = { steps: [10, 50, 100], "bake-time": "0s" };
 
@@ -25,6 +25,8 @@ describe("promote concurrency", () => {
         },
       );
       expect(deployments).toHaveLength(1);
+      // The token shows nowhere: not in logs, outputs, the summary or the evidence.
+      expect(JSON.stringify([a.logger.records, a.result, b.logger.records, b.result])).not.toContain(TOKEN);
     } finally {
       await world.close();
     }

@@ -37,6 +37,16 @@ const percent = z.number().int().min(0).max(100);
 export const mergeModeSchema = z.enum(["pull-request", "auto-merge", "direct"]);
 export const mergeMethodSchema = z.enum(["merge", "squash", "rebase"]);
 
+/** How a measured number is judged: the same for every metric provider. */
+const measurementRules = {
+  "success-condition": z.string().min(1).optional(),
+  "failure-condition": z.string().min(1).optional(),
+  "failure-limit": z.number().int().min(0).optional(),
+  "consecutive-error-limit": z.number().int().min(0).optional(),
+  interval: durationValue.optional(),
+  "on-missing-data": z.enum(["hold", "fail"]).optional(),
+};
+
 const prometheusAnalysis = z.strictObject({
   name: z.string().min(1),
   prometheus: z.strictObject({
@@ -46,12 +56,7 @@ const prometheusAnalysis = z.strictObject({
     range: durationValue.optional(),
     step: durationValue.optional(),
   }),
-  "success-condition": z.string().min(1).optional(),
-  "failure-condition": z.string().min(1).optional(),
-  "failure-limit": z.number().int().min(0).optional(),
-  "consecutive-error-limit": z.number().int().min(0).optional(),
-  interval: durationValue.optional(),
-  "on-missing-data": z.enum(["hold", "fail"]).optional(),
+  ...measurementRules,
 });
 
 const httpJsonAnalysis = z.strictObject({
@@ -61,12 +66,7 @@ const httpJsonAnalysis = z.strictObject({
     path: jsonPath,
     headers: z.record(z.string(), z.string()).optional(),
   }),
-  "success-condition": z.string().min(1).optional(),
-  "failure-condition": z.string().min(1).optional(),
-  "failure-limit": z.number().int().min(0).optional(),
-  "consecutive-error-limit": z.number().int().min(0).optional(),
-  interval: durationValue.optional(),
-  "on-missing-data": z.enum(["hold", "fail"]).optional(),
+  ...measurementRules,
 });
 
 const verifyAnalysis = z.strictObject({

@@ -26,9 +26,8 @@ import {
   listInput,
 } from "../core/inputs.js";
 import type { EditInputs } from "../update-tfvars/edit-inputs.js";
-import { editInputShape, releaseEditFrom } from "../update-tfvars/edit-inputs.js";
+import { editInputShape, editRequestFrom, releaseEditFrom } from "../update-tfvars/edit-inputs.js";
 import { hasReleaseEdit } from "../update-tfvars/plan-edit.js";
-import { layoutsFromConfig } from "../update-tfvars/service-layout.js";
 import type { ChangeKind } from "./branch-name.js";
 import { deriveBranchName } from "./branch-name.js";
 import { checkAllowedPaths } from "./change-plan.js";
@@ -172,20 +171,7 @@ async function resolveParams(params: Inputs, context: RunContext) {
     change: {
       files,
       uploads,
-      edit: {
-        set: params.set ?? [],
-        release,
-        create: params.create,
-        force: params.force,
-        imageRules: {
-          requireDigest: params["require-digest"] ?? env?.["require-digest"] ?? false,
-          allowedRegistries: params["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
-        },
-        // A config without services leaves the layouts to the naming convention.
-        ...(config && Object.keys(config.services).length > 0
-          ? { layouts: layoutsFromConfig(config, params.environment) }
-          : {}),
-      },
+      edit: editRequestFrom(params, config, env, params.environment),
     },
     base: params.base ?? env?.base ?? "main",
     branch: params.branch ?? deriveBranchName({ environment, ...identity }),

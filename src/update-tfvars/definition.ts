@@ -4,10 +4,9 @@ import type { GreenlightConfig } from "../config/schema.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { booleanInput, listInput } from "../core/inputs.js";
-import { editInputShape, releaseEditFrom } from "./edit-inputs.js";
+import { editInputShape, editRequestFrom, releaseEditFrom } from "./edit-inputs.js";
 import { updateTfvars } from "./main.js";
 import { hasReleaseEdit } from "./plan-edit.js";
-import { layoutsFromConfig } from "./service-layout.js";
 import { updateTfvarsSummary } from "./summary.js";
 
 const inputShape = {
@@ -57,17 +56,7 @@ export const updateTfvarsAction = defineAction({
       {
         files: params.file,
         dryRun: params["dry-run"],
-        request: {
-          set: params.set ?? [],
-          release,
-          create: params.create,
-          force: params.force,
-          imageRules: {
-            requireDigest: params["require-digest"] ?? env?.["require-digest"] ?? false,
-            allowedRegistries: params["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
-          },
-          ...(config ? { layouts: layoutsFromConfig(config, params.environment) } : {}),
-        },
+        request: editRequestFrom(params, config, env, params.environment),
       },
       { cwd: context.cwd, logger: context.logger },
     );

@@ -6,7 +6,10 @@ import { z } from "zod";
 import { booleanInput, linesInput, listInput } from "../core/inputs.js";
 import type { Assignment } from "./assignments.js";
 import { parseAssignments } from "./assignments.js";
+import type { EnvironmentConfig, GreenlightConfig } from "../config/schema.js";
+import type { TfvarsEditRequest } from "./plan-edit.js";
 import type { ReleaseEdit } from "./release-edits.js";
+import { layoutsFromConfig } from "./service-layout.js";
 
 type Refinement = z.core.$RefinementCtx;
 
@@ -25,15 +28,24 @@ function parseKeyValues(text: string, ctx: Refinement): Record<string, string> |
     } catch {
       // Fall through to the error below.
     }
-    ctx.addIssue({ code: "custom", message: "is not a valid JSON object; give a JSON map or service=value lines" });
+    ctx.addIssue({
+      code: "custom",
+      message: "is not a valid JSON object; give a JSON map or service=value lines",
+    });
     return undefined;
   }
   const out: Record<string, string> = {};
-  for (const line of trimmed.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of trimmed
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const eq = line.indexOf("=");
     const key = line.slice(0, eq).trim();
     if (eq <= 0 || key === "") {
-      ctx.addIssue({ code: "custom", message: `has the line "${line}", which is not service=value` });
+      ctx.addIssue({
+        code: "custom",
+        message: `has the line "${line}", which is not service=value`,
+      });
       return undefined;
     }
     if (key in out) {
@@ -60,7 +72,10 @@ const desiredCountsInput = z.string().transform((text, ctx) => {
   for (const [service, value] of Object.entries(map)) {
     const count = wholeNumber(value);
     if (count === undefined) {
-      ctx.addIssue({ code: "custom", message: `gives service "${service}" the count "${value}"; a desired count is a whole number of 0 or more` });
+      ctx.addIssue({
+        code: "custom",
+        message: `gives service "${service}" the count "${value}"; a desired count is a whole number of 0 or more`,
+      });
       return z.NEVER;
     }
     out[service] = count;
@@ -73,7 +88,10 @@ const weightsInput = z.string().transform((text, ctx): Record<string, number> | 
   if (/^-?\d+(\.\d+)?%?$/.test(single)) {
     const value = wholeNumber(single.replace(/%$/, ""), 100);
     if (value === undefined) {
-      ctx.addIssue({ code: "custom", message: `is "${single}"; a green weight is a whole percentage from 0 to 100` });
+      ctx.addIssue({
+        code: "custom",
+        message: `is "${single}"; a green weight is a whole percentage from 0 to 100`,
+      });
       return z.NEVER;
     }
     return value;
@@ -84,7 +102,10 @@ const weightsInput = z.string().transform((text, ctx): Record<string, number> | 
   for (const [service, value] of Object.entries(map)) {
     const weight = wholeNumber(value.replace(/%$/, ""), 100);
     if (weight === undefined) {
-      ctx.addIssue({ code: "custom", message: `gives service "${service}" the weight "${value}"; a green weight is a whole percentage from 0 to 100` });
+      ctx.addIssue({
+        code: "custom",
+        message: `gives service "${service}" the weight "${value}"; a green weight is a whole percentage from 0 to 100`,
+      });
       return z.NEVER;
     }
     out[service] = weight;
@@ -96,7 +117,10 @@ const setInput = linesInput.transform((lines, ctx): Assignment[] => {
   try {
     return parseAssignments(lines, "set");
   } catch (error) {
-    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message.replace(/^Input "set" /, "") : String(error) });
+    ctx.addIssue({
+      code: "custom",
+      message: error instanceof Error ? error.message.replace(/^Input "set" /, "") : String(error),
+    });
     return z.NEVER;
   }
 });
@@ -117,6 +141,10 @@ export const editInputShape = {
 
 export interface EditInputs {
   set?: Assignment[] | undefined;
+  create?: boolean;
+  force?: boolean;
+  "require-digest"?: boolean | undefined;
+  "allowed-registries"?: string[] | undefined;
   images?: Record<string, string> | undefined;
   "desired-counts"?: Record<string, number> | undefined;
   weights?: Record<string, number> | number | undefined;
@@ -131,5 +159,31 @@ export function releaseEditFrom(inputs: EditInputs): ReleaseEdit {
     ...(inputs.weights !== undefined ? { weights: inputs.weights } : {}),
     ...(inputs.finalize?.length ? { finalize: inputs.finalize } : {}),
     ...(inputs.rollback?.length ? { rollback: inputs.rollback } : {}),
+  };
+}
+
+/**
+ * The whole edit request from the edit inputs, with the environment's image rules where the
+ * inputs leave them open. A config without services leaves the layouts to the naming
+ * convention.
+ */
+export function editRequestFrom(
+  inputs: EditInputs,
+  config: GreenlightConfig | undefined,
+  env: EnvironmentConfig | undefined,
+  environment: string | undefined,
+): TfvarsEditRequest {
+  return {
+    set: inputs.set ?? [],
+    release: releaseEditFrom(inputs),
+    create: inputs.create ?? false,
+    force: inputs.force ?? false,
+    imageRules: {
+      requireDigest: inputs["require-digest"] ?? env?.["require-digest"] ?? false,
+      allowedRegistries: inputs["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
+    },
+    ...(config && Object.keys(config.services).length > 0
+      ? { layouts: layoutsFromConfig(config, environment) }
+      : {}),
   };
 }

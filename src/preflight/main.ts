@@ -106,7 +106,7 @@ async function secretScanRows(
       ? { files: await treeFiles(cwd), scope: "the tree" }
       : await changedFiles(cwd, params.baseRef, env).then((c) => ({
           files: c.files,
-          scope: `changes since ${c.base}`,
+          scope: c.scope,
         }));
   const result = await scanFiles(cwd, target.files, params.allow, (value) => secrets.add(value));
   return scanRows(result, target.scope);

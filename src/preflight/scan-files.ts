@@ -55,8 +55,8 @@ export async function treeFiles(cwd: string): Promise<string[]> {
 
 export interface ChangedFiles {
   files: string[];
-  /** What the change was measured against, for the report. */
-  base: string;
+  /** What was scanned, for the report: `changes since main`. */
+  scope: string;
 }
 
 /** The base to compare with: the input, the pull request's base branch, or the previous commit. */
@@ -106,10 +106,10 @@ export async function changedFiles(
     const worktree = lines(await git(cwd, ["diff", "--name-only", "--diff-filter=ACMR", "HEAD"]));
     return {
       files: [...new Set([...first, ...worktree, ...untracked])].sort(),
-      base: "nothing (no earlier commit to compare with)",
+      scope: "every file of HEAD (no earlier commit to compare with)",
     };
   }
   const mergeBase = (await git(cwd, ["merge-base", base, "HEAD"]))?.trim() || base;
   const changed = lines(await git(cwd, ["diff", "--name-only", "--diff-filter=ACMR", mergeBase]));
-  return { files: [...new Set([...changed, ...untracked])].sort(), base };
+  return { files: [...new Set([...changed, ...untracked])].sort(), scope: `changes since ${base}` };
 }

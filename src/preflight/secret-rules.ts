@@ -35,6 +35,8 @@ const ENTROPY_THRESHOLD = 3.5;
 
 function looksRandom(secret: string): boolean {
   if (REFERENCE.test(secret)) return false;
+  // A URL without credentials (an OAuth endpoint, a docs link) is an address, not a secret.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+(\/|$)/i.test(secret)) return false;
   if (/^[a-z]+([_-][a-z]+)*$/i.test(secret)) return false; // words_and_dashes: an identifier
   if (!/\d/.test(secret) && !/[A-Z]/.test(secret)) return false;
   return shannonEntropy(secret) >= ENTROPY_THRESHOLD;

@@ -78,11 +78,22 @@ export interface Conditions {
   failure?: Condition;
 }
 
-/** Whether one finite measurement fails: the failure condition holds, or the success one does not. */
+export type MeasurementVerdict = "passed" | "failed" | "inconclusive";
+
+/**
+ * One finite measurement against the conditions: failed when the failure condition holds,
+ * or when a lone success condition does not; with both conditions, meeting neither is no
+ * verdict yet (inconclusive), like a measurement that is missing.
+ */
+export function judgeMeasurement(conditions: Conditions, value: number): MeasurementVerdict {
+  if (conditions.failure && conditionHolds(conditions.failure, value)) return "failed";
+  if (!conditions.success) return "passed";
+  if (conditionHolds(conditions.success, value)) return "passed";
+  return conditions.failure ? "inconclusive" : "failed";
+}
+
 export function measurementFails(conditions: Conditions, value: number): boolean {
-  if (conditions.failure && conditionHolds(conditions.failure, value)) return true;
-  if (conditions.success && !conditionHolds(conditions.success, value)) return true;
-  return false;
+  return judgeMeasurement(conditions, value) === "failed";
 }
 
 /** The threshold as evidence shows it. */

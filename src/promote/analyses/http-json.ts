@@ -5,7 +5,7 @@
 import { JSONPath } from "jsonpath-plus";
 import { errorMessage } from "../../core/errors.js";
 import type { Conditions } from "../conditions.js";
-import { describeThreshold, measurementFails } from "../conditions.js";
+import { describeThreshold, judgeMeasurement } from "../conditions.js";
 import { formatValue } from "./measurements.js";
 import type { AnalysisDeps, AnalysisEvidence } from "./types.js";
 import { REQUEST_TIMEOUT_MS } from "./types.js";
@@ -57,14 +57,13 @@ export async function runHttpJsonAnalysis(
   };
   try {
     const value = await measure(analysis, deps);
-    const failed = measurementFails(analysis.conditions, value);
-    return {
-      ...base,
-      measured: formatValue(value),
-      value,
-      verdict: failed ? "failed" : "passed",
-      reason: failed ? "the measured value fails the condition" : "the measured value passes",
+    const verdict = judgeMeasurement(analysis.conditions, value);
+    const reasons = {
+      passed: "the measured value passes",
+      failed: "the measured value fails the condition",
+      inconclusive: "the measured value meets neither condition",
     };
+    return { ...base, measured: formatValue(value), value, verdict, reason: reasons[verdict] };
   } catch (error) {
     const reason = deps.secrets.redact(errorMessage(error));
     const fail = analysis.onMissingData === "fail";

@@ -5,7 +5,7 @@
  * The series comes from the metrics store itself, so no tick has to remember earlier ones.
  */
 import type { Conditions } from "../conditions.js";
-import { describeThreshold, measurementFails } from "../conditions.js";
+import { describeThreshold, judgeMeasurement } from "../conditions.js";
 import type { Verdict } from "./types.js";
 
 export interface Sample {
@@ -44,11 +44,14 @@ export function judgeSeries(
   rules: SeriesRules,
 ): SeriesVerdict {
   const threshold = describeThreshold(rules.conditions);
-  const finite = samples.filter((s) => Number.isFinite(s.value));
-  const failures = finite.filter((s) => measurementFails(rules.conditions, s.value)).length;
+  const verdicts = samples.map((s) =>
+    Number.isFinite(s.value) ? judgeMeasurement(rules.conditions, s.value) : "inconclusive",
+  );
+  const failures = verdicts.filter((v) => v === "failed").length;
+  // Missing, NaN and neither-condition measurements at the end: no verdict yet.
   let streak = missingAtEnd;
   if (missingAtEnd === 0) {
-    for (let i = samples.length - 1; i >= 0 && !Number.isFinite(samples[i]!.value); i--) streak++;
+    for (let i = verdicts.length - 1; i >= 0 && verdicts[i] === "inconclusive"; i--) streak++;
   }
   const last = samples.at(-1);
   const latest = last && missingAtEnd === 0 ? formatValue(last.value) : "no data";
@@ -66,7 +69,9 @@ export function judgeSeries(
   }
   if (streak > 0) {
     const what =
-      samples.length === 0 ? "no data yet" : `the last ${streak} measurements are missing or NaN`;
+      samples.length === 0
+        ? "no data yet"
+        : `the last ${streak} measurements are missing, NaN or meet neither condition`;
     if (rules.onMissingData === "fail" && streak > rules.consecutiveErrorLimit) {
       return {
         verdict: "failed",

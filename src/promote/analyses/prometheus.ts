@@ -103,6 +103,27 @@ export async function instantValue(
   return samples.at(-1)?.value;
 }
 
+/** Pause between attempts after a provider error. */
+const RETRY_PAUSE_MS = 1_000;
+
+/**
+ * Asks again after a provider error, up to the consecutive-error limit: errors in a row
+ * beyond it are the analysis's answer (a hold, or a failure when the plan says so).
+ */
+async function askWithRetries(deps: AnalysisDeps, url: string, limit: number): Promise<Result> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await askPrometheus(deps, url);
+    } catch (error) {
+      if (!(error instanceof ProviderError) || attempt >= limit) throw error;
+      deps.logger.debug(
+        `${error.message}; asking again (${attempt + 1} of ${limit} errors allowed)`,
+      );
+      await deps.clock.sleep(RETRY_PAUSE_MS);
+    }
+  }
+}
+
 export async function runPrometheusAnalysis(
   analysis: PrometheusAnalysis,
   window: AnalysisWindow,
@@ -123,15 +144,16 @@ export async function runPrometheusAnalysis(
     let expected: number;
     if (end - start < step) {
       samples = toSamples(
-        await askPrometheus(
+        await askWithRetries(
           deps,
           apiUrl(analysis.url, "api/v1/query", { query: analysis.query, time: String(end / 1000) }),
+          rules.consecutiveErrorLimit,
         ),
       );
       expected = 1;
     } else {
       samples = toSamples(
-        await askPrometheus(
+        await askWithRetries(
           deps,
           apiUrl(analysis.url, "api/v1/query_range", {
             query: analysis.query,
@@ -139,6 +161,7 @@ export async function runPrometheusAnalysis(
             end: String(end / 1000),
             step: `${step / 1000}s`,
           }),
+          rules.consecutiveErrorLimit,
         ),
       );
       expected = Math.floor((end - start) / step) + 1;

@@ -175,7 +175,7 @@ describe("Prometheus analysis", () => {
     );
     expect(nan).toMatchObject({
       verdict: "inconclusive",
-      reason: "the last 1 measurements are missing or NaN",
+      reason: "the last 1 measurements are missing, NaN or meet neither condition",
     });
     const two = await run(
       prometheusAnswer({
@@ -187,13 +187,65 @@ describe("Prometheus analysis", () => {
       }),
     );
     expect(two.reason).toMatch(/returned 2 series; aggregate it to one/);
-    const broken = await run(prometheusAnswer(undefined, 400));
+    const both = await run(
+      prometheusAnswer({
+        resultType: "vector",
+        result: [{ metric: {}, value: [NOW.getTime() / 1000, "0.03"] }],
+      }),
+      { "success-condition": "result < 0.01" },
+    );
+    expect(both.verdict).toBe("inconclusive");
+    const broken = await run(prometheusAnswer(undefined, 400), { "consecutive-error-limit": 0 });
     expect(broken).toMatchObject({
       verdict: "inconclusive",
       reason: "Prometheus answered 400: bad_data: parse error",
     });
-    const counted = await run(prometheusAnswer(undefined, 503), { "on-missing-data": "fail" });
+    const counted = await run(prometheusAnswer(undefined, 503), {
+      "on-missing-data": "fail",
+      "consecutive-error-limit": 0,
+    });
     expect(counted.verdict).toBe("failed");
+  });
+});
+
+describe("Prometheus provider errors", () => {
+  it("asks again up to the consecutive-error limit before an error becomes the answer", async () => {
+    let calls = 0;
+    const flaky: typeof globalThis.fetch = (input) => {
+      calls++;
+      if (calls <= 2) return Promise.reject(new TypeError("fetch failed"));
+      return prometheusAnswer({
+        resultType: "vector",
+        result: [{ metric: {}, value: [NOW.getTime() / 1000, "0.01"] }],
+      })(input);
+    };
+    const sleeps: number[] = [];
+    const quick: AnalysisDeps = {
+      ...deps(flaky),
+      clock: { now: () => NOW, sleep: (ms) => Promise.resolve(void sleeps.push(ms)) },
+    };
+    const window = { since: NOW, now: NOW };
+    const passed = await runAnalyses(
+      compileAnalyses([errorRate({ "consecutive-error-limit": 2 })], {}, () => {}),
+      window,
+      quick,
+    );
+    expect(passed[0]!.verdict).toBe("passed");
+    expect(sleeps).toEqual([1_000, 1_000]);
+    calls = 0;
+    const gaveUp = await runAnalyses(
+      compileAnalyses(
+        [errorRate({ "consecutive-error-limit": 1, "on-missing-data": "fail" })],
+        {},
+        () => {},
+      ),
+      window,
+      quick,
+    );
+    expect(gaveUp[0]).toMatchObject({
+      verdict: "failed",
+      reason: "Prometheus did not answer: fetch failed (counted as failure)",
+    });
   });
 });
 

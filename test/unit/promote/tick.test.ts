@@ -233,7 +233,7 @@ describe("promote tick", () => {
     await w.clock.advance(60_000);
     const held = await w.tick();
     expect(held.decision).toBe("hold");
-    expect(held.reason).toMatch(/missing or NaN/);
+    expect(held.reason).toMatch(/missing, NaN or meet neither condition/);
   });
 
   it("counts long-missing data as failure when the plan says so", async () => {
@@ -251,7 +251,7 @@ describe("promote tick", () => {
   });
 
   it("holds on a provider error by default, and rolls back when it counts as failure", async () => {
-    const held = world();
+    const held = world({}, [errorRateAnalysis({ "consecutive-error-limit": 0 })]);
     deploy(held);
     await held.tick();
     held.failProvider(true);
@@ -262,7 +262,9 @@ describe("promote tick", () => {
       /ECONNREFUSED/,
     );
 
-    const failing = world({}, [errorRateAnalysis({ "on-missing-data": "fail" })]);
+    const failing = world({}, [
+      errorRateAnalysis({ "on-missing-data": "fail", "consecutive-error-limit": 0 }),
+    ]);
     deploy(failing);
     await failing.tick();
     failing.failProvider(true);

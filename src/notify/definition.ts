@@ -20,6 +20,7 @@ import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
 import type { NotificationsConfig } from "./config-schema.js";
 import type { DeploymentEvent } from "./event.js";
 import { evidenceLines } from "./evidence.js";
+import { notifySend } from "./http-send.js";
 import { EVENT_KINDS, EVENT_STATUSES, runUrlFromEnv } from "./event.js";
 import { notify } from "./main.js";
 import type { MessageTemplate } from "./message.js";
@@ -214,6 +215,7 @@ export const notifyAction = defineAction({
         clock: context.clock,
         logger: context.logger,
         secrets: context.secrets,
+        send: notifySend(context.env, ca),
         signal: context.signal,
       },
     );

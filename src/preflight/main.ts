@@ -96,55 +96,51 @@ function windowRows(
 }
 
 async function secretScanRows(
-  params: NonNullable<PreflightParams["scan"]>,
-  cwd: string,
-  env: PreflightParams["env"],
-  secrets: SecretRegistry,
+  scan: NonNullable<PreflightParams["scan"]>,
+  params: PreflightParams,
+  deps: PreflightDeps,
 ): Promise<CheckRow[]> {
-  const target =
-    params.mode === "tree"
-      ? { files: await treeFiles(cwd), scope: "the tree" }
-      : await changedFiles(cwd, params.baseRef, env).then((c) => ({
-          files: c.files,
-          scope: c.scope,
-        }));
-  const result = await scanFiles(cwd, target.files, params.allow, (value) => secrets.add(value));
-  return scanRows(result, target.scope);
+  return deps.logger.group("Secret scan", async () => {
+    const { files, scope } =
+      scan.mode === "tree"
+        ? { files: await treeFiles(params.cwd), scope: "the tree" }
+        : await changedFiles(params.cwd, scan.baseRef, params.env);
+    deps.logger.info(`Scanning ${files.length} file${files.length === 1 ? "" : "s"}: ${scope}`);
+    const result = await scanFiles(params.cwd, files, scan.allow, (value) =>
+      deps.secrets.add(value),
+    );
+    return scanRows(result, scope);
+  });
+}
+
+function logRows(rows: CheckRow[], logger: Logger): void {
+  for (const r of rows) {
+    const line = `${r.check} ${r.item}: ${r.verdict} — ${r.detail}`;
+    if (r.verdict === "fail") logger.error(line);
+    else if (r.verdict === "warn") logger.warning(line);
+    else logger.info(line);
+  }
 }
 
 export async function preflight(
   params: PreflightParams,
   deps: PreflightDeps,
 ): Promise<PreflightResult> {
-  const rows: CheckRow[] = [];
-  const now = deps.clock.now();
-  if (params.environment) rows.push(...checkEnvironment(params.environment));
-  let window: ReturnType<typeof windowRows> | undefined;
-  if (params.window) {
-    window = windowRows(params.window, now);
-    rows.push(...window.rows);
-    if (window.override) deps.logger.warning(`Deploy window overridden: ${window.override.reason}`);
-  }
-  if (params.scan)
-    rows.push(
-      ...(await deps.logger.group("Secret scan", () =>
-        secretScanRows(params.scan!, params.cwd, params.env, deps.secrets),
-      )),
-    );
-  if (params.workflow)
-    rows.push(
-      ...(await checkWorkflow({
-        cwd: params.cwd,
-        configFile: params.workflow.configFile,
-        env: params.env,
-      })),
-    );
-  for (const r of rows) {
-    const line = `${r.check} ${r.item}: ${r.verdict} — ${r.detail}`;
-    if (r.verdict === "fail") deps.logger.error(line);
-    else if (r.verdict === "warn") deps.logger.warning(line);
-    else deps.logger.info(line);
-  }
+  const window = params.window ? windowRows(params.window, deps.clock.now()) : undefined;
+  const rows = [
+    ...(params.environment ? checkEnvironment(params.environment) : []),
+    ...(window?.rows ?? []),
+    ...(params.scan ? await secretScanRows(params.scan, params, deps) : []),
+    ...(params.workflow
+      ? await checkWorkflow({
+          cwd: params.cwd,
+          configFile: params.workflow.configFile,
+          env: params.env,
+        })
+      : []),
+  ];
+  logRows(rows, deps.logger);
+  if (window?.override) deps.logger.warning(`Deploy window overridden: ${window.override.reason}`);
   const label = (r: CheckRow) => `${r.check}: ${r.item}`;
   const failed = rows.filter((r) => r.verdict === "fail").map(label);
   const warnings = rows.filter((r) => r.verdict === "warn").map(label);

@@ -443,6 +443,52 @@ function alreadyOnBase(
     : { ...common, operation: "unchanged" };
 }
 
+/** Opens the pull request for a branch that now holds the change, or refreshes the open one. */
+async function publishPullRequest(
+  params: OpenPrParams,
+  deps: OpenPrDeps,
+  branch: {
+    open: PullRequestInfo | undefined;
+    /** The branch's head, holding the change. */
+    head: string;
+    /** The commit the change was planned on. */
+    parent: string;
+    baseHead: string;
+    plan: ChangePlan;
+  },
+  attempts: number,
+): Promise<OpenPrResult> {
+  const { open, head, parent, baseHead, plan } = branch;
+  const changes =
+    parent === baseHead
+      ? plan.changes
+      : await describeBranch(deps.repo, params, baseHead, head, plan.additions, plan);
+  const content = titleAndBody(params, contentContext(params, { changes, layouts: plan.layouts }));
+  const described = { head, baseHead, content };
+  let pr: PullRequestInfo;
+  let operation: Operation;
+  if (open) {
+    pr = await refreshPullRequest(params, deps, open, described, plan);
+    operation = "updated";
+  } else {
+    const made = await createOrAdoptPullRequest(params, deps, content);
+    operation = made.created ? "created" : "updated";
+    if (made.created) {
+      pr = { ...made.pr, headSha: head };
+      await decorate(params, deps, pr);
+    } else {
+      pr = await refreshPullRequest(params, deps, made.pr, described, plan);
+    }
+  }
+  return finishPullRequest(params, deps, pr, {
+    operation,
+    headSha: head,
+    changes,
+    layouts: plan.layouts,
+    attempts,
+  });
+}
+
 async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenPrResult> {
   const { repo } = deps;
   const backoff = new Backoff(deps, params.maxAttempts, `update branch ${params.branch}`);
@@ -492,37 +538,7 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
           attempts,
         });
       }
-      const changes =
-        parent === baseHead
-          ? plan.changes
-          : await describeBranch(repo, params, baseHead, head, plan.additions, plan);
-      const content = titleAndBody(
-        params,
-        contentContext(params, { changes, layouts: plan.layouts }),
-      );
-      const described = { head, baseHead, content };
-      let pr: PullRequestInfo;
-      let operation: Operation;
-      if (open) {
-        pr = await refreshPullRequest(params, deps, open, described, plan);
-        operation = "updated";
-      } else {
-        const made = await createOrAdoptPullRequest(params, deps, content);
-        operation = made.created ? "created" : "updated";
-        if (made.created) {
-          pr = { ...made.pr, headSha: head };
-          await decorate(params, deps, pr);
-        } else {
-          pr = await refreshPullRequest(params, deps, made.pr, described, plan);
-        }
-      }
-      return finishPullRequest(params, deps, pr, {
-        operation,
-        headSha: head,
-        changes,
-        layouts: plan.layouts,
-        attempts,
-      });
+      return publishPullRequest(params, deps, { open, head, parent, baseHead, plan }, attempts);
     } catch (error) {
       if (!isTransient(error)) throw error;
       if (committing) lostCommit = true;

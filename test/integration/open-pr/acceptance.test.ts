@@ -246,6 +246,31 @@ describe("the update-tfvars engine", () => {
   });
 });
 
+describe("kinds of change", () => {
+  it("names the branch and the title after a rollback, and merges it with the method asked for", async () => {
+    h = await startHarness();
+    outputs(await h.run({ weights: "svc0=50", merge: "direct" }));
+    const out = outputs(
+      await h.run({
+        rollback: "svc0",
+        merge: "auto-merge",
+        "merge-method": "rebase",
+        "wait-for-merge": "true",
+      }),
+    );
+    expect(out["branch"]).toBe("greenlight/production/rollback-svc0");
+    expect(out["operation"]).toBe("merged");
+    const data = JSON.parse(h.fileOn("main")) as Record<string, unknown>;
+    expect([data["svc0_blue_weight"], data["svc0_green_weight"]]).toEqual([100, 0]);
+    // Rebased: the base gained the branch's commit, with no merge commit.
+    expect(h.git("log", "-1", "--format=%s%n%P", "main").split("\n")).toEqual([
+      "Roll back svc0 in production",
+      expect.not.stringContaining(" "),
+    ]);
+    expect(out["merge-sha"]).toBe(h.git("rev-parse", "main"));
+  });
+});
+
 describe("the config file", () => {
   it("takes repository, tfvars, merge policy, labels and the allow-list from the environment", async () => {
     h = await startHarness();

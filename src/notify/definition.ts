@@ -17,9 +17,18 @@ import {
   structuredInput,
 } from "../core/inputs.js";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
+import { createGitHubClient } from "../core/github/client.js";
+import {
+  githubAuthFromInputs,
+  githubAuthInputShape,
+  githubAuthSecretInputs,
+} from "../core/github/inputs.js";
+import { parseRepositoryName } from "../core/github/repository.js";
 import type { NotificationsConfig } from "./config-schema.js";
 import type { DeploymentEvent } from "./event.js";
 import { evidenceLines } from "./evidence.js";
+import type { DeploymentRecorder } from "./github-deployments.js";
+import { GitHubDeploymentRecorder } from "./github-deployments.js";
 import { notifySend } from "./http-send.js";
 import { EVENT_KINDS, EVENT_STATUSES, runUrlFromEnv } from "./event.js";
 import { notify } from "./main.js";
@@ -92,6 +101,8 @@ const inputShape = {
   "pagerduty-routing-key": z.string().optional(),
   "pagerduty-dedup-key": z.string().trim().optional(),
   "pagerduty-url": z.string().default(PAGERDUTY_EVENTS_URL),
+  "github-deployments": booleanInput.optional(),
+  ...githubAuthInputShape,
   "config-file": z.string().optional(),
   "fail-on-error": booleanInput.optional(),
   attempts: integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
@@ -117,6 +128,7 @@ export const NOTIFY_SECRET_INPUTS = [
   "webhook-url",
   "webhook-secret",
   "pagerduty-routing-key",
+  ...githubAuthSecretInputs,
 ] as const;
 
 function eventFrom(params: Inputs, context: RunContext): DeploymentEvent {
@@ -175,6 +187,31 @@ async function readCa(path: string | undefined, cwd: string): Promise<string | u
   }
 }
 
+/** Records the event as a GitHub deployment status in the application repository. */
+async function deploymentRecorder(
+  params: Inputs,
+  event: DeploymentEvent,
+  context: RunContext,
+): Promise<DeploymentRecorder> {
+  if (!event.repository || !event.commit) {
+    throw new ConfigurationError(
+      `Input "github-deployments" needs the repository and the commit; run in GitHub Actions (which sets GITHUB_REPOSITORY and GITHUB_SHA) or give repository and commit.`,
+    );
+  }
+  const repository = parseRepositoryName(event.repository);
+  const client = await createGitHubClient({
+    ...githubAuthFromInputs(params),
+    repository: event.repository,
+    permissions: { deployments: "write" },
+    logger: context.logger,
+    clock: context.clock,
+    secrets: context.secrets,
+    env: context.env,
+    ...(context.signal ? { signal: context.signal } : {}),
+  });
+  return new GitHubDeploymentRecorder(client.octokit, repository);
+}
+
 function isDefaultConfigPath(path: string): boolean {
   return path.replace(/^\.\//, "") === DEFAULT_CONFIG_PATH;
 }
@@ -192,18 +229,26 @@ export const notifyAction = defineAction({
     });
     const notifications = config?.notifications;
     const targets = collectTargets(params, notifications, context.env, context.secrets);
-    if (targets.length === 0) {
+    const event = eventFrom(params, context);
+    const recordDeployments =
+      params["github-deployments"] ?? notifications?.["github-deployments"] ?? false;
+    if (targets.length === 0 && !recordDeployments) {
       throw new ConfigurationError(
-        `Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url or pagerduty-routing-key) or a notifications section in the config file.`,
+        `Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url, pagerduty-routing-key or github-deployments) or a notifications section in the config file.`,
       );
     }
     const template = templateFrom(params, notifications);
     const ca = await readCa(params["ca-file"], context.cwd);
+    // Last: with a GitHub App this already talks to GitHub, so every input is checked first.
+    const deployments = recordDeployments
+      ? await deploymentRecorder(params, event, context)
+      : undefined;
     const result = await notify(
       {
-        event: eventFrom(params, context),
+        event,
         template,
         targets,
+        deployments,
         policy: {
           attempts: params.attempts,
           timeoutMs: params.timeout,

@@ -11,6 +11,7 @@ import { send as httpSend } from "../verify/http-client.js";
 import type { DeliveryOutcome, DeliveryPolicy } from "./delivery.js";
 import { deliver } from "./delivery.js";
 import type { DeploymentEvent } from "./event.js";
+import type { DeploymentRecorder } from "./github-deployments.js";
 import type { Message, MessageTemplate } from "./message.js";
 import { renderMessage } from "./message.js";
 import type { NotificationTarget } from "./targets/target.js";
@@ -20,6 +21,8 @@ export interface NotifyParams {
   template?: MessageTemplate | undefined;
   targets: NotificationTarget[];
   policy: DeliveryPolicy;
+  /** Also records the event as a GitHub deployment status (reported as the target `github`). */
+  deployments?: DeploymentRecorder | undefined;
 }
 
 export interface NotifyDeps {
@@ -45,33 +48,52 @@ function wants(target: NotificationTarget, event: DeploymentEvent): boolean {
   );
 }
 
+async function recordDeployment(
+  recorder: DeploymentRecorder,
+  event: DeploymentEvent,
+  message: Message,
+  deps: NotifyDeps,
+): Promise<DeliveryOutcome> {
+  try {
+    const { id, state } = await recorder.record(event, message);
+    deps.logger.info(`github: deployment ${id} is ${state}`);
+    return { target: "github", result: "delivered", attempts: 1, waitsMs: [] };
+  } catch (error) {
+    const reason = deps.secrets.redact(error instanceof Error ? error.message : String(error));
+    deps.logger.warning(`github: deployment status not recorded: ${reason}`);
+    return { target: "github", result: "failed", attempts: 1, waitsMs: [], reason };
+  }
+}
+
 export async function notify(params: NotifyParams, deps: NotifyDeps): Promise<NotifyResult> {
   const message = renderMessage(params.event, params.template);
   const send = deps.send ?? httpSend;
-  const outcomes = await Promise.all(
-    params.targets.map(async (target): Promise<DeliveryOutcome> => {
-      if (!wants(target, params.event)) {
-        return {
-          target: target.name,
-          result: "skipped",
-          attempts: 0,
-          waitsMs: [],
-          reason: "not subscribed to this event",
-        };
-      }
-      const outcome = await deliver(target, message, params.event, params.policy, {
-        send,
-        clock: deps.clock,
-        logger: deps.logger,
-        redact: (text) => deps.secrets.redact(text),
-        signal: deps.signal,
-      });
-      if (outcome.result === "delivered") deps.logger.info(`${target.name}: delivered`);
-      if (outcome.result === "failed")
-        deps.logger.warning(`${target.name}: not delivered: ${outcome.reason ?? "failed"}`);
-      return outcome;
-    }),
-  );
+  const deliveries = params.targets.map(async (target): Promise<DeliveryOutcome> => {
+    if (!wants(target, params.event)) {
+      return {
+        target: target.name,
+        result: "skipped",
+        attempts: 0,
+        waitsMs: [],
+        reason: "not subscribed to this event",
+      };
+    }
+    const outcome = await deliver(target, message, params.event, params.policy, {
+      send,
+      clock: deps.clock,
+      logger: deps.logger,
+      redact: (text) => deps.secrets.redact(text),
+      signal: deps.signal,
+    });
+    if (outcome.result === "delivered") deps.logger.info(`${target.name}: delivered`);
+    if (outcome.result === "failed") {
+      deps.logger.warning(`${target.name}: not delivered: ${outcome.reason ?? "failed"}`);
+    }
+    return outcome;
+  });
+  if (params.deployments)
+    deliveries.push(recordDeployment(params.deployments, params.event, message, deps));
+  const outcomes = await Promise.all(deliveries);
   const named = (result: DeliveryOutcome["result"]) =>
     outcomes.filter((o) => o.result === result).map((o) => o.target);
   return {

@@ -38,7 +38,7 @@ describe("notify inputs", () => {
     ],
     [
       BASE,
-      "Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url or pagerduty-routing-key) or a notifications section in the config file.",
+      "Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url, pagerduty-routing-key or github-deployments) or a notifications section in the config file.",
     ],
     [
       { ...BASE, "slack-webhook-url": HOOK, "slack-token": "xoxb-1234-secret" },

@@ -101,7 +101,7 @@ async function streamToStore(
   const [dumped, uploaded] = await Promise.allSettled([flowing, store.upload(key, digest)]);
   if (dumped.status === "rejected") throw dumped.reason;
   if (uploaded.status === "rejected") throw uploaded.reason;
-  return { size: digest.size, sha256: digest.sha256, dumpSize: counter.bytes };
+  return { size: digest.bytesSeen, sha256: digest.sha256, dumpSize: counter.bytes };
 }
 
 async function removeQuietly(store: BackupStore, key: string, logger: Logger): Promise<void> {

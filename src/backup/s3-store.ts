@@ -4,9 +4,11 @@
  * upload is aborted, which leaves no object behind.
  */
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -84,13 +86,37 @@ export class S3Store implements BackupStore {
       params: { Bucket: this.options.bucket, Key: this.objectKey(key), Body: body },
       partSize: this.options.partSize ?? DEFAULT_PART_SIZE,
       queueSize: PARTS_IN_FLIGHT,
-      leavePartsOnError: false,
+      leavePartsOnError: true,
     });
     try {
       await upload.done();
     } catch (error) {
       body.destroy();
       throw error;
+    }
+  }
+
+  /** Aborts unfinished multipart uploads of `key`, so their parts are not kept (and billed). */
+  private async abortUploads(key: string): Promise<void> {
+    try {
+      const listing = await this.client.send(
+        new ListMultipartUploadsCommand({
+          Bucket: this.options.bucket,
+          Prefix: this.objectKey(key),
+        }),
+      );
+      for (const pending of listing.Uploads ?? []) {
+        if (pending.Key !== this.objectKey(key) || !pending.UploadId) continue;
+        await this.client.send(
+          new AbortMultipartUploadCommand({
+            Bucket: this.options.bucket,
+            Key: pending.Key,
+            UploadId: pending.UploadId,
+          }),
+        );
+      }
+    } catch {
+      // Best effort: a bucket lifecycle rule for incomplete uploads is the backstop.
     }
   }
 

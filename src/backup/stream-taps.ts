@@ -22,7 +22,8 @@ export class DigestTap extends Transform {
     callback();
   }
 
-  get size(): number {
+  // Not called `size`: the AWS SDK would take a `size` property for the body's length.
+  get bytesSeen(): number {
     return this.bytes;
   }
 

@@ -1,0 +1,56 @@
+/**
+ * One backup run in its own process, so the benchmark can read this process's peak memory
+ * (maxRSS) without the database, the S3 server or the benchmark itself in it. Arguments:
+ * database URL, S3 endpoint, bucket. Prints one JSON line.
+ */
+import { performance } from "node:perf_hooks";
+import { backup } from "../src/backup/main.js";
+import { parseDatabaseUrl } from "../src/backup/connection.js";
+import { S3Store } from "../src/backup/s3-store.js";
+import { systemClock } from "../src/core/clock.js";
+import { silentLogger } from "../src/core/logger.js";
+import { SecretRegistry } from "../src/core/secrets.js";
+
+const [url, endpoint, bucket, set] = process.argv.slice(2) as [string, string, string, string];
+const secrets = new SecretRegistry();
+const store = new S3Store({
+  bucket,
+  prefix: "bench",
+  region: "us-east-1",
+  endpoint,
+  forcePathStyle: true,
+  credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+});
+const start = performance.now();
+const result = await backup(
+  {
+    source: {
+      kind: "postgres",
+      connection: parseDatabaseUrl(url, "database-url"),
+      postgresFormat: "custom",
+      dumpArgs: [],
+    },
+    set,
+    compression: "gzip",
+    compressionLevel: 6,
+    verify: false,
+    retention: {},
+    retentionDryRun: false,
+  },
+  {
+    store,
+    clock: systemClock,
+    logger: silentLogger,
+    secrets,
+    tools: { baseEnv: process.env, secrets },
+  },
+);
+store.destroy();
+process.stdout.write(
+  JSON.stringify({
+    wallMs: performance.now() - start,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    size: result.manifest.size,
+    dumpSize: result.manifest["dump-size"],
+  }) + "\n",
+);

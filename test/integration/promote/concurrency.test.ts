@@ -26,7 +26,9 @@ describe("promote concurrency", () => {
       );
       expect(deployments).toHaveLength(1);
       // The token shows nowhere: not in logs, outputs, the summary or the evidence.
-      expect(JSON.stringify([a.logger.records, a.result, b.logger.records, b.result])).not.toContain(TOKEN);
+      expect(
+        JSON.stringify([a.logger.records, a.result, b.logger.records, b.result]),
+      ).not.toContain(TOKEN);
     } finally {
       await world.close();
     }

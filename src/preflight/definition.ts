@@ -18,6 +18,7 @@ import { parseEnvSchema } from "./env-schema.js";
 import { holidayCalendar } from "./holidays.js";
 import type { PreflightParams } from "./main.js";
 import { preflight } from "./main.js";
+import { isRepository } from "./scan-files.js";
 import { preflightReport, preflightSummary } from "./summary.js";
 import { parseWindowSpec } from "./window-spec.js";
 
@@ -188,10 +189,7 @@ async function scanCheck(params: Inputs, context: RunContext): Promise<Preflight
     );
   }
   if (mode !== "auto") return { mode, baseRef: params["base-ref"], allow };
-  const inRepo = await readFile(resolve(context.cwd, ".git", "HEAD")).then(
-    () => true,
-    () => false,
-  );
+  const inRepo = await isRepository(context.cwd);
   return {
     mode: inRepo || params["base-ref"] ? "changed" : "tree",
     baseRef: params["base-ref"],

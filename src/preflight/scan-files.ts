@@ -27,7 +27,8 @@ async function git(cwd: string, args: string[]): Promise<string | undefined> {
 
 const lines = (text: string | undefined) => (text ?? "").split("\n").filter((l) => l.length > 0);
 
-async function isRepository(cwd: string): Promise<boolean> {
+/** Whether `cwd` is inside a git work tree (git's paths are then relative to `cwd`). */
+export async function isRepository(cwd: string): Promise<boolean> {
   return (await git(cwd, ["rev-parse", "--is-inside-work-tree"]))?.trim() === "true";
 }
 
@@ -95,6 +96,7 @@ export async function changedFiles(
     const first = lines(
       await git(cwd, [
         "diff-tree",
+        "--relative",
         "--root",
         "--no-commit-id",
         "--name-only",
@@ -103,13 +105,17 @@ export async function changedFiles(
         "HEAD",
       ]),
     );
-    const worktree = lines(await git(cwd, ["diff", "--name-only", "--diff-filter=ACMR", "HEAD"]));
+    const worktree = lines(
+      await git(cwd, ["diff", "--relative", "--name-only", "--diff-filter=ACMR", "HEAD"]),
+    );
     return {
       files: [...new Set([...first, ...worktree, ...untracked])].sort(),
       scope: "every file of HEAD (no earlier commit to compare with)",
     };
   }
   const mergeBase = (await git(cwd, ["merge-base", base, "HEAD"]))?.trim() || base;
-  const changed = lines(await git(cwd, ["diff", "--name-only", "--diff-filter=ACMR", mergeBase]));
+  const changed = lines(
+    await git(cwd, ["diff", "--relative", "--name-only", "--diff-filter=ACMR", mergeBase]),
+  );
   return { files: [...new Set([...changed, ...untracked])].sort(), scope: `changes since ${base}` };
 }

@@ -174,6 +174,12 @@ describe("secret scan", () => {
     ]);
   });
 
+  it("scans from a subdirectory of the repository, with paths relative to it", async () => {
+    const dir = repository();
+    const { report } = await run(join(dir, "src"), { "base-ref": "main" });
+    expect(rowsOf(report, "secret-scan").map(([item]) => item)).toEqual(["config.ts:3:11"]);
+  });
+
   it("refuses a base it cannot find", async () => {
     const dir = repository();
     await expect(run(dir, { "base-ref": "origin/main" })).rejects.toThrow(

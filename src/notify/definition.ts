@@ -31,6 +31,7 @@ import type { DeploymentRecorder } from "./github-deployments.js";
 import { GitHubDeploymentRecorder } from "./github-deployments.js";
 import { notifySend } from "./http-send.js";
 import { EVENT_KINDS, EVENT_STATUSES, runUrlFromEnv } from "./event.js";
+import type { NotifyResult } from "./main.js";
 import { notify } from "./main.js";
 import type { MessageTemplate } from "./message.js";
 import { DEFAULT_TEMPLATE, PLACEHOLDERS, unknownPlaceholders } from "./message.js";
@@ -192,7 +193,7 @@ async function deploymentRecorder(
   params: Inputs,
   event: DeploymentEvent,
   context: RunContext,
-): Promise<DeploymentRecorder> {
+): Promise<{ recorder: DeploymentRecorder; revoke(): Promise<void> }> {
   if (!event.repository || !event.commit) {
     throw new ConfigurationError(
       `Input "github-deployments" needs the repository and the commit; run in GitHub Actions (which sets GITHUB_REPOSITORY and GITHUB_SHA) or give repository and commit.`,
@@ -209,7 +210,11 @@ async function deploymentRecorder(
     env: context.env,
     ...(context.signal ? { signal: context.signal } : {}),
   });
-  return new GitHubDeploymentRecorder(client.octokit, repository);
+  // An App installation token is revoked as soon as the statuses are written: nothing else needs it.
+  return {
+    recorder: new GitHubDeploymentRecorder(client.octokit, repository),
+    revoke: () => client.revoke(),
+  };
 }
 
 function isDefaultConfigPath(path: string): boolean {
@@ -240,30 +245,33 @@ export const notifyAction = defineAction({
     const template = templateFrom(params, notifications);
     const ca = await readCa(params["ca-file"], context.cwd);
     // Last: with a GitHub App this already talks to GitHub, so every input is checked first.
-    const deployments = recordDeployments
-      ? await deploymentRecorder(params, event, context)
-      : undefined;
-    const result = await notify(
-      {
-        event,
-        template,
-        targets,
-        deployments,
-        policy: {
-          attempts: params.attempts,
-          timeoutMs: params.timeout,
-          maxRetryWaitMs: params["max-retry-wait"],
-          ca,
+    const github = recordDeployments ? await deploymentRecorder(params, event, context) : undefined;
+    let result: NotifyResult;
+    try {
+      result = await notify(
+        {
+          event,
+          template,
+          targets,
+          deployments: github?.recorder,
+          policy: {
+            attempts: params.attempts,
+            timeoutMs: params.timeout,
+            maxRetryWaitMs: params["max-retry-wait"],
+            ca,
+          },
         },
-      },
-      {
-        clock: context.clock,
-        logger: context.logger,
-        secrets: context.secrets,
-        send: notifySend(context.env, ca),
-        signal: context.signal,
-      },
-    );
+        {
+          clock: context.clock,
+          logger: context.logger,
+          secrets: context.secrets,
+          send: notifySend(context.env, ca),
+          signal: context.signal,
+        },
+      );
+    } finally {
+      await github?.revoke().catch(() => undefined);
+    }
     const failOnError = params["fail-on-error"] ?? notifications?.["fail-on-error"] ?? false;
     const failure =
       failOnError && result.failed.length > 0

@@ -151,36 +151,55 @@ async function converge(world: InfraWorld): Promise<EndState> {
   };
 }
 
+async function killAtEveryCall(merge: "auto-merge" | "direct"): Promise<number> {
+  const reference = await startInfraWorld({ promotion: PLAN, merge });
+  let expected: EndState;
+  let calls: number;
+  try {
+    const run = await childTick(reference, Number.MAX_SAFE_INTEGER);
+    calls = run.calls;
+    expected = await converge(reference);
+  } finally {
+    await reference.close();
+  }
+  // The uninterrupted run: four steps (10, 50, 100, finalize), each one commit on main.
+  expect(expected.values).toMatchObject({
+    api_green_weight: 0,
+    api_blue_weight: 100,
+    api_green_desired_count: 0,
+  });
+  expect(expected.mainCommits).toBe(5);
+  expect(expected.pulls).toHaveLength(merge === "direct" ? 0 : 4);
+  expect(expected.pulls.every((p) => p.merged)).toBe(true);
+
+  for (let killAfter = 0; killAfter < calls; killAfter++) {
+    const world = await startInfraWorld({ promotion: PLAN, merge });
+    try {
+      const run = await childTick(world, killAfter);
+      expect(run.killed, `kill after call ${killAfter}`).toBe(true);
+      const end = await converge(world);
+      expect(end, `end state after a kill after call ${killAfter}`).toEqual(expected);
+    } finally {
+      await world.close();
+    }
+  }
+  return calls;
+}
+
 describe("promote crash safety", () => {
   it(
-    "converges to the uninterrupted end state after a SIGKILL between any two API calls",
+    "pull requests: converges to the uninterrupted end state after a SIGKILL between any two API calls",
     { timeout: 900_000 },
     async () => {
-      const reference = await startInfraWorld({ promotion: PLAN, merge: "auto-merge" });
-      let expected: EndState;
-      let calls: number;
-      try {
-        const run = await childTick(reference, Number.MAX_SAFE_INTEGER);
-        calls = run.calls;
-        expected = await converge(reference);
-      } finally {
-        await reference.close();
-      }
-      expect(calls).toBeGreaterThan(3);
-      expect(expected.pulls).toHaveLength(4);
-      expect(expected.pulls.every((p) => p.merged)).toBe(true);
+      expect(await killAtEveryCall("auto-merge")).toBeGreaterThan(5);
+    },
+  );
 
-      for (let killAfter = 0; killAfter < calls; killAfter++) {
-        const world = await startInfraWorld({ promotion: PLAN, merge: "auto-merge" });
-        try {
-          const run = await childTick(world, killAfter);
-          expect(run.killed, `kill after call ${killAfter}`).toBe(true);
-          const end = await converge(world);
-          expect(end, `end state after a kill after call ${killAfter}`).toEqual(expected);
-        } finally {
-          await world.close();
-        }
-      }
+  it(
+    "direct commits: converges to the uninterrupted end state after a SIGKILL between any two API calls",
+    { timeout: 900_000 },
+    async () => {
+      expect(await killAtEveryCall("direct")).toBeGreaterThan(3);
     },
   );
 });

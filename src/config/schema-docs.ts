@@ -57,6 +57,8 @@ export const CONFIG_DOCS: Record<string, string> = {
     "Green weights to move through, increasing and ending at 100. Default 10, 50, 100.",
   "promotion.bake-time":
     "How long each weight holds before the next step, counted from when the change reached the base branch, e.g. 10m.",
+  "promotion.bake-from":
+    "When a step's bake time starts: merge (when the step reached the base branch) or verified (when the plan's verify analyses first confirmed the new version answers, after the step reached the base branch). Default merge.",
   "promotion.analyses": "Measurements that gate each step; every one must pass.",
   "promotion.analyses[].name": "Name shown with the analysis's evidence.",
   "promotion.analyses[].prometheus": "A Prometheus query.",

@@ -90,6 +90,8 @@ export const promotionSchema = z.strictObject({
     .refine((steps) => steps.at(-1) === 100, "the last step must be 100")
     .optional(),
   "bake-time": durationValue.optional(),
+  /** merge: bake from when a step reached the base branch; verified: from when verify confirmed it. */
+  "bake-from": z.enum(["merge", "verified"]).optional(),
   analyses: z.array(analysisSchema).optional(),
   "on-failure": z.enum(["rollback", "hold"]).optional(),
   /** Below this request rate (per second) a measurement is a hold, not a verdict. */

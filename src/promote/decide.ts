@@ -23,7 +23,10 @@ export interface DecideInput {
   phase: ReleasePhase;
   plan: PromotionPlan;
   now: Date;
+  /** When the current step's bake started. */
   stageStart?: Date | undefined;
+  /** Set when the bake has not started yet, and why. */
+  awaiting?: string;
   evidence: AnalysisEvidence[];
 }
 
@@ -73,6 +76,13 @@ export function decide(input: DecideInput): Decision {
   }
   if (failed.length > 0) return onFailure(input, services, failed);
 
+  if (input.awaiting) {
+    return {
+      decision: "wait",
+      reason: `${phase.weight}% has not started baking: ${input.awaiting}`,
+      services,
+    };
+  }
   const started = input.stageStart?.getTime() ?? input.now.getTime();
   const remaining = started + plan.bakeMs - input.now.getTime();
   if (remaining > 0) {

@@ -55,6 +55,7 @@ const inputShape = {
   ...infraInputShape,
   steps: stepsInput.optional(),
   "bake-time": durationInput.optional(),
+  "bake-from": z.enum(["merge", "verified"]).optional(),
   "on-failure": z.enum(["rollback", "hold"]).optional(),
   analyses: analysesInput.optional(),
   "dry-run": booleanInput.default(false),
@@ -73,6 +74,7 @@ export const promoteAction = defineAction({
     const plan = resolvePromotionPlan(target.config, target.env, {
       steps: params.steps,
       bakeMs: params["bake-time"],
+      bakeFrom: params["bake-from"],
       onFailure: params["on-failure"],
       merge: params.merge,
       analyses: params.analyses,
@@ -81,6 +83,11 @@ export const promoteAction = defineAction({
     const trafficUrl = plan.minimumTraffic
       ? minimumTrafficUrl(plan.minimumTraffic, analyses)
       : undefined;
+    if (plan.bakeFrom === "verified" && !analyses.some((a) => a.kind === "verify")) {
+      throw new ConfigurationError(
+        `The promotion plan bakes from verification (bake-from: verified) but has no verify analysis; add one with the checks that prove the new version answers, or bake from merge.`,
+      );
+    }
     if (plan.steps.length === 0) {
       throw new ConfigurationError(
         `Input "steps" is empty; give the weights to move through, such as 10,50,100.`,
@@ -104,6 +111,7 @@ export const promoteAction = defineAction({
           source: connection.source,
           lander: connection.lander,
           deployments: connection.deployments,
+          verifications: connection.verifications,
           clock: context.clock,
           logger: context.logger,
           secrets: context.secrets,

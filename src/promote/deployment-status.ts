@@ -56,3 +56,46 @@ export class GitHubDeploymentRecorder implements DeploymentRecorder {
     });
   }
 }
+
+/**
+ * When verify first confirmed that a step's new version answers, for plans whose bake
+ * starts there. Git cannot say when that happened, so the confirmation is recorded once, as
+ * a GitHub deployment of the step's commit; a second record from a concurrent tick is
+ * harmless, because the earliest one counts.
+ */
+export interface VerificationLog {
+  confirmedAt(environment: string, commit: string): Promise<Date | undefined>;
+  confirm(environment: string, commit: string, evidence: unknown): Promise<void>;
+}
+
+export const VERIFIED_TASK = "greenlight:verified";
+
+export class GitHubVerificationLog implements VerificationLog {
+  constructor(
+    private readonly octokit: Pick<Octokit, "request">,
+    private readonly ref: RepoRef,
+  ) {}
+
+  async confirmedAt(environment: string, commit: string): Promise<Date | undefined> {
+    const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/deployments", {
+      ...this.ref,
+      sha: commit,
+      environment,
+      task: VERIFIED_TASK,
+      per_page: 100,
+    });
+    const times = data.map((d) => new Date(d.created_at).getTime()).sort((a, b) => a - b);
+    return times.length > 0 ? new Date(times[0]!) : undefined;
+  }
+
+  async confirm(environment: string, commit: string, evidence: unknown): Promise<void> {
+    await new GitHubDeploymentRecorder(this.octokit, this.ref).record({
+      environment,
+      ref: commit,
+      task: VERIFIED_TASK,
+      state: "success",
+      description: "verify confirmed the new version answers; the bake time starts now",
+      payload: evidence,
+    });
+  }
+}

@@ -19,7 +19,7 @@ import { InfraRepo } from "../open-pr/infra-repo.js";
 import { sourceFromEnv } from "../open-pr/pr-content.js";
 import type { ServiceLayout } from "../update-tfvars/service-layout.js";
 import { layoutsFromConfig } from "../update-tfvars/service-layout.js";
-import { GitHubDeploymentRecorder } from "./deployment-status.js";
+import { GitHubDeploymentRecorder, GitHubVerificationLog } from "./deployment-status.js";
 import { GitHubReleaseSource } from "./github-release-source.js";
 import { GitHubLander } from "./land-change.js";
 import type { MergeMode } from "./plan.js";
@@ -97,6 +97,7 @@ export interface InfraConnection {
   source: GitHubReleaseSource;
   lander: GitHubLander;
   deployments: GitHubDeploymentRecorder;
+  verifications: GitHubVerificationLog;
   logUrl?: string;
 }
 
@@ -138,6 +139,7 @@ export async function connectInfra(
     source: new GitHubReleaseSource(client.graphql, repo),
     lander,
     deployments: new GitHubDeploymentRecorder(client.octokit, repo.ref),
+    verifications: new GitHubVerificationLog(client.octokit, repo.ref),
     ...(source.runUrl ? { logUrl: source.runUrl } : {}),
   };
 }

@@ -20,7 +20,7 @@ import { checkMinimumTraffic, runAnalyses } from "./analyses/index.js";
 import type { AnalysisEvidence, Fetch } from "./analyses/types.js";
 import type { Decision, DecisionKind } from "./decide.js";
 import { decide } from "./decide.js";
-import type { DeploymentRecorder, DeploymentState } from "./deployment-status.js";
+import type { DeploymentRecorder, DeploymentState, VerificationLog } from "./deployment-status.js";
 import type { EvidenceRecord } from "./evidence.js";
 import { evidenceCommitLines, evidenceMarkdown } from "./evidence.js";
 import type { LandRequest, LandResult, Lander } from "./land-change.js";
@@ -52,6 +52,8 @@ export interface PromoteDeps {
   source: ReleaseSource;
   lander: Lander;
   deployments: DeploymentRecorder;
+  /** Needed when the plan bakes from verification. */
+  verifications?: VerificationLog;
   clock: Clock;
   logger: Logger;
   secrets: SecretRegistry;
@@ -171,6 +173,40 @@ function waitingPullRequest(state: ReleaseState, branch: string) {
   return state.openPullRequests.find((p) => p.branch === branch);
 }
 
+/**
+ * When the current step's bake started: when it reached the base branch, or — for plans
+ * that bake from verification — when verify first confirmed the new version answers,
+ * recording that moment the first time it happens.
+ */
+async function bakeStart(
+  params: PromoteParams,
+  deps: PromoteDeps,
+  phase: ReleasePhase,
+  state: ReleaseState,
+  evidence: AnalysisEvidence[],
+): Promise<{ at?: Date | undefined; awaiting?: string }> {
+  const log = deps.verifications;
+  if (
+    params.plan.bakeFrom !== "verified" ||
+    phase.kind !== "shifting" ||
+    !state.stageCommit ||
+    !log
+  ) {
+    return { at: state.stageStart };
+  }
+  const confirmed = await log.confirmedAt(params.environment, state.stageCommit);
+  if (confirmed) return { at: confirmed };
+  const verifies = evidence.filter((e) => e.kind === "verify");
+  if (verifies.length > 0 && verifies.every((e) => e.verdict === "passed")) {
+    if (!params.dryRun) {
+      await log.confirm(params.environment, state.stageCommit, { analyses: verifies });
+    }
+    deps.logger.info("Verify confirmed the new version answers; the bake time starts now.");
+    return { at: deps.clock.now() };
+  }
+  return { awaiting: "verify has not yet confirmed the new version answers" };
+}
+
 /** A pull request an earlier tick opened: make sure it still lands (it may have been cut short). */
 async function resume(deps: PromoteDeps, pullRequest: OpenPullRequest): Promise<void> {
   try {
@@ -209,11 +245,13 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
     };
   } else {
     evidence = await measure(params, deps, phase, state);
+    const bake = await bakeStart(params, deps, phase, state, evidence);
     decision = decide({
       phase,
       plan: params.plan,
       now: deps.clock.now(),
-      stageStart: state.stageStart,
+      stageStart: bake.at,
+      ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
       evidence,
     });
     const promotePr = waitingPullRequest(state, promoteBranch);

@@ -21,6 +21,8 @@ export interface PromotionPlan {
   steps: number[];
   /** How long each weight must hold, from when it reached the base branch. */
   bakeMs: number;
+  /** merge: the bake starts when the step reached the base; verified: when verify confirmed it. */
+  bakeFrom: "merge" | "verified";
   analyses: AnalysisConfig[];
   onFailure: "rollback" | "hold";
   minimumTraffic?: MinimumTraffic;
@@ -33,6 +35,7 @@ export const DEFAULT_BAKE_MS = 5 * 60_000;
 export interface PlanOverrides {
   steps?: number[] | undefined;
   bakeMs?: number | undefined;
+  bakeFrom?: "merge" | "verified" | undefined;
   onFailure?: "rollback" | "hold" | undefined;
   merge?: MergeMode | undefined;
   analyses?: AnalysisConfig[] | undefined;
@@ -49,6 +52,7 @@ export function resolvePromotionPlan(
   return {
     steps: overrides.steps ?? env.steps ?? top.steps ?? DEFAULT_STEPS,
     bakeMs: overrides.bakeMs ?? env["bake-time"] ?? top["bake-time"] ?? DEFAULT_BAKE_MS,
+    bakeFrom: overrides.bakeFrom ?? env["bake-from"] ?? top["bake-from"] ?? "merge",
     analyses: overrides.analyses ?? env.analyses ?? top.analyses ?? [],
     onFailure: overrides.onFailure ?? env["on-failure"] ?? top["on-failure"] ?? "rollback",
     ...(traffic

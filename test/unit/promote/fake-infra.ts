@@ -7,6 +7,7 @@ import type { Clock } from "../../../src/core/clock.js";
 import type {
   DeploymentRecord,
   DeploymentRecorder,
+  VerificationLog,
 } from "../../../src/promote/deployment-status.js";
 import type { LandRequest, LandResult, Lander } from "../../../src/promote/land-change.js";
 import type {
@@ -29,12 +30,13 @@ export function releaseText(values: Record<string, string | number>): string {
   return JSON.stringify(values, null, 2) + "\n";
 }
 
-export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder {
+export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, VerificationLog {
   readonly fullName = "acme/infra";
   readonly commits: FakeCommit[] = [];
   openPullRequests: OpenPullRequest[] = [];
   readonly deployments: DeploymentRecord[] = [];
   readonly landed: LandRequest[] = [];
+  readonly confirmations: { environment: string; commit: string; at: Date }[] = [];
   calls = 0;
 
   constructor(
@@ -97,6 +99,19 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder {
     }
     this.landed.push(request);
     return { outcome: "committed", commit: this.push(planned.after, request.headline) };
+  }
+
+  confirmedAt(environment: string, commit: string): Promise<Date | undefined> {
+    this.calls++;
+    return Promise.resolve(
+      this.confirmations.find((c) => c.environment === environment && c.commit === commit)?.at,
+    );
+  }
+
+  confirm(environment: string, commit: string): Promise<void> {
+    this.calls++;
+    this.confirmations.push({ environment, commit, at: this.clock.now() });
+    return Promise.resolve();
   }
 
   record(record: DeploymentRecord): Promise<void> {

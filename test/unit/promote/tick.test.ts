@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../../src/core/clock.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
@@ -59,6 +61,7 @@ function world(
   const plan: PromotionPlan = {
     steps: [10, 50, 100],
     bakeMs: 60_000,
+    bakeFrom: "merge",
     analyses,
     onFailure: "rollback",
     merge: "direct",
@@ -87,6 +90,7 @@ function world(
           source: infra,
           lander: infra,
           deployments: infra,
+          verifications: infra,
           clock,
           logger: new MemoryLogger(),
           secrets,
@@ -346,6 +350,43 @@ describe("promote tick", () => {
       worker_green_desired_count: 0,
       api_blue_image: CANDIDATE,
     });
+  });
+
+  it("bakes from when verify first confirmed the new version answers, when the plan says so", async () => {
+    let answering = false;
+    const server = createServer((_req, res) => {
+      res.writeHead(answering ? 200 : 503).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+      const verifyAnalysis = {
+        name: "answers",
+        verify: [{ url, attempts: 1 }],
+      } as unknown as AnalysisConfig;
+      const w = world({ bakeFrom: "verified", onFailure: "hold" }, [
+        errorRateAnalysis(),
+        verifyAnalysis,
+      ]);
+      deploy(w);
+      answering = true;
+      expect((await w.tick()).weights).toEqual({ api: 10 });
+      answering = false;
+      await w.clock.advance(120_000);
+      const held = await w.tick();
+      expect(held.decision).toBe("hold");
+      expect(w.infra.confirmations).toHaveLength(0);
+      answering = true;
+      const confirmed = await w.tick();
+      expect(confirmed.decision).toBe("wait");
+      expect(confirmed.reason).toMatch(/10% is baking; 1m to go/);
+      expect(w.infra.confirmations).toHaveLength(1);
+      await w.clock.advance(60_000);
+      expect((await w.tick()).decision).toBe("advance");
+      expect(w.infra.confirmations).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("changes nothing in a dry run", async () => {

@@ -22,6 +22,16 @@ const store = new S3Store({
   credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
 });
 const start = performance.now();
+// BENCH_MEMORY_LOG=1 prints where the memory is, every second, to stderr.
+const memoryLog = process.env.BENCH_MEMORY_LOG
+  ? setInterval(() => {
+      const m = process.memoryUsage();
+      const mb = (n: number) => (n / 1024 ** 2).toFixed(0);
+      process.stderr.write(
+        `rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} buffers ${mb(m.arrayBuffers)}\n`,
+      );
+    }, 1000)
+  : undefined;
 const result = await backup(
   {
     source: {
@@ -46,6 +56,7 @@ const result = await backup(
   },
 );
 store.destroy();
+if (memoryLog) clearInterval(memoryLog);
 process.stdout.write(
   JSON.stringify({
     wallMs: performance.now() - start,

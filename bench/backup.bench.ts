@@ -12,7 +12,10 @@
  *
  * BENCH_BACKUP_GB=0.2,0.6 runs smaller sizes (for a quick look); BENCH_BACKUP_ROUNDS=n.
  */
+import { build } from "esbuild";
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { postgresEnv, parseDatabaseUrl } from "../src/backup/connection.js";
@@ -59,6 +62,29 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * The backup child bundled into one file (esbuild, which tsx already brings), as the
+ * action's dist is: memory is measured on what GitHub runs, not on a TypeScript loader.
+ */
+async function bundleChild(): Promise<string> {
+  const outfile = join(mkdtempSync(join(tmpdir(), "greenlight-bench-child-")), "index.mjs");
+  await build({
+    entryPoints: [join(root, "bench/backup-child.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+    // The AWS SDK's CommonJS modules need `require` inside an ES module bundle.
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+  return outfile;
+}
+
+const childBundle = await bundleChild();
 const pg = await startPostgres();
 const s3 = await startS3Process();
 pg.sql("CREATE DATABASE bench;");
@@ -117,9 +143,7 @@ for (const gb of sizesGb) {
     );
     m.baselineMs.push(performance.now() - t);
     const out = await run(process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "bench/backup-child.ts"),
+      childBundle,
       url,
       s3.endpoint,
       "bench",

@@ -18,6 +18,8 @@ export interface SourceMetadata {
 /** A dump in progress: read `stream` to its end, then `finish` for the metadata. */
 export interface DumpStream {
   stream: Readable;
+  /** The database's size on disk, an upper bound for the dump: sizes the upload's parts. */
+  sizeHint?: number;
   finish(): Promise<SourceMetadata>;
   /** Releases anything the dump holds open after a failure. */
   abort(): void;

@@ -54,7 +54,7 @@ export class LocalStore implements BackupStore {
       await pipeline(body, file);
     } catch (error) {
       // The file may still be opening; remove it only once it is closed.
-      if (!file.closed) await new Promise((resolve) => file.once("close", resolve));
+      if (!file.closed) await new Promise<void>((resolve) => file.once("close", () => resolve()));
       await unlink(temporary).catch(() => {});
       throw error;
     }

@@ -98,7 +98,10 @@ async function streamToStore(
   ]);
   // Wait for both sides to settle, so a failed upload has cleaned up before we go on; the
   // dump's error, if any, is the more telling reason.
-  const [dumped, uploaded] = await Promise.allSettled([flowing, store.upload(key, digest)]);
+  const [dumped, uploaded] = await Promise.allSettled([
+    flowing,
+    store.upload(key, digest, dump.sizeHint),
+  ]);
   if (dumped.status === "rejected") throw dumped.reason;
   if (uploaded.status === "rejected") throw uploaded.reason;
   return { size: digest.bytesSeen, sha256: digest.sha256, dumpSize: counter.bytes };

@@ -88,8 +88,15 @@ export function mysqlEngine(): DatabaseEngine {
         tools,
       );
       output.once("error", (error) => counter.destroy(error));
+      const [[dataSize] = []] = await query(
+        connection,
+        `SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.tables WHERE table_schema = ${quoteLiteral(connection.database)};`,
+        tools,
+        "mariadb (database size)",
+      );
       return {
         stream: output.pipe(counter),
+        ...(dataSize ? { sizeHint: Number(dataSize) } : {}),
         finish: () =>
           Promise.resolve({
             ...(serverVersion ? { serverVersion } : {}),

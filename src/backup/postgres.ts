@@ -67,9 +67,9 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
       try {
         await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;");
         const [line] = await session.query(
-          "SELECT pg_export_snapshot(), current_setting('server_version');",
+          "SELECT pg_export_snapshot(), current_setting('server_version'), pg_database_size(current_database());",
         );
-        const [snapshot, serverVersion] = (line ?? "").split("\t");
+        const [snapshot, serverVersion, databaseSize] = (line ?? "").split("\t");
         const counts = session.query(COUNT_ROWS_SQL).then(parseCounts);
         counts.catch(() => {});
         const stream = toolOutput(
@@ -89,6 +89,7 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
         );
         return {
           stream,
+          ...(databaseSize ? { sizeHint: Number(databaseSize) } : {}),
           async finish() {
             const rowCounts = await counts;
             await session.close();

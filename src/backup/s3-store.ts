@@ -32,8 +32,20 @@ export interface S3StoreOptions {
   partSize?: number;
 }
 
-const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+const MIN_PART_SIZE = 5 * 1024 * 1024;
+const MAX_PARTS = 10_000;
 const PARTS_IN_FLIGHT = 2;
+
+/**
+ * The smallest part S3 allows keeps memory low (a part is held in memory while it is sent),
+ * unless the expected size needs bigger parts to stay within S3's 10,000 parts. Without an
+ * estimate (commands, files) the limit is about 48 GiB stored.
+ */
+function partSizeFor(sizeHint: number | undefined): number {
+  if (!sizeHint) return MIN_PART_SIZE;
+  // Headroom: the estimate is of the database on disk, not of the dump.
+  return Math.max(MIN_PART_SIZE, Math.ceil((sizeHint * 1.5) / (MAX_PARTS - 500)));
+}
 
 function isNotFound(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -79,19 +91,22 @@ export class S3Store implements BackupStore {
     }
   }
 
-  async upload(key: string, body: Readable): Promise<void> {
+  async upload(key: string, body: Readable, sizeHint?: number): Promise<void> {
     if (await this.exists(key)) throw new ObjectExistsError(`${this.location(key)} already exists`);
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.options.bucket, Key: this.objectKey(key), Body: body },
-      partSize: this.options.partSize ?? DEFAULT_PART_SIZE,
+      partSize: this.options.partSize ?? partSizeFor(sizeHint),
       queueSize: PARTS_IN_FLIGHT,
+      // We abort ourselves: when the SDK's own abort fails, its error replaces the reason
+      // the upload failed, which is the one the user needs.
       leavePartsOnError: true,
     });
     try {
       await upload.done();
     } catch (error) {
       body.destroy();
+      await this.abortUploads(key);
       throw error;
     }
   }

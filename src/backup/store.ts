@@ -13,8 +13,11 @@ export interface BackupStore {
   /** How a person names the object, e.g. s3://bucket/prefix/key or /backups/key. */
   location(key: string): string;
   exists(key: string): Promise<boolean>;
-  /** Streams `body` to `key`; never replaces an existing object; nothing is left on failure. */
-  upload(key: string, body: Readable): Promise<void>;
+  /**
+   * Streams `body` to `key`; never replaces an existing object; nothing is left on failure.
+   * `sizeHint` is an upper estimate of the size, when known (S3 sizes its parts by it).
+   */
+  upload(key: string, body: Readable, sizeHint?: number): Promise<void>;
   /** Writes a small object, refusing to replace an existing one. */
   putSmall(key: string, body: string): Promise<void>;
   download(key: string): Promise<Readable>;

@@ -11,14 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupAction } from "../../../src/backup/definition.js";
 import { listBackups, parseManifest } from "../../../src/backup/manifest.js";
 import { S3Store } from "../../../src/backup/s3-store.js";
+import { runActionCommand } from "../../../src/cli/main.js";
 import { toRunnable } from "../../../src/core/action.js";
+import { loadManifest } from "../../../src/core/action-manifest.js";
 import { restoreAction } from "../../../src/restore/definition.js";
 import { describeFailure } from "../../../src/core/failure.js";
 import type { PostgresServer } from "../../helpers/postgres.js";
 import { postgresBinDir, startPostgres } from "../../helpers/postgres.js";
 import type { S3Server } from "../../helpers/s3.js";
 import { startCuttingProxy, startS3 } from "../../helpers/s3.js";
-import { tempDir, testContext } from "../../helpers/run-context.js";
+import { captureIo, tempDir, testContext } from "../../helpers/run-context.js";
 
 const PASSWORD = "p@ss/w0rd:with&chars";
 let pg: PostgresServer;
@@ -242,6 +244,31 @@ describe("backup of PostgreSQL to S3", () => {
     expect(readFileSync(join(dir, "restored")).equals(readFileSync(join(dir, "original")))).toBe(
       true,
     );
+  });
+
+  it("prints nothing secret through the CLI when pg_dump fails and prints the password", async () => {
+    const fake = dyingPgDump(10_000);
+    const dir = tempDir();
+    const cap = captureIo(dir, { ...process.env, ...s3.env, ...fake.env });
+    const code = await runActionCommand(
+      toRunnable(backupAction),
+      loadManifest("backup"),
+      [
+        "--database-url",
+        pg.url("orders"),
+        "--destination",
+        `s3://${s3.bucket}/cli`,
+        "--s3-endpoint",
+        s3.endpoint,
+        "--debug",
+      ],
+      cap.io,
+    );
+    expect(code).toBe(1);
+    expect(cap.stderr()).toMatch(
+      /error: The backup failed: pg_dump exited with code 1: .*\(password \*\*\*\)/,
+    );
+    expectNoPassword(cap.stdout() + cap.stderr());
   });
 
   it("keeps the password out of errors when pg_dump itself prints it", async () => {

@@ -141,6 +141,14 @@ export function backupParamsFrom(params: Inputs, context: RunContext): BackupPar
       `Retention counts only verified backups, but verify is false; set verify: true or remove the keep-* inputs.`,
     );
   }
+  const verifyConnection = params["verify-url"]
+    ? connectionFrom(params["verify-url"], "verify-url", context)
+    : undefined;
+  if (verifyConnection && verifyConnection.kind !== source.kind) {
+    throw new ConfigurationError(
+      `Input "verify-url" is a ${verifyConnection.kind} URL, but the backup is of ${source.kind}; give a server of the same kind for the scratch database.`,
+    );
+  }
   return {
     source,
     set,
@@ -148,9 +156,7 @@ export function backupParamsFrom(params: Inputs, context: RunContext): BackupPar
     compressionLevel: params["compression-level"],
     ...(params["encryption-key"] ? { encryptionKey: params["encryption-key"] } : {}),
     verify: params.verify,
-    ...(params["verify-url"]
-      ? { verifyConnection: connectionFrom(params["verify-url"], "verify-url", context) }
-      : {}),
+    ...(verifyConnection ? { verifyConnection } : {}),
     retention,
     retentionDryRun: params["retention-dry-run"],
   };

@@ -23,6 +23,7 @@ import { applyRetention, hasRetentionRule } from "./retention.js";
 import type { SourceSpec } from "./source.js";
 import { sourceFormat, startDump } from "./source.js";
 import type { BackupStore } from "./store.js";
+import { ObjectExistsError } from "./store.js";
 import { ByteCounter, DigestTap } from "./stream-taps.js";
 import type { VerificationResult, VerificationTarget } from "./verify-backup.js";
 import { verifyBackup } from "./verify-backup.js";
@@ -185,7 +186,9 @@ export async function backup(params: BackupParams, deps: BackupDeps): Promise<Ba
         return { stored: streamed, metadata: await active.finish() };
       } catch (error) {
         active?.abort();
-        await removeQuietly(deps.store, key, deps.logger);
+        // Never remove an object this run did not write.
+        if (!(error instanceof ObjectExistsError))
+          await removeQuietly(deps.store, key, deps.logger);
         throw new OperationFailedError(redact(describeStage("The backup failed", error)));
       }
     },

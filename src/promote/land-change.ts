@@ -6,6 +6,7 @@
  * so it goes through open-pr, which re-plans it on whatever the base holds. Pull requests
  * always go through open-pr (one branch per environment and kind; adopted, never doubled).
  */
+import type { Octokit } from "@octokit/core";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import type { InfraRepo } from "../open-pr/infra-repo.js";
@@ -52,10 +53,17 @@ export interface Lander {
    * with auto-merge, (re-)enables it, in case that run stopped before it got there.
    */
   resume?(pullRequest: OpenPullRequest): Promise<void>;
+  /**
+   * Closes a promotion pull request that would undo a rollback if someone merged it later
+   * (it was opened for a release that is no longer in progress).
+   */
+  withdraw?(pullRequest: OpenPullRequest, reason: string): Promise<void>;
 }
 
 export interface GitHubLanderOptions {
   repo: InfraRepo;
+  /** For what InfraRepo does not do: closing a pull request. */
+  octokit: Pick<Octokit, "request">;
   base: string;
   file: string;
   environment: string;
@@ -130,6 +138,16 @@ export class GitHubLander implements Lander {
       ...(result.headSha ? { commit: result.headSha } : {}),
       ...(pullRequest ? { pullRequest } : {}),
     };
+  }
+
+  async withdraw(pullRequest: OpenPullRequest, reason: string): Promise<void> {
+    const o = this.options;
+    await o.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+      ...o.repo.ref,
+      pull_number: pullRequest.number,
+      state: "closed",
+    });
+    o.logger.info(`Closed pull request #${pullRequest.number}: ${reason}.`);
   }
 
   async resume(pullRequest: OpenPullRequest): Promise<void> {

@@ -207,6 +207,21 @@ async function bakeStart(
   return { awaiting: "verify has not yet confirmed the new version answers" };
 }
 
+/** Closes a promotion pull request left open for a release that is no longer in progress. */
+export async function withdrawStalePromotion(
+  lander: Lander,
+  logger: Logger,
+  pullRequest: OpenPullRequest | undefined,
+  reason: string,
+): Promise<void> {
+  if (!pullRequest || !lander.withdraw) return;
+  try {
+    await lander.withdraw(pullRequest, reason);
+  } catch (error) {
+    logger.warning(`Could not close pull request #${pullRequest.number}: ${errorMessage(error)}`);
+  }
+}
+
 /** A pull request an earlier tick opened: make sure it still lands (it may have been cut short). */
 async function resume(deps: PromoteDeps, pullRequest: OpenPullRequest): Promise<void> {
   try {
@@ -281,8 +296,20 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
     decision.decision === "advance" ||
     decision.decision === "finalize" ||
     decision.decision === "rollback";
+  const promotePr = waitingPullRequest(state, promoteBranch);
+  if (phase.kind === "idle" && promotePr && !params.dryRun) {
+    await withdrawStalePromotion(deps.lander, deps.logger, promotePr, phase.reason);
+  }
   if (acts && !params.dryRun) {
     landed = await deps.lander.land(landRequest(params, state, phase, decision, record()));
+    if (decision.decision === "rollback" && landed.outcome !== "superseded") {
+      await withdrawStalePromotion(
+        deps.lander,
+        deps.logger,
+        promotePr,
+        "the release was rolled back",
+      );
+    }
     if (landed.outcome === "superseded" || landed.outcome === "unchanged") {
       decision = {
         ...decision,

@@ -15,6 +15,8 @@ import { ConfigurationError, OperationFailedError, errorMessage } from "../core/
 import type { Logger } from "../core/logger.js";
 import type { DeploymentRecorder } from "../promote/deployment-status.js";
 import type { LandResult, Lander } from "../promote/land-change.js";
+import { branchFor } from "../promote/land-change.js";
+import { withdrawStalePromotion } from "../promote/main.js";
 import type { ReleaseSource, ReleaseState } from "../promote/release-state.js";
 import { readReleaseState, weightsOf } from "../promote/release-state.js";
 import type { Assignment } from "../update-tfvars/assignments.js";
@@ -105,7 +107,7 @@ export async function rollback(
     base: params.base,
     file: params.file,
     layouts: params.layouts,
-    branches: [],
+    branches: [branchFor(params.environment, "promote")],
     depth: params.to ? params.historyDepth : 2,
   });
   if (!state) {
@@ -162,6 +164,12 @@ export async function rollback(
     text: state.text,
     replanOnMovedBase: true,
   });
+  await withdrawStalePromotion(
+    deps.lander,
+    deps.logger,
+    state.openPullRequests[0],
+    "the environment was rolled back",
+  );
   const operation = landed.outcome === "unchanged" ? "unchanged" : evidence.operation;
   deps.logger.info(
     operation === "unchanged"

@@ -118,6 +118,36 @@ describe("rollback", () => {
     }
   });
 
+  it("closes a pending promotion pull request, which would otherwise undo the rollback", async () => {
+    const world = await startInfraWorld({
+      file: release("1.0.0", "1.0.0", 0),
+      merge: "pull-request",
+      promotion: { steps: [10, 50, 100], "bake-time": "0s" },
+    });
+    try {
+      await land(world, release("1.0.0", "1.1.0", 10), "Deploy 1.1.0, at 10%");
+      const tick = await world.promote();
+      expect(tick.result!.outputs.decision).toBe("advance");
+      const url = tick.result!.outputs["pull-request-url"]!;
+      const number = Number(url.split("/").at(-1));
+      const result = await world.rollback({ reason: "5xx spike", merge: "direct" });
+      expect(result.result!.outputs.operation).toBe("rolled-back");
+      const { data: pull } = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+        {
+          owner: "acme",
+          repo: "infra",
+          pull_number: number,
+        },
+      );
+      expect(pull.state).toBe("closed");
+      expect(pull.merged).toBe(false);
+      expect(world.values()).toMatchObject({ api_green_weight: 0, web_green_weight: 0 });
+    } finally {
+      await world.close();
+    }
+  });
+
   it("fast path: all traffic back to blue with one direct commit; promote then sees a rolled-back release", async () => {
     const world = await startInfraWorld({ file: release("1.0.0", "1.0.0", 0), merge: "direct" });
     try {

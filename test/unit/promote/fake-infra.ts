@@ -37,6 +37,7 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
   readonly deployments: DeploymentRecord[] = [];
   readonly landed: LandRequest[] = [];
   readonly confirmations: { environment: string; commit: string; at: Date }[] = [];
+  readonly withdrawn: number[] = [];
   calls = 0;
 
   constructor(
@@ -99,6 +100,13 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
     }
     this.landed.push(request);
     return { outcome: "committed", commit: this.push(planned.after, request.headline) };
+  }
+
+  withdraw(pullRequest: OpenPullRequest): Promise<void> {
+    this.calls++;
+    this.withdrawn.push(pullRequest.number);
+    this.openPullRequests = this.openPullRequests.filter((p) => p.number !== pullRequest.number);
+    return Promise.resolve();
   }
 
   confirmedAt(environment: string, commit: string): Promise<Date | undefined> {

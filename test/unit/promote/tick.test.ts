@@ -389,6 +389,23 @@ describe("promote tick", () => {
     }
   });
 
+  it("closes a waiting promotion pull request when it rolls the release back", async () => {
+    const w = world({ merge: "pull-request" });
+    deploy(w);
+    await w.tick(); // → 10, committed directly by the fake
+    w.infra.openPullRequests = [
+      {
+        branch: "greenlight/production/promote",
+        number: 9,
+        url: "https://github.test/acme/infra/pull/9",
+      },
+    ];
+    w.setErrorRate(0.5);
+    await w.clock.advance(30_000);
+    expect((await w.tick()).decision).toBe("rollback");
+    expect(w.infra.withdrawn).toEqual([9]);
+  });
+
   it("changes nothing in a dry run", async () => {
     const w = world();
     deploy(w);

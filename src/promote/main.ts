@@ -233,7 +233,14 @@ async function resume(deps: PromoteDeps, pullRequest: OpenPullRequest): Promise<
   }
 }
 
-export async function promote(params: PromoteParams, deps: PromoteDeps): Promise<PromoteResult> {
+interface Situation {
+  state: ReleaseState;
+  phase: ReleasePhase;
+  promotePr?: OpenPullRequest | undefined;
+  rollbackPr?: OpenPullRequest | undefined;
+}
+
+async function readSituation(params: PromoteParams, deps: PromoteDeps): Promise<Situation> {
   const promoteBranch = branchFor(params.environment, "promote");
   const rollbackBranch = branchFor(params.environment, "rollback");
   const state = await readReleaseState(deps.source, {
@@ -247,41 +254,125 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
       `${params.file} was not found on branch "${params.base}" of ${deps.source.fullName}; check the "base" and "file" inputs (or the environment's tfvars in the config file).`,
     );
   }
-  const phase = classifyRelease(state);
-  const rollbackPr = waitingPullRequest(state, rollbackBranch);
-  let evidence: AnalysisEvidence[] = [];
-  let decision: Decision;
+  return {
+    state,
+    phase: classifyRelease(state),
+    promotePr: waitingPullRequest(state, promoteBranch),
+    rollbackPr: waitingPullRequest(state, rollbackBranch),
+  };
+}
+
+/** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
+async function measureAndDecide(
+  params: PromoteParams,
+  deps: PromoteDeps,
+  { state, phase, promotePr, rollbackPr }: Situation,
+): Promise<{ decision: Decision; evidence: AnalysisEvidence[] }> {
   if (phase.kind !== "idle" && rollbackPr) {
     if (!params.dryRun) await resume(deps, rollbackPr);
-    decision = {
-      decision: "wait",
-      reason: `rollback pull request #${rollbackPr.number} is waiting to be merged (${rollbackPr.url})`,
-      services: phase.services,
+    return {
+      evidence: [],
+      decision: {
+        decision: "wait",
+        reason: `rollback pull request #${rollbackPr.number} is waiting to be merged (${rollbackPr.url})`,
+        services: phase.services,
+      },
     };
-  } else {
-    evidence = await measure(params, deps, phase, state);
-    const bake = await bakeStart(params, deps, phase, state, evidence);
-    decision = decide({
-      phase,
-      plan: params.plan,
-      now: deps.clock.now(),
-      stageStart: bake.at,
-      ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
+  }
+  const evidence = await measure(params, deps, phase, state);
+  const bake = await bakeStart(params, deps, phase, state, evidence);
+  const decision = decide({
+    phase,
+    plan: params.plan,
+    now: deps.clock.now(),
+    stageStart: bake.at,
+    ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
+    evidence,
+  });
+  if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
+    // A rollback still goes ahead: a failing release must not wait for a review.
+    if (!params.dryRun) await resume(deps, promotePr);
+    return {
       evidence,
-    });
-    const promotePr = waitingPullRequest(state, promoteBranch);
-    if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
-      if (!params.dryRun) await resume(deps, promotePr);
-      decision = {
+      decision: {
         ...decision,
         decision: "wait",
         reason: `pull request #${promotePr.number} is waiting to be merged (${promotePr.url})`,
-      };
-    }
+      },
+    };
   }
+  return { decision, evidence };
+}
 
-  let weights = weightsAfter(state, decision);
-  const record = (): EvidenceRecord => ({
+/** Step 4: land the decision; a lost race or a change already in place turns it into a wait. */
+async function act(
+  params: PromoteParams,
+  deps: PromoteDeps,
+  { state, phase, promotePr }: Situation,
+  decision: Decision,
+  record: EvidenceRecord,
+): Promise<{ decision: Decision; landed?: LandResult }> {
+  if (phase.kind === "idle" && promotePr) {
+    await withdrawStalePromotion(deps.lander, deps.logger, promotePr, phase.reason);
+  }
+  const acts = ["advance", "finalize", "rollback"].includes(decision.decision);
+  if (!acts) return { decision };
+  const landed = await deps.lander.land(landRequest(params, state, phase, decision, record));
+  if (decision.decision === "rollback" && landed.outcome !== "superseded") {
+    await withdrawStalePromotion(
+      deps.lander,
+      deps.logger,
+      promotePr,
+      "the release was rolled back",
+    );
+  }
+  if (landed.outcome !== "superseded" && landed.outcome !== "unchanged")
+    return { decision, landed };
+  return {
+    landed,
+    decision: {
+      ...decision,
+      decision: "wait",
+      reason:
+        landed.outcome === "superseded"
+          ? `another change reached ${params.base} while this tick was deciding; the next tick decides again`
+          : "the change is already in place",
+    },
+  };
+}
+
+/** Step 5 (beyond the summary the runner writes): a deployment status with the evidence. */
+async function recordDeployment(
+  params: PromoteParams,
+  deps: PromoteDeps,
+  decision: Decision,
+  ref: string,
+  record: EvidenceRecord,
+): Promise<void> {
+  const state = DEPLOYMENT_STATE[decision.decision];
+  if (!state) return;
+  try {
+    await deps.deployments.record({
+      environment: params.environment,
+      ref,
+      task: "greenlight:promote",
+      state,
+      description: `${decision.decision}: ${decision.reason}`,
+      payload: record,
+      ...(params.logUrl ? { logUrl: params.logUrl } : {}),
+    });
+  } catch (error) {
+    deps.logger.warning(`Could not record the deployment status: ${errorMessage(error)}`);
+  }
+}
+
+export async function promote(params: PromoteParams, deps: PromoteDeps): Promise<PromoteResult> {
+  const situation = await readSituation(params, deps);
+  const { state } = situation;
+  const measured = await measureAndDecide(params, deps, situation);
+  const { evidence } = measured;
+  let decision = measured.decision;
+  const record = (weights: Record<string, number>): EvidenceRecord => ({
     decision: decision.decision,
     reason: decision.reason,
     environment: params.environment,
@@ -292,61 +383,28 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
   deps.logger.info(`Decision: ${decision.decision} — ${decision.reason}`);
 
   let landed: LandResult | undefined;
-  const acts =
-    decision.decision === "advance" ||
-    decision.decision === "finalize" ||
-    decision.decision === "rollback";
-  const promotePr = waitingPullRequest(state, promoteBranch);
-  if (phase.kind === "idle" && promotePr && !params.dryRun) {
-    await withdrawStalePromotion(deps.lander, deps.logger, promotePr, phase.reason);
+  if (!params.dryRun) {
+    const outcome = await act(
+      params,
+      deps,
+      situation,
+      decision,
+      record(weightsAfter(state, decision)),
+    );
+    decision = outcome.decision;
+    landed = outcome.landed;
   }
-  if (acts && !params.dryRun) {
-    landed = await deps.lander.land(landRequest(params, state, phase, decision, record()));
-    if (decision.decision === "rollback" && landed.outcome !== "superseded") {
-      await withdrawStalePromotion(
-        deps.lander,
-        deps.logger,
-        promotePr,
-        "the release was rolled back",
-      );
-    }
-    if (landed.outcome === "superseded" || landed.outcome === "unchanged") {
-      decision = {
-        ...decision,
-        decision: "wait",
-        reason:
-          landed.outcome === "superseded"
-            ? `another change reached ${params.base} while this tick was deciding; the next tick decides again`
-            : "the change is already in place",
-      };
-      weights = weightsOf(state.services);
-    }
+  const weights = weightsAfter(state, decision);
+  if (!params.dryRun) {
+    await recordDeployment(params, deps, decision, landed?.commit ?? state.head, record(weights));
   }
-
-  const state_ = DEPLOYMENT_STATE[decision.decision];
-  if (state_ && !params.dryRun) {
-    try {
-      await deps.deployments.record({
-        environment: params.environment,
-        ref: landed?.commit ?? state.head,
-        task: "greenlight:promote",
-        state: state_,
-        description: `${decision.decision}: ${decision.reason}`,
-        payload: record(),
-        ...(params.logUrl ? { logUrl: params.logUrl } : {}),
-      });
-    } catch (error) {
-      deps.logger.warning(`Could not record the deployment status: ${errorMessage(error)}`);
-    }
-  }
-
   return {
     decision: decision.decision,
     reason: decision.reason,
     services: decision.services,
     weights,
     ...(landed ? { landed } : {}),
-    evidence: record(),
+    evidence: record(weights),
     ...(state.stageStart ? { stageStart: state.stageStart } : {}),
     head: state.head,
   };

@@ -3,9 +3,13 @@
  * field by field by `environments.<name>.promotion`, then by action inputs, then completed
  * with the built-in defaults. Everything a tick needs to decide is in this one value.
  */
-import type { EnvironmentConfig, GreenlightConfig, PromotionConfig } from "../config/schema.js";
 import type { z } from "zod";
-import type { analysisSchema } from "../config/schema.js";
+import type {
+  analysisSchema,
+  EnvironmentConfig,
+  GreenlightConfig,
+  PromotionConfig,
+} from "../config/schema.js";
 
 export type AnalysisConfig = z.output<typeof analysisSchema>;
 export type MergeMode = "pull-request" | "auto-merge" | "direct";

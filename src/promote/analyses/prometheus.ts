@@ -9,7 +9,7 @@ import { errorMessage } from "../../core/errors.js";
 import type { Conditions } from "../conditions.js";
 import { describeThreshold } from "../conditions.js";
 import type { Sample, SeriesRules } from "./measurements.js";
-import { formatValue, judgeSeries } from "./measurements.js";
+import { judgeSeries } from "./measurements.js";
 import type { AnalysisDeps, AnalysisEvidence, AnalysisWindow } from "./types.js";
 import {
   DEFAULT_CONSECUTIVE_ERROR_LIMIT,
@@ -189,5 +189,3 @@ export async function runPrometheusAnalysis(
     };
   }
 }
-
-export { formatValue };

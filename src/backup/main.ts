@@ -15,6 +15,7 @@ import type { SecretRegistry } from "../core/secrets.js";
 import type { DatabaseConnection } from "./connection.js";
 import type { DumpStream } from "./database.js";
 import { ENCRYPTION_NAME, EncryptStream } from "./encryption.js";
+import { scavengeEvery } from "./garbage.js";
 import type { BackupManifest } from "./manifest.js";
 import { listBackups, manifestKey, serializeManifest, timestampName } from "./manifest.js";
 import type { ToolOptions } from "./process.js";
@@ -86,7 +87,7 @@ async function streamToStore(
   params: BackupParams,
   store: BackupStore,
 ): Promise<{ size: number; sha256: string; dumpSize: number }> {
-  const counter = new ByteCounter();
+  const counter = new ByteCounter(scavengeEvery(8 * 1024 * 1024));
   const digest = new DigestTap();
   const stages: NodeJS.ReadWriteStream[] = [counter];
   if (params.compression === "gzip") stages.push(createGzip({ level: params.compressionLevel }));

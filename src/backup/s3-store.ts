@@ -4,18 +4,16 @@
  * upload is aborted, which leaves no object behind.
  */
 import {
-  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
 import { Readable } from "node:stream";
+import { uploadStream } from "./multipart-upload.js";
 import type { BackupStore, StoredObject } from "./store.js";
 import { ObjectExistsError } from "./store.js";
 
@@ -93,46 +91,16 @@ export class S3Store implements BackupStore {
 
   async upload(key: string, body: Readable, sizeHint?: number): Promise<void> {
     if (await this.exists(key)) throw new ObjectExistsError(`${this.location(key)} already exists`);
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.options.bucket, Key: this.objectKey(key), Body: body },
-      partSize: this.options.partSize ?? partSizeFor(sizeHint),
-      queueSize: PARTS_IN_FLIGHT,
-      // We abort ourselves: when the SDK's own abort fails, its error replaces the reason
-      // the upload failed, which is the one the user needs.
-      leavePartsOnError: true,
-    });
-    try {
-      await upload.done();
-    } catch (error) {
-      body.destroy();
-      await this.abortUploads(key);
-      throw error;
-    }
-  }
-
-  /** Aborts unfinished multipart uploads of `key`, so their parts are not kept (and billed). */
-  private async abortUploads(key: string): Promise<void> {
-    try {
-      const listing = await this.client.send(
-        new ListMultipartUploadsCommand({
-          Bucket: this.options.bucket,
-          Prefix: this.objectKey(key),
-        }),
-      );
-      for (const pending of listing.Uploads ?? []) {
-        if (pending.Key !== this.objectKey(key) || !pending.UploadId) continue;
-        await this.client.send(
-          new AbortMultipartUploadCommand({
-            Bucket: this.options.bucket,
-            Key: pending.Key,
-            UploadId: pending.UploadId,
-          }),
-        );
-      }
-    } catch {
-      // Best effort: a bucket lifecycle rule for incomplete uploads is the backstop.
-    }
+    await uploadStream(
+      {
+        client: this.client,
+        bucket: this.options.bucket,
+        key: this.objectKey(key),
+        partSize: this.options.partSize ?? partSizeFor(sizeHint),
+        concurrency: PARTS_IN_FLIGHT,
+      },
+      body,
+    );
   }
 
   async putSmall(key: string, body: string): Promise<void> {

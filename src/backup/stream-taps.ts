@@ -82,8 +82,12 @@ export class ChecksumMismatchError extends Error {
 /** Counts bytes without touching them (the dump's size before compression). */
 export class ByteCounter extends Transform {
   bytes = 0;
+  constructor(private readonly onChunk: (bytes: number) => void = () => {}) {
+    super();
+  }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
+    this.onChunk(chunk.length);
     callback(null, chunk);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * promote's cost per tick against the local GitHub sandbox: API calls and wall time of a
- * no-op tick (a step still baking) and of an advancing tick (a deployed release moved to its
- * first step), landed directly and through an auto-merged pull request. The baseline is one
+ * no-op tick (a step still baking) and of an advancing tick (a baked 10% step moved to 50%),
+ * landed directly and through an auto-merged pull request. The baseline is one
  * plain API call (GET /repos/{owner}/{repo}) timed in the same run, so the ratios survive a
  * noisy machine.
  */
@@ -37,6 +37,7 @@ async function measureTick(world: InfraWorld): Promise<Measured> {
 
 async function scenario(
   merge: "direct" | "auto-merge",
+  bakeTime: string,
   setup: (world: InfraWorld) => Promise<void>,
   file: string,
 ): Promise<{ calls: number; ms: number; decision: string; baselineMs: number }> {
@@ -44,7 +45,7 @@ async function scenario(
   const baselines: number[] = [];
   for (let i = 0; i < REPEATS + 1; i++) {
     const world = await startInfraWorld({
-      promotion: { steps: [10, 50, 100], "bake-time": "1h" },
+      promotion: { steps: [10, 50, 100], "bake-time": bakeTime },
       merge,
       file,
     });
@@ -72,22 +73,20 @@ async function scenario(
 }
 
 const deployed = releaseFile();
-const noop = await scenario(
-  "direct",
-  async (world) => {
-    // Move to 10% first; the measured tick then finds the step baking and does nothing.
-    const first = await world.promote();
-    if (first.result?.outputs.decision !== "advance") throw new Error("setup tick did not advance");
-  },
-  deployed,
-);
-const advance = await scenario("direct", () => Promise.resolve(), deployed);
-const advancePr = await scenario("auto-merge", () => Promise.resolve(), deployed);
+// Move to 10% first; the measured tick then finds that step baking (no-op) or baked (advance
+// to 50%, reading the step's history like any later step).
+const toFirstStep = async (world: InfraWorld) => {
+  const first = await world.promote();
+  if (first.result?.outputs.decision !== "advance") throw new Error("setup tick did not advance");
+};
+const noop = await scenario("direct", "1h", toFirstStep, deployed);
+const advance = await scenario("direct", "0s", toFirstStep, deployed);
+const advancePr = await scenario("auto-merge", "0s", toFirstStep, deployed);
 
 const rows = [
   ["no-op tick (baking)", noop],
-  ["advancing tick, direct commit", advance],
-  ["advancing tick, auto-merged pull request", advancePr],
+  ["advancing tick 10% → 50%, direct commit", advance],
+  ["advancing tick 10% → 50%, auto-merged pull request", advancePr],
 ] as const;
 console.log("| tick | decision | API calls | wall (median) | × one API call |");
 console.log("| --- | --- | --- | --- | --- |");

@@ -406,6 +406,21 @@ describe("promote tick", () => {
     expect(w.infra.withdrawn).toEqual([9]);
   });
 
+  it("closes a promotion pull request left open when no release is in progress", async () => {
+    const w = world({ merge: "pull-request" });
+    w.infra.openPullRequests = [
+      {
+        branch: "greenlight/production/promote",
+        number: 3,
+        url: "https://github.test/acme/infra/pull/3",
+      },
+    ];
+    expect((await w.tick()).decision).toBe("idle");
+    expect(w.infra.withdrawn).toEqual([3]);
+    expect((await w.tick()).decision).toBe("idle");
+    expect(w.infra.withdrawn).toEqual([3]);
+  });
+
   it("changes nothing in a dry run", async () => {
     const w = world();
     deploy(w);

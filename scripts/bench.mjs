@@ -19,9 +19,8 @@ if (!name || !available.includes(name)) {
 }
 const file = join(root, "bench", `${name}.bench.ts`);
 if (!existsSync(file)) process.exit(2);
-const result = spawnSync(
-  process.execPath,
-  ["--import", "tsx", file, ...rest],
-  { stdio: "inherit", cwd: root },
-);
+const result = spawnSync(process.execPath, ["--import", "tsx", file, ...rest], {
+  stdio: "inherit",
+  cwd: root,
+});
 process.exit(result.status ?? 1);

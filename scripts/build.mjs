@@ -1,7 +1,8 @@
 // Bundles every action (src/<name>/run.ts, and post.ts where present) and the CLI
 // (src/cli/run.ts) into dist/<name>/ with @vercel/ncc. The bundles are committed:
 // GitHub runs actions straight from the repository, with no install step.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ncc from "@vercel/ncc";
@@ -54,8 +55,40 @@ async function bundle({ name, file, entry }) {
   console.log(`dist/${name}/${outFile}`);
 }
 
+/**
+ * Each bundle is built in its own process: ncc keeps a TypeScript program per bundle, and a
+ * dozen of them in one process outgrow Node's default heap. Two at a time, for two cores.
+ */
+async function bundleAll(list) {
+  const queue = [...list];
+  const worker = async () => {
+    for (let e = queue.shift(); e; e = queue.shift()) {
+      try {
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          [join(root, "scripts/build.mjs"), "--bundle", e.name, e.file],
+          { maxBuffer: 1 << 28 },
+        );
+        process.stdout.write(stdout);
+      } catch (error) {
+        // ncc prints its own bundled source around a failure; the cause is at the end.
+        console.error(
+          `Bundling src/${e.name}/${e.file} failed:\n${String(error.stderr).slice(-4000)}`,
+        );
+        process.exit(1);
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+if (process.argv[2] === "--bundle") {
+  const [name, file] = process.argv.slice(3);
+  await bundle({ name, file, entry: join(root, "src", name, file) });
+  process.exit(0);
+}
 if (only.length === 0) rmSync(join(root, "dist"), { recursive: true, force: true });
-for (const e of entries()) await bundle(e);
+await bundleAll(entries());
 if (only.length === 0) {
   generateActionDocs();
   generateWorkflowDocs();

@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { InfraWorld } from "./infra-world.js";
-import { TOKEN, startInfraWorld } from "./infra-world.js";
+import { CANDIDATE, TOKEN, releaseFile, startInfraWorld } from "./infra-world.js";
 
 const REPO_ROOT = join(import.meta.dirname, "..", "..", "..");
 const PLAN = { steps: [10, 50, 100], "bake-time": "0s" };
@@ -120,7 +120,10 @@ async function childTick(
   child.stdout!.resume();
   const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
   await proxy.close();
-  if (!killed && code !== 0) throw new Error(`The tick exited with ${code}: ${stderr}`);
+  // Exit code 1 with this message is the verdict of a tick that rolled back, not a failure.
+  const rolledBack = code === 1 && stderr.includes("The release was rolled back");
+  if (!killed && code !== 0 && !rolledBack)
+    throw new Error(`The tick exited with ${code}: ${stderr}`);
   return { killed, calls: proxy.calls() };
 }
 
@@ -151,8 +154,22 @@ async function converge(world: InfraWorld): Promise<EndState> {
   };
 }
 
-async function killAtEveryCall(merge: "auto-merge" | "direct"): Promise<number> {
-  const reference = await startInfraWorld({ promotion: PLAN, merge });
+interface Scenario {
+  merge: "auto-merge" | "direct";
+  promotion: Record<string, unknown>;
+  file?: string;
+  /** What the uninterrupted run must end with. */
+  check(expected: EndState): void;
+}
+
+async function killAtEveryCall(scenario: Scenario): Promise<number> {
+  const start = () =>
+    startInfraWorld({
+      promotion: scenario.promotion,
+      merge: scenario.merge,
+      ...(scenario.file ? { file: scenario.file } : {}),
+    });
+  const reference = await start();
   let expected: EndState;
   let calls: number;
   try {
@@ -162,18 +179,10 @@ async function killAtEveryCall(merge: "auto-merge" | "direct"): Promise<number> 
   } finally {
     await reference.close();
   }
-  // The uninterrupted run: four steps (10, 50, 100, finalize), each one commit on main.
-  expect(expected.values).toMatchObject({
-    api_green_weight: 0,
-    api_blue_weight: 100,
-    api_green_desired_count: 0,
-  });
-  expect(expected.mainCommits).toBe(5);
-  expect(expected.pulls).toHaveLength(merge === "direct" ? 0 : 4);
-  expect(expected.pulls.every((p) => p.merged)).toBe(true);
+  scenario.check(expected);
 
   for (let killAfter = 0; killAfter < calls; killAfter++) {
-    const world = await startInfraWorld({ promotion: PLAN, merge });
+    const world = await start();
     try {
       const run = await childTick(world, killAfter);
       expect(run.killed, `kill after call ${killAfter}`).toBe(true);
@@ -186,12 +195,30 @@ async function killAtEveryCall(merge: "auto-merge" | "direct"): Promise<number> 
   return calls;
 }
 
+/** The uninterrupted promotion: four steps (10, 50, 100, finalize), each one commit on main. */
+function promoted(merge: "auto-merge" | "direct"): Scenario {
+  return {
+    merge,
+    promotion: PLAN,
+    check(expected) {
+      expect(expected.values).toMatchObject({
+        api_green_weight: 0,
+        api_blue_weight: 100,
+        api_green_desired_count: 0,
+      });
+      expect(expected.mainCommits).toBe(5);
+      expect(expected.pulls).toHaveLength(merge === "direct" ? 0 : 4);
+      expect(expected.pulls.every((p) => p.merged)).toBe(true);
+    },
+  };
+}
+
 describe("promote crash safety", () => {
   it(
     "pull requests: converges to the uninterrupted end state after a SIGKILL between any two API calls",
     { timeout: 900_000 },
     async () => {
-      expect(await killAtEveryCall("auto-merge")).toBeGreaterThan(5);
+      expect(await killAtEveryCall(promoted("auto-merge"))).toBeGreaterThan(5);
     },
   );
 
@@ -199,7 +226,55 @@ describe("promote crash safety", () => {
     "direct commits: converges to the uninterrupted end state after a SIGKILL between any two API calls",
     { timeout: 900_000 },
     async () => {
-      expect(await killAtEveryCall("direct")).toBeGreaterThan(3);
+      expect(await killAtEveryCall(promoted("direct"))).toBeGreaterThan(3);
+    },
+  );
+
+  it(
+    "a rollback through an auto-merged pull request: converges after a SIGKILL between any two API calls",
+    { timeout: 900_000 },
+    async () => {
+      // A metric that fails: the tick rolls the release at 10% back.
+      const metrics = createServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ errors: 0.4 }));
+      });
+      await new Promise<void>((resolve) => metrics.listen(0, "127.0.0.1", resolve));
+      const url = `http://127.0.0.1:${(metrics.address() as AddressInfo).port}/metrics`;
+      try {
+        const calls = await killAtEveryCall({
+          merge: "auto-merge",
+          file: releaseFile({ api_blue_weight: 90, api_green_weight: 10 }),
+          promotion: {
+            ...PLAN,
+            analyses: [
+              {
+                name: "errors",
+                "http-json": { url, path: "$.errors" },
+                "failure-condition": "result > 0.1",
+              },
+            ],
+          },
+          check(expected) {
+            expect(expected.values).toMatchObject({
+              api_green_weight: 0,
+              api_blue_weight: 100,
+              api_green_desired_count: 0,
+              api_green_image: CANDIDATE,
+            });
+            expect(expected.mainCommits).toBe(2);
+            expect(expected.pulls).toEqual([
+              expect.objectContaining({
+                merged: true,
+                title: expect.stringMatching(/^Roll back api in production/),
+              }),
+            ]);
+          },
+        });
+        expect(calls).toBeGreaterThan(5);
+      } finally {
+        await new Promise<void>((resolve) => metrics.close(() => resolve()));
+      }
     },
   );
 });

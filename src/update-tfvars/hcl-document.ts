@@ -9,11 +9,12 @@ import { ConfigurationError } from "../core/errors.js";
 import { formatPath } from "./assignments.js";
 import type { JsonValue, PathSegment, SetOptions, TfvarsDocument } from "./document.js";
 import type { JsonNode, Span } from "./json-spans.js";
+import { creatableParent, lineIndent, lineStart, spansLines, walkPath } from "./span-edit.js";
 import type { HclBody, HclMember, HclObjectNode } from "./hcl-spans.js";
 import { parseHclSpans } from "./hcl-spans.js";
 import type { HclLayout, HclStyle } from "./hcl-render.js";
 import { isHclIdentifier, renderHcl, renderHclKey } from "./hcl-render.js";
-import { describeType, sameJson } from "./json-values.js";
+import { sameJson } from "./json-values.js";
 
 /**
  * The file's line ending and indent unit. The unit is how far the first object member on a
@@ -37,26 +38,6 @@ function detectStyle(text: string, root: HclBody): HclStyle {
     }
   }
   return { eol, unit: "  " };
-}
-
-function spansLines(text: string, span: Span): boolean {
-  const newline = text.indexOf("\n", span.start);
-  return newline !== -1 && newline < span.end;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-/** The leading whitespace of the line that `offset` is on. */
-function lineIndent(text: string, offset: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? "";
-}
-
-function childOf(node: JsonNode, segment: PathSegment): JsonNode | undefined {
-  if (node.kind === "object") return node.members.find((m) => m.key === String(segment))?.node;
-  if (node.kind === "array" && /^\d+$/.test(String(segment))) return node.items[Number(segment)];
-  return undefined;
 }
 
 function isBody(node: JsonNode): node is HclBody {
@@ -88,12 +69,8 @@ class HclDocument implements TfvarsDocument {
         `File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`,
       );
     }
-    const chain: JsonNode[] = [this.root];
-    for (const [depth, segment] of path.entries()) {
-      const child = childOf(chain[depth]!, segment);
-      if (!child) return this.create(path, depth, chain[depth]!, value, options);
-      chain.push(child);
-    }
+    const { chain, missing } = walkPath(this.root, path);
+    if (missing !== undefined) return this.create(path, missing, chain[missing]!, value, options);
     const node = chain[chain.length - 1]!;
     if (sameJson(node.value, value)) return this;
     const container = chain[chain.length - 2]!;
@@ -115,32 +92,17 @@ class HclDocument implements TfvarsDocument {
     value: JsonValue,
     options: SetOptions,
   ): TfvarsDocument {
-    const where = formatPath(path);
-    if (depth < path.length - 1) {
-      throw new ConfigurationError(
-        `File "${this.file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`,
-      );
-    }
-    if (!options.create) {
-      throw new ConfigurationError(
-        `File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`,
-      );
-    }
-    if (parent.kind !== "object") {
-      throw new ConfigurationError(
-        `File "${this.file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`,
-      );
-    }
+    const object = creatableParent(this.file, path, depth, parent, options);
     const key = String(path[depth]);
-    if (isBody(parent)) {
+    if (isBody(object)) {
       if (!isHclIdentifier(key)) {
         throw new ConfigurationError(
-          `File "${this.file}" is HCL, where a variable name is an identifier, so ${where} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`,
+          `File "${this.file}" is HCL, where a variable name is an identifier, so ${formatPath(path)} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`,
         );
       }
-      return this.withAttribute(parent, key, value);
+      return this.withAttribute(object, key, value);
     }
-    return this.withMember(parent as HclObjectNode, renderHclKey(key), value);
+    return this.withMember(object as HclObjectNode, renderHclKey(key), value);
   }
 
   /**

@@ -11,10 +11,9 @@
  * indices into the JavaScript string.
  */
 import { ConfigurationError } from "../core/errors.js";
-import type { JsonValue } from "./document.js";
 import { HclCursor } from "./hcl-lexer.js";
 import type { ArrayNode, JsonNode, MemberNode, ObjectNode, Span } from "./json-spans.js";
-import { lineAndColumn } from "./json-spans.js";
+import { defineKey, lineAndColumn } from "./json-spans.js";
 
 /** An attribute, or a member of an object constructor, with what surrounds it on its line. */
 export interface HclMember extends MemberNode {
@@ -42,16 +41,6 @@ const BOM = "\uFEFF";
 /** Far deeper than any variable file; stops a hostile file from exhausting the stack. */
 const MAX_DEPTH = 256;
 const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
-
-function defineKey(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
-  // Like JSON.parse, so a key named `__proto__` stays an ordinary key.
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-}
 
 class HclSpanParser extends HclCursor {
   parseBody(): HclBody {

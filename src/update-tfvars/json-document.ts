@@ -6,10 +6,10 @@
  * spacing, multi-line where their surroundings are multi-line.
  */
 import { ConfigurationError } from "../core/errors.js";
-import { formatPath } from "./assignments.js";
 import type { JsonValue, PathSegment, SetOptions, TfvarsDocument } from "./document.js";
 import type { JsonNode, ObjectNode, Span } from "./json-spans.js";
 import { parseJsonSpans } from "./json-spans.js";
+import { creatableParent, lineIndent, spansLines, walkPath } from "./span-edit.js";
 import { describeType, jsonTypeOf, sameJson } from "./json-values.js";
 
 interface FileStyle {
@@ -35,17 +35,6 @@ function detectStyle(text: string, root: ObjectNode): FileStyle {
     unit: indented === undefined ? "  " : indented.startsWith("\t") ? "\t" : indented,
     colon: firstColon.includes("\n") ? ": " : firstColon,
   };
-}
-
-function spansLines(text: string, span: Span): boolean {
-  const newline = text.indexOf("\n", span.start);
-  return newline !== -1 && newline < span.end;
-}
-
-/** The leading whitespace of the line that `offset` is on. */
-function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? "";
 }
 
 function renderScalar(value: string | number | boolean | null, file: string): string {
@@ -78,12 +67,6 @@ function render(value: JsonValue, layout: Layout, style: FileStyle, file: string
   return open + style.eol + lines + style.eol + layout.indent + close;
 }
 
-function childOf(node: JsonNode, segment: PathSegment): JsonNode | undefined {
-  if (node.kind === "object") return node.members.find((m) => m.key === String(segment))?.node;
-  if (node.kind === "array" && /^\d+$/.test(String(segment))) return node.items[Number(segment)];
-  return undefined;
-}
-
 class JsonDocument implements TfvarsDocument {
   readonly format = "json";
   private cachedStyle: FileStyle | undefined;
@@ -104,12 +87,8 @@ class JsonDocument implements TfvarsDocument {
   }
 
   set(path: PathSegment[], value: JsonValue, options: SetOptions = {}): TfvarsDocument {
-    const chain: JsonNode[] = [this.root];
-    for (const [depth, segment] of path.entries()) {
-      const child = childOf(chain[depth]!, segment);
-      if (!child) return this.create(path, depth, chain[depth]!, value, options);
-      chain.push(child);
-    }
+    const { chain, missing } = walkPath(this.root, path);
+    if (missing !== undefined) return this.create(path, missing, chain[missing]!, value, options);
     const node = chain[chain.length - 1]!;
     if (sameJson(node.value, value)) return this;
     if (path.length === 0 && jsonTypeOf(value) !== "object") {
@@ -132,23 +111,8 @@ class JsonDocument implements TfvarsDocument {
     value: JsonValue,
     options: SetOptions,
   ): TfvarsDocument {
-    const where = formatPath(path);
-    if (depth < path.length - 1) {
-      throw new ConfigurationError(
-        `File "${this.file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`,
-      );
-    }
-    if (!options.create) {
-      throw new ConfigurationError(
-        `File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`,
-      );
-    }
-    if (parent.kind !== "object") {
-      throw new ConfigurationError(
-        `File "${this.file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`,
-      );
-    }
-    return this.withMember(parent, String(path[depth]), value);
+    const object = creatableParent(this.file, path, depth, parent, options);
+    return this.withMember(object, String(path[depth]), value);
   }
 
   /** Adds `"key": value` after the last member, copying how the members before it are laid out. */

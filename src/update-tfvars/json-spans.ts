@@ -54,7 +54,11 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 }
 
 /** Sets a key the way JSON.parse does, so a key named `__proto__` stays an ordinary key. */
-function defineKey(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
+export function defineKey(
+  target: { [key: string]: JsonValue },
+  key: string,
+  value: JsonValue,
+): void {
   Object.defineProperty(target, key, {
     value,
     enumerable: true,

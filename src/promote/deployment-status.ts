@@ -10,6 +10,12 @@ export type DeploymentState = "in_progress" | "success" | "failure" | "pending" 
 
 export interface DeploymentRecord {
   environment: string;
+  /**
+   * Record only if no deployment of the same commit, environment and task already carries
+   * this decision: a hold repeats every tick until something changes, and one record of it
+   * per state of the repository is enough.
+   */
+  onceFor?: string;
   /** The commit the decision applies to. */
   ref: string;
   task: string;
@@ -35,6 +41,7 @@ export class GitHubDeploymentRecorder implements DeploymentRecorder {
   ) {}
 
   async record(record: DeploymentRecord): Promise<void> {
+    if (record.onceFor && (await this.alreadyRecorded(record, record.onceFor))) return;
     const { data } = await this.octokit.request("POST /repos/{owner}/{repo}/deployments", {
       ...this.ref,
       ref: record.ref,
@@ -55,6 +62,31 @@ export class GitHubDeploymentRecorder implements DeploymentRecorder {
       ...(record.logUrl ? { log_url: record.logUrl } : {}),
     });
   }
+
+  private async alreadyRecorded(record: DeploymentRecord, decision: string): Promise<boolean> {
+    const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/deployments", {
+      ...this.ref,
+      sha: record.ref,
+      environment: record.environment,
+      task: record.task,
+      per_page: 100,
+    });
+    return data.some((d) => decisionOf(d.payload) === decision);
+  }
+}
+
+function decisionOf(payload: unknown): unknown {
+  let value = payload;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof value === "object" && value !== null
+    ? (value as { decision?: unknown }).decision
+    : undefined;
 }
 
 /**

@@ -359,6 +359,7 @@ async function recordDeployment(
       state,
       description: `${decision.decision}: ${decision.reason}`,
       payload: record,
+      ...(decision.decision === "hold" ? { onceFor: "hold" } : {}),
       ...(params.logUrl ? { logUrl: params.logUrl } : {}),
     });
   } catch (error) {

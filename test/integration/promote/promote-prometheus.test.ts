@@ -206,6 +206,12 @@ describe("promote with Prometheus", () => {
       expect(new Set(ticks.slice(1).map((t) => t.decision))).toEqual(new Set(["hold"]));
       expect(ticks.at(-1)!.outcome.result!.summary).toBeDefined();
       expect(world.values()).toMatchObject({ api_green_weight: 10, api_blue_weight: 90 });
+      // One deployment status for the advance, one for the hold however often it repeats.
+      const { data: deployments } = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/deployments",
+        { owner: "acme", repo: "infra", environment: "production" },
+      );
+      expect(deployments).toHaveLength(2);
     } finally {
       demo.setTraffic(20);
       await world.close();

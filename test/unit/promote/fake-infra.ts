@@ -124,6 +124,13 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
 
   record(record: DeploymentRecord): Promise<void> {
     this.calls++;
+    const seen = this.deployments.some(
+      (d) =>
+        d.ref === record.ref &&
+        d.task === record.task &&
+        (d.payload as { decision?: string }).decision === record.onceFor,
+    );
+    if (record.onceFor && seen) return Promise.resolve();
     this.deployments.push(record);
     return Promise.resolve();
   }

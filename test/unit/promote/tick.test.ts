@@ -286,6 +286,11 @@ describe("promote tick", () => {
     expect(result.decision).toBe("hold");
     expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
     expect(w.infra.deployments.at(-1)).toMatchObject({ state: "pending" });
+    // The hold repeats every tick; its deployment status is recorded once.
+    const recorded = w.infra.deployments.length;
+    await w.clock.advance(30_000);
+    expect((await w.tick()).decision).toBe("hold");
+    expect(w.infra.deployments).toHaveLength(recorded);
   });
 
   it("holds below the minimum traffic", async () => {

@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JsonValue, PathSegment } from "../../../src/update-tfvars/document.js";
+import type { JsonObject } from "../../helpers/json-paths.js";
+import { allPaths, valueAt, withValue } from "../../helpers/json-paths.js";
 import { parseJsonDocument } from "../../../src/update-tfvars/json-document.js";
-
-type JsonObject = { [key: string]: JsonValue };
 
 interface Style {
   indent: string;
@@ -54,25 +54,6 @@ function print(root: JsonObject, style: Style): Printed {
   walk(root, [], 0);
   if (style.trailingNewline) out += style.eol;
   return { text: out, spans };
-}
-
-function allPaths(value: JsonValue, path: PathSegment[] = []): PathSegment[][] {
-  if (value === null || typeof value !== "object") return [];
-  const entries: [PathSegment, JsonValue][] = Array.isArray(value)
-    ? value.map((item, i) => [i, item])
-    : Object.entries(value);
-  return entries.flatMap(([key, item]) => [[...path, key], ...allPaths(item, [...path, key])]);
-}
-
-function valueAt(root: JsonValue, path: PathSegment[]): JsonValue {
-  return path.reduce<JsonValue>((node, key) => (node as Record<string, JsonValue>)[key]!, root);
-}
-
-function withValue(root: JsonObject, path: PathSegment[], value: JsonValue): JsonObject {
-  const copy = structuredClone(root);
-  const parent = valueAt(copy, path.slice(0, -1)) as Record<string | number, JsonValue>;
-  parent[path[path.length - 1]!] = value;
-  return copy;
 }
 
 const key = fc

@@ -1,0 +1,26 @@
+/** Paths into plain JSON values, for property tests that edit a generated document. */
+import type { JsonValue, PathSegment } from "../../src/update-tfvars/document.js";
+
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Every path below `value` (not `value` itself), parents before their children. */
+export function allPaths(value: JsonValue, path: PathSegment[] = []): PathSegment[][] {
+  if (value === null || typeof value !== "object") return [];
+  const entries: [PathSegment, JsonValue][] = Array.isArray(value)
+    ? value.map((item, i) => [i, item])
+    : Object.entries(value);
+  return entries.flatMap(([key, item]) => [[...path, key], ...allPaths(item, [...path, key])]);
+}
+
+/** The value at `path`, which must exist. */
+export function valueAt(root: JsonValue, path: PathSegment[]): JsonValue {
+  return path.reduce<JsonValue>((node, key) => (node as Record<string, JsonValue>)[key]!, root);
+}
+
+/** A copy of `root` with `value` at `path`, whose parent must exist. */
+export function withValue(root: JsonObject, path: PathSegment[], value: JsonValue): JsonObject {
+  const copy = structuredClone(root);
+  const parent = valueAt(copy, path.slice(0, -1)) as Record<string | number, JsonValue>;
+  parent[path[path.length - 1]!] = value;
+  return copy;
+}

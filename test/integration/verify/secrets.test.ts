@@ -5,13 +5,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runActionCommand } from "../../../src/cli/main.js";
 import { toRunnable } from "../../../src/core/action.js";
 import { loadManifest } from "../../../src/core/action-manifest.js";
 import { runAction } from "../../../src/core/action-runner.js";
 import { verifyAction } from "../../../src/verify/definition.js";
 import { captureIo, tempDir } from "../../helpers/run-context.js";
+import { leakCheck, useActionsRunner } from "../../helpers/secret-leaks.js";
 import type { TestServer } from "./servers.js";
 import { sendJson, startServer } from "./servers.js";
 
@@ -24,29 +25,10 @@ const URL_PASSWORD = "pa55-in-the-url-99ee";
 const QUERY_TOKEN = "query-token-0011223344";
 const SECRETS = [BEARER, API_KEY, SESSION, CUSTOM, FILE_SECRET, URL_PASSWORD, QUERY_TOKEN];
 
-function forms(secret: string): Record<string, string> {
-  return {
-    raw: secret,
-    base64: Buffer.from(secret).toString("base64"),
-    base64url: Buffer.from(secret).toString("base64url"),
-    urlEncoded: encodeURIComponent(secret),
-    jsonEscaped: JSON.stringify(secret).slice(1, -1),
-    basicAuth: Buffer.from(`user:${secret}`).toString("base64"),
-    // A reason shortens long values: the cut must not leave the start of a secret behind.
-    start: secret.slice(0, 10),
-  };
-}
-
-function expectNoLeak(text: string, where: string) {
-  for (const secret of SECRETS) {
-    for (const [form, value] of Object.entries(forms(secret))) {
-      expect(
-        text.includes(value),
-        `${where}: the ${form} form of "${secret}" leaked:\n${text}`,
-      ).toBe(false);
-    }
-  }
-}
+const expectNoLeak = leakCheck(SECRETS, {
+  startLength: 10,
+  extra: (secret) => ({ basicAuth: Buffer.from(`user:${secret}`).toString("base64") }),
+});
 
 let server: TestServer;
 let dir: string;
@@ -159,48 +141,21 @@ describe("secret masking in verify, through the CLI", () => {
 });
 
 describe("secret masking in verify, through the Actions runner", () => {
-  let written: string[];
-  let files: string;
-  beforeEach(() => {
-    files = tempDir();
-    written = [];
-    for (const file of ["output", "summary", "state"]) writeFileSync(join(files, file), "");
-    vi.stubEnv("GITHUB_OUTPUT", join(files, "output"));
-    vi.stubEnv("GITHUB_STEP_SUMMARY", join(files, "summary"));
-    vi.stubEnv("GITHUB_STATE", join(files, "state"));
-    vi.stubEnv("GITHUB_WORKSPACE", dir);
-    vi.stubEnv("DEPLOY_TOKEN", FILE_SECRET);
-    vi.stubEnv("RUNNER_DEBUG", "1");
-    for (const [name, value] of Object.entries(inputs()))
-      vi.stubEnv(`INPUT_${name.toUpperCase()}`, value);
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-    process.exitCode = undefined;
-  });
+  const runner = useActionsRunner(() => ({
+    workspace: dir,
+    inputs: inputs(),
+    env: { DEPLOY_TOKEN: FILE_SECRET },
+  }));
 
   it("masks every credential before use and leaks none in logs, outputs or the summary", async () => {
     await runAction(verifyAction, loadManifest("verify"));
-    const printed = written.join("");
-    const masks = printed
-      .split("\n")
-      .filter((line) => line.startsWith("::add-mask::"))
-      .map((line) => line.slice("::add-mask::".length));
+    const { masks, visible } = runner.printed();
     for (const secret of SECRETS) expect(masks, `${secret} was not masked`).toContain(secret);
-    const visible = printed
-      .split("\n")
-      .filter((line) => !line.startsWith("::add-mask::"))
-      .join("\n");
     expectNoLeak(visible, "log");
-    const output = readFileSync(join(files, "output"), "utf8");
+    const output = runner.file("output");
     expectNoLeak(output, "outputs");
     expect(output).toContain("failed-checks");
-    expectNoLeak(readFileSync(join(files, "summary"), "utf8"), "job summary");
+    expectNoLeak(runner.file("summary"), "job summary");
     expect(visible).toContain("::error::");
     expect(process.exitCode).toBe(1);
   });

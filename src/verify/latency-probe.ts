@@ -7,13 +7,13 @@ import http from "node:http";
 import https from "node:https";
 import type { Clock } from "../core/clock.js";
 import type { CheckSpec, LatencyThresholds } from "./check-spec.js";
+import { sendCheckRequest, startRequestTimeout } from "./check-request.js";
 import { formatDuration, formatPercent } from "./format.js";
 import type { HttpSend } from "./http-client.js";
 import type { Distribution, HistogramBucket } from "./percentiles.js";
 import { distribution, histogram } from "./percentiles.js";
 import { statusMatches } from "./status-expectation.js";
-import { RequestFailure, describeTransportError } from "./transport-errors.js";
-import { startTimer } from "./timers.js";
+import { describeTransportError } from "./transport-errors.js";
 
 export interface LatencyReport {
   requests: number;
@@ -102,27 +102,11 @@ export async function runLatencyProbe(check: CheckSpec, deps: ProbeDeps): Promis
   };
 
   const one = async () => {
-    const timeout = startTimer(
-      deps.clock,
-      check.timeoutMs,
-      new RequestFailure(`no response within ${formatDuration(check.timeoutMs)}`),
-    );
+    const timeout = startRequestTimeout(deps.clock, check);
     const started = deps.now();
     try {
-      const response = await deps.send(
-        {
-          url: check.url,
-          method: check.method,
-          headers: check.headers,
-          ...(check.body !== undefined ? { body: check.body } : {}),
-          tls: { verify: check.tls.verify, ...(check.tls.ca ? { ca: check.tls.ca } : {}) },
-          maxBodyBytes: check.maxBodyBytes,
-          signal: deps.signal ? AbortSignal.any([timeout.signal, deps.signal]) : timeout.signal,
-          agent,
-          secretHeaders: check.secretHeaders,
-        },
-        { follow: check.followRedirects, maxRedirects: check.maxRedirects },
-      );
+      const signal = deps.signal ? AbortSignal.any([timeout.signal, deps.signal]) : timeout.signal;
+      const response = await sendCheckRequest(deps.send, check, signal, agent);
       latencies.push(deps.now() - started);
       if (!statusMatches(check.expect.status, response.status)) fail(`status ${response.status}`);
     } catch (error) {

@@ -6,13 +6,14 @@ import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import type { CheckSpec } from "./check-spec.js";
+import { sendCheckRequest, startRequestTimeout } from "./check-request.js";
 import { displayUrl } from "./credentials.js";
 import { evaluateResponse } from "./evaluate-response.js";
 import { formatDuration } from "./format.js";
 import type { CertificateInfo, HttpResponse, HttpSend } from "./http-client.js";
 import { daysLeft } from "./certificate.js";
-import { RequestFailure, describeTransportError } from "./transport-errors.js";
-import { startTimer, wait } from "./timers.js";
+import { describeTransportError } from "./transport-errors.js";
+import { wait } from "./timers.js";
 
 export interface AttemptRecord {
   attempt: number;
@@ -70,27 +71,11 @@ async function attemptOnce(
   attempt: number,
   deps: CheckDeps,
 ): Promise<AttemptResult> {
-  const timeout = startTimer(
-    deps.clock,
-    check.timeoutMs,
-    new RequestFailure(`no response within ${formatDuration(check.timeoutMs)}`),
-  );
+  const timeout = startRequestTimeout(deps.clock, check);
   const signals = [timeout.signal, deps.deadline.signal, ...(deps.signal ? [deps.signal] : [])];
   const started = deps.clock.now().getTime();
   try {
-    const response = await deps.send(
-      {
-        url: check.url,
-        method: check.method,
-        headers: check.headers,
-        ...(check.body !== undefined ? { body: check.body } : {}),
-        tls: { verify: check.tls.verify, ...(check.tls.ca ? { ca: check.tls.ca } : {}) },
-        maxBodyBytes: check.maxBodyBytes,
-        signal: AbortSignal.any(signals),
-        secretHeaders: check.secretHeaders,
-      },
-      { follow: check.followRedirects, maxRedirects: check.maxRedirects },
-    );
+    const response = await sendCheckRequest(deps.send, check, AbortSignal.any(signals));
     const latencyMs = deps.clock.now().getTime() - started;
     const redact = (text: string) => deps.secrets.redact(text);
     const reasons = evaluateResponse(check, response, latencyMs, deps.clock.now(), redact);

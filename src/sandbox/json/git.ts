@@ -1,7 +1,7 @@
 /** Git Data API objects (commits, trees, blobs, refs) and the REST `commit` object. */
 import type { components } from "@octokit/openapi-types";
 import type { SandboxContext } from "../context.js";
-import type { GitCommitObject, GitIdent, RefEntry, TreeEntry } from "../git-store.js";
+import type { FileChange, GitCommitObject, GitIdent, RefEntry, TreeEntry } from "../git-store.js";
 import type { RepoState } from "../state.js";
 import { isoTime } from "../state.js";
 
@@ -12,6 +12,7 @@ export type BlobJson = components["schemas"]["blob"];
 export type ShortBlobJson = components["schemas"]["short-blob"];
 export type CommitJson = components["schemas"]["commit"];
 export type Verification = components["schemas"]["verification"];
+export type DiffEntryJson = components["schemas"]["diff-entry"];
 
 /** Node ids name the repository, so GraphQL `node(id:)` can find the object again. */
 export function commitNodeId(repo: RepoState, sha: string): string {
@@ -148,6 +149,27 @@ export function gitTreeJson(
       ...(e.size !== undefined ? { size: e.size } : {}),
       ...(e.type === "commit" ? {} : { url: `${api}/git/${e.type}s/${e.sha}` }),
     })),
+  };
+}
+
+/** A file changed by a commit or a pull request, its links pointing at the file as of `sha`. */
+export function diffEntryJson(
+  ctx: SandboxContext,
+  repo: RepoState,
+  change: FileChange,
+  sha: string,
+): DiffEntryJson {
+  const html = htmlBase(ctx, repo);
+  return {
+    sha: change.sha,
+    filename: change.path,
+    status: change.status,
+    additions: change.additions,
+    deletions: change.deletions,
+    changes: change.additions + change.deletions,
+    blob_url: `${html}/blob/${sha}/${change.path}`,
+    raw_url: `${html}/raw/${sha}/${change.path}`,
+    contents_url: `${apiBase(ctx, repo)}/contents/${change.path}?ref=${sha}`,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { components } from "@octokit/openapi-types";
 import { actingUser } from "../context.js";
 import { GitHubError, notFound, validationFailed } from "../errors.js";
-import { apiBase, htmlBase } from "../json/git.js";
+import { apiBase, diffEntryJson } from "../json/git.js";
 import { pullJson, pullSimpleJson } from "../json/issues.js";
 import { paginate } from "../pagination.js";
 import { mergePull, pullDetails, refreshPull, type PullIssue } from "../pull-merge.js";
@@ -237,18 +237,7 @@ async function listFiles(request: RepoRouteRequest): Promise<RouteResult> {
   const since =
     (await repo.git.mergeBase(issue.pull.baseSha, issue.pull.headSha)) ?? issue.pull.baseSha;
   const changes = await repo.git.fileChanges(since, issue.pull.headSha);
-  const html = htmlBase(ctx, repo);
-  const files: components["schemas"]["diff-entry"][] = changes.map((f) => ({
-    sha: f.sha,
-    filename: f.path,
-    status: f.status,
-    additions: f.additions,
-    deletions: f.deletions,
-    changes: f.additions + f.deletions,
-    blob_url: `${html}/blob/${issue.pull.headSha}/${f.path}`,
-    raw_url: `${html}/raw/${issue.pull.headSha}/${f.path}`,
-    contents_url: `${apiBase(ctx, repo)}/contents/${f.path}?ref=${issue.pull.headSha}`,
-  }));
+  const files = changes.map((f) => diffEntryJson(ctx, repo, f, issue.pull.headSha));
   const { page, headers } = paginate(
     files,
     `${apiBase(ctx, repo)}/pulls/${issue.number}/files`,

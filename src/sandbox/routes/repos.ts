@@ -3,7 +3,7 @@ import type { components } from "@octokit/openapi-types";
 import type { SandboxContext } from "../context.js";
 import { GitHubError, notFound } from "../errors.js";
 import type { TreeEntry } from "../git-store.js";
-import { apiBase, commitJson, htmlBase, wrappedBase64 } from "../json/git.js";
+import { apiBase, commitJson, diffEntryJson, htmlBase, wrappedBase64 } from "../json/git.js";
 import { fullRepositoryJson } from "../json/repository.js";
 import { linkHeader } from "../pagination.js";
 import { repoRoute, type RepoRouteRequest, type Route, type RouteResult } from "../router.js";
@@ -143,18 +143,7 @@ async function getCommit({ ctx, repo, params }: RepoRouteRequest) {
   if (!sha) throw new GitHubError(422, `No commit found for SHA: ${ref}`);
   const commit = await repo.git.readCommit(sha);
   const changes = await repo.git.fileChanges(commit.parents[0], sha);
-  const api = apiBase(ctx, repo);
-  const files: components["schemas"]["diff-entry"][] = changes.map((f) => ({
-    sha: f.sha,
-    filename: f.path,
-    status: f.status,
-    additions: f.additions,
-    deletions: f.deletions,
-    changes: f.additions + f.deletions,
-    blob_url: `${htmlBase(ctx, repo)}/blob/${sha}/${f.path}`,
-    raw_url: `${htmlBase(ctx, repo)}/raw/${sha}/${f.path}`,
-    contents_url: `${api}/contents/${f.path}?ref=${sha}`,
-  }));
+  const files = changes.map((f) => diffEntryJson(ctx, repo, f, sha));
   const additions = files.reduce((n, f) => n + f.additions, 0);
   const deletions = files.reduce((n, f) => n + f.deletions, 0);
   return {

@@ -8,8 +8,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JsonValue, PathSegment } from "../../../src/update-tfvars/document.js";
-import type { JsonObject } from "../../helpers/json-paths.js";
-import { allPaths, valueAt, withValue } from "../../helpers/json-paths.js";
+import type { JsonObject } from "../../helpers/json-values.js";
+import { allPaths, jsonValue, valueAt, withValue } from "../../helpers/json-values.js";
 import { parseHclDocument } from "../../../src/update-tfvars/hcl-document.js";
 import { verifyHclEdit } from "../../../src/update-tfvars/hcl-verify.js";
 
@@ -112,11 +112,7 @@ const scalar: fc.Arbitrary<JsonValue> = fc.oneof(
   fc.constant(null),
 );
 
-const { json } = fc.letrec<{ json: JsonValue; array: JsonValue[]; object: JsonObject }>((tie) => ({
-  json: fc.oneof({ depthSize: "small" }, scalar, tie("array"), tie("object")),
-  array: fc.array(tie("json"), { maxLength: 4 }),
-  object: fc.dictionary(key, tie("json"), { maxKeys: 4, noNullPrototype: true }),
-}));
+const json = jsonValue(scalar, key);
 
 const document = fc.dictionary(name, json, { maxKeys: 6, noNullPrototype: true });
 

@@ -1,4 +1,5 @@
-/** Paths into plain JSON values, for property tests that edit a generated document. */
+/** Plain JSON values for property tests that edit a generated document: made up, and reached into by path. */
+import fc from "fast-check";
 import type { JsonValue, PathSegment } from "../../src/update-tfvars/document.js";
 
 export type JsonObject = { [key: string]: JsonValue };
@@ -23,4 +24,16 @@ export function withValue(root: JsonObject, path: PathSegment[], value: JsonValu
   const parent = valueAt(copy, path.slice(0, -1)) as Record<string | number, JsonValue>;
   parent[path[path.length - 1]!] = value;
   return copy;
+}
+
+/** Any JSON value of `scalar`s, with object keys from `key`, a few levels deep. */
+export function jsonValue(
+  scalar: fc.Arbitrary<JsonValue>,
+  key: fc.Arbitrary<string>,
+): fc.Arbitrary<JsonValue> {
+  return fc.letrec<{ json: JsonValue; array: JsonValue[]; object: JsonObject }>((tie) => ({
+    json: fc.oneof({ depthSize: "small" }, scalar, tie("array"), tie("object")),
+    array: fc.array(tie("json"), { maxLength: 4 }),
+    object: fc.dictionary(key, tie("json"), { maxKeys: 4, noNullPrototype: true }),
+  })).json;
 }

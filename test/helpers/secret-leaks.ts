@@ -2,12 +2,16 @@
  * Shared by the tests that show an action's secrets never reach anything it prints or
  * writes: the encoded forms a secret could leak in, and the environment the Actions runner
  * gives an action (output, summary and state files, debug logging, INPUT_* variables) with
- * what it printed split into `::add-mask::` commands and everything else.
+ * what it printed split into `::add-mask::` commands and everything else, and a CLI run
+ * that writes everything it can (debug log, JSON outputs, summary file).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, vi } from "vitest";
-import { tempDir } from "./run-context.js";
+import { runActionCommand } from "../../src/cli/main.js";
+import type { RunnableAction } from "../../src/core/action.js";
+import { loadManifest } from "../../src/core/action-manifest.js";
+import { captureIo, tempDir } from "./run-context.js";
 
 export interface LeakForms {
   /** How much of a secret's start may not appear: a reason shortens long text, and the cut must not leave the start of a secret behind. */
@@ -96,5 +100,33 @@ export function useActionsRunner(setup: () => RunnerSetup) {
         visible: lines.filter((l) => !l.startsWith(mask)).join("\n"),
       };
     },
+  };
+}
+
+/**
+ * Runs `action` through the CLI in `dir` with `--debug --json --summary summary.md`, every
+ * input given as an option: everything it printed, its summary file and its outputs.
+ */
+export async function runCliWritingEverything(
+  action: RunnableAction,
+  dir: string,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+) {
+  const cap = captureIo(dir, env);
+  const argv = Object.entries(inputs).flatMap(([name, value]) => [`--${name}`, value]);
+  const code = await runActionCommand(
+    action,
+    loadManifest(action.name),
+    [...argv, "--debug", "--json", "--summary", "summary.md"],
+    cap.io,
+  );
+  return {
+    code,
+    stderr: cap.stderr(),
+    /** stdout and stderr together. */
+    printed: cap.stdout() + cap.stderr(),
+    summary: () => readFileSync(join(dir, "summary.md"), "utf8"),
+    outputs: () => JSON.parse(cap.stdout()) as Record<string, string>,
   };
 }

@@ -3,7 +3,7 @@
  * runner prints or writes — outputs, report, summary, logs, failure — raw or encoded, even
  * when a receiver echoes the request (URL, headers, body) back into its error page.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runActionCommand } from "../../../src/cli/main.js";
@@ -12,7 +12,11 @@ import { loadManifest } from "../../../src/core/action-manifest.js";
 import { runAction } from "../../../src/core/action-runner.js";
 import { notifyAction } from "../../../src/notify/definition.js";
 import { captureIo, tempDir } from "../../helpers/run-context.js";
-import { leakCheck, useActionsRunner } from "../../helpers/secret-leaks.js";
+import {
+  leakCheck,
+  runCliWritingEverything,
+  useActionsRunner,
+} from "../../helpers/secret-leaks.js";
 import type { TestServer } from "../verify/servers.js";
 import { startServer } from "../verify/servers.js";
 
@@ -85,19 +89,14 @@ function inputs(): Record<string, string> {
 
 describe("secret masking in notify, through the CLI", () => {
   it("leaks no URL or secret in stdout, stderr, the summary file or the report", async () => {
-    const cap = captureIo(dir, { TEAMS_URL: server.url(`/${TEAMS_PATH}`) });
-    const argv = Object.entries(inputs()).flatMap(([name, value]) => [`--${name}`, value]);
-    const code = await runActionCommand(
-      toRunnable(notifyAction),
-      loadManifest("notify"),
-      [...argv, "--debug", "--json", "--summary", "summary.md"],
-      cap.io,
-    );
-    expect(code, cap.stderr()).toBe(1);
-    const everything = cap.stdout() + cap.stderr();
+    const run = await runCliWritingEverything(toRunnable(notifyAction), dir, inputs(), {
+      TEAMS_URL: server.url(`/${TEAMS_PATH}`),
+    });
+    expect(run.code, run.stderr).toBe(1);
+    const everything = run.printed;
     expectNoLeak(everything, "CLI output");
-    expectNoLeak(readFileSync(join(dir, "summary.md"), "utf8"), "summary");
-    const outputs = JSON.parse(cap.stdout()) as Record<string, string>;
+    expectNoLeak(run.summary(), "summary");
+    const outputs = run.outputs();
     expect(JSON.parse(outputs["failed"]!)).toEqual([
       "slack",
       "lark",

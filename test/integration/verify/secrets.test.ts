@@ -3,16 +3,19 @@
  * outputs, report, summary, logs, failure — raw or encoded, even when the server echoes
  * them back into the body, a header or an error page that ends up in a reason.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runActionCommand } from "../../../src/cli/main.js";
 import { toRunnable } from "../../../src/core/action.js";
 import { loadManifest } from "../../../src/core/action-manifest.js";
 import { runAction } from "../../../src/core/action-runner.js";
 import { verifyAction } from "../../../src/verify/definition.js";
-import { captureIo, tempDir } from "../../helpers/run-context.js";
-import { leakCheck, useActionsRunner } from "../../helpers/secret-leaks.js";
+import { tempDir } from "../../helpers/run-context.js";
+import {
+  leakCheck,
+  runCliWritingEverything,
+  useActionsRunner,
+} from "../../helpers/secret-leaks.js";
 import type { TestServer } from "./servers.js";
 import { sendJson, startServer } from "./servers.js";
 
@@ -115,19 +118,14 @@ function inputs(): Record<string, string> {
 
 describe("secret masking in verify, through the CLI", () => {
   it("leaks no credential in stdout, stderr, the summary file or the report", async () => {
-    const cap = captureIo(dir, { DEPLOY_TOKEN: FILE_SECRET });
-    const argv = Object.entries(inputs()).flatMap(([name, value]) => [`--${name}`, value]);
-    const code = await runActionCommand(
-      toRunnable(verifyAction),
-      loadManifest("verify"),
-      [...argv, "--debug", "--json", "--summary", "summary.md"],
-      cap.io,
-    );
-    expect(code, cap.stderr()).toBe(1);
-    const everything = cap.stdout() + cap.stderr();
+    const run = await runCliWritingEverything(toRunnable(verifyAction), dir, inputs(), {
+      DEPLOY_TOKEN: FILE_SECRET,
+    });
+    expect(run.code, run.stderr).toBe(1);
+    const everything = run.printed;
     expectNoLeak(everything, "CLI output");
-    expectNoLeak(readFileSync(join(dir, "summary.md"), "utf8"), "summary");
-    const outputs = JSON.parse(cap.stdout()) as Record<string, string>;
+    expectNoLeak(run.summary(), "summary");
+    const outputs = run.outputs();
     expect(JSON.parse(outputs["failed-checks"]!)).toEqual([
       "echo",
       "error-page",

@@ -29,12 +29,7 @@ export const actionSamples: Record<string, Sample> = {
   },
   // A one-file change landed as a pull request in the local GitHub sandbox.
   "open-pr": async (dir) => {
-    const file = "envs/qa/release.auto.tfvars.json";
-    const bare = join(dir, "infra.git");
-    await createBareRepo(bare, {
-      [file]: JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
-    });
-    const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
+    const { file, sandbox } = await infraSandbox(dir);
     return {
       inputs: {
         repository: "acme/infra",
@@ -97,12 +92,7 @@ export const actionSamples: Record<string, Sample> = {
     mkdirSync(join(dir, "app"));
     writeScratchProject(join(dir, "app"), ["api"]);
     const registry = await startRegistry(join(dir, "registry"));
-    const file = "envs/qa/release.auto.tfvars.json";
-    const bare = join(dir, "infra.git");
-    await createBareRepo(bare, {
-      [file]: JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
-    });
-    const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
+    const { file, sandbox } = await infraSandbox(dir);
     return {
       inputs: {
         services: "api=app#api",
@@ -140,6 +130,16 @@ export const actionSamples: Record<string, Sample> = {
   promote: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct" }),
   rollback: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct", reason: "sample rollback" }),
 };
+
+/** An infra repository with a QA release file, served as acme/infra by the local GitHub sandbox. */
+async function infraSandbox(dir: string) {
+  const file = "envs/qa/release.auto.tfvars.json";
+  const bare = join(dir, "infra.git");
+  await createBareRepo(bare, {
+    [file]: JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
+  });
+  return { file, sandbox: await startSandbox({ repos: { "acme/infra": bare } }) };
+}
 
 async function releaseSandboxSample(dir: string, inputs: Record<string, string>) {
   const file = "envs/qa/release.auto.tfvars.json";

@@ -8,7 +8,9 @@
  * compression level, with nothing stored. wall_ratio is ours/baseline at 1 GB (median of
  * the rounds). The backup runs in a child process; rss_mb_* is that process's peak resident
  * memory, which must not grow with the database. Verification is off here: it is a restore,
- * a separate cost the baseline does not have.
+ * a separate cost the baseline does not have. GNU gzip's deflate is somewhat slower than
+ * zlib's (which Node uses) at the same level, so a ratio a little under 1 is expected; the
+ * machine is shared, so single rounds vary.
  *
  * BENCH_BACKUP_GB=0.2,0.6 runs smaller sizes (for a quick look); BENCH_BACKUP_ROUNDS=n.
  */

@@ -11,7 +11,8 @@ import { createGunzip } from "node:zlib";
 import { DecryptStream } from "./encryption.js";
 import type { BackupManifest } from "./manifest.js";
 import type { BackupStore } from "./store.js";
-import { DigestCheck } from "./stream-taps.js";
+import { scavengeEvery } from "./garbage.js";
+import { ByteCounter, DigestCheck } from "./stream-taps.js";
 
 export function discard(): Writable {
   return new Writable({
@@ -38,6 +39,7 @@ export async function openBackup(
 ): Promise<Readable> {
   const body = await store.download(manifest.object);
   const stages: NodeJS.ReadWriteStream[] = [
+    new ByteCounter(scavengeEvery(8 * 1024 * 1024)),
     new DigestCheck(manifest, store.location(manifest.object)),
   ];
   if (manifest.encryption !== "none") {

@@ -165,6 +165,15 @@ function verificationTarget(params: BackupParams): VerificationTarget {
   };
 }
 
+/** Row counts cover every table, so a dump that leaves data out cannot match them. */
+function dumpArgsHint(params: BackupParams, verification: VerificationResult): string {
+  const { source } = params;
+  if (verification.method !== "restore" || !("dumpArgs" in source) || source.dumpArgs.length === 0)
+    return "";
+  if (!verification.detail.includes("differs")) return "";
+  return " (if dump-args leave table data out, that is expected: set verify: false with them)";
+}
+
 function describeStage(stage: string, error: unknown): string {
   return `${stage}: ${errorMessage(error).replace(/\.$/, "")}. No manifest was written, so no backup was recorded and retention did not run.`;
 }
@@ -231,7 +240,12 @@ export async function backup(params: BackupParams, deps: BackupDeps): Promise<Ba
     if (!verification.passed) {
       await removeQuietly(deps.store, key, deps.logger);
       throw new OperationFailedError(
-        redact(describeStage("Verification failed", verification.detail)),
+        redact(
+          describeStage(
+            "Verification failed",
+            verification.detail + dumpArgsHint(params, verification),
+          ),
+        ),
       );
     }
     manifest.verification = {

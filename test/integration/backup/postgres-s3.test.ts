@@ -210,7 +210,7 @@ describe("backup of PostgreSQL to S3", () => {
     });
     expect(error?.exitCode).toBe(1);
     expect(error?.message).toContain(
-      "Verification failed: the restored copy differs: table public.orders has 0 rows, expected 20000",
+      "Verification failed: the restored copy differs: table public.orders has 0 rows, expected 20000 (if dump-args leave table data out, that is expected: set verify: false with them).",
     );
     expectNoPassword(error!.message + logs);
     expect(await existing.objects()).toEqual(before);
@@ -218,6 +218,24 @@ describe("backup of PostgreSQL to S3", () => {
     expect(
       pg.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'greenlight_verify_%';"),
     ).toBe("0");
+  });
+
+  it("fails with exit 1 when the scratch database cannot be created, touching nothing", async () => {
+    const existing = await withExistingBackup("verify-denied");
+    const before = await existing.objects();
+    pg.sql("CREATE ROLE limited LOGIN PASSWORD 'limited-pw' NOCREATEDB;");
+    const { error } = await runBackup({
+      "database-url": pg.url("orders"),
+      destination: `s3://${s3.bucket}/verify-denied`,
+      "verify-url": `postgresql://limited:limited-pw@127.0.0.1:${pg.port}/postgres`,
+      "keep-last": "1",
+    });
+    expect(error?.exitCode).toBe(1);
+    expect(error?.message).toMatch(
+      /^Verification failed: restoring into a scratch database failed: psql \(create database\) exited with code 3: ERROR: +permission denied to create database\. No manifest was written/,
+    );
+    expect(await existing.objects()).toEqual(before);
+    expect(await existing.listed()).toEqual([existing.location]);
   });
 
   it("round-trips a multipart upload byte for byte through a command source and restore command", async () => {

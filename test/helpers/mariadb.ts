@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./ports.js";
 
@@ -14,7 +14,7 @@ export interface MariaDbServer {
   user: string;
   password: string;
   url(database?: string): string;
-  /** Runs SQL with the mariadb client (as root over the socket) and returns tab-separated rows. */
+  /** Runs SQL with the mariadb client (as the OS user, over the socket) and returns tab-separated rows. */
   sql(query: string, database?: string): string;
   stop(): Promise<void>;
 }
@@ -37,6 +37,9 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
   const socket = join(dir, "mariadb.sock");
   const asRoot = process.getuid?.() === 0;
   const userFlag = asRoot ? ["--user=root"] : [];
+  // mariadb-install-db makes root and the installing OS user administrators, both
+  // authenticated by the socket's peer credentials.
+  const osUser = userInfo().username;
   const install = spawnSync(
     installDb,
     [
@@ -77,7 +80,7 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
         "--no-defaults",
         `--socket=${socket}`,
         "-u",
-        "root",
+        osUser,
         "-N",
         "-B",
         ...(database ? [database] : []),
@@ -93,7 +96,7 @@ export async function startMariaDb(options: { password?: string } = {}): Promise
       "--no-defaults",
       `--socket=${socket}`,
       "-u",
-      "root",
+      osUser,
       "-e",
       "SELECT 1",
     ]);

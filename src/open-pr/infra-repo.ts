@@ -10,6 +10,7 @@
 import type { Octokit } from "@octokit/core";
 import type { components } from "@octokit/openapi-types";
 import { ConfigurationError } from "../core/errors.js";
+import { httpStatusOf } from "../core/github/request-error.js";
 
 type PullRequest = components["schemas"]["pull-request-simple"];
 
@@ -34,12 +35,6 @@ export interface FileAddition {
   path: string;
   /** The full new content of the file. */
   content: string;
-}
-
-function status(error: unknown): number | undefined {
-  return typeof error === "object" && error !== null && "status" in error
-    ? Number((error as { status: unknown }).status)
-    : undefined;
 }
 
 function messageOf(error: unknown): string {
@@ -80,7 +75,7 @@ export class InfraRepo {
       });
       return data.object.sha;
     } catch (error) {
-      if (status(error) === 404) return undefined;
+      if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
   }
@@ -100,7 +95,7 @@ export class InfraRepo {
       }
       return Buffer.from(data.content, "base64").toString("utf8");
     } catch (error) {
-      if (status(error) === 404) return undefined;
+      if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
   }
@@ -115,7 +110,7 @@ export class InfraRepo {
       });
       return "created";
     } catch (error) {
-      if (status(error) === 422 && /already exists/i.test(messageOf(error))) return "exists";
+      if (httpStatusOf(error) === 422 && /already exists/i.test(messageOf(error))) return "exists";
       throw error;
     }
   }
@@ -164,7 +159,7 @@ export class InfraRepo {
         force: false,
       });
     } catch (error) {
-      if (status(error) === 422) return "stale";
+      if (httpStatusOf(error) === 422) return "stale";
       throw error;
     }
     return { oid: commit.sha };
@@ -248,7 +243,7 @@ export class InfraRepo {
       });
       return toInfo(data);
     } catch (error) {
-      if (status(error) === 422 && /already exists/i.test(messageOf(error))) return "exists";
+      if (httpStatusOf(error) === 422 && /already exists/i.test(messageOf(error))) return "exists";
       throw error;
     }
   }
@@ -317,7 +312,7 @@ export function isStaleHead(error: unknown): boolean {
 
 /** GitHub's transient answer when labels or reviewers are set right after a PR is created. */
 export function isUnresolvedNode(error: unknown): boolean {
-  return status(error) === 422 && /could not resolve to a node/i.test(messageOf(error));
+  return httpStatusOf(error) === 422 && /could not resolve to a node/i.test(messageOf(error));
 }
 
 /**
@@ -326,7 +321,7 @@ export function isUnresolvedNode(error: unknown): boolean {
  * repository and re-plans, which is safe because every step is a transform of what it reads.
  */
 export function isTransient(error: unknown): boolean {
-  const code = status(error);
+  const code = httpStatusOf(error);
   if (code === undefined)
     return (
       error instanceof TypeError || /ECONNRESET|socket|fetch failed|network/i.test(messageOf(error))
@@ -335,7 +330,7 @@ export function isTransient(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): string {
-  const code = status(error);
+  const code = httpStatusOf(error);
   // Octokit appends " - <documentation URL>" to GitHub's message; the message is enough.
   const message = messageOf(error)
     .split("\n")[0]!

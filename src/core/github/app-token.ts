@@ -8,6 +8,7 @@ import type { Clock } from "../clock.js";
 import { ConfigurationError } from "../errors.js";
 import type { SecretRegistry } from "../secrets.js";
 import { appJwtClaims, normalisePem, parseAppPrivateKey, signAppJwt } from "./app-jwt.js";
+import { httpStatusOf } from "./request-error.js";
 
 export interface AppCredentials {
   appId?: string | undefined;
@@ -37,12 +38,6 @@ export interface InstallationTokenRequest {
   permissions?: TokenPermissions | undefined;
   clock: Clock;
   secrets: SecretRegistry;
-}
-
-function statusOf(error: unknown): number | undefined {
-  return typeof error === "object" && error !== null && "status" in error
-    ? Number((error as { status: unknown }).status)
-    : undefined;
 }
 
 function githubMessage(error: unknown): string {
@@ -100,8 +95,8 @@ export async function createInstallationToken(
     });
     installationId = data.id;
   } catch (error) {
-    if (statusOf(error) === 401) throw credentialsMismatch(issuer);
-    if (statusOf(error) === 404) throw notInstalled(issuer, fullName);
+    if (httpStatusOf(error) === 401) throw credentialsMismatch(issuer);
+    if (httpStatusOf(error) === 404) throw notInstalled(issuer, fullName);
     throw error;
   }
 
@@ -120,7 +115,7 @@ export async function createInstallationToken(
     secrets.add(data.token);
     return { token: data.token, expiresAt: data.expires_at, installationId };
   } catch (error) {
-    const status = statusOf(error);
+    const status = httpStatusOf(error);
     if (status === 401) throw credentialsMismatch(issuer);
     if (status === 404) throw notInstalled(issuer, fullName);
     if (status === 422) {

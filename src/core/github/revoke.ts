@@ -6,12 +6,7 @@
 import type { Octokit } from "@octokit/core";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
-
-function statusOf(error: unknown): number | undefined {
-  return typeof error === "object" && error !== null && "status" in error
-    ? Number((error as { status: unknown }).status)
-    : undefined;
-}
+import { httpStatusOf } from "./request-error.js";
 
 /**
  * Sends DELETE /installation/token with the token `octokit` authenticates with. Returns
@@ -31,7 +26,7 @@ export async function revokeInstallationToken(
     deps.logger.debug("Revoked the GitHub App installation token.");
     return true;
   } catch (error) {
-    if (statusOf(error) === 401) {
+    if (httpStatusOf(error) === 401) {
       deps.logger.debug("The installation token was already invalid; nothing to revoke.");
       return true;
     }

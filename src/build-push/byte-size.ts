@@ -2,6 +2,7 @@
  * Image size budgets (`500MB`, `1.5GiB`) and how measured sizes are shown. Registries
  * and the Docker CLI report decimal megabytes, so `MB` means 1,000,000 bytes here.
  */
+import { parseQuantity } from "../core/quantity.js";
 
 const UNITS: Record<string, number> = {
   "": 1,
@@ -19,11 +20,7 @@ const UNITS: Record<string, number> = {
 
 /** Parses `500MB`, `1.5 GiB`, `800kb` or a bare number of bytes; undefined otherwise. */
 export function parseSize(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  if (!match) return undefined;
-  const unit = UNITS[match[2]!.toLowerCase()];
-  if (unit === undefined) return undefined;
-  return Math.round(Number(match[1]) * unit);
+  return parseQuantity(text, UNITS);
 }
 
 /** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */

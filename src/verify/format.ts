@@ -2,6 +2,7 @@
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
+import { parseQuantity } from "../core/quantity.js";
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -27,11 +28,7 @@ const SIZE_UNITS: Record<string, number> = {
 
 /** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
 export function parseByteSize(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  if (!match) return undefined;
-  const unit = SIZE_UNITS[match[2]!.toLowerCase()];
-  if (unit === undefined) return undefined;
-  return Math.round(Number(match[1]) * unit);
+  return parseQuantity(text, SIZE_UNITS);
 }
 
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */

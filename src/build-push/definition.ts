@@ -8,7 +8,7 @@ import { loadConfig } from "../config/load.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { fetchVia, proxyDispatcher } from "../core/github/transport.js";
-import { booleanInput, integerInput, linesInput, listInput } from "../core/inputs.js";
+import { booleanInput, inputProblem, integerInput, linesInput, listInput } from "../core/inputs.js";
 import { parseSize } from "./byte-size.js";
 import type { BuildSecret } from "./engine.js";
 import { processExec } from "./exec.js";
@@ -24,13 +24,6 @@ import { buildPushSummary } from "./summary.js";
 import type { TagTemplate } from "./tag-template.js";
 import { parseTagTemplate } from "./tag-template.js";
 
-type Ctx = z.core.$RefinementCtx;
-
-function problem(ctx: Ctx, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
-}
-
 const ENGINES = ["auto", "buildx", "buildah"] as const;
 const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*$/;
@@ -39,42 +32,46 @@ const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 const keyValues = (keyName: string, key: RegExp, echo = true) =>
   linesInput.transform((lines, ctx) => {
     const parsed = parseKeyValueLines(lines, { keyName, key, echo });
-    return typeof parsed === "string" ? problem(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? inputProblem(ctx, parsed) : parsed;
   });
 
 const tagsInput = listInput.transform((items, ctx): TagTemplate[] => {
   const templates: TagTemplate[] = [];
   for (const item of items) {
     const parsed = parseTagTemplate(item);
-    if (typeof parsed === "string") return problem(ctx, `has a malformed tag template: ${parsed}`);
+    if (typeof parsed === "string")
+      return inputProblem(ctx, `has a malformed tag template: ${parsed}`);
     templates.push(parsed);
   }
   return templates.length > 0
     ? templates
-    : problem(ctx, "must give at least one tag template, e.g. {{sha}}");
+    : inputProblem(ctx, "must give at least one tag template, e.g. {{sha}}");
 });
 
 const platformsInput = listInput.transform((items, ctx) => {
   for (const item of items) {
     const reason = platformProblem(item);
-    if (reason) return problem(ctx, `has the platform ${reason}`);
+    if (reason) return inputProblem(ctx, `has the platform ${reason}`);
   }
   return items.length > 0
     ? items
-    : problem(ctx, "must name at least one platform, e.g. linux/amd64");
+    : inputProblem(ctx, "must name at least one platform, e.g. linux/amd64");
 });
 
 const engineInput = z.string().transform((value, ctx): EngineChoice => {
   const engine = value.trim();
   return (ENGINES as readonly string[]).includes(engine)
     ? (engine as EngineChoice)
-    : problem(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
+    : inputProblem(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
 });
 
 const sizeInput = z.string().transform((value, ctx) => {
   const bytes = parseSize(value);
   return bytes === undefined || bytes <= 0
-    ? problem(ctx, `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`)
+    ? inputProblem(
+        ctx,
+        `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`,
+      )
     : bytes;
 });
 

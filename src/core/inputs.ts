@@ -10,6 +10,15 @@ import { ConfigurationError } from "./errors.js";
 /** The raw input map of an action: every declared input, as text or absent. */
 export type RawInputs<Names extends string = string> = Record<Names, string | undefined>;
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+export function inputProblem(ctx: z.core.$RefinementCtx, message: string): typeof z.NEVER {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+}
+
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];

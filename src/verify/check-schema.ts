@@ -4,7 +4,7 @@
  * turned into their typed form here, with messages that say what would be right.
  */
 import { z } from "zod";
-import { parseDuration } from "../core/inputs.js";
+import { inputProblem, parseDuration } from "../core/inputs.js";
 import { parseByteSize } from "./format.js";
 import type { HeaderExpectation } from "./header-expectation.js";
 import { parseHeaderRule } from "./header-expectation.js";
@@ -15,18 +15,13 @@ import { parseStatusExpectation } from "./status-expectation.js";
 
 type Ctx = z.core.$RefinementCtx;
 
-function fail(ctx: Ctx, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
-}
-
 /** A duration: `10s`, `500ms`, `1m30s`, or a number of seconds. */
 export const durationValue = z
   .union([z.number(), z.string()], { error: "expected a duration such as 10s or 500ms" })
   .transform((value, ctx) => {
     const ms = typeof value === "number" ? Math.round(value * 1000) : parseDuration(value);
     if (ms === undefined || ms < 0) {
-      return fail(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
+      return inputProblem(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
     }
     return ms;
   });
@@ -37,7 +32,7 @@ export const sizeValue = z
   .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-      return fail(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+      return inputProblem(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
     }
     return bytes;
   });
@@ -50,7 +45,7 @@ export const rateValue = z
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     const rate = percent ? Number(percent[1]) / 100 : Number(text);
     if (!Number.isFinite(rate) || rate < 0 || rate > 1 || text === "") {
-      return fail(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
+      return inputProblem(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
     }
     return rate;
   });
@@ -71,7 +66,7 @@ const statusValue = z
   })
   .transform((value, ctx): StatusExpectation => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? fail(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? inputProblem(ctx, parsed) : parsed;
   });
 
 function toAssertion(item: unknown, ctx: Ctx): JsonAssertion | undefined {
@@ -90,7 +85,7 @@ function toAssertion(item: unknown, ctx: Ctx): JsonAssertion | undefined {
     }
     throw new Error(`${JSON.stringify(item)} is not an assertion; write e.g. $.status == "ok"`);
   } catch (error) {
-    fail(ctx, (error as Error).message);
+    inputProblem(ctx, (error as Error).message);
     return undefined;
   }
 }
@@ -105,7 +100,7 @@ const jsonAssertions = z.unknown().transform((value, ctx): JsonAssertion[] => {
         : typeof value === "object" && value !== null
           ? Object.entries(value).map(([path, expected]) => ({ path, op: "==", value: expected }))
           : undefined;
-  if (!items) return fail(ctx, 'expected a list of assertions such as $.status == "ok"');
+  if (!items) return inputProblem(ctx, 'expected a list of assertions such as $.status == "ok"');
   const out: JsonAssertion[] = [];
   for (const item of items) {
     const assertion = toAssertion(item, ctx);
@@ -121,7 +116,7 @@ const patterns = z
     try {
       return (Array.isArray(value) ? value : [value]).map(parsePattern);
     } catch (error) {
-      return fail(ctx, (error as Error).message);
+      return inputProblem(ctx, (error as Error).message);
     }
   });
 
@@ -133,7 +128,7 @@ const headerExpectations = z
     try {
       return Object.entries(value).map(([name, rule]) => ({ name, rule: parseHeaderRule(rule) }));
     } catch (error) {
-      return fail(ctx, (error as Error).message);
+      return inputProblem(ctx, (error as Error).message);
     }
   });
 

@@ -7,6 +7,7 @@ import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import {
+  inputProblem,
   booleanInput,
   durationInput,
   integerInput,
@@ -34,27 +35,25 @@ import { verifyReport, verifySummary } from "./summary.js";
 
 type Ctx = z.core.$RefinementCtx;
 
-function problem(ctx: Ctx, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: "custom", message });
-  return z.NEVER;
-}
-
 const statusInput = z.string().transform((value, ctx) => {
   const parsed = parseStatusExpectation(value);
-  return typeof parsed === "string" ? problem(ctx, parsed) : parsed;
+  return typeof parsed === "string" ? inputProblem(ctx, parsed) : parsed;
 });
 
 const assertionsInput = linesInput.transform((lines, ctx): JsonAssertion[] => {
   try {
     return lines.map(parseAssertion);
   } catch (error) {
-    return problem(ctx, (error as Error).message);
+    return inputProblem(ctx, (error as Error).message);
   }
 });
 
 const headersInput = structuredInput.transform((value, ctx): Record<string, string> => {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return problem(ctx, "must be header lines such as `Authorization: Bearer …`, or a JSON map");
+    return inputProblem(
+      ctx,
+      "must be header lines such as `Authorization: Bearer …`, or a JSON map",
+    );
   }
   return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, String(v)]));
 });
@@ -64,13 +63,13 @@ function requireMap(value: unknown, ctx: Ctx): Record<string, unknown> {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     return value as Record<string, unknown>;
   }
-  return problem(ctx, "must be a map such as {requests: 200, concurrency: 10, p95: 2s}");
+  return inputProblem(ctx, "must be a map such as {requests: 200, concurrency: 10, p95: 2s}");
 }
 
 const sizeInput = z.string().transform((value, ctx) => {
   const bytes = parseByteSize(value);
   return bytes === undefined || bytes <= 0
-    ? problem(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`)
+    ? inputProblem(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`)
     : bytes;
 });
 

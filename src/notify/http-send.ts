@@ -4,7 +4,8 @@
  * proxy) requests go through undici's proxy agent instead, with the same extra CA.
  */
 import { rootCertificates } from "node:tls";
-import { EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from "undici";
+import { fetch as undiciFetch, type Dispatcher } from "undici";
+import { envProxyAgent } from "../core/proxy-env.js";
 import type { HttpSend } from "../verify/http-client.js";
 import { send as directSend } from "../verify/http-client.js";
 import { RequestFailure, describeTransportError } from "../verify/transport-errors.js";
@@ -13,21 +14,7 @@ function proxyFrom(
   env: Record<string, string | undefined>,
   ca: string | undefined,
 ): Dispatcher | undefined {
-  // Lower-case first: curl and undici give the lower-case spelling precedence.
-  const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
-  const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
-  if (!httpProxy && !httpsProxy) return undefined;
-  const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
-  const tls = ca ? { ca: [...rootCertificates, ca] } : {};
-  // Empty strings (not undefined) so undici never reads process.env behind the caller's back.
-  return new EnvHttpProxyAgent({
-    httpProxy,
-    httpsProxy,
-    noProxy,
-    proxyTunnel: false,
-    connect: tls,
-    requestTls: tls,
-  });
+  return envProxyAgent(env, ca ? { ca: [...rootCertificates, ca] } : {});
 }
 
 function viaDispatcher(dispatcher: Dispatcher): HttpSend {

@@ -3,8 +3,9 @@
  * HTTPS_PROXY, so behind a corporate proxy (common on self-hosted runners and GHES) every
  * request would fail; undici's proxy agents fix that.
  */
-import { EnvHttpProxyAgent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from "undici";
+import { ProxyAgent, fetch as undiciFetch, type Dispatcher } from "undici";
 import { ConfigurationError } from "../errors.js";
+import { envProxyAgent } from "../proxy-env.js";
 
 export type Fetch = typeof globalThis.fetch;
 
@@ -19,16 +20,6 @@ function proxyAgent(proxy: string): ProxyAgent {
   // Plain-http targets go to the proxy in absolute form (GET http://host/path), as curl does;
   // some proxies refuse CONNECT to port 80. https targets are always tunnelled.
   return new ProxyAgent({ uri: proxy, proxyTunnel: false });
-}
-
-function envProxyAgent(env: Record<string, string | undefined>): Dispatcher | undefined {
-  // Lower-case first: curl and undici give the lower-case spelling precedence.
-  const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
-  const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
-  if (!httpProxy && !httpsProxy) return undefined;
-  const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
-  // Empty strings (not undefined) so undici never falls back to process.env behind our back.
-  return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, proxyTunnel: false });
 }
 
 /** The dispatcher for an explicit proxy, or for the proxy variables in `env`, if any. */

@@ -48,6 +48,11 @@ export interface DatabaseEngine {
     tools: ToolOptions,
   ): Promise<void>;
   rowCounts(connection: DatabaseConnection, tools: ToolOptions): Promise<Record<string, number>>;
+  /**
+   * The tables whose rows the dump holds, read from its table of contents, where the
+   * format has one: dump arguments can leave tables or their data out.
+   */
+  tablesWithData?(input: Readable, tools: ToolOptions): Promise<Set<string> | undefined>;
   /** Number of user tables, or undefined when the database does not exist. */
   tableCount(connection: DatabaseConnection, tools: ToolOptions): Promise<number | undefined>;
   createDatabase(connection: DatabaseConnection, tools: ToolOptions): Promise<void>;

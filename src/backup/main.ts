@@ -165,15 +165,6 @@ function verificationTarget(params: BackupParams): VerificationTarget {
   };
 }
 
-/** Row counts cover every table, so a dump that leaves data out cannot match them. */
-function dumpArgsHint(params: BackupParams, verification: VerificationResult): string {
-  const { source } = params;
-  if (verification.method !== "restore" || !("dumpArgs" in source) || source.dumpArgs.length === 0)
-    return "";
-  if (!verification.detail.includes("differs")) return "";
-  return " (if dump-args leave table data out, that is expected: set verify: false with them)";
-}
-
 function describeStage(stage: string, error: unknown): string {
   return `${stage}: ${errorMessage(error).replace(/\.$/, "")}. No manifest was written, so no backup was recorded and retention did not run.`;
 }
@@ -240,14 +231,10 @@ export async function backup(params: BackupParams, deps: BackupDeps): Promise<Ba
     if (!verification.passed) {
       await removeQuietly(deps.store, key, deps.logger);
       throw new OperationFailedError(
-        redact(
-          describeStage(
-            "Verification failed",
-            verification.detail + dumpArgsHint(params, verification),
-          ),
-        ),
+        redact(describeStage("Verification failed", verification.detail)),
       );
     }
+    if (verification.rowCounts) manifest["row-counts"] = verification.rowCounts;
     manifest.verification = {
       verified: true,
       method: verification.method,

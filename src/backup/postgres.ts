@@ -7,7 +7,8 @@ import type { Readable } from "node:stream";
 import type { DatabaseConnection } from "./connection.js";
 import { postgresEnv, withDatabase } from "./connection.js";
 import type { DatabaseEngine, DumpStream, RestoreOptions } from "./database.js";
-import { toolInput, toolOutput, toolText } from "./process.js";
+import type { ToolOptions } from "./process.js";
+import { toolInput, toolOutput, toolOutputFrom, toolText } from "./process.js";
 import { PsqlSession } from "./psql-session.js";
 
 export type PostgresFormat = "custom" | "plain";
@@ -28,6 +29,23 @@ function parseCounts(lines: string[]): Record<string, number> {
     if (tab > 0) counts[line.slice(0, tab)] = Number(line.slice(tab + 1));
   }
   return counts;
+}
+
+/**
+ * `schema.table` of every TABLE DATA entry in `pg_restore --list` output, e.g.
+ * `3378; 0 16391 TABLE DATA public customers owner`. Undefined when a name is ambiguous
+ * (names with spaces), so the caller compares every table rather than guess.
+ */
+export function parseTableData(listing: string): Set<string> | undefined {
+  const tables = new Set<string>();
+  for (const line of listing.split("\n")) {
+    const match = /^\d+; \d+ \d+ TABLE DATA (.*)$/.exec(line.trim());
+    if (!match) continue;
+    const words = match[1]!.split(" ");
+    if (words.length !== 3) return undefined;
+    tables.add(`${words[0]}.${words[1]}`);
+  }
+  return tables;
 }
 
 function psqlWithVars(
@@ -149,6 +167,19 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
         tools,
       );
     },
+
+    ...(format === "custom"
+      ? {
+          async tablesWithData(input: Readable, tools: ToolOptions) {
+            const listing = await toolOutputFrom(
+              { argv: ["pg_restore", "--list"], label: "pg_restore --list" },
+              input,
+              tools,
+            );
+            return parseTableData(listing);
+          },
+        }
+      : {}),
 
     async rowCounts(connection, tools) {
       const out = await toolText(

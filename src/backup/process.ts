@@ -167,3 +167,32 @@ export function findProgram(
   }
   return names[0]!;
 }
+
+/**
+ * Runs a tool that reads only the start of `input` (pg_restore --list reads the archive's
+ * table of contents) and returns its stdout; the rest of the input is dropped.
+ */
+export async function toolOutputFrom(
+  command: ToolCommand,
+  input: Readable,
+  options: ToolOptions,
+): Promise<string> {
+  const child = spawnTool(command, options, "pipe");
+  const done = completion(child, command, options);
+  let out = "";
+  child.stdout!.setEncoding("utf8");
+  child.stdout!.on("data", (chunk: string) => {
+    out += chunk;
+  });
+  child.stdin!.on("error", () => {});
+  // The tool's exit decides; the input failing after it stopped reading does not matter.
+  input.on("error", () => {});
+  input.pipe(child.stdin!);
+  try {
+    await done;
+  } finally {
+    input.unpipe(child.stdin!);
+    input.destroy();
+  }
+  return out;
+}

@@ -77,3 +77,19 @@ describe("connection URLs", () => {
     expect(m.env).toEqual({ MYSQL_PWD: "pw" });
   });
 });
+
+describe("pg_restore --list parsing", () => {
+  it("finds the tables whose data the dump holds, and gives up on ambiguous names", async () => {
+    const { parseTableData } = await import("../../../src/backup/postgres.js");
+    const listing = [
+      ";",
+      "; Archive created at 2026-11-23 12:00:00 UTC",
+      "215; 1259 16386 TABLE public customers greenlight",
+      "3378; 0 16386 TABLE DATA public customers greenlight",
+      "3379; 0 16400 TABLE DATA audit events greenlight",
+      "3200; 2606 16391 CONSTRAINT public customers customers_pkey greenlight",
+    ].join("\n");
+    expect(parseTableData(listing)).toEqual(new Set(["public.customers", "audit.events"]));
+    expect(parseTableData("3378; 0 16386 TABLE DATA public my table greenlight")).toBeUndefined();
+  });
+});

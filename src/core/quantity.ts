@@ -11,7 +11,8 @@
 export function parseQuantity(text: string, units: Record<string, number>): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   if (!match) return undefined;
-  const unit = units[match[2]!.toLowerCase()];
-  if (unit === undefined) return undefined;
-  return Math.round(Number(match[1]) * unit);
+  const key = match[2]!.toLowerCase();
+  // Own keys only: "constructor" is on every object but is not a unit.
+  if (!Object.hasOwn(units, key)) return undefined;
+  return Math.round(Number(match[1]) * units[key]!);
 }

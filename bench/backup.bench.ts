@@ -16,9 +16,9 @@
  */
 import { build } from "esbuild";
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { postgresEnv, parseDatabaseUrl } from "../src/backup/connection.js";
 import { startPostgres } from "../test/helpers/postgres.js";
@@ -170,6 +170,7 @@ for (const gb of sizesGb) {
 
 await s3.stop();
 await pg.stop();
+rmSync(dirname(childBundle), { recursive: true, force: true });
 
 const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(0);
 console.log("size  database   dump       stored     baseline   ours       ratio  peak RSS");

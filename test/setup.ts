@@ -30,5 +30,6 @@ net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args
 
 // Runner-provided variables would change behaviour (inputs, tokens): tests set their own.
 for (const name of Object.keys(process.env)) {
-  if (/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_)/.test(name) || name === "GH_TOKEN") delete process.env[name];
+  if (/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_)/.test(name) || name === "GH_TOKEN")
+    delete process.env[name];
 }

@@ -18,7 +18,10 @@ export async function writeFilesAtomically(writes: readonly FileWrite[]): Promis
   try {
     for (const { path, content } of writes) {
       const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-      const mode = await fs.stat(path).then((s) => s.mode & 0o7777, () => 0o644);
+      const mode = await fs.stat(path).then(
+        (s) => s.mode & 0o7777,
+        () => 0o644,
+      );
       await fs.writeFile(temp, content, { mode, flag: "wx" });
       staged.push({ temp, path });
     }

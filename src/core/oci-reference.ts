@@ -37,7 +37,12 @@ export function imageReferenceProblem(text: string): string | undefined {
   const [, registry, repository = "", , digest] = match;
   // Without a dot, colon or "localhost" the first component is a path, not a registry:
   // `myteam/api` is a Docker Hub repository.
-  if (registry && !/[.:]/.test(registry) && registry !== "localhost" && registry !== registry.toLowerCase()) {
+  if (
+    registry &&
+    !/[.:]/.test(registry) &&
+    registry !== "localhost" &&
+    registry !== registry.toLowerCase()
+  ) {
     return "repository names must be lowercase";
   }
   if ((registry ? registry.length + 1 : 0) + repository.length > 255) {

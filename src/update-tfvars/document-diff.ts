@@ -15,7 +15,8 @@ export function diffDocuments(file: string, before: JsonValue, after: JsonValue)
   const changes: Change[] = [];
   const walk = (path: PathSegment[], a: JsonValue | undefined, b: JsonValue | undefined) => {
     if (isObject(a) && isObject(b)) {
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) walk([...path, key], a[key], b[key]);
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+        walk([...path, key], a[key], b[key]);
       return;
     }
     if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {

@@ -11,7 +11,8 @@ import { ConfigurationError } from "../core/errors.js";
 import { parseHclDocument } from "./hcl-document.js";
 import { parseJsonDocument } from "./json-document.js";
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** One step of a definite path: an object key or an array index. */
 export type PathSegment = string | number;

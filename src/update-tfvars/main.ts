@@ -36,30 +36,45 @@ async function readTfvarsFile(cwd: string, file: string): Promise<string> {
   const path = resolve(cwd, file);
   const stat = await fs.stat(path).catch(() => undefined);
   if (!stat) {
-    throw new ConfigurationError(`File "${file}" does not exist; check the "file" input (paths are relative to ${cwd}).`);
+    throw new ConfigurationError(
+      `File "${file}" does not exist; check the "file" input (paths are relative to ${cwd}).`,
+    );
   }
   if (!stat.isFile()) {
-    throw new ConfigurationError(`"${file}" is a directory, not a file; give the path of a .tfvars.json or .tfvars file in "file".`);
+    throw new ConfigurationError(
+      `"${file}" is a directory, not a file; give the path of a .tfvars.json or .tfvars file in "file".`,
+    );
   }
   // Root ignores permission bits, so read-only is judged by the mode, not by access().
   if ((stat.mode & 0o222) === 0) {
-    throw new ConfigurationError(`File "${file}" is read-only; make it writable (chmod u+w) or use dry-run to see the change.`);
+    throw new ConfigurationError(
+      `File "${file}" is read-only; make it writable (chmod u+w) or use dry-run to see the change.`,
+    );
   }
   try {
     return await fs.readFile(path, "utf8");
   } catch (error) {
-    throw new ConfigurationError(`File "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions.`);
+    throw new ConfigurationError(
+      `File "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions.`,
+    );
   }
 }
 
 export function unifiedDiff(edits: PlannedEdit[]): string {
   return edits
     .filter((e) => e.before !== e.after)
-    .map((e) => createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, "", "", { context: 3 }).replace(/^=+\n/m, "").replace(/^Index: .*\n/m, ""))
+    .map((e) =>
+      createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, "", "", { context: 3 })
+        .replace(/^=+\n/m, "")
+        .replace(/^Index: .*\n/m, ""),
+    )
     .join("");
 }
 
-export async function updateTfvars(params: UpdateTfvarsParams, deps: UpdateTfvarsDeps): Promise<UpdateTfvarsResult> {
+export async function updateTfvars(
+  params: UpdateTfvarsParams,
+  deps: UpdateTfvarsDeps,
+): Promise<UpdateTfvarsResult> {
   const unique = [...new Set(params.files)];
   const edits: PlannedEdit[] = [];
   for (const file of unique) {
@@ -68,12 +83,15 @@ export async function updateTfvars(params: UpdateTfvarsParams, deps: UpdateTfvar
   }
   // Reported only once every file has been planned: a later file's error means no edits at all.
   for (const edit of edits) {
-    const what = edit.changes.length === 0 ? "already up to date" : `${edit.changes.length} change(s)`;
+    const what =
+      edit.changes.length === 0 ? "already up to date" : `${edit.changes.length} change(s)`;
     deps.logger.info(`${edit.file}: ${what}`);
   }
   const changed = edits.filter((e) => e.before !== e.after);
   if (!params.dryRun && changed.length > 0) {
-    await writeFilesAtomically(changed.map((e) => ({ path: resolve(deps.cwd, e.file), content: e.after })));
+    await writeFilesAtomically(
+      changed.map((e) => ({ path: resolve(deps.cwd, e.file), content: e.after })),
+    );
   }
   return {
     changed: changed.length > 0,

@@ -46,7 +46,12 @@ function expandServices(services: string[], layouts: ServiceLayout[]): ServiceLa
   return services.map((s) => findLayout(layouts, s));
 }
 
-function requireField(data: JsonValue, layout: ServiceLayout, field: keyof ServiceLayout["paths"], purpose: string) {
+function requireField(
+  data: JsonValue,
+  layout: ServiceLayout,
+  field: keyof ServiceLayout["paths"],
+  purpose: string,
+) {
   const path = layout.paths[field];
   const value = readPath(data, path);
   if (value === undefined) {
@@ -57,7 +62,11 @@ function requireField(data: JsonValue, layout: ServiceLayout, field: keyof Servi
   return value;
 }
 
-function optionalField(data: JsonValue, layout: ServiceLayout, field: keyof ServiceLayout["paths"]) {
+function optionalField(
+  data: JsonValue,
+  layout: ServiceLayout,
+  field: keyof ServiceLayout["paths"],
+) {
   return readPath(data, layout.paths[field]);
 }
 
@@ -70,7 +79,11 @@ function weightAssignments(layout: ServiceLayout, data: JsonValue, green: number
   ];
 }
 
-function deployAssignments(edit: ReleaseEdit, layouts: ServiceLayout[], data: JsonValue): Assignment[] {
+function deployAssignments(
+  edit: ReleaseEdit,
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
   const out: Assignment[] = [];
   for (const [service, image] of Object.entries(edit.images ?? {})) {
     const layout = findLayout(layouts, service);
@@ -99,7 +112,11 @@ function deployAssignments(edit: ReleaseEdit, layouts: ServiceLayout[], data: Js
   return out;
 }
 
-function weightsAssignments(edit: ReleaseEdit, layouts: ServiceLayout[], data: JsonValue): Assignment[] {
+function weightsAssignments(
+  edit: ReleaseEdit,
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
   if (edit.weights === undefined) return [];
   if (typeof edit.weights === "number") {
     const weighted = layouts.filter((l) => l.weighted);
@@ -122,7 +139,11 @@ function weightsAssignments(edit: ReleaseEdit, layouts: ServiceLayout[], data: J
   });
 }
 
-function finalizeAssignments(services: string[], layouts: ServiceLayout[], data: JsonValue): Assignment[] {
+function finalizeAssignments(
+  services: string[],
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
   return expandServices(services, layouts).flatMap((layout) => {
     const green = requireField(data, layout, "green-image", "finalize");
     requireField(data, layout, "blue-image", "finalize");
@@ -143,7 +164,11 @@ function finalizeAssignments(services: string[], layouts: ServiceLayout[], data:
   });
 }
 
-function rollbackAssignments(services: string[], layouts: ServiceLayout[], data: JsonValue): Assignment[] {
+function rollbackAssignments(
+  services: string[],
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
   return expandServices(services, layouts).flatMap((layout) => {
     const out: Assignment[] = [];
     if (layout.weighted) out.push(...weightAssignments(layout, data, 0));

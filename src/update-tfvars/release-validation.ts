@@ -32,7 +32,10 @@ function checkWeights(file: string, layout: ServiceLayout, after: FieldValues): 
   const blue = after["blue-weight"];
   const green = after["green-weight"];
   if (blue === undefined && green === undefined) return;
-  for (const [field, value] of [["blue-weight", blue], ["green-weight", green]] as const) {
+  for (const [field, value] of [
+    ["blue-weight", blue],
+    ["green-weight", green],
+  ] as const) {
     if (!isPercentage(value)) {
       throw new ConfigurationError(
         `${file}: ${layout.paths[field]} (service "${layout.name}" ${field}) would be ${JSON.stringify(value)}; a weight must be a whole number from 0 to 100.`,

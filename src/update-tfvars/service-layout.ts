@@ -24,7 +24,10 @@ function conventionalPaths(service: string): Record<ServiceField, string> {
 /** Layouts from the config file, limited to the services deployed to `environment`. */
 export function layoutsFromConfig(config: GreenlightConfig, environment?: string): ServiceLayout[] {
   return Object.entries(config.services)
-    .filter(([, service]) => !environment || !service.environments || service.environments.includes(environment))
+    .filter(
+      ([, service]) =>
+        !environment || !service.environments || service.environments.includes(environment),
+    )
     .map(([name, service]) => ({
       name,
       weighted: service.weighted,

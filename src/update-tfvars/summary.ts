@@ -12,7 +12,10 @@ export function updateTfvarsSummary(result: UpdateTfvarsResult): Summary {
   if (!result.changed) {
     return [
       { kind: "heading", text: title },
-      { kind: "paragraph", text: `No changes: ${result.files.map((f) => inlineCode(f.file)).join(", ")} already hold these values.` },
+      {
+        kind: "paragraph",
+        text: `No changes: ${result.files.map((f) => inlineCode(f.file)).join(", ")} already hold these values.`,
+      },
     ];
   }
   return [
@@ -20,7 +23,12 @@ export function updateTfvarsSummary(result: UpdateTfvarsResult): Summary {
     {
       kind: "table",
       header: ["File", "Path", "Old", "New"],
-      rows: result.changes.map((c) => [inlineCode(c.file), inlineCode(c.path), show(c.old), show(c.new)]),
+      rows: result.changes.map((c) => [
+        inlineCode(c.file),
+        inlineCode(c.path),
+        show(c.old),
+        show(c.new),
+      ]),
     },
   ];
 }

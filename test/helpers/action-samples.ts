@@ -21,10 +21,22 @@ export const actionSamples: Record<string, Sample> = {
   "update-tfvars": async (dir) => {
     writeFileSync(
       join(dir, "release.auto.tfvars.json"),
-      JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
+      JSON.stringify(
+        {
+          api_green_image: "registry.example.com/api:1.0.0",
+          api_blue_weight: 100,
+          api_green_weight: 0,
+        },
+        null,
+        2,
+      ) + "\n",
     );
     return {
-      inputs: { file: "release.auto.tfvars.json", images: "api=registry.example.com/api:1.1.0", weights: "10" },
+      inputs: {
+        file: "release.auto.tfvars.json",
+        images: "api=registry.example.com/api:1.1.0",
+        weights: "10",
+      },
     };
   },
   // A one-file change landed as a pull request in the local GitHub sandbox.
@@ -64,12 +76,16 @@ export const actionSamples: Record<string, Sample> = {
     };
   },
   preflight: async (dir) => {
-    writeFileSync(join(dir, ".env.production"), "DATABASE_URL=postgres://app:pw@db.internal:5432/app\nLOG_LEVEL=info\n");
+    writeFileSync(
+      join(dir, ".env.production"),
+      "DATABASE_URL=postgres://app:pw@db.internal:5432/app\nLOG_LEVEL=info\n",
+    );
     writeFileSync(join(dir, "app.ts"), "export const answer = 42;\n");
     return {
       inputs: {
         "env-file": ".env.production",
-        "env-schema": "{DATABASE_URL: postgres-url, LOG_LEVEL: {values: [debug, info, warn, error]}}",
+        "env-schema":
+          "{DATABASE_URL: postgres-url, LOG_LEVEL: {values: [debug, info, warn, error]}}",
         "deploy-window": "{timezone: UTC}",
         "secret-scan": "tree",
       },
@@ -117,7 +133,12 @@ export const actionSamples: Record<string, Sample> = {
     writeScratchProject(join(dir, "app"), ["api"]);
     const registry = await startRegistry(join(dir, "registry"));
     return {
-      inputs: { services: "api=app#api", registry: registry.host, tags: "sample", ...buildahInputs(join(dir, "storage")) },
+      inputs: {
+        services: "api=app#api",
+        registry: registry.host,
+        tags: "sample",
+        ...buildahInputs(join(dir, "storage")),
+      },
       cleanup: async () => {
         await registry.stop();
         removeDir(join(dir, "storage"));
@@ -128,7 +149,8 @@ export const actionSamples: Record<string, Sample> = {
   restore: restoreSample,
   // A deployed candidate in the local GitHub sandbox: the tick advances it to its first step.
   promote: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct" }),
-  rollback: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct", reason: "sample rollback" }),
+  rollback: (dir) =>
+    releaseSandboxSample(dir, { environment: "qa", merge: "direct", reason: "sample rollback" }),
 };
 
 /** An infra repository with a QA release file, served as acme/infra by the local GitHub sandbox. */
@@ -136,7 +158,16 @@ async function infraSandbox(dir: string) {
   const file = "envs/qa/release.auto.tfvars.json";
   const bare = join(dir, "infra.git");
   await createBareRepo(bare, {
-    [file]: JSON.stringify({ api_green_image: "registry.example.com/api:1.0.0", api_blue_weight: 100, api_green_weight: 0 }, null, 2) + "\n",
+    [file]:
+      JSON.stringify(
+        {
+          api_green_image: "registry.example.com/api:1.0.0",
+          api_blue_weight: 100,
+          api_green_weight: 0,
+        },
+        null,
+        2,
+      ) + "\n",
   });
   return { file, sandbox: await startSandbox({ repos: { "acme/infra": bare } }) };
 }
@@ -159,7 +190,13 @@ async function releaseSandboxSample(dir: string, inputs: Record<string, string>)
   });
   const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
   return {
-    inputs: { repository: "acme/infra", file, token: "sandbox-token", "github-api-url": sandbox.url, ...inputs },
+    inputs: {
+      repository: "acme/infra",
+      file,
+      token: "sandbox-token",
+      "github-api-url": sandbox.url,
+      ...inputs,
+    },
     cleanup: () => sandbox.close(),
   };
 }

@@ -43,12 +43,17 @@ describe("greenlight CLI", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "f.json"), '{\n  "x": 0,\n  "y": "keep"\n}\n');
     const cap = captureIo(dir);
-    const code = await runCli(["update-tfvars", "--file", "f.json", "--set", "$.x=1", "--json"], cap.io);
+    const code = await runCli(
+      ["update-tfvars", "--file", "f.json", "--set", "$.x=1", "--json"],
+      cap.io,
+    );
     expect(code, cap.stderr()).toBe(0);
     const outputs = JSON.parse(cap.stdout()) as Record<string, string>;
     expect(Object.keys(outputs).sort()).toEqual(["changed", "changes", "diff"]);
     expect(outputs["changed"]).toBe("true");
-    expect(JSON.parse(outputs["changes"]!)).toEqual([{ file: "f.json", path: "$.x", old: 0, new: 1 }]);
+    expect(JSON.parse(outputs["changes"]!)).toEqual([
+      { file: "f.json", path: "$.x", old: 0, new: 1 },
+    ]);
     expect(outputs["diff"]).toContain('-  "x": 0,\n+  "x": 1,');
     expect(readFileSync(join(dir, "f.json"), "utf8")).toBe('{\n  "x": 1,\n  "y": "keep"\n}\n');
     expect(cap.stderr()).toContain("| `f.json` | `$.x` | `0` | `1` |");
@@ -72,11 +77,15 @@ describe("greenlight CLI", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "f.json"), '{"a":1}');
     const dry = captureIo(dir);
-    expect(await runCli(["update-tfvars", "--file", "f.json", "--set", "$.a=2", "--dry-run"], dry.io)).toBe(0);
+    expect(
+      await runCli(["update-tfvars", "--file", "f.json", "--set", "$.a=2", "--dry-run"], dry.io),
+    ).toBe(0);
     expect(readFileSync(join(dir, "f.json"), "utf8")).toBe('{"a":1}');
     expect(dry.stderr()).toContain("dry run");
     const wet = captureIo(dir);
-    expect(await runCli(["update-tfvars", "--file", "f.json", "--set", "$.a=2", "--no-dry-run"], wet.io)).toBe(0);
+    expect(
+      await runCli(["update-tfvars", "--file", "f.json", "--set", "$.a=2", "--no-dry-run"], wet.io),
+    ).toBe(0);
     expect(readFileSync(join(dir, "f.json"), "utf8")).toBe('{"a":2}');
   });
 
@@ -84,7 +93,9 @@ describe("greenlight CLI", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "f.json"), '{"a":1}');
     const cap = captureIo(dir);
-    expect(await runCli(["update-tfvars", "--file", "f.json", "--set", "$.a=1", "--json"], cap.io)).toBe(0);
+    expect(
+      await runCli(["update-tfvars", "--file", "f.json", "--set", "$.a=1", "--json"], cap.io),
+    ).toBe(0);
     expect(JSON.parse(cap.stdout())).toEqual({ changed: "false", changes: "[]", diff: "" });
   });
 });

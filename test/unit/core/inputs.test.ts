@@ -78,7 +78,9 @@ describe("parseInputs", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigurationError);
       const message = (error as Error).message;
-      expect(message).toBe('Input "timeout" is invalid: "soon" is not a duration; write it like 30s, 10m, 1h30m or 500ms.');
+      expect(message).toBe(
+        'Input "timeout" is invalid: "soon" is not a duration; write it like 30s, 10m, 1h30m or 500ms.',
+      );
     }
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { imageReferenceProblem, parseImageReference, registryOf } from "../../../src/core/oci-reference.js";
+import {
+  imageReferenceProblem,
+  parseImageReference,
+  registryOf,
+} from "../../../src/core/oci-reference.js";
 
 const DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
 
@@ -12,10 +16,20 @@ describe("OCI image references", () => {
     ["localhost/api:dev", { registry: "localhost", repository: "api", tag: "dev" }],
     [
       `123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api@${DIGEST}`,
-      { registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com", repository: "team/api", digest: DIGEST },
+      {
+        registry: "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+        repository: "team/api",
+        digest: DIGEST,
+      },
     ],
-    [`ghcr.io/acme/api:1.4.2@${DIGEST}`, { registry: "ghcr.io", repository: "acme/api", tag: "1.4.2", digest: DIGEST }],
-    ["127.0.0.1:5000/a_b__c-d.e:tag_1.x-y", { registry: "127.0.0.1:5000", repository: "a_b__c-d.e", tag: "tag_1.x-y" }],
+    [
+      `ghcr.io/acme/api:1.4.2@${DIGEST}`,
+      { registry: "ghcr.io", repository: "acme/api", tag: "1.4.2", digest: DIGEST },
+    ],
+    [
+      "127.0.0.1:5000/a_b__c-d.e:tag_1.x-y",
+      { registry: "127.0.0.1:5000", repository: "a_b__c-d.e", tag: "tag_1.x-y" },
+    ],
   ])("parses %s", (text, expected) => {
     expect(parseImageReference(text)).toEqual(expected);
   });

@@ -10,7 +10,9 @@ describe("SecretRegistry", () => {
     registry.add("ghs_abcdefghijklmnop");
     expect(registered).toContain("ghs_abcdefghijklmnop");
     expect(registered).toContain(Buffer.from("ghs_abcdefghijklmnop").toString("base64"));
-    expect(registered).toContain(Buffer.from("x-access-token:ghs_abcdefghijklmnop").toString("base64"));
+    expect(registered).toContain(
+      Buffer.from("x-access-token:ghs_abcdefghijklmnop").toString("base64"),
+    );
     expect(new Set(registered).size).toBe(registered.length);
   });
 

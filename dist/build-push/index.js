@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9797:
+/***/ 3203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67400,8 +67400,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: external "node:fs"
@@ -67485,13 +67483,37 @@ const notificationsSchema = schemas/* strictObject */.rej({
     "github-deployments": schemas/* boolean */.zMY().optional(),
 });
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
+;// CONCATENATED MODULE: ./src/core/quantity.ts
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
+
 const KIB = 1024;
 const MIB = 1024 * 1024;
 /** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
@@ -67515,13 +67537,7 @@ const SIZE_UNITS = {
 };
 /** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
 function parseByteSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = SIZE_UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, SIZE_UNITS);
 }
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
@@ -69978,16 +69994,12 @@ function describeStatusExpectation(expectation) {
 
 
 
-function fail(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 /** A duration: `10s`, `500ms`, `1m30s`, or a number of seconds. */
 const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a duration such as 10s or 500ms" })
     .transform((value, ctx) => {
     const ms = typeof value === "number" ? Math.round(value * 1000) : (0,inputs/* parseDuration */.E9)(value);
     if (ms === undefined || ms < 0) {
-        return fail(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
     }
     return ms;
 });
@@ -69996,7 +70008,7 @@ const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-        return fail(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
     }
     return bytes;
 });
@@ -70007,7 +70019,7 @@ const rateValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     const rate = percent ? Number(percent[1]) / 100 : Number(text);
     if (!Number.isFinite(rate) || rate < 0 || rate > 1 || text === "") {
-        return fail(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
     }
     return rate;
 });
@@ -70023,7 +70035,7 @@ const statusValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/*
 })
     .transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? fail(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 function toAssertion(item, ctx) {
     try {
@@ -70041,7 +70053,7 @@ function toAssertion(item, ctx) {
         throw new Error(`${JSON.stringify(item)} is not an assertion; write e.g. $.status == "ok"`);
     }
     catch (error) {
-        fail(ctx, error.message);
+        (0,inputs/* inputProblem */.oi)(ctx, error.message);
         return undefined;
     }
 }
@@ -70055,7 +70067,7 @@ const jsonAssertions = schemas/* unknown */.L5J().transform((value, ctx) => {
                 ? Object.entries(value).map(([path, expected]) => ({ path, op: "==", value: expected }))
                 : undefined;
     if (!items)
-        return fail(ctx, 'expected a list of assertions such as $.status == "ok"');
+        return (0,inputs/* inputProblem */.oi)(ctx, 'expected a list of assertions such as $.status == "ok"');
     const out = [];
     for (const item of items) {
         const assertion = toAssertion(item, ctx);
@@ -70071,7 +70083,7 @@ const patterns = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* ar
         return (Array.isArray(value) ? value : [value]).map(parsePattern);
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* number */.aig()]), {
@@ -70082,7 +70094,7 @@ const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), sc
         return Object.entries(value).map(([name, rule]) => ({ name, rule: parseHeaderRule(rule) }));
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const expectSchema = schemas/* strictObject */.rej({
@@ -70379,12 +70391,41 @@ function checkReferences(config, doc, at) {
 
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __nccwpck_require__(5605);
+;// CONCATENATED MODULE: ./src/core/proxy-env.ts
+/**
+ * The proxy a runner's environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as on
+ * self-hosted runners behind a corporate proxy), read the same way by every HTTP client in
+ * Greenlight.
+ */
+
+/**
+ * An agent for the proxy variables in `env`, or undefined when none is set. `tls` (extra CA
+ * certificates) applies to the connection to the proxy and to the target alike.
+ */
+function envProxyAgent(env, tls) {
+    // Lower-case first: curl and undici give the lower-case spelling precedence.
+    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
+    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
+    if (!httpProxy && !httpsProxy)
+        return undefined;
+    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
+    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        httpProxy,
+        httpsProxy,
+        noProxy,
+        proxyTunnel: false,
+        ...(tls ? { connect: tls, requestTls: tls } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/github/transport.ts
 /**
  * The fetch Octokit sends requests with, honouring proxies. Node's built-in fetch ignores
  * HTTPS_PROXY, so behind a corporate proxy (common on self-hosted runners and GHES) every
  * request would fail; undici's proxy agents fix that.
  */
+
 
 
 function proxyAgent(proxy) {
@@ -70397,16 +70438,6 @@ function proxyAgent(proxy) {
     // Plain-http targets go to the proxy in absolute form (GET http://host/path), as curl does;
     // some proxies refuse CONNECT to port 80. https targets are always tunnelled.
     return new undici/* ProxyAgent */.kT({ uri: proxy, proxyTunnel: false });
-}
-function envProxyAgent(env) {
-    // Lower-case first: curl and undici give the lower-case spelling precedence.
-    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
-    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
-    if (!httpProxy && !httpsProxy)
-        return undefined;
-    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
-    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
-    return new undici/* EnvHttpProxyAgent */.J2({ httpProxy, httpsProxy, noProxy, proxyTunnel: false });
 }
 /** The dispatcher for an explicit proxy, or for the proxy variables in `env`, if any. */
 function proxyDispatcher(proxy, env) {
@@ -70430,6 +70461,7 @@ function fetchVia(dispatcher) {
  * Image size budgets (`500MB`, `1.5GiB`) and how measured sizes are shown. Registries
  * and the Docker CLI report decimal megabytes, so `MB` means 1,000,000 bytes here.
  */
+
 const UNITS = {
     "": 1,
     b: 1,
@@ -70445,13 +70477,7 @@ const UNITS = {
 };
 /** Parses `500MB`, `1.5 GiB`, `800kb` or a bare number of bytes; undefined otherwise. */
 function parseSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, UNITS);
 }
 /** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
 function formatSize(bytes) {
@@ -70604,7 +70630,10 @@ function imageReferenceProblem(text) {
     const [, registry, repository = "", , digest] = match;
     // Without a dot, colon or "localhost" the first component is a path, not a registry:
     // `myteam/api` is a Docker Hub repository.
-    if (registry && !/[.:]/.test(registry) && registry !== "localhost" && registry !== registry.toLowerCase()) {
+    if (registry &&
+        !/[.:]/.test(registry) &&
+        registry !== "localhost" &&
+        registry !== registry.toLowerCase()) {
         return "repository names must be lowercase";
     }
     if ((registry ? registry.length + 1 : 0) + repository.length > 255) {
@@ -71868,12 +71897,12 @@ const settingsSchema = schemas/* strictObject */.rej({
 })
     .nullable()
     .transform((value) => value ?? {});
-function services_fail(message) {
+function fail(message) {
     throw new errors/* ConfigurationError */.j1(message);
 }
 function parseLine(line) {
     const match = LINE.exec(line) ??
-        services_fail(`Input "services" has the line "${line}", which is not name=context[:dockerfile][#target] (e.g. api=.#api).`);
+        fail(`Input "services" has the line "${line}", which is not name=context[:dockerfile][#target] (e.g. api=.#api).`);
     const name = match[1];
     const spec = (match[2] ?? "").trim();
     const hash = spec.lastIndexOf("#");
@@ -71905,17 +71934,17 @@ function parseStructured(value) {
             const record = (item ?? {});
             const name = typeof record["name"] === "string"
                 ? record["name"]
-                : services_fail(`Input "services" item ${index + 1} has no name; give each item a name, or write a map of name → settings.`);
+                : fail(`Input "services" item ${index + 1} has no name; give each item a name, or write a map of name → settings.`);
             const { name: _omit, ...rest } = record;
             return [name, rest];
         })
         : typeof value === "object" && value !== null
             ? Object.entries(value)
-            : services_fail(`Input "services" must be a map of service → settings, a list, or lines name=context[#target].`);
+            : fail(`Input "services" must be a map of service → settings, a list, or lines name=context[#target].`);
     return entries.map(([name, raw]) => {
         const parsed = settingsSchema.safeParse(raw);
         if (!parsed.success)
-            services_fail(describeSettingsIssue(name, parsed.error));
+            fail(describeSettingsIssue(name, parsed.error));
         return [name, parsed.data];
     });
 }
@@ -71937,21 +71966,21 @@ function parseServicesInput(text) {
         }
         catch (error) {
             const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-            services_fail(`Input "services" is not valid YAML or JSON (${reason}); write a map of service → settings, or lines name=context[#target].`);
+            fail(`Input "services" is not valid YAML or JSON (${reason}); write a map of service → settings, or lines name=context[#target].`);
         }
         entries = parseStructured(value);
     }
     const services = new Map();
     for (const [name, settings] of entries) {
         if (!SERVICE_NAME.test(name)) {
-            services_fail(`Service name "${name}" is not valid; use letters, digits, _, . and -, starting with a letter or digit.`);
+            fail(`Service name "${name}" is not valid; use letters, digits, _, . and -, starting with a letter or digit.`);
         }
         if (services.has(name))
-            services_fail(`Service "${name}" is listed twice in "services"; list each service once.`);
+            fail(`Service "${name}" is listed twice in "services"; list each service once.`);
         services.set(name, settings);
     }
     if (services.size === 0)
-        services_fail(`Input "services" lists no service; name at least one, e.g. api=.#api.`);
+        fail(`Input "services" lists no service; name at least one, e.g. api=.#api.`);
     return services;
 }
 function joinPath(context, file) {
@@ -71965,15 +71994,15 @@ function repositoryOf(name, image, registry) {
     const repository = image ?? name.toLowerCase();
     const parsed = parseImageReference(repository);
     if (!parsed) {
-        services_fail(`Service "${name}" has the image "${repository}", which is not a repository name; use lowercase letters, digits and separators, e.g. team/api.`);
+        fail(`Service "${name}" has the image "${repository}", which is not a repository name; use lowercase letters, digits and separators, e.g. team/api.`);
     }
     if (parsed.tag || parsed.digest) {
-        services_fail(`Service "${name}" has the image "${repository}" with a tag or digest; give the repository only, and the tags in the "tags" input.`);
+        fail(`Service "${name}" has the image "${repository}" with a tag or digest; give the repository only, and the tags in the "tags" input.`);
     }
     if (parsed.registry)
         return repository;
     if (!registry) {
-        services_fail(`Service "${name}" has no registry: set the "registry" input (e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com) or give the service an image with its registry.`);
+        fail(`Service "${name}" has no registry: set the "registry" input (e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com) or give the service an image with its registry.`);
     }
     return `${registry.replace(/\/+$/, "")}/${repository}`;
 }
@@ -71981,10 +72010,10 @@ function platformsOf(name, platforms) {
     for (const platform of platforms) {
         const problem = platformProblem(platform);
         if (problem)
-            services_fail(`Service "${name}" has the platform ${problem}.`);
+            fail(`Service "${name}" has the platform ${problem}.`);
     }
     if (platforms.length === 0)
-        services_fail(`Service "${name}" has no platforms; give at least one, e.g. linux/amd64.`);
+        fail(`Service "${name}" has no platforms; give at least one, e.g. linux/amd64.`);
     return [...new Set(platforms.map(normalisePlatform))];
 }
 /** Applies the defaults to each service and checks everything that needs no file system. */
@@ -72058,50 +72087,46 @@ function buildPushSummary(result) {
 
 
 
-function problem(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 const ENGINES = ["auto", "buildx", "buildah"];
 const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 const keyValues = (keyName, key, echo = true) => inputs/* linesInput */.WO.transform((lines, ctx) => {
     const parsed = parseKeyValueLines(lines, { keyName, key, echo });
-    return typeof parsed === "string" ? problem(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 const tagsInput = inputs/* listInput */.dt.transform((items, ctx) => {
     const templates = [];
     for (const item of items) {
         const parsed = parseTagTemplate(item);
         if (typeof parsed === "string")
-            return problem(ctx, `has a malformed tag template: ${parsed}`);
+            return (0,inputs/* inputProblem */.oi)(ctx, `has a malformed tag template: ${parsed}`);
         templates.push(parsed);
     }
     return templates.length > 0
         ? templates
-        : problem(ctx, "must give at least one tag template, e.g. {{sha}}");
+        : (0,inputs/* inputProblem */.oi)(ctx, "must give at least one tag template, e.g. {{sha}}");
 });
 const platformsInput = inputs/* listInput */.dt.transform((items, ctx) => {
     for (const item of items) {
         const reason = platformProblem(item);
         if (reason)
-            return problem(ctx, `has the platform ${reason}`);
+            return (0,inputs/* inputProblem */.oi)(ctx, `has the platform ${reason}`);
     }
     return items.length > 0
         ? items
-        : problem(ctx, "must name at least one platform, e.g. linux/amd64");
+        : (0,inputs/* inputProblem */.oi)(ctx, "must name at least one platform, e.g. linux/amd64");
 });
 const engineInput = schemas/* string */.YjP().transform((value, ctx) => {
     const engine = value.trim();
     return ENGINES.includes(engine)
         ? engine
-        : problem(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
+        : (0,inputs/* inputProblem */.oi)(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
 });
 const sizeInput = schemas/* string */.YjP().transform((value, ctx) => {
     const bytes = parseSize(value);
     return bytes === undefined || bytes <= 0
-        ? problem(ctx, `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`)
+        ? (0,inputs/* inputProblem */.oi)(ctx, `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`)
         : bytes;
 });
 const inputShape = {
@@ -72252,7 +72277,7 @@ const buildPushAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3304);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9797);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3203);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPushAction */ .Z);
@@ -75649,11 +75674,12 @@ function errorMessage(error) {
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports durationInput, structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
 /**
@@ -75664,25 +75690,33 @@ function errorMessage(error) {
 
 
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+function inputProblem(ctx, message) {
+    ctx.addIssue({ code: "custom", message });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+}
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -75709,35 +75743,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */

@@ -70743,11 +70743,12 @@ function errorMessage(error) {
 /* harmony export */   Ts: () => (/* binding */ durationInput),
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
 /**
@@ -70758,25 +70759,33 @@ function errorMessage(error) {
 
 
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+function inputProblem(ctx, message) {
+    ctx.addIssue({ code: "custom", message });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+}
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -70803,35 +70812,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -70915,7 +70924,7 @@ function packageRoot() {
 
 /***/ }),
 
-/***/ 845:
+/***/ 1807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70930,8 +70939,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -71013,13 +71020,37 @@ const notificationsSchema = schemas/* strictObject */.rej({
     "github-deployments": schemas/* boolean */.zMY().optional(),
 });
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
+;// CONCATENATED MODULE: ./src/core/quantity.ts
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
+
 const KIB = 1024;
 const MIB = 1024 * 1024;
 /** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
@@ -71043,13 +71074,7 @@ const SIZE_UNITS = {
 };
 /** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
 function parseByteSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = SIZE_UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, SIZE_UNITS);
 }
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
@@ -73506,16 +73531,12 @@ function describeStatusExpectation(expectation) {
 
 
 
-function fail(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 /** A duration: `10s`, `500ms`, `1m30s`, or a number of seconds. */
 const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a duration such as 10s or 500ms" })
     .transform((value, ctx) => {
     const ms = typeof value === "number" ? Math.round(value * 1000) : (0,inputs/* parseDuration */.E9)(value);
     if (ms === undefined || ms < 0) {
-        return fail(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
     }
     return ms;
 });
@@ -73524,7 +73545,7 @@ const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-        return fail(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
     }
     return bytes;
 });
@@ -73535,7 +73556,7 @@ const rateValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     const rate = percent ? Number(percent[1]) / 100 : Number(text);
     if (!Number.isFinite(rate) || rate < 0 || rate > 1 || text === "") {
-        return fail(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
     }
     return rate;
 });
@@ -73551,7 +73572,7 @@ const statusValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/*
 })
     .transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? fail(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 function toAssertion(item, ctx) {
     try {
@@ -73569,7 +73590,7 @@ function toAssertion(item, ctx) {
         throw new Error(`${JSON.stringify(item)} is not an assertion; write e.g. $.status == "ok"`);
     }
     catch (error) {
-        fail(ctx, error.message);
+        (0,inputs/* inputProblem */.oi)(ctx, error.message);
         return undefined;
     }
 }
@@ -73583,7 +73604,7 @@ const jsonAssertions = schemas/* unknown */.L5J().transform((value, ctx) => {
                 ? Object.entries(value).map(([path, expected]) => ({ path, op: "==", value: expected }))
                 : undefined;
     if (!items)
-        return fail(ctx, 'expected a list of assertions such as $.status == "ok"');
+        return (0,inputs/* inputProblem */.oi)(ctx, 'expected a list of assertions such as $.status == "ok"');
     const out = [];
     for (const item of items) {
         const assertion = toAssertion(item, ctx);
@@ -73599,7 +73620,7 @@ const patterns = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* ar
         return (Array.isArray(value) ? value : [value]).map(parsePattern);
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* number */.aig()]), {
@@ -73610,7 +73631,7 @@ const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), sc
         return Object.entries(value).map(([name, rule]) => ({ name, rule: parseHeaderRule(rule) }));
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const expectSchema = schemas/* strictObject */.rej({
@@ -73907,12 +73928,41 @@ function checkReferences(config, doc, at) {
 
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __nccwpck_require__(5605);
+;// CONCATENATED MODULE: ./src/core/proxy-env.ts
+/**
+ * The proxy a runner's environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as on
+ * self-hosted runners behind a corporate proxy), read the same way by every HTTP client in
+ * Greenlight.
+ */
+
+/**
+ * An agent for the proxy variables in `env`, or undefined when none is set. `tls` (extra CA
+ * certificates) applies to the connection to the proxy and to the target alike.
+ */
+function envProxyAgent(env, tls) {
+    // Lower-case first: curl and undici give the lower-case spelling precedence.
+    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
+    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
+    if (!httpProxy && !httpsProxy)
+        return undefined;
+    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
+    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        httpProxy,
+        httpsProxy,
+        noProxy,
+        proxyTunnel: false,
+        ...(tls ? { connect: tls, requestTls: tls } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/github/transport.ts
 /**
  * The fetch Octokit sends requests with, honouring proxies. Node's built-in fetch ignores
  * HTTPS_PROXY, so behind a corporate proxy (common on self-hosted runners and GHES) every
  * request would fail; undici's proxy agents fix that.
  */
+
 
 
 function proxyAgent(proxy) {
@@ -73925,16 +73975,6 @@ function proxyAgent(proxy) {
     // Plain-http targets go to the proxy in absolute form (GET http://host/path), as curl does;
     // some proxies refuse CONNECT to port 80. https targets are always tunnelled.
     return new undici/* ProxyAgent */.kT({ uri: proxy, proxyTunnel: false });
-}
-function envProxyAgent(env) {
-    // Lower-case first: curl and undici give the lower-case spelling precedence.
-    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
-    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
-    if (!httpProxy && !httpsProxy)
-        return undefined;
-    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
-    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
-    return new undici/* EnvHttpProxyAgent */.J2({ httpProxy, httpsProxy, noProxy, proxyTunnel: false });
 }
 /** The dispatcher for an explicit proxy, or for the proxy variables in `env`, if any. */
 function proxyDispatcher(proxy, env) {
@@ -73958,6 +73998,7 @@ function fetchVia(dispatcher) {
  * Image size budgets (`500MB`, `1.5GiB`) and how measured sizes are shown. Registries
  * and the Docker CLI report decimal megabytes, so `MB` means 1,000,000 bytes here.
  */
+
 const UNITS = {
     "": 1,
     b: 1,
@@ -73973,13 +74014,7 @@ const UNITS = {
 };
 /** Parses `500MB`, `1.5 GiB`, `800kb` or a bare number of bytes; undefined otherwise. */
 function parseSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, UNITS);
 }
 /** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
 function formatSize(bytes) {
@@ -74132,7 +74167,10 @@ function imageReferenceProblem(text) {
     const [, registry, repository = "", , digest] = match;
     // Without a dot, colon or "localhost" the first component is a path, not a registry:
     // `myteam/api` is a Docker Hub repository.
-    if (registry && !/[.:]/.test(registry) && registry !== "localhost" && registry !== registry.toLowerCase()) {
+    if (registry &&
+        !/[.:]/.test(registry) &&
+        registry !== "localhost" &&
+        registry !== registry.toLowerCase()) {
         return "repository names must be lowercase";
     }
     if ((registry ? registry.length + 1 : 0) + repository.length > 255) {
@@ -75396,12 +75434,12 @@ const settingsSchema = schemas/* strictObject */.rej({
 })
     .nullable()
     .transform((value) => value ?? {});
-function services_fail(message) {
+function fail(message) {
     throw new errors/* ConfigurationError */.j1(message);
 }
 function parseLine(line) {
     const match = LINE.exec(line) ??
-        services_fail(`Input "services" has the line "${line}", which is not name=context[:dockerfile][#target] (e.g. api=.#api).`);
+        fail(`Input "services" has the line "${line}", which is not name=context[:dockerfile][#target] (e.g. api=.#api).`);
     const name = match[1];
     const spec = (match[2] ?? "").trim();
     const hash = spec.lastIndexOf("#");
@@ -75433,17 +75471,17 @@ function parseStructured(value) {
             const record = (item ?? {});
             const name = typeof record["name"] === "string"
                 ? record["name"]
-                : services_fail(`Input "services" item ${index + 1} has no name; give each item a name, or write a map of name → settings.`);
+                : fail(`Input "services" item ${index + 1} has no name; give each item a name, or write a map of name → settings.`);
             const { name: _omit, ...rest } = record;
             return [name, rest];
         })
         : typeof value === "object" && value !== null
             ? Object.entries(value)
-            : services_fail(`Input "services" must be a map of service → settings, a list, or lines name=context[#target].`);
+            : fail(`Input "services" must be a map of service → settings, a list, or lines name=context[#target].`);
     return entries.map(([name, raw]) => {
         const parsed = settingsSchema.safeParse(raw);
         if (!parsed.success)
-            services_fail(describeSettingsIssue(name, parsed.error));
+            fail(describeSettingsIssue(name, parsed.error));
         return [name, parsed.data];
     });
 }
@@ -75465,21 +75503,21 @@ function parseServicesInput(text) {
         }
         catch (error) {
             const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-            services_fail(`Input "services" is not valid YAML or JSON (${reason}); write a map of service → settings, or lines name=context[#target].`);
+            fail(`Input "services" is not valid YAML or JSON (${reason}); write a map of service → settings, or lines name=context[#target].`);
         }
         entries = parseStructured(value);
     }
     const services = new Map();
     for (const [name, settings] of entries) {
         if (!SERVICE_NAME.test(name)) {
-            services_fail(`Service name "${name}" is not valid; use letters, digits, _, . and -, starting with a letter or digit.`);
+            fail(`Service name "${name}" is not valid; use letters, digits, _, . and -, starting with a letter or digit.`);
         }
         if (services.has(name))
-            services_fail(`Service "${name}" is listed twice in "services"; list each service once.`);
+            fail(`Service "${name}" is listed twice in "services"; list each service once.`);
         services.set(name, settings);
     }
     if (services.size === 0)
-        services_fail(`Input "services" lists no service; name at least one, e.g. api=.#api.`);
+        fail(`Input "services" lists no service; name at least one, e.g. api=.#api.`);
     return services;
 }
 function joinPath(context, file) {
@@ -75493,15 +75531,15 @@ function repositoryOf(name, image, registry) {
     const repository = image ?? name.toLowerCase();
     const parsed = parseImageReference(repository);
     if (!parsed) {
-        services_fail(`Service "${name}" has the image "${repository}", which is not a repository name; use lowercase letters, digits and separators, e.g. team/api.`);
+        fail(`Service "${name}" has the image "${repository}", which is not a repository name; use lowercase letters, digits and separators, e.g. team/api.`);
     }
     if (parsed.tag || parsed.digest) {
-        services_fail(`Service "${name}" has the image "${repository}" with a tag or digest; give the repository only, and the tags in the "tags" input.`);
+        fail(`Service "${name}" has the image "${repository}" with a tag or digest; give the repository only, and the tags in the "tags" input.`);
     }
     if (parsed.registry)
         return repository;
     if (!registry) {
-        services_fail(`Service "${name}" has no registry: set the "registry" input (e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com) or give the service an image with its registry.`);
+        fail(`Service "${name}" has no registry: set the "registry" input (e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com) or give the service an image with its registry.`);
     }
     return `${registry.replace(/\/+$/, "")}/${repository}`;
 }
@@ -75509,10 +75547,10 @@ function platformsOf(name, platforms) {
     for (const platform of platforms) {
         const problem = platformProblem(platform);
         if (problem)
-            services_fail(`Service "${name}" has the platform ${problem}.`);
+            fail(`Service "${name}" has the platform ${problem}.`);
     }
     if (platforms.length === 0)
-        services_fail(`Service "${name}" has no platforms; give at least one, e.g. linux/amd64.`);
+        fail(`Service "${name}" has no platforms; give at least one, e.g. linux/amd64.`);
     return [...new Set(platforms.map(normalisePlatform))];
 }
 /** Applies the defaults to each service and checks everything that needs no file system. */
@@ -75621,50 +75659,46 @@ function buildPushSummary(result) {
 
 
 
-function problem(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 const ENGINES = ["auto", "buildx", "buildah"];
 const BUILD_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const LABEL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.\-/]*$/;
 const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
 const keyValues = (keyName, key, echo = true) => inputs/* linesInput */.WO.transform((lines, ctx) => {
     const parsed = parseKeyValueLines(lines, { keyName, key, echo });
-    return typeof parsed === "string" ? problem(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 const tagsInput = inputs/* listInput */.dt.transform((items, ctx) => {
     const templates = [];
     for (const item of items) {
         const parsed = parseTagTemplate(item);
         if (typeof parsed === "string")
-            return problem(ctx, `has a malformed tag template: ${parsed}`);
+            return (0,inputs/* inputProblem */.oi)(ctx, `has a malformed tag template: ${parsed}`);
         templates.push(parsed);
     }
     return templates.length > 0
         ? templates
-        : problem(ctx, "must give at least one tag template, e.g. {{sha}}");
+        : (0,inputs/* inputProblem */.oi)(ctx, "must give at least one tag template, e.g. {{sha}}");
 });
 const platformsInput = inputs/* listInput */.dt.transform((items, ctx) => {
     for (const item of items) {
         const reason = platformProblem(item);
         if (reason)
-            return problem(ctx, `has the platform ${reason}`);
+            return (0,inputs/* inputProblem */.oi)(ctx, `has the platform ${reason}`);
     }
     return items.length > 0
         ? items
-        : problem(ctx, "must name at least one platform, e.g. linux/amd64");
+        : (0,inputs/* inputProblem */.oi)(ctx, "must name at least one platform, e.g. linux/amd64");
 });
 const engineInput = schemas/* string */.YjP().transform((value, ctx) => {
     const engine = value.trim();
     return ENGINES.includes(engine)
         ? engine
-        : problem(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
+        : (0,inputs/* inputProblem */.oi)(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
 });
 const sizeInput = schemas/* string */.YjP().transform((value, ctx) => {
     const bytes = parseSize(value);
     return bytes === undefined || bytes <= 0
-        ? problem(ctx, `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`)
+        ? (0,inputs/* inputProblem */.oi)(ctx, `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`)
         : bytes;
 });
 const inputShape = {
@@ -80805,14 +80839,19 @@ function signAppJwt(claims, key) {
     return `${signingInput}.${signature}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/github/app-token.ts
-
-
-function statusOf(error) {
+;// CONCATENATED MODULE: ./src/core/github/request-error.ts
+/** What a failed GitHub request says about itself, whatever threw it (Octokit's RequestError, a test double). */
+/** The HTTP status a failed request carries, if the error has one. */
+function httpStatusOf(error) {
     return typeof error === "object" && error !== null && "status" in error
         ? Number(error.status)
         : undefined;
 }
+
+;// CONCATENATED MODULE: ./src/core/github/app-token.ts
+
+
+
 function githubMessage(error) {
     const data = error.response?.data;
     const message = typeof data?.message === "string" ? data.message : String(error);
@@ -80858,9 +80897,9 @@ async function createInstallationToken(request) {
         installationId = data.id;
     }
     catch (error) {
-        if (statusOf(error) === 401)
+        if (httpStatusOf(error) === 401)
             throw credentialsMismatch(issuer);
-        if (statusOf(error) === 404)
+        if (httpStatusOf(error) === 404)
             throw notInstalled(issuer, fullName);
         throw error;
     }
@@ -80877,7 +80916,7 @@ async function createInstallationToken(request) {
         return { token: data.token, expiresAt: data.expires_at, installationId };
     }
     catch (error) {
-        const status = statusOf(error);
+        const status = httpStatusOf(error);
         if (status === 401)
             throw credentialsMismatch(issuer);
         if (status === 404)
@@ -81083,11 +81122,7 @@ function installRequestPolicy(octokit, policy) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/github/revoke.ts
-function revoke_statusOf(error) {
-    return typeof error === "object" && error !== null && "status" in error
-        ? Number(error.status)
-        : undefined;
-}
+
 /**
  * Sends DELETE /installation/token with the token `octokit` authenticates with. Returns
  * whether the token is now unusable.
@@ -81103,7 +81138,7 @@ async function revokeInstallationToken(octokit, deps, expiresAt) {
         return true;
     }
     catch (error) {
-        if (revoke_statusOf(error) === 401) {
+        if (httpStatusOf(error) === 401) {
             deps.logger.debug("The installation token was already invalid; nothing to revoke.");
             return true;
         }
@@ -81776,6 +81811,68 @@ function editRequestFrom(inputs, config, env, environment) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/update-tfvars/span-edit.ts
+/**
+ * What the HCL and JSON editors share: finding the node a path names, refusing a path that
+ * cannot be created, and reading how the text around a span is laid out (line breaks,
+ * indentation), so that both editors copy a file's layout the same way.
+ */
+
+
+
+/** Whether the span holds a line break. */
+function spansLines(text, span) {
+    const newline = text.indexOf("\n", span.start);
+    return newline !== -1 && newline < span.end;
+}
+/** The offset where the line that `offset` is on begins. */
+function lineStart(text, offset) {
+    return text.lastIndexOf("\n", offset - 1) + 1;
+}
+/** The leading whitespace of the line that `offset` is on. */
+function lineIndent(text, offset) {
+    return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? "";
+}
+function childOf(node, segment) {
+    if (node.kind === "object")
+        return node.members.find((m) => m.key === String(segment))?.node;
+    if (node.kind === "array" && /^\d+$/.test(String(segment)))
+        return node.items[Number(segment)];
+    return undefined;
+}
+/**
+ * The nodes from `root` along `path`, `root` first. Where a segment names nothing, the chain
+ * stops at that segment's parent and `missing` is the segment's index.
+ */
+function walkPath(root, path) {
+    const chain = [root];
+    for (const [depth, segment] of path.entries()) {
+        const child = childOf(chain[depth], segment);
+        if (!child)
+            return { chain, missing: depth };
+        chain.push(child);
+    }
+    return { chain };
+}
+/**
+ * `parent`, where `path[depth]` is missing from it, if that key may be created there: it is
+ * the path's last segment, `create` was passed and `parent` is an object. Otherwise a
+ * ConfigurationError naming `file` and the path.
+ */
+function creatableParent(file, path, depth, parent, options) {
+    const where = formatPath(path);
+    if (depth < path.length - 1) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
+    }
+    if (!options.create) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${where}; check the path, or pass create to add the key.`);
+    }
+    if (parent.kind !== "object") {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
+    }
+    return parent;
+}
+
 ;// CONCATENATED MODULE: ./src/update-tfvars/json-spans.ts
 /**
  * A strict RFC 8259 JSON parser that remembers where every value, key and member sits in
@@ -82175,15 +82272,6 @@ const hcl_spans_BOM = "\uFEFF";
 /** Far deeper than any variable file; stops a hostile file from exhausting the stack. */
 const hcl_spans_MAX_DEPTH = 256;
 const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
-function hcl_spans_defineKey(target, key, value) {
-    // Like JSON.parse, so a key named `__proto__` stays an ordinary key.
-    Object.defineProperty(target, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-    });
-}
 class HclSpanParser extends HclCursor {
     parseBody() {
         const body = {
@@ -82337,7 +82425,7 @@ class HclSpanParser extends HclCursor {
             throw new errors/* ConfigurationError */.j1(`File "${this.file}" sets ${JSON.stringify(member.key)} twice in one ${"body" in node ? "file" : "object"} (again at line ${line}, column ${column}); remove one of them.`);
         }
         node.members.push(member);
-        hcl_spans_defineKey(node.value, member.key, member.node.value);
+        defineKey(node.value, member.key, member.node.value);
     }
     close(node) {
         this.pos++;
@@ -82453,6 +82541,7 @@ function renderHcl(value, layout, style, file) {
 
 
 
+
 /**
  * The file's line ending and indent unit. The unit is how far the first object member on a
  * line of its own sits inside the line that opens its object; indentation inside comments
@@ -82477,24 +82566,6 @@ function detectStyle(text, root) {
         }
     }
     return { eol, unit: "  " };
-}
-function spansLines(text, span) {
-    const newline = text.indexOf("\n", span.start);
-    return newline !== -1 && newline < span.end;
-}
-function lineStart(text, offset) {
-    return text.lastIndexOf("\n", offset - 1) + 1;
-}
-/** The leading whitespace of the line that `offset` is on. */
-function lineIndent(text, offset) {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? "";
-}
-function childOf(node, segment) {
-    if (node.kind === "object")
-        return node.members.find((m) => m.key === String(segment))?.node;
-    if (node.kind === "array" && /^\d+$/.test(String(segment)))
-        return node.items[Number(segment)];
-    return undefined;
 }
 function isBody(node) {
     return "body" in node;
@@ -82521,13 +82592,9 @@ class HclDocument {
         if (path.length === 0) {
             throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`);
         }
-        const chain = [this.root];
-        for (const [depth, segment] of path.entries()) {
-            const child = childOf(chain[depth], segment);
-            if (!child)
-                return this.create(path, depth, chain[depth], value, options);
-            chain.push(child);
-        }
+        const { chain, missing } = walkPath(this.root, path);
+        if (missing !== undefined)
+            return this.create(path, missing, chain[missing], value, options);
         const node = chain[chain.length - 1];
         if (sameJson(node.value, value))
             return this;
@@ -82542,24 +82609,15 @@ class HclDocument {
         return renderHcl(value, layout, this.style, this.file);
     }
     create(path, depth, parent, value, options) {
-        const where = formatPath(path);
-        if (depth < path.length - 1) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
-        }
-        if (!options.create) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`);
-        }
-        if (parent.kind !== "object") {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
-        }
+        const object = creatableParent(this.file, path, depth, parent, options);
         const key = String(path[depth]);
-        if (isBody(parent)) {
+        if (isBody(object)) {
             if (!isHclIdentifier(key)) {
-                throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, where a variable name is an identifier, so ${where} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`);
+                throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, where a variable name is an identifier, so ${formatPath(path)} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`);
             }
-            return this.withAttribute(parent, key, value);
+            return this.withAttribute(object, key, value);
         }
-        return this.withMember(parent, renderHclKey(key), value);
+        return this.withMember(object, renderHclKey(key), value);
     }
     /**
      * The spacing around a new member's `=`, copied from `like`; where the member starts a
@@ -82667,15 +82725,6 @@ function json_document_detectStyle(text, root) {
         colon: firstColon.includes("\n") ? ": " : firstColon,
     };
 }
-function json_document_spansLines(text, span) {
-    const newline = text.indexOf("\n", span.start);
-    return newline !== -1 && newline < span.end;
-}
-/** The leading whitespace of the line that `offset` is on. */
-function json_document_lineIndent(text, offset) {
-    const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-    return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? "";
-}
 function json_document_renderScalar(value, file) {
     if (typeof value === "number" && !Number.isFinite(value)) {
         throw new errors/* ConfigurationError */.j1(`File "${file}" cannot hold the number ${value}; JSON numbers are finite.`);
@@ -82701,13 +82750,6 @@ function render(value, layout, style, file) {
     const lines = parts.map((part) => inner.indent + part).join("," + style.eol);
     return open + style.eol + lines + style.eol + layout.indent + close;
 }
-function json_document_childOf(node, segment) {
-    if (node.kind === "object")
-        return node.members.find((m) => m.key === String(segment))?.node;
-    if (node.kind === "array" && /^\d+$/.test(String(segment)))
-        return node.items[Number(segment)];
-    return undefined;
-}
 class JsonDocument {
     file;
     text;
@@ -82727,13 +82769,9 @@ class JsonDocument {
         return this.cachedStyle;
     }
     set(path, value, options = {}) {
-        const chain = [this.root];
-        for (const [depth, segment] of path.entries()) {
-            const child = json_document_childOf(chain[depth], segment);
-            if (!child)
-                return this.create(path, depth, chain[depth], value, options);
-            chain.push(child);
-        }
+        const { chain, missing } = walkPath(this.root, path);
+        if (missing !== undefined)
+            return this.create(path, missing, chain[missing], value, options);
         const node = chain[chain.length - 1];
         if (sameJson(node.value, value))
             return this;
@@ -82742,23 +82780,14 @@ class JsonDocument {
         }
         const container = chain[chain.length - 2] ?? node;
         const layout = {
-            multiline: json_document_spansLines(this.text, container),
-            indent: json_document_lineIndent(this.text, node.start),
+            multiline: spansLines(this.text, container),
+            indent: lineIndent(this.text, node.start),
         };
         return this.splice(node, render(value, layout, this.style, this.file));
     }
     create(path, depth, parent, value, options) {
-        const where = formatPath(path);
-        if (depth < path.length - 1) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
-        }
-        if (!options.create) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`);
-        }
-        if (parent.kind !== "object") {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
-        }
-        return this.withMember(parent, String(path[depth]), value);
+        const object = creatableParent(this.file, path, depth, parent, options);
+        return this.withMember(object, String(path[depth]), value);
     }
     /** Adds `"key": value` after the last member, copying how the members before it are laid out. */
     withMember(parent, key, value) {
@@ -82768,12 +82797,12 @@ class JsonDocument {
         const inside = { start: parent.start + 1, end: parent.end - 1 };
         if (!last) {
             // An empty object: pretty-printed files get the member on its own line.
-            if (parent !== this.root && !json_document_spansLines(text, this.root)) {
+            if (parent !== this.root && !spansLines(text, this.root)) {
                 const pad = text.slice(inside.start, inside.end) === "" ? "" : " ";
                 const member = name + style.colon + render(value, { multiline: false, indent: "" }, style, this.file);
                 return this.splice(inside, pad + member + pad);
             }
-            const base = json_document_lineIndent(text, parent.start);
+            const base = lineIndent(text, parent.start);
             const layout = { multiline: true, indent: base + style.unit };
             const member = name + style.colon + render(value, layout, style, this.file);
             return this.splice(inside, style.eol + layout.indent + member + style.eol + base);
@@ -83162,7 +83191,10 @@ function checkWeights(file, layout, after) {
     const green = after["green-weight"];
     if (blue === undefined && green === undefined)
         return;
-    for (const [field, value] of [["blue-weight", blue], ["green-weight", green]]) {
+    for (const [field, value] of [
+        ["blue-weight", blue],
+        ["green-weight", green],
+    ]) {
         if (!isPercentage(value)) {
             throw new errors/* ConfigurationError */.j1(`${file}: ${layout.paths[field]} (service "${layout.name}" ${field}) would be ${JSON.stringify(value)}; a weight must be a whole number from 0 to 100.`);
         }
@@ -83368,11 +83400,7 @@ function checkAllowedPaths(paths, allowed) {
 
 ;// CONCATENATED MODULE: ./src/open-pr/infra-repo.ts
 
-function infra_repo_status(error) {
-    return typeof error === "object" && error !== null && "status" in error
-        ? Number(error.status)
-        : undefined;
-}
+
 function infra_repo_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -83410,7 +83438,7 @@ class InfraRepo {
             return data.object.sha;
         }
         catch (error) {
-            if (infra_repo_status(error) === 404)
+            if (httpStatusOf(error) === 404)
                 return undefined;
             throw error;
         }
@@ -83429,7 +83457,7 @@ class InfraRepo {
             return Buffer.from(data.content, "base64").toString("utf8");
         }
         catch (error) {
-            if (infra_repo_status(error) === 404)
+            if (httpStatusOf(error) === 404)
                 return undefined;
             throw error;
         }
@@ -83445,7 +83473,7 @@ class InfraRepo {
             return "created";
         }
         catch (error) {
-            if (infra_repo_status(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
+            if (httpStatusOf(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
                 return "exists";
             throw error;
         }
@@ -83486,7 +83514,7 @@ class InfraRepo {
             });
         }
         catch (error) {
-            if (infra_repo_status(error) === 422)
+            if (httpStatusOf(error) === 422)
                 return "stale";
             throw error;
         }
@@ -83556,7 +83584,7 @@ class InfraRepo {
             return toInfo(data);
         }
         catch (error) {
-            if (infra_repo_status(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
+            if (httpStatusOf(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
                 return "exists";
             throw error;
         }
@@ -83606,7 +83634,7 @@ function isStaleHead(error) {
 }
 /** GitHub's transient answer when labels or reviewers are set right after a PR is created. */
 function isUnresolvedNode(error) {
-    return infra_repo_status(error) === 422 && /could not resolve to a node/i.test(infra_repo_messageOf(error));
+    return httpStatusOf(error) === 422 && /could not resolve to a node/i.test(infra_repo_messageOf(error));
 }
 /**
  * An answer that says nothing about whether the request was carried out: a 5xx, a rate
@@ -83614,13 +83642,13 @@ function isUnresolvedNode(error) {
  * repository and re-plans, which is safe because every step is a transform of what it reads.
  */
 function isTransient(error) {
-    const code = infra_repo_status(error);
+    const code = httpStatusOf(error);
     if (code === undefined)
         return (error instanceof TypeError || /ECONNRESET|socket|fetch failed|network/i.test(infra_repo_messageOf(error)));
     return code >= 500 || code === 429 || (code === 403 && /rate limit/i.test(infra_repo_messageOf(error)));
 }
 function describeError(error) {
-    const code = infra_repo_status(error);
+    const code = httpStatusOf(error);
     // Octokit appends " - <documentation URL>" to GitHub's message; the message is enough.
     const message = infra_repo_messageOf(error)
         .split("\n")[0]
@@ -84632,7 +84660,7 @@ const deployAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3859);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(845);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1807);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a2)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .deployAction */ .K8);

@@ -70777,11 +70777,12 @@ function errorMessage(error) {
 /* harmony export */   Ts: () => (/* binding */ durationInput),
 /* harmony export */   dt: () => (/* binding */ listInput),
 /* harmony export */   k_: () => (/* binding */ structuredInput),
+/* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports linesInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
 /**
@@ -70792,25 +70793,33 @@ function errorMessage(error) {
 
 
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+function inputProblem(ctx, message) {
+    ctx.addIssue({ code: "custom", message });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+}
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -70837,35 +70846,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -70950,7 +70959,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 1840:
+/***/ 3496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71052,11 +71061,33 @@ const notificationsSchema = schemas/* strictObject */.rej({
     "github-deployments": schemas/* boolean */.zMY().optional(),
 });
 
+;// CONCATENATED MODULE: ./src/core/quantity.ts
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
+
 const KIB = 1024;
 const MIB = 1024 * 1024;
 /** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
@@ -71080,13 +71111,7 @@ const SIZE_UNITS = {
 };
 /** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
 function parseByteSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = SIZE_UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, SIZE_UNITS);
 }
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
@@ -73543,16 +73568,12 @@ function describeStatusExpectation(expectation) {
 
 
 
-function fail(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 /** A duration: `10s`, `500ms`, `1m30s`, or a number of seconds. */
 const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a duration such as 10s or 500ms" })
     .transform((value, ctx) => {
     const ms = typeof value === "number" ? Math.round(value * 1000) : (0,inputs/* parseDuration */.E9)(value);
     if (ms === undefined || ms < 0) {
-        return fail(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
     }
     return ms;
 });
@@ -73561,7 +73582,7 @@ const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-        return fail(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
     }
     return bytes;
 });
@@ -73572,7 +73593,7 @@ const rateValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     const rate = percent ? Number(percent[1]) / 100 : Number(text);
     if (!Number.isFinite(rate) || rate < 0 || rate > 1 || text === "") {
-        return fail(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
     }
     return rate;
 });
@@ -73588,7 +73609,7 @@ const statusValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/*
 })
     .transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? fail(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 function toAssertion(item, ctx) {
     try {
@@ -73606,7 +73627,7 @@ function toAssertion(item, ctx) {
         throw new Error(`${JSON.stringify(item)} is not an assertion; write e.g. $.status == "ok"`);
     }
     catch (error) {
-        fail(ctx, error.message);
+        (0,inputs/* inputProblem */.oi)(ctx, error.message);
         return undefined;
     }
 }
@@ -73620,7 +73641,7 @@ const jsonAssertions = schemas/* unknown */.L5J().transform((value, ctx) => {
                 ? Object.entries(value).map(([path, expected]) => ({ path, op: "==", value: expected }))
                 : undefined;
     if (!items)
-        return fail(ctx, 'expected a list of assertions such as $.status == "ok"');
+        return (0,inputs/* inputProblem */.oi)(ctx, 'expected a list of assertions such as $.status == "ok"');
     const out = [];
     for (const item of items) {
         const assertion = toAssertion(item, ctx);
@@ -73636,7 +73657,7 @@ const patterns = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* ar
         return (Array.isArray(value) ? value : [value]).map(parsePattern);
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* number */.aig()]), {
@@ -73647,7 +73668,7 @@ const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), sc
         return Object.entries(value).map(([name, rule]) => ({ name, rule: parseHeaderRule(rule) }));
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const expectSchema = schemas/* strictObject */.rej({
@@ -78876,14 +78897,19 @@ function signAppJwt(claims, key) {
     return `${signingInput}.${signature}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/github/app-token.ts
-
-
-function statusOf(error) {
+;// CONCATENATED MODULE: ./src/core/github/request-error.ts
+/** What a failed GitHub request says about itself, whatever threw it (Octokit's RequestError, a test double). */
+/** The HTTP status a failed request carries, if the error has one. */
+function httpStatusOf(error) {
     return typeof error === "object" && error !== null && "status" in error
         ? Number(error.status)
         : undefined;
 }
+
+;// CONCATENATED MODULE: ./src/core/github/app-token.ts
+
+
+
 function githubMessage(error) {
     const data = error.response?.data;
     const message = typeof data?.message === "string" ? data.message : String(error);
@@ -78929,9 +78955,9 @@ async function createInstallationToken(request) {
         installationId = data.id;
     }
     catch (error) {
-        if (statusOf(error) === 401)
+        if (httpStatusOf(error) === 401)
             throw credentialsMismatch(issuer);
-        if (statusOf(error) === 404)
+        if (httpStatusOf(error) === 404)
             throw notInstalled(issuer, fullName);
         throw error;
     }
@@ -78948,7 +78974,7 @@ async function createInstallationToken(request) {
         return { token: data.token, expiresAt: data.expires_at, installationId };
     }
     catch (error) {
-        const status = statusOf(error);
+        const status = httpStatusOf(error);
         if (status === 401)
             throw credentialsMismatch(issuer);
         if (status === 404)
@@ -79154,11 +79180,7 @@ function installRequestPolicy(octokit, policy) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/github/revoke.ts
-function revoke_statusOf(error) {
-    return typeof error === "object" && error !== null && "status" in error
-        ? Number(error.status)
-        : undefined;
-}
+
 /**
  * Sends DELETE /installation/token with the token `octokit` authenticates with. Returns
  * whether the token is now unusable.
@@ -79174,7 +79196,7 @@ async function revokeInstallationToken(octokit, deps, expiresAt) {
         return true;
     }
     catch (error) {
-        if (revoke_statusOf(error) === 401) {
+        if (httpStatusOf(error) === 401) {
             deps.logger.debug("The installation token was already invalid; nothing to revoke.");
             return true;
         }
@@ -79186,12 +79208,41 @@ async function revokeInstallationToken(octokit, deps, expiresAt) {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/core/proxy-env.ts
+/**
+ * The proxy a runner's environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as on
+ * self-hosted runners behind a corporate proxy), read the same way by every HTTP client in
+ * Greenlight.
+ */
+
+/**
+ * An agent for the proxy variables in `env`, or undefined when none is set. `tls` (extra CA
+ * certificates) applies to the connection to the proxy and to the target alike.
+ */
+function envProxyAgent(env, tls) {
+    // Lower-case first: curl and undici give the lower-case spelling precedence.
+    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
+    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
+    if (!httpProxy && !httpsProxy)
+        return undefined;
+    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
+    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        httpProxy,
+        httpsProxy,
+        noProxy,
+        proxyTunnel: false,
+        ...(tls ? { connect: tls, requestTls: tls } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/github/transport.ts
 /**
  * The fetch Octokit sends requests with, honouring proxies. Node's built-in fetch ignores
  * HTTPS_PROXY, so behind a corporate proxy (common on self-hosted runners and GHES) every
  * request would fail; undici's proxy agents fix that.
  */
+
 
 
 function proxyAgent(proxy) {
@@ -79204,16 +79255,6 @@ function proxyAgent(proxy) {
     // Plain-http targets go to the proxy in absolute form (GET http://host/path), as curl does;
     // some proxies refuse CONNECT to port 80. https targets are always tunnelled.
     return new undici/* ProxyAgent */.kT({ uri: proxy, proxyTunnel: false });
-}
-function envProxyAgent(env) {
-    // Lower-case first: curl and undici give the lower-case spelling precedence.
-    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
-    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
-    if (!httpProxy && !httpsProxy)
-        return undefined;
-    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
-    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
-    return new undici/* EnvHttpProxyAgent */.J2({ httpProxy, httpsProxy, noProxy, proxyTunnel: false });
 }
 /** The dispatcher for an explicit proxy, or for the proxy variables in `env`, if any. */
 function proxyDispatcher(proxy, env) {
@@ -79942,23 +79983,9 @@ const http_client_send = async (request, policy) => {
 
 
 
+
 function proxyFrom(env, ca) {
-    // Lower-case first: curl and undici give the lower-case spelling precedence.
-    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
-    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
-    if (!httpProxy && !httpsProxy)
-        return undefined;
-    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
-    const tls = ca ? { ca: [...external_node_tls_.rootCertificates, ca] } : {};
-    // Empty strings (not undefined) so undici never reads process.env behind the caller's back.
-    return new undici/* EnvHttpProxyAgent */.J2({
-        httpProxy,
-        httpsProxy,
-        noProxy,
-        proxyTunnel: false,
-        connect: tls,
-        requestTls: tls,
-    });
+    return envProxyAgent(env, ca ? { ca: [...external_node_tls_.rootCertificates, ca] } : {});
 }
 function viaDispatcher(dispatcher) {
     return async (request) => {
@@ -81166,7 +81193,7 @@ const notifyAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3304);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1840);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3496);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .notifyAction */ .A);

@@ -70745,11 +70745,12 @@ function errorMessage(error) {
 /* harmony export */   Ts: () => (/* binding */ durationInput),
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
 /**
@@ -70760,25 +70761,33 @@ function errorMessage(error) {
 
 
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+function inputProblem(ctx, message) {
+    ctx.addIssue({ code: "custom", message });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+}
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -70805,35 +70814,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -70964,7 +70973,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 1082:
+/***/ 3904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71062,11 +71071,33 @@ const notificationsSchema = schemas/* strictObject */.rej({
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
+;// CONCATENATED MODULE: ./src/core/quantity.ts
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
+
 const KIB = 1024;
 const MIB = 1024 * 1024;
 /** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
@@ -71090,13 +71121,7 @@ const SIZE_UNITS = {
 };
 /** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
 function parseByteSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = SIZE_UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, SIZE_UNITS);
 }
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
@@ -73553,16 +73578,12 @@ function describeStatusExpectation(expectation) {
 
 
 
-function fail(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 /** A duration: `10s`, `500ms`, `1m30s`, or a number of seconds. */
 const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a duration such as 10s or 500ms" })
     .transform((value, ctx) => {
     const ms = typeof value === "number" ? Math.round(value * 1000) : (0,inputs/* parseDuration */.E9)(value);
     if (ms === undefined || ms < 0) {
-        return fail(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
     }
     return ms;
 });
@@ -73571,7 +73592,7 @@ const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-        return fail(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
     }
     return bytes;
 });
@@ -73582,7 +73603,7 @@ const rateValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     const rate = percent ? Number(percent[1]) / 100 : Number(text);
     if (!Number.isFinite(rate) || rate < 0 || rate > 1 || text === "") {
-        return fail(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
     }
     return rate;
 });
@@ -73598,7 +73619,7 @@ const statusValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/*
 })
     .transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? fail(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 function toAssertion(item, ctx) {
     try {
@@ -73616,7 +73637,7 @@ function toAssertion(item, ctx) {
         throw new Error(`${JSON.stringify(item)} is not an assertion; write e.g. $.status == "ok"`);
     }
     catch (error) {
-        fail(ctx, error.message);
+        (0,inputs/* inputProblem */.oi)(ctx, error.message);
         return undefined;
     }
 }
@@ -73630,7 +73651,7 @@ const jsonAssertions = schemas/* unknown */.L5J().transform((value, ctx) => {
                 ? Object.entries(value).map(([path, expected]) => ({ path, op: "==", value: expected }))
                 : undefined;
     if (!items)
-        return fail(ctx, 'expected a list of assertions such as $.status == "ok"');
+        return (0,inputs/* inputProblem */.oi)(ctx, 'expected a list of assertions such as $.status == "ok"');
     const out = [];
     for (const item of items) {
         const assertion = toAssertion(item, ctx);
@@ -73646,7 +73667,7 @@ const patterns = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* ar
         return (Array.isArray(value) ? value : [value]).map(parsePattern);
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* number */.aig()]), {
@@ -73657,7 +73678,7 @@ const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), sc
         return Object.entries(value).map(([name, rule]) => ({ name, rule: parseHeaderRule(rule) }));
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const expectSchema = schemas/* strictObject */.rej({
@@ -78888,14 +78909,19 @@ function signAppJwt(claims, key) {
     return `${signingInput}.${signature}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/github/app-token.ts
-
-
-function statusOf(error) {
+;// CONCATENATED MODULE: ./src/core/github/request-error.ts
+/** What a failed GitHub request says about itself, whatever threw it (Octokit's RequestError, a test double). */
+/** The HTTP status a failed request carries, if the error has one. */
+function httpStatusOf(error) {
     return typeof error === "object" && error !== null && "status" in error
         ? Number(error.status)
         : undefined;
 }
+
+;// CONCATENATED MODULE: ./src/core/github/app-token.ts
+
+
+
 function githubMessage(error) {
     const data = error.response?.data;
     const message = typeof data?.message === "string" ? data.message : String(error);
@@ -78941,9 +78967,9 @@ async function createInstallationToken(request) {
         installationId = data.id;
     }
     catch (error) {
-        if (statusOf(error) === 401)
+        if (httpStatusOf(error) === 401)
             throw credentialsMismatch(issuer);
-        if (statusOf(error) === 404)
+        if (httpStatusOf(error) === 404)
             throw notInstalled(issuer, fullName);
         throw error;
     }
@@ -78960,7 +78986,7 @@ async function createInstallationToken(request) {
         return { token: data.token, expiresAt: data.expires_at, installationId };
     }
     catch (error) {
-        const status = statusOf(error);
+        const status = httpStatusOf(error);
         if (status === 401)
             throw credentialsMismatch(issuer);
         if (status === 404)
@@ -79166,11 +79192,7 @@ function installRequestPolicy(octokit, policy) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/github/revoke.ts
-function revoke_statusOf(error) {
-    return typeof error === "object" && error !== null && "status" in error
-        ? Number(error.status)
-        : undefined;
-}
+
 /**
  * Sends DELETE /installation/token with the token `octokit` authenticates with. Returns
  * whether the token is now unusable.
@@ -79186,7 +79208,7 @@ async function revokeInstallationToken(octokit, deps, expiresAt) {
         return true;
     }
     catch (error) {
-        if (revoke_statusOf(error) === 401) {
+        if (httpStatusOf(error) === 401) {
             deps.logger.debug("The installation token was already invalid; nothing to revoke.");
             return true;
         }
@@ -79198,12 +79220,41 @@ async function revokeInstallationToken(octokit, deps, expiresAt) {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/core/proxy-env.ts
+/**
+ * The proxy a runner's environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as on
+ * self-hosted runners behind a corporate proxy), read the same way by every HTTP client in
+ * Greenlight.
+ */
+
+/**
+ * An agent for the proxy variables in `env`, or undefined when none is set. `tls` (extra CA
+ * certificates) applies to the connection to the proxy and to the target alike.
+ */
+function envProxyAgent(env, tls) {
+    // Lower-case first: curl and undici give the lower-case spelling precedence.
+    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
+    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
+    if (!httpProxy && !httpsProxy)
+        return undefined;
+    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
+    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        httpProxy,
+        httpsProxy,
+        noProxy,
+        proxyTunnel: false,
+        ...(tls ? { connect: tls, requestTls: tls } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/github/transport.ts
 /**
  * The fetch Octokit sends requests with, honouring proxies. Node's built-in fetch ignores
  * HTTPS_PROXY, so behind a corporate proxy (common on self-hosted runners and GHES) every
  * request would fail; undici's proxy agents fix that.
  */
+
 
 
 function proxyAgent(proxy) {
@@ -79216,16 +79267,6 @@ function proxyAgent(proxy) {
     // Plain-http targets go to the proxy in absolute form (GET http://host/path), as curl does;
     // some proxies refuse CONNECT to port 80. https targets are always tunnelled.
     return new undici/* ProxyAgent */.kT({ uri: proxy, proxyTunnel: false });
-}
-function envProxyAgent(env) {
-    // Lower-case first: curl and undici give the lower-case spelling precedence.
-    const httpProxy = env["http_proxy"] || env["HTTP_PROXY"] || "";
-    const httpsProxy = env["https_proxy"] || env["HTTPS_PROXY"] || "";
-    if (!httpProxy && !httpsProxy)
-        return undefined;
-    const noProxy = env["no_proxy"] || env["NO_PROXY"] || "";
-    // Empty strings (not undefined) so undici never falls back to process.env behind our back.
-    return new undici/* EnvHttpProxyAgent */.J2({ httpProxy, httpsProxy, noProxy, proxyTunnel: false });
 }
 /** The dispatcher for an explicit proxy, or for the proxy variables in `env`, if any. */
 function proxyDispatcher(proxy, env) {
@@ -79973,6 +80014,68 @@ function editRequestFrom(inputs, config, env, environment) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/update-tfvars/span-edit.ts
+/**
+ * What the HCL and JSON editors share: finding the node a path names, refusing a path that
+ * cannot be created, and reading how the text around a span is laid out (line breaks,
+ * indentation), so that both editors copy a file's layout the same way.
+ */
+
+
+
+/** Whether the span holds a line break. */
+function spansLines(text, span) {
+    const newline = text.indexOf("\n", span.start);
+    return newline !== -1 && newline < span.end;
+}
+/** The offset where the line that `offset` is on begins. */
+function lineStart(text, offset) {
+    return text.lastIndexOf("\n", offset - 1) + 1;
+}
+/** The leading whitespace of the line that `offset` is on. */
+function lineIndent(text, offset) {
+    return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? "";
+}
+function childOf(node, segment) {
+    if (node.kind === "object")
+        return node.members.find((m) => m.key === String(segment))?.node;
+    if (node.kind === "array" && /^\d+$/.test(String(segment)))
+        return node.items[Number(segment)];
+    return undefined;
+}
+/**
+ * The nodes from `root` along `path`, `root` first. Where a segment names nothing, the chain
+ * stops at that segment's parent and `missing` is the segment's index.
+ */
+function walkPath(root, path) {
+    const chain = [root];
+    for (const [depth, segment] of path.entries()) {
+        const child = childOf(chain[depth], segment);
+        if (!child)
+            return { chain, missing: depth };
+        chain.push(child);
+    }
+    return { chain };
+}
+/**
+ * `parent`, where `path[depth]` is missing from it, if that key may be created there: it is
+ * the path's last segment, `create` was passed and `parent` is an object. Otherwise a
+ * ConfigurationError naming `file` and the path.
+ */
+function creatableParent(file, path, depth, parent, options) {
+    const where = formatPath(path);
+    if (depth < path.length - 1) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
+    }
+    if (!options.create) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${where}; check the path, or pass create to add the key.`);
+    }
+    if (parent.kind !== "object") {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
+    }
+    return parent;
+}
+
 ;// CONCATENATED MODULE: ./src/update-tfvars/json-spans.ts
 /**
  * A strict RFC 8259 JSON parser that remembers where every value, key and member sits in
@@ -80372,15 +80475,6 @@ const hcl_spans_BOM = "\uFEFF";
 /** Far deeper than any variable file; stops a hostile file from exhausting the stack. */
 const hcl_spans_MAX_DEPTH = 256;
 const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
-function hcl_spans_defineKey(target, key, value) {
-    // Like JSON.parse, so a key named `__proto__` stays an ordinary key.
-    Object.defineProperty(target, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-    });
-}
 class HclSpanParser extends HclCursor {
     parseBody() {
         const body = {
@@ -80534,7 +80628,7 @@ class HclSpanParser extends HclCursor {
             throw new errors/* ConfigurationError */.j1(`File "${this.file}" sets ${JSON.stringify(member.key)} twice in one ${"body" in node ? "file" : "object"} (again at line ${line}, column ${column}); remove one of them.`);
         }
         node.members.push(member);
-        hcl_spans_defineKey(node.value, member.key, member.node.value);
+        defineKey(node.value, member.key, member.node.value);
     }
     close(node) {
         this.pos++;
@@ -80650,6 +80744,7 @@ function renderHcl(value, layout, style, file) {
 
 
 
+
 /**
  * The file's line ending and indent unit. The unit is how far the first object member on a
  * line of its own sits inside the line that opens its object; indentation inside comments
@@ -80674,24 +80769,6 @@ function detectStyle(text, root) {
         }
     }
     return { eol, unit: "  " };
-}
-function spansLines(text, span) {
-    const newline = text.indexOf("\n", span.start);
-    return newline !== -1 && newline < span.end;
-}
-function lineStart(text, offset) {
-    return text.lastIndexOf("\n", offset - 1) + 1;
-}
-/** The leading whitespace of the line that `offset` is on. */
-function lineIndent(text, offset) {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? "";
-}
-function childOf(node, segment) {
-    if (node.kind === "object")
-        return node.members.find((m) => m.key === String(segment))?.node;
-    if (node.kind === "array" && /^\d+$/.test(String(segment)))
-        return node.items[Number(segment)];
-    return undefined;
 }
 function isBody(node) {
     return "body" in node;
@@ -80718,13 +80795,9 @@ class HclDocument {
         if (path.length === 0) {
             throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`);
         }
-        const chain = [this.root];
-        for (const [depth, segment] of path.entries()) {
-            const child = childOf(chain[depth], segment);
-            if (!child)
-                return this.create(path, depth, chain[depth], value, options);
-            chain.push(child);
-        }
+        const { chain, missing } = walkPath(this.root, path);
+        if (missing !== undefined)
+            return this.create(path, missing, chain[missing], value, options);
         const node = chain[chain.length - 1];
         if (sameJson(node.value, value))
             return this;
@@ -80739,24 +80812,15 @@ class HclDocument {
         return renderHcl(value, layout, this.style, this.file);
     }
     create(path, depth, parent, value, options) {
-        const where = formatPath(path);
-        if (depth < path.length - 1) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
-        }
-        if (!options.create) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`);
-        }
-        if (parent.kind !== "object") {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
-        }
+        const object = creatableParent(this.file, path, depth, parent, options);
         const key = String(path[depth]);
-        if (isBody(parent)) {
+        if (isBody(object)) {
             if (!isHclIdentifier(key)) {
-                throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, where a variable name is an identifier, so ${where} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`);
+                throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, where a variable name is an identifier, so ${formatPath(path)} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`);
             }
-            return this.withAttribute(parent, key, value);
+            return this.withAttribute(object, key, value);
         }
-        return this.withMember(parent, renderHclKey(key), value);
+        return this.withMember(object, renderHclKey(key), value);
     }
     /**
      * The spacing around a new member's `=`, copied from `like`; where the member starts a
@@ -80864,15 +80928,6 @@ function json_document_detectStyle(text, root) {
         colon: firstColon.includes("\n") ? ": " : firstColon,
     };
 }
-function json_document_spansLines(text, span) {
-    const newline = text.indexOf("\n", span.start);
-    return newline !== -1 && newline < span.end;
-}
-/** The leading whitespace of the line that `offset` is on. */
-function json_document_lineIndent(text, offset) {
-    const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-    return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? "";
-}
 function json_document_renderScalar(value, file) {
     if (typeof value === "number" && !Number.isFinite(value)) {
         throw new errors/* ConfigurationError */.j1(`File "${file}" cannot hold the number ${value}; JSON numbers are finite.`);
@@ -80898,13 +80953,6 @@ function render(value, layout, style, file) {
     const lines = parts.map((part) => inner.indent + part).join("," + style.eol);
     return open + style.eol + lines + style.eol + layout.indent + close;
 }
-function json_document_childOf(node, segment) {
-    if (node.kind === "object")
-        return node.members.find((m) => m.key === String(segment))?.node;
-    if (node.kind === "array" && /^\d+$/.test(String(segment)))
-        return node.items[Number(segment)];
-    return undefined;
-}
 class JsonDocument {
     file;
     text;
@@ -80924,13 +80972,9 @@ class JsonDocument {
         return this.cachedStyle;
     }
     set(path, value, options = {}) {
-        const chain = [this.root];
-        for (const [depth, segment] of path.entries()) {
-            const child = json_document_childOf(chain[depth], segment);
-            if (!child)
-                return this.create(path, depth, chain[depth], value, options);
-            chain.push(child);
-        }
+        const { chain, missing } = walkPath(this.root, path);
+        if (missing !== undefined)
+            return this.create(path, missing, chain[missing], value, options);
         const node = chain[chain.length - 1];
         if (sameJson(node.value, value))
             return this;
@@ -80939,23 +80983,14 @@ class JsonDocument {
         }
         const container = chain[chain.length - 2] ?? node;
         const layout = {
-            multiline: json_document_spansLines(this.text, container),
-            indent: json_document_lineIndent(this.text, node.start),
+            multiline: spansLines(this.text, container),
+            indent: lineIndent(this.text, node.start),
         };
         return this.splice(node, render(value, layout, this.style, this.file));
     }
     create(path, depth, parent, value, options) {
-        const where = formatPath(path);
-        if (depth < path.length - 1) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
-        }
-        if (!options.create) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`);
-        }
-        if (parent.kind !== "object") {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}, and only object keys can be created, but ${formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
-        }
-        return this.withMember(parent, String(path[depth]), value);
+        const object = creatableParent(this.file, path, depth, parent, options);
+        return this.withMember(object, String(path[depth]), value);
     }
     /** Adds `"key": value` after the last member, copying how the members before it are laid out. */
     withMember(parent, key, value) {
@@ -80965,12 +81000,12 @@ class JsonDocument {
         const inside = { start: parent.start + 1, end: parent.end - 1 };
         if (!last) {
             // An empty object: pretty-printed files get the member on its own line.
-            if (parent !== this.root && !json_document_spansLines(text, this.root)) {
+            if (parent !== this.root && !spansLines(text, this.root)) {
                 const pad = text.slice(inside.start, inside.end) === "" ? "" : " ";
                 const member = name + style.colon + render(value, { multiline: false, indent: "" }, style, this.file);
                 return this.splice(inside, pad + member + pad);
             }
-            const base = json_document_lineIndent(text, parent.start);
+            const base = lineIndent(text, parent.start);
             const layout = { multiline: true, indent: base + style.unit };
             const member = name + style.colon + render(value, layout, style, this.file);
             return this.splice(inside, style.eol + layout.indent + member + style.eol + base);
@@ -81372,7 +81407,10 @@ function imageReferenceProblem(text) {
     const [, registry, repository = "", , digest] = match;
     // Without a dot, colon or "localhost" the first component is a path, not a registry:
     // `myteam/api` is a Docker Hub repository.
-    if (registry && !/[.:]/.test(registry) && registry !== "localhost" && registry !== registry.toLowerCase()) {
+    if (registry &&
+        !/[.:]/.test(registry) &&
+        registry !== "localhost" &&
+        registry !== registry.toLowerCase()) {
         return "repository names must be lowercase";
     }
     if ((registry ? registry.length + 1 : 0) + repository.length > 255) {
@@ -81422,7 +81460,10 @@ function checkWeights(file, layout, after) {
     const green = after["green-weight"];
     if (blue === undefined && green === undefined)
         return;
-    for (const [field, value] of [["blue-weight", blue], ["green-weight", green]]) {
+    for (const [field, value] of [
+        ["blue-weight", blue],
+        ["green-weight", green],
+    ]) {
         if (!isPercentage(value)) {
             throw new errors/* ConfigurationError */.j1(`${file}: ${layout.paths[field]} (service "${layout.name}" ${field}) would be ${JSON.stringify(value)}; a weight must be a whole number from 0 to 100.`);
         }
@@ -81628,11 +81669,7 @@ function checkAllowedPaths(paths, allowed) {
 
 ;// CONCATENATED MODULE: ./src/open-pr/infra-repo.ts
 
-function infra_repo_status(error) {
-    return typeof error === "object" && error !== null && "status" in error
-        ? Number(error.status)
-        : undefined;
-}
+
 function infra_repo_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -81670,7 +81707,7 @@ class InfraRepo {
             return data.object.sha;
         }
         catch (error) {
-            if (infra_repo_status(error) === 404)
+            if (httpStatusOf(error) === 404)
                 return undefined;
             throw error;
         }
@@ -81689,7 +81726,7 @@ class InfraRepo {
             return Buffer.from(data.content, "base64").toString("utf8");
         }
         catch (error) {
-            if (infra_repo_status(error) === 404)
+            if (httpStatusOf(error) === 404)
                 return undefined;
             throw error;
         }
@@ -81705,7 +81742,7 @@ class InfraRepo {
             return "created";
         }
         catch (error) {
-            if (infra_repo_status(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
+            if (httpStatusOf(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
                 return "exists";
             throw error;
         }
@@ -81746,7 +81783,7 @@ class InfraRepo {
             });
         }
         catch (error) {
-            if (infra_repo_status(error) === 422)
+            if (httpStatusOf(error) === 422)
                 return "stale";
             throw error;
         }
@@ -81816,7 +81853,7 @@ class InfraRepo {
             return toInfo(data);
         }
         catch (error) {
-            if (infra_repo_status(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
+            if (httpStatusOf(error) === 422 && /already exists/i.test(infra_repo_messageOf(error)))
                 return "exists";
             throw error;
         }
@@ -81866,7 +81903,7 @@ function isStaleHead(error) {
 }
 /** GitHub's transient answer when labels or reviewers are set right after a PR is created. */
 function isUnresolvedNode(error) {
-    return infra_repo_status(error) === 422 && /could not resolve to a node/i.test(infra_repo_messageOf(error));
+    return httpStatusOf(error) === 422 && /could not resolve to a node/i.test(infra_repo_messageOf(error));
 }
 /**
  * An answer that says nothing about whether the request was carried out: a 5xx, a rate
@@ -81874,13 +81911,13 @@ function isUnresolvedNode(error) {
  * repository and re-plans, which is safe because every step is a transform of what it reads.
  */
 function isTransient(error) {
-    const code = infra_repo_status(error);
+    const code = httpStatusOf(error);
     if (code === undefined)
         return (error instanceof TypeError || /ECONNRESET|socket|fetch failed|network/i.test(infra_repo_messageOf(error)));
     return code >= 500 || code === 429 || (code === 403 && /rate limit/i.test(infra_repo_messageOf(error)));
 }
 function describeError(error) {
-    const code = infra_repo_status(error);
+    const code = httpStatusOf(error);
     // Octokit appends " - <documentation URL>" to GitHub's message; the message is enough.
     const message = infra_repo_messageOf(error)
         .split("\n")[0]
@@ -82695,7 +82732,7 @@ const openPrAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3859);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1082);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3904);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .openPrAction */ .o);

@@ -64763,7 +64763,7 @@ function errorMessage(error) {
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
-/* unused harmony exports listInput, parseDuration, durationInput, integerInput, structuredInput, normaliseRawInputs */
+/* unused harmony exports inputProblem, listInput, parseDuration, durationInput, integerInput, structuredInput, normaliseRawInputs */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
@@ -64776,6 +64776,14 @@ function errorMessage(error) {
 
 
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+function inputProblem(ctx, message) {
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+}
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
@@ -64934,7 +64942,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 5469:
+/***/ 2423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65706,6 +65714,48 @@ class DecryptStream extends external_node_stream_.Transform {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_vm_namespaceObject);
+;// CONCATENATED MODULE: ./src/backup/garbage.ts
+/**
+ * Keeps a long streaming run's memory flat. Each chunk a stream stage emits is a new buffer
+ * outside the JavaScript heap; V8 frees them only when it collects, and it collects when
+ * its (small) young heap fills or when about 64 MB of such buffers have built up. At
+ * hundreds of MB per second that is a 64 MB sawtooth on top of everything else, so the
+ * pipeline asks for a young-generation collection (a scavenge, ~1 ms) every few MB instead.
+ */
+
+
+let collect;
+function collector() {
+    if (collect === undefined) {
+        try {
+            // The documented way to reach gc() without starting node with --expose-gc.
+            external_node_v8_default().setFlagsFromString("--expose-gc");
+            collect = external_node_vm_default().runInNewContext("gc");
+        }
+        catch {
+            collect = null;
+        }
+    }
+    return collect ?? undefined;
+}
+/** Returns a function to call with each chunk's size; it collects every `everyBytes`. */
+function scavengeEvery(everyBytes) {
+    let since = 0;
+    return (bytes) => {
+        since += bytes;
+        if (since < everyBytes)
+            return;
+        since = 0;
+        collector()?.({ type: "minor" });
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/backup/stream-taps.ts
 /**
  * Pass-through stages that observe the bytes flowing by: the SHA-256 and size of what is
@@ -65799,6 +65849,7 @@ class ByteCounter extends external_node_stream_.Transform {
 
 
 
+
 function discard() {
     return new external_node_stream_.Writable({
         write(_chunk, _encoding, callback) {
@@ -65814,6 +65865,7 @@ async function checkStoredBackup(store, manifest, encryptionKey) {
 async function openBackup(store, manifest, encryptionKey) {
     const body = await store.download(manifest.object);
     const stages = [
+        new ByteCounter(scavengeEvery(8 * 1024 * 1024)),
         new DigestCheck(manifest, store.location(manifest.object)),
     ];
     if (manifest.encryption !== "none") {
@@ -65986,6 +66038,31 @@ function findProgram(names, env) {
         }
     }
     return names[0];
+}
+/**
+ * Runs a tool that reads only the start of `input` (pg_restore --list reads the archive's
+ * table of contents) and returns its stdout; the rest of the input is dropped.
+ */
+async function toolOutputFrom(command, input, options) {
+    const child = spawnTool(command, options, "pipe");
+    const done = completion(child, command, options);
+    let out = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+        out += chunk;
+    });
+    child.stdin.on("error", () => { });
+    // The tool's exit decides; the input failing after it stopped reading does not matter.
+    input.on("error", () => { });
+    input.pipe(child.stdin);
+    try {
+        await done;
+    }
+    finally {
+        input.unpipe(child.stdin);
+        input.destroy();
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/backup/mongodb.ts
@@ -66351,6 +66428,24 @@ function parseCounts(lines) {
     }
     return counts;
 }
+/**
+ * `schema.table` of every TABLE DATA entry in `pg_restore --list` output, e.g.
+ * `3378; 0 16391 TABLE DATA public customers owner`. Undefined when a name is ambiguous
+ * (names with spaces), so the caller compares every table rather than guess.
+ */
+function parseTableData(listing) {
+    const tables = new Set();
+    for (const line of listing.split("\n")) {
+        const match = /^\d+; \d+ \d+ TABLE DATA (.*)$/.exec(line.trim());
+        if (!match)
+            continue;
+        const words = match[1].split(" ");
+        if (words.length !== 3)
+            return undefined;
+        tables.add(`${words[0]}.${words[1]}`);
+    }
+    return tables;
+}
 function psqlWithVars(connection, vars, label) {
     const argv = [
         "psql",
@@ -66451,6 +66546,14 @@ function postgresEngine(format = "custom") {
                 label: "pg_restore",
             }, input, tools);
         },
+        ...(format === "custom"
+            ? {
+                async tablesWithData(input, tools) {
+                    const listing = await toolOutputFrom({ argv: ["pg_restore", "--list"], label: "pg_restore --list" }, input, tools);
+                    return parseTableData(listing);
+                },
+            }
+            : {}),
         async rowCounts(connection, tools) {
             const out = await toolText(psqlWithVars(connection, {}, "psql (row counts)"), tools, COUNT_ROWS_SQL + "\n");
             return parseCounts(out.split("\n"));
@@ -66897,7 +67000,7 @@ const restoreAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3304);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5469);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2423);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreAction */ .T);
@@ -85466,6 +85569,18 @@ function constantCatch(value) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

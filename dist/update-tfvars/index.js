@@ -31724,11 +31724,12 @@ function errorMessage(error) {
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   dt: () => (/* binding */ listInput),
+/* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports durationInput, integerInput, structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
 /**
@@ -31739,25 +31740,33 @@ function errorMessage(error) {
 
 
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+function inputProblem(ctx, message) {
+    ctx.addIssue({ code: "custom", message });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+}
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -31784,35 +31793,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -31943,7 +31952,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 8247:
+/***/ 9207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32039,11 +32048,33 @@ const notificationsSchema = schemas/* strictObject */.rej({
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
+;// CONCATENATED MODULE: ./src/core/quantity.ts
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
+
 const KIB = 1024;
 const MIB = 1024 * 1024;
 /** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
@@ -32067,13 +32098,7 @@ const SIZE_UNITS = {
 };
 /** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
 function parseByteSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = SIZE_UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, SIZE_UNITS);
 }
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
@@ -34530,16 +34555,12 @@ function describeStatusExpectation(expectation) {
 
 
 
-function fail(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 /** A duration: `10s`, `500ms`, `1m30s`, or a number of seconds. */
 const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a duration such as 10s or 500ms" })
     .transform((value, ctx) => {
     const ms = typeof value === "number" ? Math.round(value * 1000) : (0,inputs/* parseDuration */.E9)(value);
     if (ms === undefined || ms < 0) {
-        return fail(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
     }
     return ms;
 });
@@ -34548,7 +34569,7 @@ const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-        return fail(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
     }
     return bytes;
 });
@@ -34559,7 +34580,7 @@ const rateValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     const rate = percent ? Number(percent[1]) / 100 : Number(text);
     if (!Number.isFinite(rate) || rate < 0 || rate > 1 || text === "") {
-        return fail(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
     }
     return rate;
 });
@@ -34575,7 +34596,7 @@ const statusValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/*
 })
     .transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? fail(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 function toAssertion(item, ctx) {
     try {
@@ -34593,7 +34614,7 @@ function toAssertion(item, ctx) {
         throw new Error(`${JSON.stringify(item)} is not an assertion; write e.g. $.status == "ok"`);
     }
     catch (error) {
-        fail(ctx, error.message);
+        (0,inputs/* inputProblem */.oi)(ctx, error.message);
         return undefined;
     }
 }
@@ -34607,7 +34628,7 @@ const jsonAssertions = schemas/* unknown */.L5J().transform((value, ctx) => {
                 ? Object.entries(value).map(([path, expected]) => ({ path, op: "==", value: expected }))
                 : undefined;
     if (!items)
-        return fail(ctx, 'expected a list of assertions such as $.status == "ok"');
+        return (0,inputs/* inputProblem */.oi)(ctx, 'expected a list of assertions such as $.status == "ok"');
     const out = [];
     for (const item of items) {
         const assertion = toAssertion(item, ctx);
@@ -34623,7 +34644,7 @@ const patterns = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* ar
         return (Array.isArray(value) ? value : [value]).map(parsePattern);
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* number */.aig()]), {
@@ -34634,7 +34655,7 @@ const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), sc
         return Object.entries(value).map(([name, rule]) => ({ name, rule: parseHeaderRule(rule) }));
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const expectSchema = schemas/* strictObject */.rej({
@@ -36032,6 +36053,68 @@ async function writeFilesAtomically(writes) {
         await external_node_fs_.promises.rename(temp, path);
 }
 
+;// CONCATENATED MODULE: ./src/update-tfvars/span-edit.ts
+/**
+ * What the HCL and JSON editors share: finding the node a path names, refusing a path that
+ * cannot be created, and reading how the text around a span is laid out (line breaks,
+ * indentation), so that both editors copy a file's layout the same way.
+ */
+
+
+
+/** Whether the span holds a line break. */
+function spansLines(text, span) {
+    const newline = text.indexOf("\n", span.start);
+    return newline !== -1 && newline < span.end;
+}
+/** The offset where the line that `offset` is on begins. */
+function lineStart(text, offset) {
+    return text.lastIndexOf("\n", offset - 1) + 1;
+}
+/** The leading whitespace of the line that `offset` is on. */
+function lineIndent(text, offset) {
+    return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? "";
+}
+function childOf(node, segment) {
+    if (node.kind === "object")
+        return node.members.find((m) => m.key === String(segment))?.node;
+    if (node.kind === "array" && /^\d+$/.test(String(segment)))
+        return node.items[Number(segment)];
+    return undefined;
+}
+/**
+ * The nodes from `root` along `path`, `root` first. Where a segment names nothing, the chain
+ * stops at that segment's parent and `missing` is the segment's index.
+ */
+function walkPath(root, path) {
+    const chain = [root];
+    for (const [depth, segment] of path.entries()) {
+        const child = childOf(chain[depth], segment);
+        if (!child)
+            return { chain, missing: depth };
+        chain.push(child);
+    }
+    return { chain };
+}
+/**
+ * `parent`, where `path[depth]` is missing from it, if that key may be created there: it is
+ * the path's last segment, `create` was passed and `parent` is an object. Otherwise a
+ * ConfigurationError naming `file` and the path.
+ */
+function creatableParent(file, path, depth, parent, options) {
+    const where = assignments_formatPath(path);
+    if (depth < path.length - 1) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${assignments_formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
+    }
+    if (!options.create) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${where}; check the path, or pass create to add the key.`);
+    }
+    if (parent.kind !== "object") {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" has no value at ${where}, and only object keys can be created, but ${assignments_formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
+    }
+    return parent;
+}
+
 ;// CONCATENATED MODULE: ./src/update-tfvars/json-spans.ts
 /**
  * A strict RFC 8259 JSON parser that remembers where every value, key and member sits in
@@ -36431,15 +36514,6 @@ const hcl_spans_BOM = "\uFEFF";
 /** Far deeper than any variable file; stops a hostile file from exhausting the stack. */
 const hcl_spans_MAX_DEPTH = 256;
 const IDENTIFIER_START = /^[\p{ID_Start}_]/u;
-function hcl_spans_defineKey(target, key, value) {
-    // Like JSON.parse, so a key named `__proto__` stays an ordinary key.
-    Object.defineProperty(target, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-    });
-}
 class HclSpanParser extends HclCursor {
     parseBody() {
         const body = {
@@ -36593,7 +36667,7 @@ class HclSpanParser extends HclCursor {
             throw new errors/* ConfigurationError */.j1(`File "${this.file}" sets ${JSON.stringify(member.key)} twice in one ${"body" in node ? "file" : "object"} (again at line ${line}, column ${column}); remove one of them.`);
         }
         node.members.push(member);
-        hcl_spans_defineKey(node.value, member.key, member.node.value);
+        defineKey(node.value, member.key, member.node.value);
     }
     close(node) {
         this.pos++;
@@ -36709,6 +36783,7 @@ function renderHcl(value, layout, style, file) {
 
 
 
+
 /**
  * The file's line ending and indent unit. The unit is how far the first object member on a
  * line of its own sits inside the line that opens its object; indentation inside comments
@@ -36733,24 +36808,6 @@ function detectStyle(text, root) {
         }
     }
     return { eol, unit: "  " };
-}
-function spansLines(text, span) {
-    const newline = text.indexOf("\n", span.start);
-    return newline !== -1 && newline < span.end;
-}
-function lineStart(text, offset) {
-    return text.lastIndexOf("\n", offset - 1) + 1;
-}
-/** The leading whitespace of the line that `offset` is on. */
-function lineIndent(text, offset) {
-    return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? "";
-}
-function childOf(node, segment) {
-    if (node.kind === "object")
-        return node.members.find((m) => m.key === String(segment))?.node;
-    if (node.kind === "array" && /^\d+$/.test(String(segment)))
-        return node.items[Number(segment)];
-    return undefined;
 }
 function isBody(node) {
     return "body" in node;
@@ -36777,13 +36834,9 @@ class HclDocument {
         if (path.length === 0) {
             throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`);
         }
-        const chain = [this.root];
-        for (const [depth, segment] of path.entries()) {
-            const child = childOf(chain[depth], segment);
-            if (!child)
-                return this.create(path, depth, chain[depth], value, options);
-            chain.push(child);
-        }
+        const { chain, missing } = walkPath(this.root, path);
+        if (missing !== undefined)
+            return this.create(path, missing, chain[missing], value, options);
         const node = chain[chain.length - 1];
         if (sameJson(node.value, value))
             return this;
@@ -36798,24 +36851,15 @@ class HclDocument {
         return renderHcl(value, layout, this.style, this.file);
     }
     create(path, depth, parent, value, options) {
-        const where = assignments_formatPath(path);
-        if (depth < path.length - 1) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${assignments_formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
-        }
-        if (!options.create) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`);
-        }
-        if (parent.kind !== "object") {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}, and only object keys can be created, but ${assignments_formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
-        }
+        const object = creatableParent(this.file, path, depth, parent, options);
         const key = String(path[depth]);
-        if (isBody(parent)) {
+        if (isBody(object)) {
             if (!isHclIdentifier(key)) {
-                throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, where a variable name is an identifier, so ${where} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`);
+                throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, where a variable name is an identifier, so ${assignments_formatPath(path)} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`);
             }
-            return this.withAttribute(parent, key, value);
+            return this.withAttribute(object, key, value);
         }
-        return this.withMember(parent, renderHclKey(key), value);
+        return this.withMember(object, renderHclKey(key), value);
     }
     /**
      * The spacing around a new member's `=`, copied from `like`; where the member starts a
@@ -36923,15 +36967,6 @@ function json_document_detectStyle(text, root) {
         colon: firstColon.includes("\n") ? ": " : firstColon,
     };
 }
-function json_document_spansLines(text, span) {
-    const newline = text.indexOf("\n", span.start);
-    return newline !== -1 && newline < span.end;
-}
-/** The leading whitespace of the line that `offset` is on. */
-function json_document_lineIndent(text, offset) {
-    const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-    return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? "";
-}
 function json_document_renderScalar(value, file) {
     if (typeof value === "number" && !Number.isFinite(value)) {
         throw new errors/* ConfigurationError */.j1(`File "${file}" cannot hold the number ${value}; JSON numbers are finite.`);
@@ -36957,13 +36992,6 @@ function render(value, layout, style, file) {
     const lines = parts.map((part) => inner.indent + part).join("," + style.eol);
     return open + style.eol + lines + style.eol + layout.indent + close;
 }
-function json_document_childOf(node, segment) {
-    if (node.kind === "object")
-        return node.members.find((m) => m.key === String(segment))?.node;
-    if (node.kind === "array" && /^\d+$/.test(String(segment)))
-        return node.items[Number(segment)];
-    return undefined;
-}
 class JsonDocument {
     file;
     text;
@@ -36983,13 +37011,9 @@ class JsonDocument {
         return this.cachedStyle;
     }
     set(path, value, options = {}) {
-        const chain = [this.root];
-        for (const [depth, segment] of path.entries()) {
-            const child = json_document_childOf(chain[depth], segment);
-            if (!child)
-                return this.create(path, depth, chain[depth], value, options);
-            chain.push(child);
-        }
+        const { chain, missing } = walkPath(this.root, path);
+        if (missing !== undefined)
+            return this.create(path, missing, chain[missing], value, options);
         const node = chain[chain.length - 1];
         if (sameJson(node.value, value))
             return this;
@@ -36998,23 +37022,14 @@ class JsonDocument {
         }
         const container = chain[chain.length - 2] ?? node;
         const layout = {
-            multiline: json_document_spansLines(this.text, container),
-            indent: json_document_lineIndent(this.text, node.start),
+            multiline: spansLines(this.text, container),
+            indent: lineIndent(this.text, node.start),
         };
         return this.splice(node, render(value, layout, this.style, this.file));
     }
     create(path, depth, parent, value, options) {
-        const where = assignments_formatPath(path);
-        if (depth < path.length - 1) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${assignments_formatPath(path.slice(0, depth + 1))}, so ${where} cannot be set there; check the path.`);
-        }
-        if (!options.create) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}; check the path, or pass create to add the key.`);
-        }
-        if (parent.kind !== "object") {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${where}, and only object keys can be created, but ${assignments_formatPath(path.slice(0, depth))} is ${describeType(parent.value)}.`);
-        }
-        return this.withMember(parent, String(path[depth]), value);
+        const object = creatableParent(this.file, path, depth, parent, options);
+        return this.withMember(object, String(path[depth]), value);
     }
     /** Adds `"key": value` after the last member, copying how the members before it are laid out. */
     withMember(parent, key, value) {
@@ -37024,12 +37039,12 @@ class JsonDocument {
         const inside = { start: parent.start + 1, end: parent.end - 1 };
         if (!last) {
             // An empty object: pretty-printed files get the member on its own line.
-            if (parent !== this.root && !json_document_spansLines(text, this.root)) {
+            if (parent !== this.root && !spansLines(text, this.root)) {
                 const pad = text.slice(inside.start, inside.end) === "" ? "" : " ";
                 const member = name + style.colon + render(value, { multiline: false, indent: "" }, style, this.file);
                 return this.splice(inside, pad + member + pad);
             }
-            const base = json_document_lineIndent(text, parent.start);
+            const base = lineIndent(text, parent.start);
             const layout = { multiline: true, indent: base + style.unit };
             const member = name + style.colon + render(value, layout, style, this.file);
             return this.splice(inside, style.eol + layout.indent + member + style.eol + base);
@@ -37431,7 +37446,10 @@ function imageReferenceProblem(text) {
     const [, registry, repository = "", , digest] = match;
     // Without a dot, colon or "localhost" the first component is a path, not a registry:
     // `myteam/api` is a Docker Hub repository.
-    if (registry && !/[.:]/.test(registry) && registry !== "localhost" && registry !== registry.toLowerCase()) {
+    if (registry &&
+        !/[.:]/.test(registry) &&
+        registry !== "localhost" &&
+        registry !== registry.toLowerCase()) {
         return "repository names must be lowercase";
     }
     if ((registry ? registry.length + 1 : 0) + repository.length > 255) {
@@ -37481,7 +37499,10 @@ function checkWeights(file, layout, after) {
     const green = after["green-weight"];
     if (blue === undefined && green === undefined)
         return;
-    for (const [field, value] of [["blue-weight", blue], ["green-weight", green]]) {
+    for (const [field, value] of [
+        ["blue-weight", blue],
+        ["green-weight", green],
+    ]) {
         if (!isPercentage(value)) {
             throw new errors/* ConfigurationError */.j1(`${file}: ${layout.paths[field]} (service "${layout.name}" ${field}) would be ${JSON.stringify(value)}; a weight must be a whole number from 0 to 100.`);
         }
@@ -37619,7 +37640,9 @@ async function readTfvarsFile(cwd, file) {
 function unifiedDiff(edits) {
     return edits
         .filter((e) => e.before !== e.after)
-        .map((e) => createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, "", "", { context: 3 }).replace(/^=+\n/m, "").replace(/^Index: .*\n/m, ""))
+        .map((e) => createTwoFilesPatch(`a/${e.file}`, `b/${e.file}`, e.before, e.after, "", "", { context: 3 })
+        .replace(/^=+\n/m, "")
+        .replace(/^Index: .*\n/m, ""))
         .join("");
 }
 async function updateTfvars(params, deps) {
@@ -37660,7 +37683,10 @@ function updateTfvarsSummary(result) {
     if (!result.changed) {
         return [
             { kind: "heading", text: title },
-            { kind: "paragraph", text: `No changes: ${result.files.map((f) => (0,summary/* inlineCode */.ti)(f.file)).join(", ")} already hold these values.` },
+            {
+                kind: "paragraph",
+                text: `No changes: ${result.files.map((f) => (0,summary/* inlineCode */.ti)(f.file)).join(", ")} already hold these values.`,
+            },
         ];
     }
     return [
@@ -37668,7 +37694,12 @@ function updateTfvarsSummary(result) {
         {
             kind: "table",
             header: ["File", "Path", "Old", "New"],
-            rows: result.changes.map((c) => [(0,summary/* inlineCode */.ti)(c.file), (0,summary/* inlineCode */.ti)(c.path), show(c.old), show(c.new)]),
+            rows: result.changes.map((c) => [
+                (0,summary/* inlineCode */.ti)(c.file),
+                (0,summary/* inlineCode */.ti)(c.path),
+                show(c.old),
+                show(c.new),
+            ]),
         },
     ];
 }
@@ -37740,7 +37771,7 @@ const updateTfvarsAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3859);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8247);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9207);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .updateTfvarsAction */ .Q);

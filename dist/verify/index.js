@@ -31769,11 +31769,12 @@ function errorMessage(error) {
 /* harmony export */   Ts: () => (/* binding */ durationInput),
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   k_: () => (/* binding */ structuredInput),
+/* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports listInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
 /**
@@ -31784,25 +31785,33 @@ function errorMessage(error) {
 
 
 
+/**
+ * Records `message` as what is wrong with the input a transform is parsing; the returned
+ * z.NEVER stands in for the value that could not be made.
+ */
+function inputProblem(ctx, message) {
+    ctx.addIssue({ code: "custom", message });
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+}
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -31829,35 +31838,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -31942,7 +31951,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 7097:
+/***/ 4748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31951,8 +31960,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ verifyAction)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./src/core/action.ts
@@ -31961,11 +31968,35 @@ var action = __nccwpck_require__(5605);
 var errors = __nccwpck_require__(1915);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+;// CONCATENATED MODULE: ./src/core/quantity.ts
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
+
 const KIB = 1024;
 const MIB = 1024 * 1024;
 /** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
@@ -31989,13 +32020,7 @@ const SIZE_UNITS = {
 };
 /** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
 function parseByteSize(text) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const unit = SIZE_UNITS[match[2].toLowerCase()];
-    if (unit === undefined)
-        return undefined;
-    return Math.round(Number(match[1]) * unit);
+    return parseQuantity(text, SIZE_UNITS);
 }
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
@@ -34454,16 +34479,12 @@ function describeStatusExpectation(expectation) {
 
 
 
-function fail(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 /** A duration: `10s`, `500ms`, `1m30s`, or a number of seconds. */
 const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a duration such as 10s or 500ms" })
     .transform((value, ctx) => {
     const ms = typeof value === "number" ? Math.round(value * 1000) : (0,inputs/* parseDuration */.E9)(value);
     if (ms === undefined || ms < 0) {
-        return fail(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a duration; write it like 10s, 500ms or 1m30s`);
     }
     return ms;
 });
@@ -34472,7 +34493,7 @@ const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-        return fail(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
     }
     return bytes;
 });
@@ -34483,7 +34504,7 @@ const rateValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* s
     const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
     const rate = percent ? Number(percent[1]) / 100 : Number(text);
     if (!Number.isFinite(rate) || rate < 0 || rate > 1 || text === "") {
-        return fail(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a rate; write a percentage such as 1% or 0.5%`);
     }
     return rate;
 });
@@ -34499,7 +34520,7 @@ const statusValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/*
 })
     .transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? fail(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 function toAssertion(item, ctx) {
     try {
@@ -34517,7 +34538,7 @@ function toAssertion(item, ctx) {
         throw new Error(`${JSON.stringify(item)} is not an assertion; write e.g. $.status == "ok"`);
     }
     catch (error) {
-        fail(ctx, error.message);
+        (0,inputs/* inputProblem */.oi)(ctx, error.message);
         return undefined;
     }
 }
@@ -34531,7 +34552,7 @@ const jsonAssertions = schemas/* unknown */.L5J().transform((value, ctx) => {
                 ? Object.entries(value).map(([path, expected]) => ({ path, op: "==", value: expected }))
                 : undefined;
     if (!items)
-        return fail(ctx, 'expected a list of assertions such as $.status == "ok"');
+        return (0,inputs/* inputProblem */.oi)(ctx, 'expected a list of assertions such as $.status == "ok"');
     const out = [];
     for (const item of items) {
         const assertion = toAssertion(item, ctx);
@@ -34547,7 +34568,7 @@ const patterns = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* ar
         return (Array.isArray(value) ? value : [value]).map(parsePattern);
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* boolean */.zMY(), schemas/* number */.aig()]), {
@@ -34558,7 +34579,7 @@ const headerExpectations = schemas/* record */.g1P(schemas/* string */.YjP(), sc
         return Object.entries(value).map(([name, rule]) => ({ name, rule: parseHeaderRule(rule) }));
     }
     catch (error) {
-        return fail(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const expectSchema = schemas/* strictObject */.rej({
@@ -35208,43 +35229,6 @@ const http_client_send = async (request, policy) => {
     }
 };
 
-;// CONCATENATED MODULE: ./src/verify/percentiles.ts
-/**
- * Exact percentiles from every recorded latency (no sampling, no bucketing error): the
- * nearest-rank method, the same rule HDR histograms and wrk apply to their counts.
- */
-/** The p-th percentile (0 < p ≤ 100) of ascending `sorted`: the smallest value with at least p% at or below it. */
-function percentile(sorted, p) {
-    if (sorted.length === 0)
-        return Number.NaN;
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-function distribution(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const sum = sorted.reduce((total, v) => total + v, 0);
-    return {
-        count: sorted.length,
-        min: sorted[0] ?? Number.NaN,
-        mean: sorted.length > 0 ? sum / sorted.length : Number.NaN,
-        p50: percentile(sorted, 50),
-        p90: percentile(sorted, 90),
-        p95: percentile(sorted, 95),
-        p99: percentile(sorted, 99),
-        max: sorted[sorted.length - 1] ?? Number.NaN,
-    };
-}
-const BOUNDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 30_000, 60_000];
-/** Counts per 1-2-5 bucket, from the first non-empty bucket to the last. */
-function histogram(values) {
-    const buckets = [...BOUNDS, Number.POSITIVE_INFINITY].map((upToMs) => ({ upToMs, count: 0 }));
-    for (const value of values)
-        buckets.find((b) => value <= b.upToMs).count++;
-    const first = buckets.findIndex((b) => b.count > 0);
-    const last = buckets.length - 1 - [...buckets].reverse().findIndex((b) => b.count > 0);
-    return first < 0 ? [] : buckets.slice(first, last + 1);
-}
-
 // EXTERNAL MODULE: ./src/core/clock.ts
 var core_clock = __nccwpck_require__(2257);
 ;// CONCATENATED MODULE: ./src/verify/timers.ts
@@ -35291,6 +35275,66 @@ async function wait(clock, ms, signal) {
         timer.cancel();
         signal?.removeEventListener("abort", done);
     }
+}
+
+;// CONCATENATED MODULE: ./src/verify/check-request.ts
+
+
+
+/** Aborts one of `check`'s requests, with a RequestFailure, once its timeout has passed. */
+function startRequestTimeout(clock, check) {
+    return startTimer(clock, check.timeoutMs, new RequestFailure(`no response within ${formatDuration(check.timeoutMs)}`));
+}
+/** Sends `check`'s request, following redirects as it says; `signal` aborts it. */
+function sendCheckRequest(send, check, signal, agent) {
+    return send({
+        url: check.url,
+        method: check.method,
+        headers: check.headers,
+        ...(check.body !== undefined ? { body: check.body } : {}),
+        tls: { verify: check.tls.verify, ...(check.tls.ca ? { ca: check.tls.ca } : {}) },
+        maxBodyBytes: check.maxBodyBytes,
+        signal,
+        ...(agent ? { agent } : {}),
+        secretHeaders: check.secretHeaders,
+    }, { follow: check.followRedirects, maxRedirects: check.maxRedirects });
+}
+
+;// CONCATENATED MODULE: ./src/verify/percentiles.ts
+/**
+ * Exact percentiles from every recorded latency (no sampling, no bucketing error): the
+ * nearest-rank method, the same rule HDR histograms and wrk apply to their counts.
+ */
+/** The p-th percentile (0 < p ≤ 100) of ascending `sorted`: the smallest value with at least p% at or below it. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return Number.NaN;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+function distribution(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const sum = sorted.reduce((total, v) => total + v, 0);
+    return {
+        count: sorted.length,
+        min: sorted[0] ?? Number.NaN,
+        mean: sorted.length > 0 ? sum / sorted.length : Number.NaN,
+        p50: percentile(sorted, 50),
+        p90: percentile(sorted, 90),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        max: sorted[sorted.length - 1] ?? Number.NaN,
+    };
+}
+const BOUNDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 30_000, 60_000];
+/** Counts per 1-2-5 bucket, from the first non-empty bucket to the last. */
+function histogram(values) {
+    const buckets = [...BOUNDS, Number.POSITIVE_INFINITY].map((upToMs) => ({ upToMs, count: 0 }));
+    for (const value of values)
+        buckets.find((b) => value <= b.upToMs).count++;
+    const first = buckets.findIndex((b) => b.count > 0);
+    const last = buckets.length - 1 - [...buckets].reverse().findIndex((b) => b.count > 0);
+    return first < 0 ? [] : buckets.slice(first, last + 1);
 }
 
 ;// CONCATENATED MODULE: ./src/verify/latency-probe.ts
@@ -35354,20 +35398,11 @@ async function runLatencyProbe(check, deps) {
         errorReasons[reason] = (errorReasons[reason] ?? 0) + 1;
     };
     const one = async () => {
-        const timeout = startTimer(deps.clock, check.timeoutMs, new RequestFailure(`no response within ${formatDuration(check.timeoutMs)}`));
+        const timeout = startRequestTimeout(deps.clock, check);
         const started = deps.now();
         try {
-            const response = await deps.send({
-                url: check.url,
-                method: check.method,
-                headers: check.headers,
-                ...(check.body !== undefined ? { body: check.body } : {}),
-                tls: { verify: check.tls.verify, ...(check.tls.ca ? { ca: check.tls.ca } : {}) },
-                maxBodyBytes: check.maxBodyBytes,
-                signal: deps.signal ? AbortSignal.any([timeout.signal, deps.signal]) : timeout.signal,
-                agent,
-                secretHeaders: check.secretHeaders,
-            }, { follow: check.followRedirects, maxRedirects: check.maxRedirects });
+            const signal = deps.signal ? AbortSignal.any([timeout.signal, deps.signal]) : timeout.signal;
+            const response = await sendCheckRequest(deps.send, check, signal, agent);
             latencies.push(deps.now() - started);
             if (!statusMatches(check.expect.status, response.status))
                 fail(`status ${response.status}`);
@@ -35530,21 +35565,13 @@ function evaluateResponse(check, response, latencyMs, now, redact = noRedaction)
 
 
 
+
 async function attemptOnce(check, attempt, deps) {
-    const timeout = startTimer(deps.clock, check.timeoutMs, new RequestFailure(`no response within ${formatDuration(check.timeoutMs)}`));
+    const timeout = startRequestTimeout(deps.clock, check);
     const signals = [timeout.signal, deps.deadline.signal, ...(deps.signal ? [deps.signal] : [])];
     const started = deps.clock.now().getTime();
     try {
-        const response = await deps.send({
-            url: check.url,
-            method: check.method,
-            headers: check.headers,
-            ...(check.body !== undefined ? { body: check.body } : {}),
-            tls: { verify: check.tls.verify, ...(check.tls.ca ? { ca: check.tls.ca } : {}) },
-            maxBodyBytes: check.maxBodyBytes,
-            signal: AbortSignal.any(signals),
-            secretHeaders: check.secretHeaders,
-        }, { follow: check.followRedirects, maxRedirects: check.maxRedirects });
+        const response = await sendCheckRequest(deps.send, check, AbortSignal.any(signals));
         const latencyMs = deps.clock.now().getTime() - started;
         const redact = (text) => deps.secrets.redact(text);
         const reasons = evaluateResponse(check, response, latencyMs, deps.clock.now(), redact);
@@ -35801,25 +35828,21 @@ function verifyReport(result) {
 
 
 
-function problem(ctx, message) {
-    ctx.addIssue({ code: "custom", message });
-    return core/* NEVER */.tm;
-}
 const statusInput = schemas/* string */.YjP().transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
-    return typeof parsed === "string" ? problem(ctx, parsed) : parsed;
+    return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
 });
 const assertionsInput = inputs/* linesInput */.WO.transform((lines, ctx) => {
     try {
         return lines.map(parseAssertion);
     }
     catch (error) {
-        return problem(ctx, error.message);
+        return (0,inputs/* inputProblem */.oi)(ctx, error.message);
     }
 });
 const headersInput = inputs/* structuredInput */.k_.transform((value, ctx) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        return problem(ctx, "must be header lines such as `Authorization: Bearer …`, or a JSON map");
+        return (0,inputs/* inputProblem */.oi)(ctx, "must be header lines such as `Authorization: Bearer …`, or a JSON map");
     }
     return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, String(v)]));
 });
@@ -35828,12 +35851,12 @@ function requireMap(value, ctx) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
         return value;
     }
-    return problem(ctx, "must be a map such as {requests: 200, concurrency: 10, p95: 2s}");
+    return (0,inputs/* inputProblem */.oi)(ctx, "must be a map such as {requests: 200, concurrency: 10, p95: 2s}");
 }
 const sizeInput = schemas/* string */.YjP().transform((value, ctx) => {
     const bytes = parseByteSize(value);
     return bytes === undefined || bytes <= 0
-        ? problem(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`)
+        ? (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`)
         : bytes;
 });
 const inputShape = {
@@ -35981,7 +36004,7 @@ const verifyAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7372);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7097);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4748);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyAction */ .E);

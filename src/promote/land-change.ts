@@ -19,7 +19,7 @@ import type { ReleaseEdit } from "../update-tfvars/release-edits.js";
 import type { ServiceLayout } from "../update-tfvars/service-layout.js";
 import type { MergeMode } from "./plan.js";
 import type { OpenPullRequest } from "./release-state.js";
-import { OperationFailedError } from "../core/errors.js";
+import { OperationFailedError, errorMessage } from "../core/errors.js";
 
 const MAX_REPLANS = 10;
 
@@ -81,6 +81,15 @@ export interface GitHubLanderOptions {
 /** `{{` would be read as a template placeholder by open-pr. */
 function literal(markdown: string): string {
   return markdown.replace(/\{\{/g, "{\u200b{");
+}
+
+/** Why a promotion pull request was closed, for whoever finds it closed. */
+export function withdrawalComment(reason: string, base: string): string {
+  return [
+    `Greenlight closed this pull request: ${reason}.`,
+    "",
+    `It was opened for a promotion step that no longer applies; merging it now would move traffic on a state it was not decided on. The next promote tick decides again from what \`${base}\` holds.`,
+  ].join("\n");
 }
 
 export function branchFor(environment: string, kind: "promote" | "rollback"): string {
@@ -148,6 +157,19 @@ export class GitHubLander implements Lander {
       state: "closed",
     });
     o.logger.info(`Closed pull request #${pullRequest.number}: ${reason}.`);
+    // Closed first: a tick cut short between the two calls loses only the explanation, where
+    // commenting first could leave a pull request that every later tick comments on again.
+    try {
+      await o.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...o.repo.ref,
+        issue_number: pullRequest.number,
+        body: withdrawalComment(reason, o.base),
+      });
+    } catch (error) {
+      o.logger.warning(
+        `Closed pull request #${pullRequest.number} but could not explain why in a comment: ${errorMessage(error)}`,
+      );
+    }
   }
 
   async resume(pullRequest: OpenPullRequest): Promise<void> {

@@ -53,7 +53,17 @@ export interface IssueRecord {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Conversation comments, oldest first; a pull request's live here too, as on GitHub. */
+  comments: IssueCommentRecord[];
   pull?: PullFields;
+}
+
+export interface IssueCommentRecord {
+  id: number;
+  body: string;
+  user: User;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface LabelRecord {

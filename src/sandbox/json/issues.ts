@@ -1,7 +1,13 @@
 /** Labels, issues and pull requests as GitHub renders them. */
 import type { components } from "@octokit/openapi-types";
 import type { SandboxContext } from "../context.js";
-import type { IssueRecord, LabelRecord, PullFields, RepoState } from "../state.js";
+import type {
+  IssueCommentRecord,
+  IssueRecord,
+  LabelRecord,
+  PullFields,
+  RepoState,
+} from "../state.js";
 import { apiBase, htmlBase } from "./git.js";
 import { repositoryJson } from "./repository.js";
 import { nodeId, simpleUser } from "./users.js";
@@ -10,6 +16,7 @@ export type LabelJson = components["schemas"]["label"];
 export type IssueJson = components["schemas"]["issue"];
 export type PullJson = components["schemas"]["pull-request"];
 export type PullSimpleJson = components["schemas"]["pull-request-simple"];
+export type IssueCommentJson = components["schemas"]["issue-comment"];
 
 /** Pull request node ids name the repository and number, so GraphQL can find the PR again. */
 export function pullNodeId(repo: RepoState, number: number): string {
@@ -67,7 +74,7 @@ export function issueJson(ctx: SandboxContext, repo: RepoState, issue: IssueReco
     assignees,
     milestone: null,
     locked: false,
-    comments: 0,
+    comments: issue.comments.length,
     closed_at: issue.closedAt,
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
@@ -84,6 +91,39 @@ export function issueJson(ctx: SandboxContext, repo: RepoState, issue: IssueReco
           },
         }
       : {}),
+  };
+}
+
+export function issueCommentJson(
+  ctx: SandboxContext,
+  repo: RepoState,
+  issue: IssueRecord,
+  comment: IssueCommentRecord,
+): IssueCommentJson {
+  return {
+    id: comment.id,
+    node_id: nodeId("IssueComment", comment.id),
+    url: `${apiBase(ctx, repo)}/issues/comments/${comment.id}`,
+    html_url: `${htmlBase(ctx, repo)}/${issue.pull ? "pull" : "issues"}/${issue.number}#issuecomment-${comment.id}`,
+    body: comment.body,
+    user: simpleUser(ctx, comment.user),
+    created_at: comment.createdAt,
+    updated_at: comment.updatedAt,
+    issue_url: `${apiBase(ctx, repo)}/issues/${issue.number}`,
+    author_association: "OWNER",
+    performed_via_github_app: null,
+    reactions: {
+      url: `${apiBase(ctx, repo)}/issues/comments/${comment.id}/reactions`,
+      total_count: 0,
+      "+1": 0,
+      "-1": 0,
+      laugh: 0,
+      confused: 0,
+      heart: 0,
+      hooray: 0,
+      eyes: 0,
+      rocket: 0,
+    },
   };
 }
 
@@ -223,7 +263,7 @@ export function pullJson(
     rebaseable: details.mergeable,
     mergeable_state: mergeableState,
     merged_by: pull.mergedBy ? simpleUser(ctx, pull.mergedBy) : null,
-    comments: 0,
+    comments: issue.comments.length,
     review_comments: 0,
     maintainer_can_modify: pull.maintainerCanModify,
     commits: details.commits,

@@ -1,10 +1,12 @@
 /**
  * The issue side of issues and pull requests: reading one, its labels (created on first use,
- * as GitHub does) and its assignees, and the repository's labels.
+ * as GitHub does), its assignees and conversation comments, and the repository's labels.
  */
-import { nowIso, type SandboxContext } from "../context.js";
+import { actingUser, nowIso, type SandboxContext } from "../context.js";
 import { GitHubError, invalidRequest, notFound, validationFailed } from "../errors.js";
-import { issueJson, labelJson } from "../json/issues.js";
+import { apiBase } from "../json/git.js";
+import { issueCommentJson, issueJson, labelJson } from "../json/issues.js";
+import { paginate } from "../pagination.js";
 import { repoRoute, type RepoRouteRequest, type Route, type RouteResult } from "../router.js";
 import type { IssueRecord, LabelRecord, RepoState } from "../state.js";
 import { objectBody, optionalString, optionalStringArray, requiredString } from "../validate.js";
@@ -159,6 +161,45 @@ async function removeAssignees({
   return { status: 200, body: issueJson(ctx, repo, issue) };
 }
 
+async function createComment(request: RepoRouteRequest): Promise<RouteResult> {
+  const { ctx, repo, params, body } = request;
+  const issue = findIssue(repo, params["issue_number"]);
+  const text = requiredString(objectBody(body), "body");
+  // GitHub refuses a blank comment with this validation error rather than a missing field.
+  if (text.trim() === "") {
+    throw validationFailed({
+      resource: "IssueComment",
+      field: "data",
+      code: "unprocessable",
+      message: "Body cannot be blank",
+    });
+  }
+  const now = nowIso(ctx);
+  const comment = {
+    id: ctx.nextId(),
+    body: text,
+    user: actingUser(ctx, request.principal),
+    createdAt: now,
+    updatedAt: now,
+  };
+  issue.comments.push(comment);
+  issue.updatedAt = now;
+  const json = issueCommentJson(ctx, repo, issue, comment);
+  return { status: 201, body: json, headers: { location: json.url } };
+}
+
+async function listComments({ ctx, repo, params, query }: RepoRouteRequest): Promise<RouteResult> {
+  const issue = findIssue(repo, params["issue_number"]);
+  const since = query.get("since");
+  const shown = since ? issue.comments.filter((c) => c.updatedAt >= since) : issue.comments;
+  const { page, headers } = paginate(
+    shown,
+    `${apiBase(ctx, repo)}/issues/${issue.number}/comments`,
+    query,
+  );
+  return { status: 200, body: page.map((c) => issueCommentJson(ctx, repo, issue, c)), headers };
+}
+
 const DOCS = "issues";
 const ONE = "/repos/{owner}/{repo}/issues/{issue_number}";
 
@@ -195,6 +236,22 @@ export const issueRoutes: Route[] = [
     ISSUES,
     "write",
     removeLabel,
+  ),
+  repoRoute(
+    "GET",
+    `${ONE}/comments`,
+    `${DOCS}/comments#list-issue-comments`,
+    ISSUES,
+    "read",
+    listComments,
+  ),
+  repoRoute(
+    "POST",
+    `${ONE}/comments`,
+    `${DOCS}/comments#create-an-issue-comment`,
+    ISSUES,
+    "write",
+    createComment,
   ),
   repoRoute(
     "POST",

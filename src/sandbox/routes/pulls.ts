@@ -90,6 +90,7 @@ async function createPull(request: RepoRouteRequest): Promise<RouteResult> {
       createdAt: now,
       updatedAt: now,
       closedAt: null,
+      comments: [],
       pull: {
         id: ctx.nextId(),
         head,

@@ -1,0 +1,72 @@
+/**
+ * Promotion pull requests that no longer apply: a tick closes them, says why in a comment,
+ * and goes on from what the base branch holds.
+ */
+import { describe, expect, it } from "vitest";
+import { STABLE, TFVARS, releaseFile, startInfraWorld, type InfraWorld } from "./infra-world.js";
+
+const repo = { owner: "acme", repo: "infra" };
+
+/** Writes the tfvars file on main directly, as a deploy outside promote would. */
+async function commitRelease(world: InfraWorld, content: string, message: string): Promise<void> {
+  const octokit = world.octokit;
+  const head = (await octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).data.object.sha;
+  const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: head })).data;
+  const tree = await octokit.rest.git.createTree({
+    ...repo,
+    base_tree: parent.tree.sha,
+    tree: [{ path: TFVARS, mode: "100644", type: "blob", content }],
+  });
+  const commit = await octokit.rest.git.createCommit({
+    ...repo,
+    message,
+    tree: tree.data.sha,
+    parents: [head],
+  });
+  await octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha: commit.data.sha });
+}
+
+async function tick(world: InfraWorld): Promise<string> {
+  const outcome = await world.promote();
+  if (outcome.error) throw outcome.error;
+  return outcome.result!.outputs.decision!;
+}
+
+async function pullsOf(world: InfraWorld, state: "open" | "closed") {
+  return (await world.octokit.rest.pulls.list({ ...repo, state })).data;
+}
+
+async function commentsOn(world: InfraWorld, number: number): Promise<string[]> {
+  const { data } = await world.octokit.rest.issues.listComments({ ...repo, issue_number: number });
+  return data.map((c) => c.body ?? "");
+}
+
+describe("stale promotion pull requests", () => {
+  it("closes a promotion pull request when the release is no longer in progress, with a comment saying why", async () => {
+    const world = await startInfraWorld({
+      promotion: { steps: [10, 100], "bake-time": "0s" },
+      merge: "pull-request",
+    });
+    try {
+      expect(await tick(world)).toBe("advance");
+      const [opened] = await pullsOf(world, "open");
+      expect(opened).toBeDefined();
+      // Someone takes the candidate off green on main while the pull request waits.
+      await commitRelease(world, releaseFile({ api_green_image: STABLE }), "Withdraw 1.1.0");
+
+      expect(await tick(world)).toBe("idle");
+      expect(await pullsOf(world, "open")).toEqual([]);
+      const comments = await commentsOn(world, opened!.number);
+      expect(comments).toHaveLength(1);
+      expect(comments[0]).toContain(
+        "Greenlight closed this pull request: no release is in progress.",
+      );
+
+      // The next tick finds nothing left to close and says nothing more.
+      expect(await tick(world)).toBe("idle");
+      expect(await commentsOn(world, opened!.number)).toHaveLength(1);
+    } finally {
+      await world.close();
+    }
+  });
+});

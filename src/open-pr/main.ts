@@ -69,6 +69,13 @@ export interface OpenPrResult {
   pullRequest?: PullRequestInfo;
   headSha?: string;
   mergeSha?: string;
+  /**
+   * Whether this run made the commit that holds the change. Two runs racing on the same
+   * change both end with it in place, but only one of them committed: the other may only
+   * record what happened. A commit whose answer was lost counts as this run's when the
+   * branch then holds the change.
+   */
+  committed: boolean;
   /** Everything the pull request (or commit) changes relative to the base. */
   changes: Change[];
   /** Where each service's fields live, to name the service and field of each change. */
@@ -144,7 +151,14 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
       const plan = await planChanges(deps.repo, head, params.change);
       if (plan.additions.length === 0) {
         const operation = mayHaveLanded ? "pushed" : "unchanged";
-        return { operation, branch: params.base, headSha: head, changes: [], attempts };
+        return {
+          operation,
+          branch: params.base,
+          headSha: head,
+          committed: mayHaveLanded,
+          changes: [],
+          attempts,
+        };
       }
       const context = contentContext(params, plan);
       const message = commitMessage(context, titleAndBody(params, context).title);
@@ -162,6 +176,7 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
           operation: "pushed",
           branch: params.base,
           headSha: result.oid,
+          committed: true,
           changes: plan.changes,
           layouts: plan.layouts,
           attempts,
@@ -432,7 +447,13 @@ function alreadyOnBase(
 ): OpenPrResult {
   // Adopt the merged pull request that brought the change, if any.
   const merged = pulls.find((p) => p.merged);
-  const common = { branch: params.branch, headSha: baseHead, changes: [], attempts };
+  const common = {
+    branch: params.branch,
+    headSha: baseHead,
+    committed: false,
+    changes: [],
+    attempts,
+  };
   return merged
     ? {
         ...common,
@@ -455,10 +476,12 @@ async function publishPullRequest(
     parent: string;
     baseHead: string;
     plan: ChangePlan;
+    /** Whether this run made `head`, rather than finding the change already on the branch. */
+    committed: boolean;
   },
   attempts: number,
 ): Promise<OpenPrResult> {
-  const { open, head, parent, baseHead, plan } = branch;
+  const { open, head, parent, baseHead, plan, committed } = branch;
   const changes =
     parent === baseHead
       ? plan.changes
@@ -483,6 +506,7 @@ async function publishPullRequest(
   return finishPullRequest(params, deps, pr, {
     operation,
     headSha: head,
+    committed,
     changes,
     layouts: plan.layouts,
     attempts,
@@ -534,11 +558,17 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
         return finishPullRequest(params, deps, open, {
           operation: "unchanged",
           headSha: open.headSha,
+          committed: false,
           changes: [],
           attempts,
         });
       }
-      return publishPullRequest(params, deps, { open, head, parent, baseHead, plan }, attempts);
+      return publishPullRequest(
+        params,
+        deps,
+        { open, head, parent, baseHead, plan, committed },
+        attempts,
+      );
     } catch (error) {
       if (!isTransient(error)) throw error;
       if (committing) lostCommit = true;

@@ -42,6 +42,11 @@ export interface LandRequest {
 
 export interface LandResult {
   outcome: "committed" | "pull-request" | "unchanged" | "superseded";
+  /**
+   * Whether this run made the commit. Two ticks racing in pull-request mode can both end
+   * with the pull request in place; only the one that committed acted.
+   */
+  committed: boolean;
   commit?: string;
   pullRequest?: { number: number; url: string; merged: boolean };
 }
@@ -140,10 +145,11 @@ export class GitHubLander implements Lander {
     const pr = result.pullRequest;
     const pullRequest = pr ? { number: pr.number, url: pr.url, merged: pr.merged } : undefined;
     if (result.operation === "unchanged" || result.operation === "adopted") {
-      return { outcome: "unchanged", ...(pullRequest ? { pullRequest } : {}) };
+      return { outcome: "unchanged", committed: false, ...(pullRequest ? { pullRequest } : {}) };
     }
     return {
       outcome: "pull-request",
+      committed: result.committed,
       ...(result.headSha ? { commit: result.headSha } : {}),
       ...(pullRequest ? { pullRequest } : {}),
     };
@@ -195,7 +201,7 @@ export class GitHubLander implements Lander {
         imageRules: { requireDigest: false, allowedRegistries: [] },
         ...(o.layouts ? { layouts: o.layouts } : {}),
       });
-      if (planned.after === text) return { outcome: "unchanged" };
+      if (planned.after === text) return { outcome: "unchanged", committed: false };
       const result = await o.repo.commit({
         branch: o.base,
         expectedHead: head,
@@ -205,11 +211,11 @@ export class GitHubLander implements Lander {
       });
       if (result !== "stale") {
         o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
-        return { outcome: "committed", commit: result.oid };
+        return { outcome: "committed", committed: true, commit: result.oid };
       }
       if (!request.replanOnMovedBase) {
         o.logger.info(`${o.base} moved since this tick read it; another change landed first.`);
-        return { outcome: "superseded" };
+        return { outcome: "superseded", committed: false };
       }
       if (attempt >= MAX_REPLANS) {
         throw new OperationFailedError(

@@ -326,19 +326,20 @@ async function act(
       "the release was rolled back",
     );
   }
-  if (landed.outcome !== "superseded" && landed.outcome !== "unchanged")
-    return { decision, landed };
-  return {
-    landed,
-    decision: {
-      ...decision,
-      decision: "wait",
-      reason:
-        landed.outcome === "superseded"
-          ? `another change reached ${params.base} while this tick was deciding; the next tick decides again`
-          : "the change is already in place",
-    },
-  };
+  // Only the tick whose commit it is has acted: one that found the change already made (two
+  // ticks racing on the same pull request branch) waits, so the step is recorded once.
+  if (landed.committed) return { decision, landed };
+  return { landed, decision: { ...decision, decision: "wait", reason: notActed(params, landed) } };
+}
+
+function notActed(params: PromoteParams, landed: LandResult): string {
+  if (landed.outcome === "superseded") {
+    return `another change reached ${params.base} while this tick was deciding; the next tick decides again`;
+  }
+  if (landed.outcome === "pull-request" && landed.pullRequest) {
+    return `another tick made this change first (pull request #${landed.pullRequest.number}) and records it`;
+  }
+  return "the change is already in place";
 }
 
 /** Step 5 (beyond the summary the runner writes): a deployment status with the evidence. */

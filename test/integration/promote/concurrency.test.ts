@@ -1,6 +1,6 @@
 /**
  * Two ticks started together against the sandbox: one action, not two — one commit, one
- * pull request, one deployment status.
+ * pull request, one deployment status, in direct and in pull-request mode.
  */
 import { describe, expect, it } from "vitest";
 import { TOKEN, startInfraWorld } from "./infra-world.js";
@@ -50,6 +50,19 @@ describe("promote concurrency", () => {
         outcomes.map((o) => o.result!.outputs["pull-request-url"]).filter(Boolean),
       );
       expect([...urls]).toEqual([pulls[0]!.html_url]);
+      // Only the tick that made the commit acted and recorded it; the other waits.
+      const decisions = outcomes.map((o) => o.result!.outputs.decision).sort();
+      expect(decisions).toEqual(["advance", "wait"]);
+      const { data: deployments } = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/deployments",
+        { owner: "acme", repo: "infra" },
+      );
+      expect(deployments).toHaveLength(1);
+      const { data: statuses } = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+        { owner: "acme", repo: "infra", deployment_id: Number(deployments[0]!.id) },
+      );
+      expect(statuses.map((s) => s.state)).toEqual(["in_progress"]);
       // While it waits for review, further ticks change nothing.
       const again = await world.promote();
       expect(again.result!.outputs.decision).toBe("wait");

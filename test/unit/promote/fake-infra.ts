@@ -38,6 +38,11 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
   readonly landed: LandRequest[] = [];
   readonly confirmations: { environment: string; commit: string; at: Date }[] = [];
   readonly withdrawn: number[] = [];
+  /**
+   * Set to play a tick that lost a race on the pull request branch: its land finds the
+   * change already committed by another tick and only (re)opens this pull request.
+   */
+  raceLostTo?: OpenPullRequest;
   calls = 0;
 
   constructor(
@@ -81,9 +86,17 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
 
   async land(request: LandRequest): Promise<LandResult> {
     this.calls++;
+    if (this.raceLostTo) {
+      const { number, url } = this.raceLostTo;
+      return {
+        outcome: "pull-request",
+        committed: false,
+        pullRequest: { number, url, merged: false },
+      };
+    }
     let text = request.text;
     if (this.head.oid !== request.expectedHead) {
-      if (!request.replanOnMovedBase) return { outcome: "superseded" };
+      if (!request.replanOnMovedBase) return { outcome: "superseded", committed: false };
       text = this.head.text;
     }
     const planned = await planTfvarsEdit(FILE, text, {
@@ -93,13 +106,17 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
       force: false,
       imageRules: { requireDigest: false, allowedRegistries: [] },
     });
-    if (planned.after === text) return { outcome: "unchanged" };
+    if (planned.after === text) return { outcome: "unchanged", committed: false };
     // The compare-and-swap itself: synchronous, like the ref update on the server.
     if (this.head.oid !== request.expectedHead && !request.replanOnMovedBase) {
-      return { outcome: "superseded" };
+      return { outcome: "superseded", committed: false };
     }
     this.landed.push(request);
-    return { outcome: "committed", commit: this.push(planned.after, request.headline) };
+    return {
+      outcome: "committed",
+      committed: true,
+      commit: this.push(planned.after, request.headline),
+    };
   }
 
   withdraw(pullRequest: OpenPullRequest): Promise<void> {

@@ -51,6 +51,7 @@ describe("promote evidence", () => {
       weights: { api: 50 },
       landed: {
         outcome: "pull-request",
+        committed: true,
         pullRequest: { number: 12, url: "https://github.test/acme/infra/pull/12", merged: false },
       },
       evidence: { ...record, decision: "advance", analyses: [] },

@@ -426,6 +426,27 @@ describe("promote tick", () => {
     expect(w.infra.withdrawn).toEqual([3]);
   });
 
+  it("records a step only in the tick that committed it, not in one that lost the race", async () => {
+    const w = world({ merge: "pull-request" });
+    deploy(w);
+    w.infra.raceLostTo = {
+      branch: "greenlight/production/promote",
+      number: 4,
+      url: "https://github.test/acme/infra/pull/4",
+    };
+    const lost = await w.tick();
+    expect(lost.decision).toBe("wait");
+    expect(lost.reason).toContain("another tick made this change first (pull request #4)");
+    expect(lost.landed).toMatchObject({ committed: false, pullRequest: { number: 4 } });
+    expect(w.infra.deployments).toHaveLength(0);
+
+    w.infra.raceLostTo = undefined;
+    const won = await w.tick();
+    expect(won.decision).toBe("advance");
+    expect(won.landed?.committed).toBe(true);
+    expect(w.infra.deployments.map((d) => d.state)).toEqual(["in_progress"]);
+  });
+
   it("changes nothing in a dry run", async () => {
     const w = world();
     deploy(w);

@@ -14,6 +14,13 @@ interface CommitNode {
   parents: { nodes: ({ oid: string } | null)[] | null };
 }
 
+interface PullNode {
+  id: string;
+  number: number;
+  url: string;
+  createdAt: string;
+}
+
 interface OverviewAnswer {
   repository: {
     ref: {
@@ -24,7 +31,7 @@ interface OverviewAnswer {
       } | null;
     } | null;
     [alias: `pr${number}`]: {
-      nodes: ({ id: string; number: number; url: string } | null)[] | null;
+      nodes: (PullNode | null)[] | null;
     };
   } | null;
 }
@@ -33,7 +40,7 @@ function overviewQuery(branches: number): string {
   const pulls = Array.from(
     { length: branches },
     (_, i) =>
-      `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { id number url } }`,
+      `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { id number url createdAt } }`,
   ).join("\n      ");
   // GraphQL refuses declared variables that the query does not use.
   const branchVars =
@@ -104,8 +111,14 @@ export class GitHubReleaseSource implements ReleaseSource {
       .map((c) => ({ oid: c.oid, landedAt: landingDate(c, recent) }));
     const openPullRequests = query.branches.flatMap((branch, i) =>
       (answer.repository?.[`pr${i}`]?.nodes ?? [])
-        .filter((p): p is { id: string; number: number; url: string } => p !== null)
-        .map((p) => ({ branch, number: p.number, url: p.url, nodeId: p.id })),
+        .filter((p): p is PullNode => p !== null)
+        .map((p) => ({
+          branch,
+          number: p.number,
+          url: p.url,
+          nodeId: p.id,
+          ...(p.createdAt ? { openedAt: new Date(p.createdAt) } : {}),
+        })),
     );
     return { head: target.oid, history, openPullRequests };
   }

@@ -262,6 +262,43 @@ async function readSituation(params: PromoteParams, deps: PromoteDeps): Promise<
   };
 }
 
+/**
+ * Why a waiting promotion pull request no longer applies, if it does not: it was opened
+ * before the current stage reached the base — typically a new release deployed meanwhile —
+ * so it was decided on a state that is gone, and merging it would move the new release's
+ * traffic without its own bake and analyses.
+ */
+function outdatedBy(params: PromoteParams, situation: Situation): string | undefined {
+  const { state, phase, promotePr } = situation;
+  // With no release in progress, act() closes it anyway.
+  if (phase.kind === "idle" || !promotePr?.openedAt || !state.stageStart) return undefined;
+  if (state.stageStart.getTime() <= promotePr.openedAt.getTime()) return undefined;
+  const previous = state.previous;
+  const newRelease =
+    previous === undefined ||
+    state.services.some(
+      (s) => previous.find((p) => p.name === s.name)?.greenImage !== s.greenImage,
+    );
+  return newRelease
+    ? `a new release reached ${params.base} after it was opened`
+    : `the release on ${params.base} changed after it was opened`;
+}
+
+/** Closes an outdated promotion pull request, so the tick goes on from what the base holds. */
+async function withdrawOutdated(
+  params: PromoteParams,
+  deps: PromoteDeps,
+  situation: Situation,
+): Promise<Situation> {
+  const reason = outdatedBy(params, situation);
+  if (!reason) return situation;
+  deps.logger.info(`Pull request #${situation.promotePr!.number} is outdated: ${reason}.`);
+  if (!params.dryRun) {
+    await withdrawStalePromotion(deps.lander, deps.logger, situation.promotePr, reason);
+  }
+  return { ...situation, promotePr: undefined };
+}
+
 /** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
 async function measureAndDecide(
   params: PromoteParams,
@@ -369,7 +406,7 @@ async function recordDeployment(
 }
 
 export async function promote(params: PromoteParams, deps: PromoteDeps): Promise<PromoteResult> {
-  const situation = await readSituation(params, deps);
+  const situation = await withdrawOutdated(params, deps, await readSituation(params, deps));
   const { state } = situation;
   const measured = await measureAndDecide(params, deps, situation);
   const { evidence } = measured;

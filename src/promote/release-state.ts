@@ -31,6 +31,8 @@ export interface OpenPullRequest {
   number: number;
   url: string;
   nodeId?: string;
+  /** When it was opened: a promotion opened before the current stage reached the base is outdated. */
+  openedAt?: Date;
 }
 
 export interface RepoOverview {

@@ -131,6 +131,7 @@ export function pullRequestObject(ctx: SandboxContext, repo: RepoState, issue: P
     merged: issue.pull.merged,
     mergedAt: issue.pull.mergedAt,
     isDraft: issue.pull.draft,
+    createdAt: issue.createdAt,
     headRefName: issue.pull.head,
     headRefOid: async () => (await fresh()).headSha,
     baseRefName: issue.pull.base,

@@ -158,6 +158,7 @@ const SDL = /* GraphQL */ `
     merged: Boolean!
     mergedAt: DateTime
     isDraft: Boolean!
+    createdAt: DateTime!
     headRefName: String!
     headRefOid: GitObjectID!
     baseRefName: String!

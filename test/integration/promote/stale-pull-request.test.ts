@@ -3,7 +3,14 @@
  * and goes on from what the base branch holds.
  */
 import { describe, expect, it } from "vitest";
-import { STABLE, TFVARS, releaseFile, startInfraWorld, type InfraWorld } from "./infra-world.js";
+import {
+  CANDIDATE,
+  STABLE,
+  TFVARS,
+  releaseFile,
+  startInfraWorld,
+  type InfraWorld,
+} from "./infra-world.js";
 
 const repo = { owner: "acme", repo: "infra" };
 
@@ -65,6 +72,44 @@ describe("stale promotion pull requests", () => {
       // The next tick finds nothing left to close and says nothing more.
       expect(await tick(world)).toBe("idle");
       expect(await commentsOn(world, opened!.number)).toHaveLength(1);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("closes a promotion pull request opened before a new release was deployed and promotes the new release", async () => {
+    const world = await startInfraWorld({
+      promotion: { steps: [10, 100], "bake-time": "0s" },
+      merge: "pull-request",
+    });
+    try {
+      expect(await tick(world)).toBe("advance");
+      const [stale] = await pullsOf(world, "open");
+      expect(stale).toBeDefined();
+      // GitHub dates to the second: the new release lands in a later one.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const NEWER = "registry.example.com/api:1.2.0";
+      await commitRelease(world, releaseFile({ api_green_image: NEWER }), "Deploy 1.2.0");
+
+      expect(await tick(world)).toBe("advance");
+      const closed = await pullsOf(world, "closed");
+      expect(closed.map((p) => [p.number, Boolean(p.merged_at)])).toEqual([[stale!.number, false]]);
+      const comments = await commentsOn(world, stale!.number);
+      expect(comments).toHaveLength(1);
+      expect(comments[0]).toContain(
+        "Greenlight closed this pull request: a new release reached main after it was opened.",
+      );
+      // The new pull request moves the new release, not the one the stale one was made for.
+      const open = await pullsOf(world, "open");
+      expect(open).toHaveLength(1);
+      expect(open[0]!.number).not.toBe(stale!.number);
+      const proposed = world.values("greenlight/production/promote");
+      expect(proposed).toMatchObject({ api_green_image: NEWER, api_green_weight: 10 });
+      expect(proposed["api_green_image"]).not.toBe(CANDIDATE);
+
+      // While the new one waits, ticks wait on it and close nothing more.
+      expect(await tick(world)).toBe("wait");
+      expect(await pullsOf(world, "open")).toHaveLength(1);
     } finally {
       await world.close();
     }

@@ -331,6 +331,44 @@ describe("promote tick", () => {
     expect(w.infra.landed).toHaveLength(0);
   });
 
+  it("closes a promotion pull request opened before a new release was deployed, and goes on from the new release", async () => {
+    const w = world({ merge: "pull-request" });
+    deploy(w);
+    await w.clock.advance(1_000);
+    const openedAt = w.clock.now();
+    w.infra.openPullRequests = [
+      {
+        branch: "greenlight/production/promote",
+        number: 7,
+        url: "https://github.test/acme/infra/pull/7",
+        openedAt,
+      },
+    ];
+    // Opened after the release it promotes reached the base: still waited on.
+    expect((await w.tick()).decision).toBe("wait");
+    expect(w.infra.withdrawn).toEqual([]);
+
+    await w.clock.advance(60_000);
+    w.infra.push(
+      releaseText({
+        ...(w.infra.data() as Record<string, string | number>),
+        api_green_image: "registry.example.com/api:1.2.0",
+      }),
+      "Deploy api 1.2.0",
+    );
+    const dry = await w.tick({ dryRun: true });
+    expect(dry.decision).toBe("advance");
+    expect(w.infra.withdrawn).toEqual([]);
+
+    const result = await w.tick();
+    expect(w.infra.withdrawn).toEqual([7]);
+    expect(result.decision).toBe("advance");
+    expect(w.infra.data()).toMatchObject({
+      api_green_image: "registry.example.com/api:1.2.0",
+      api_green_weight: 10,
+    });
+  });
+
   it("finalizes and rolls back services without weights along with the release", async () => {
     const w = world({ steps: [100] });
     const data = w.infra.data() as Record<string, string | number>;

@@ -83889,7 +83889,14 @@ async function pushToBase(params, deps) {
             const plan = await planChanges(deps.repo, head, params.change);
             if (plan.additions.length === 0) {
                 const operation = mayHaveLanded ? "pushed" : "unchanged";
-                return { operation, branch: params.base, headSha: head, changes: [], attempts };
+                return {
+                    operation,
+                    branch: params.base,
+                    headSha: head,
+                    committed: mayHaveLanded,
+                    changes: [],
+                    attempts,
+                };
             }
             const context = contentContext(params, plan);
             const message = commitMessage(context, titleAndBody(params, context).title);
@@ -83907,6 +83914,7 @@ async function pushToBase(params, deps) {
                     operation: "pushed",
                     branch: params.base,
                     headSha: result.oid,
+                    committed: true,
                     changes: plan.changes,
                     layouts: plan.layouts,
                     attempts,
@@ -84105,7 +84113,13 @@ async function finishPullRequest(params, deps, pr, outcome) {
 function alreadyOnBase(params, pulls, baseHead, attempts) {
     // Adopt the merged pull request that brought the change, if any.
     const merged = pulls.find((p) => p.merged);
-    const common = { branch: params.branch, headSha: baseHead, changes: [], attempts };
+    const common = {
+        branch: params.branch,
+        headSha: baseHead,
+        committed: false,
+        changes: [],
+        attempts,
+    };
     return merged
         ? {
             ...common,
@@ -84117,7 +84131,7 @@ function alreadyOnBase(params, pulls, baseHead, attempts) {
 }
 /** Opens the pull request for a branch that now holds the change, or refreshes the open one. */
 async function publishPullRequest(params, deps, branch, attempts) {
-    const { open, head, parent, baseHead, plan } = branch;
+    const { open, head, parent, baseHead, plan, committed } = branch;
     const changes = parent === baseHead
         ? plan.changes
         : await describeBranch(deps.repo, params, baseHead, head, plan.additions, plan);
@@ -84143,6 +84157,7 @@ async function publishPullRequest(params, deps, branch, attempts) {
     return finishPullRequest(params, deps, pr, {
         operation,
         headSha: head,
+        committed,
         changes,
         layouts: plan.layouts,
         attempts,
@@ -84191,11 +84206,12 @@ async function openPullRequest(params, deps) {
                 return finishPullRequest(params, deps, open, {
                     operation: "unchanged",
                     headSha: open.headSha,
+                    committed: false,
                     changes: [],
                     attempts,
                 });
             }
-            return publishPullRequest(params, deps, { open, head, parent, baseHead, plan }, attempts);
+            return publishPullRequest(params, deps, { open, head, parent, baseHead, plan, committed }, attempts);
         }
         catch (error) {
             if (!isTransient(error))

@@ -81968,7 +81968,7 @@ class GitHubVerificationLog {
 
 ;// CONCATENATED MODULE: ./src/promote/github-release-source.ts
 function overviewQuery(branches) {
-    const pulls = Array.from({ length: branches }, (_, i) => `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { id number url } }`).join("\n      ");
+    const pulls = Array.from({ length: branches }, (_, i) => `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { id number url createdAt } }`).join("\n      ");
     // GraphQL refuses declared variables that the query does not use.
     const branchVars = branches > 0
         ? `, $base: String!${Array.from({ length: branches }, (_, i) => `, $branch${i}: String!`).join("")}`
@@ -82026,7 +82026,13 @@ class GitHubReleaseSource {
             .map((c) => ({ oid: c.oid, landedAt: landingDate(c, recent) }));
         const openPullRequests = query.branches.flatMap((branch, i) => (answer.repository?.[`pr${i}`]?.nodes ?? [])
             .filter((p) => p !== null)
-            .map((p) => ({ branch, number: p.number, url: p.url, nodeId: p.id })));
+            .map((p) => ({
+            branch,
+            number: p.number,
+            url: p.url,
+            nodeId: p.id,
+            ...(p.createdAt ? { openedAt: new Date(p.createdAt) } : {}),
+        })));
         return { head: target.oid, history, openPullRequests };
     }
     fileAt(path, commit) {
@@ -83751,7 +83757,14 @@ async function pushToBase(params, deps) {
             const plan = await planChanges(deps.repo, head, params.change);
             if (plan.additions.length === 0) {
                 const operation = mayHaveLanded ? "pushed" : "unchanged";
-                return { operation, branch: params.base, headSha: head, changes: [], attempts };
+                return {
+                    operation,
+                    branch: params.base,
+                    headSha: head,
+                    committed: mayHaveLanded,
+                    changes: [],
+                    attempts,
+                };
             }
             const context = contentContext(params, plan);
             const message = commitMessage(context, titleAndBody(params, context).title);
@@ -83769,6 +83782,7 @@ async function pushToBase(params, deps) {
                     operation: "pushed",
                     branch: params.base,
                     headSha: result.oid,
+                    committed: true,
                     changes: plan.changes,
                     layouts: plan.layouts,
                     attempts,
@@ -83967,7 +83981,13 @@ async function finishPullRequest(params, deps, pr, outcome) {
 function alreadyOnBase(params, pulls, baseHead, attempts) {
     // Adopt the merged pull request that brought the change, if any.
     const merged = pulls.find((p) => p.merged);
-    const common = { branch: params.branch, headSha: baseHead, changes: [], attempts };
+    const common = {
+        branch: params.branch,
+        headSha: baseHead,
+        committed: false,
+        changes: [],
+        attempts,
+    };
     return merged
         ? {
             ...common,
@@ -83979,7 +83999,7 @@ function alreadyOnBase(params, pulls, baseHead, attempts) {
 }
 /** Opens the pull request for a branch that now holds the change, or refreshes the open one. */
 async function publishPullRequest(params, deps, branch, attempts) {
-    const { open, head, parent, baseHead, plan } = branch;
+    const { open, head, parent, baseHead, plan, committed } = branch;
     const changes = parent === baseHead
         ? plan.changes
         : await describeBranch(deps.repo, params, baseHead, head, plan.additions, plan);
@@ -84005,6 +84025,7 @@ async function publishPullRequest(params, deps, branch, attempts) {
     return finishPullRequest(params, deps, pr, {
         operation,
         headSha: head,
+        committed,
         changes,
         layouts: plan.layouts,
         attempts,
@@ -84053,11 +84074,12 @@ async function openPullRequest(params, deps) {
                 return finishPullRequest(params, deps, open, {
                     operation: "unchanged",
                     headSha: open.headSha,
+                    committed: false,
                     changes: [],
                     attempts,
                 });
             }
-            return publishPullRequest(params, deps, { open, head, parent, baseHead, plan }, attempts);
+            return publishPullRequest(params, deps, { open, head, parent, baseHead, plan, committed }, attempts);
         }
         catch (error) {
             if (!isTransient(error))
@@ -84081,6 +84103,14 @@ const MAX_REPLANS = 10;
 /** `{{` would be read as a template placeholder by open-pr. */
 function literal(markdown) {
     return markdown.replace(/\{\{/g, "{\u200b{");
+}
+/** Why a promotion pull request was closed, for whoever finds it closed. */
+function withdrawalComment(reason, base) {
+    return [
+        `Greenlight closed this pull request: ${reason}.`,
+        "",
+        `It was opened for a promotion step that no longer applies; merging it now would move traffic on a state it was not decided on. The next promote tick decides again from what \`${base}\` holds.`,
+    ].join("\n");
 }
 function branchFor(environment, kind) {
     const slug = environment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
@@ -84132,10 +84162,11 @@ class GitHubLander {
         const pr = result.pullRequest;
         const pullRequest = pr ? { number: pr.number, url: pr.url, merged: pr.merged } : undefined;
         if (result.operation === "unchanged" || result.operation === "adopted") {
-            return { outcome: "unchanged", ...(pullRequest ? { pullRequest } : {}) };
+            return { outcome: "unchanged", committed: false, ...(pullRequest ? { pullRequest } : {}) };
         }
         return {
             outcome: "pull-request",
+            committed: result.committed,
             ...(result.headSha ? { commit: result.headSha } : {}),
             ...(pullRequest ? { pullRequest } : {}),
         };
@@ -84148,6 +84179,18 @@ class GitHubLander {
             state: "closed",
         });
         o.logger.info(`Closed pull request #${pullRequest.number}: ${reason}.`);
+        // Closed first: a tick cut short between the two calls loses only the explanation, where
+        // commenting first could leave a pull request that every later tick comments on again.
+        try {
+            await o.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+                ...o.repo.ref,
+                issue_number: pullRequest.number,
+                body: withdrawalComment(reason, o.base),
+            });
+        }
+        catch (error) {
+            o.logger.warning(`Closed pull request #${pullRequest.number} but could not explain why in a comment: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
     }
     async resume(pullRequest) {
         if (this.options.mode !== "auto-merge" || !pullRequest.nodeId)
@@ -84173,7 +84216,7 @@ class GitHubLander {
                 ...(o.layouts ? { layouts: o.layouts } : {}),
             });
             if (planned.after === text)
-                return { outcome: "unchanged" };
+                return { outcome: "unchanged", committed: false };
             const result = await o.repo.commit({
                 branch: o.base,
                 expectedHead: head,
@@ -84183,11 +84226,11 @@ class GitHubLander {
             });
             if (result !== "stale") {
                 o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
-                return { outcome: "committed", commit: result.oid };
+                return { outcome: "committed", committed: true, commit: result.oid };
             }
             if (!request.replanOnMovedBase) {
                 o.logger.info(`${o.base} moved since this tick read it; another change landed first.`);
-                return { outcome: "superseded" };
+                return { outcome: "superseded", committed: false };
             }
             if (attempt >= MAX_REPLANS) {
                 throw new errors/* OperationFailedError */.Bp(`${o.base} kept moving during ${MAX_REPLANS} attempts to commit the rollback; run it again.`);
@@ -84748,6 +84791,37 @@ async function readSituation(params, deps) {
         rollbackPr: waitingPullRequest(state, rollbackBranch),
     };
 }
+/**
+ * Why a waiting promotion pull request no longer applies, if it does not: it was opened
+ * before the current stage reached the base — typically a new release deployed meanwhile —
+ * so it was decided on a state that is gone, and merging it would move the new release's
+ * traffic without its own bake and analyses.
+ */
+function outdatedBy(params, situation) {
+    const { state, phase, promotePr } = situation;
+    // With no release in progress, act() closes it anyway.
+    if (phase.kind === "idle" || !promotePr?.openedAt || !state.stageStart)
+        return undefined;
+    if (state.stageStart.getTime() <= promotePr.openedAt.getTime())
+        return undefined;
+    const previous = state.previous;
+    const newRelease = previous === undefined ||
+        state.services.some((s) => previous.find((p) => p.name === s.name)?.greenImage !== s.greenImage);
+    return newRelease
+        ? `a new release reached ${params.base} after it was opened`
+        : `the release on ${params.base} changed after it was opened`;
+}
+/** Closes an outdated promotion pull request, so the tick goes on from what the base holds. */
+async function withdrawOutdated(params, deps, situation) {
+    const reason = outdatedBy(params, situation);
+    if (!reason)
+        return situation;
+    deps.logger.info(`Pull request #${situation.promotePr.number} is outdated: ${reason}.`);
+    if (!params.dryRun) {
+        await withdrawStalePromotion(deps.lander, deps.logger, situation.promotePr, reason);
+    }
+    return { ...situation, promotePr: undefined };
+}
 /** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
 async function measureAndDecide(params, deps, { state, phase, promotePr, rollbackPr }) {
     if (phase.kind !== "idle" && rollbackPr) {
@@ -84799,18 +84873,20 @@ async function act(params, deps, { state, phase, promotePr }, decision, record) 
     if (decision.decision === "rollback" && landed.outcome !== "superseded") {
         await withdrawStalePromotion(deps.lander, deps.logger, promotePr, "the release was rolled back");
     }
-    if (landed.outcome !== "superseded" && landed.outcome !== "unchanged")
+    // Only the tick whose commit it is has acted: one that found the change already made (two
+    // ticks racing on the same pull request branch) waits, so the step is recorded once.
+    if (landed.committed)
         return { decision, landed };
-    return {
-        landed,
-        decision: {
-            ...decision,
-            decision: "wait",
-            reason: landed.outcome === "superseded"
-                ? `another change reached ${params.base} while this tick was deciding; the next tick decides again`
-                : "the change is already in place",
-        },
-    };
+    return { landed, decision: { ...decision, decision: "wait", reason: notActed(params, landed) } };
+}
+function notActed(params, landed) {
+    if (landed.outcome === "superseded") {
+        return `another change reached ${params.base} while this tick was deciding; the next tick decides again`;
+    }
+    if (landed.outcome === "pull-request" && landed.pullRequest) {
+        return `another tick made this change first (pull request #${landed.pullRequest.number}) and records it`;
+    }
+    return "the change is already in place";
 }
 /** Step 5 (beyond the summary the runner writes): a deployment status with the evidence. */
 async function recordDeployment(params, deps, decision, ref, record) {
@@ -84834,7 +84910,7 @@ async function recordDeployment(params, deps, decision, ref, record) {
     }
 }
 async function promote(params, deps) {
-    const situation = await readSituation(params, deps);
+    const situation = await withdrawOutdated(params, deps, await readSituation(params, deps));
     const { state } = situation;
     const measured = await measureAndDecide(params, deps, situation);
     const { evidence } = measured;

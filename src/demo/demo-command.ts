@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CliIo } from "../cli/io.js";
 import { runCli } from "../cli/main.js";
+import type { EvidenceRecord } from "../promote/evidence.js";
 import { DEFAULT_TOKEN, startSandbox } from "../sandbox/index.js";
 import { DEMO_REPOSITORY, createDemoWorkspace, type DemoWorkspace } from "./demo-infra.js";
 import { startDemoFleet, startTraffic, type DemoFleet } from "./demo-fleet.js";
@@ -224,18 +225,11 @@ function describe(fleet: DemoFleet, images: DemoImages): string {
 function evidenceOf(json: string | undefined): string {
   if (!json) return "";
   try {
-    const evidence = JSON.parse(json) as {
-      reason?: string;
-      weights?: Record<string, number>;
-      analyses?: { name?: string; measured?: string; threshold?: string; verdict?: string }[];
-    };
-    const analyses = (evidence.analyses ?? [])
-      .map(
-        (a) =>
-          `${a.name} ${a.measured ?? "?"} (threshold ${a.threshold ?? "?"}) ${a.verdict ?? ""}`,
-      )
+    const evidence = JSON.parse(json) as EvidenceRecord;
+    const analyses = evidence.analyses
+      .map((a) => `${a.name} ${a.measured} (threshold ${a.threshold}) ${a.verdict}`)
       .join("; ");
-    return `${evidence.reason ?? ""}${analyses ? ` — ${analyses}` : ""}`;
+    return `${evidence.reason}${analyses ? ` — ${analyses}` : ""}`;
   } catch {
     return json;
   }

@@ -8,6 +8,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseImageReference } from "../core/oci-reference.js";
 
 export type Colour = "blue" | "green";
 
@@ -39,11 +40,9 @@ export interface DemoFleet {
   close(): Promise<void>;
 }
 
+/** The version an image reference names: its tag. */
 export function versionOf(image: string): string {
-  const at = image.indexOf("@");
-  const name = at >= 0 ? image.slice(0, at) : image;
-  const colon = name.lastIndexOf(":");
-  return colon > name.lastIndexOf("/") ? name.slice(colon + 1) : "latest";
+  return parseImageReference(image)?.tag ?? "unknown";
 }
 
 export async function startDemoFleet(options: {

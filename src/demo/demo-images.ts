@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CliIo } from "../cli/io.js";
 import { runCli } from "../cli/main.js";
+import { versionOf } from "./demo-fleet.js";
 import { DEMO_REGISTRY } from "./demo-infra.js";
 import { commandAvailable, startLocalRegistry, type LocalRegistry } from "./local-registry.js";
 
@@ -22,12 +23,6 @@ export interface DemoImages {
   close(): Promise<void>;
 }
 
-function tagOf(image: string): string {
-  const name = image.split("@")[0] ?? image;
-  const colon = name.lastIndexOf(":");
-  return colon > name.lastIndexOf("/") ? name.slice(colon + 1) : "unknown";
-}
-
 export function preparedImages(): DemoImages {
   return {
     description: `Buildah or docker-registry is not installed (apt-get install -y buildah docker-registry), so the demo uses prepared image references ${DEMO_REGISTRY}/api:<version>@sha256:… that were not built`,
@@ -35,7 +30,7 @@ export function preparedImages(): DemoImages {
       const digest = createHash("sha256").update(`api:${version}`).digest("hex");
       return `${DEMO_REGISTRY}/api:${version}@sha256:${digest}`;
     },
-    versionOf: tagOf,
+    versionOf,
     close: async () => {},
   };
 }
@@ -76,7 +71,7 @@ export async function demoImages(root: string, io: CliIo): Promise<DemoImages> {
       built.set(image, version);
       return image;
     },
-    versionOf: (image) => built.get(image) ?? tagOf(image),
+    versionOf: (image) => built.get(image) ?? versionOf(image),
     close: () => registry.stop(),
   };
 }

@@ -7,8 +7,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import https from "node:https";
-import type { AddressInfo } from "node:net";
-import net from "node:net";
+import type { AddressInfo, Server } from "node:net";
 import { join } from "node:path";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -110,14 +109,7 @@ export async function startServer(
   };
 }
 
-/** A port nothing listens on (yet). */
-export async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", () => resolve()));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+export { freePort } from "../../helpers/ports.js";
 
 export function sendJson(
   res: ServerResponse,

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import https from "node:https";
-import type { AddressInfo, Server } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { join } from "node:path";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -86,8 +86,8 @@ export async function startServer(
   const server = options.tls
     ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle(handler))
     : http.createServer(handle(handler));
-  const sockets = new Set<net.Socket>();
-  server.on("connection", (socket: net.Socket) => {
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });

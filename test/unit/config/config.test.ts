@@ -38,6 +38,20 @@ describe("config file", () => {
     );
   });
 
+  it("says a config path that is not a readable file cannot be read", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "greenlight-config-"));
+    await expect(loadConfig({ cwd: dir, path: ".", required: true })).rejects.toThrow(
+      /^Config file "\." cannot be read \(EISDIR\); check that it is a readable file\.$/,
+    );
+  });
+
+  it("greenlight schema refuses unknown arguments with exit 2", async () => {
+    const err: string[] = [];
+    const io = { stdout: () => {}, stderr: (t: string) => err.push(t), env: {}, cwd: "/" };
+    await expect(schemaCommand(["--chek"], io)).resolves.toBe(2);
+    expect(err.join("")).toContain('Unknown arguments "--chek" for greenlight schema');
+  });
+
   it("points at the line and column of an unknown key", () => {
     const message = messageOf(
       "environments:\n  prod:\n    repository: acme/infra\n    mrege: direct\n",

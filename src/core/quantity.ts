@@ -16,3 +16,14 @@ export function parseQuantity(text: string, units: Record<string, number>): numb
   if (!Object.hasOwn(units, key)) return undefined;
   return Math.round(Number(match[1]) * units[key]!);
 }
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+/** How a byte count reads in a message: `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
+export function formatBytes(bytes: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(1)));
+  if (bytes >= MIB) return `${trim(bytes / MIB)} MiB`;
+  if (bytes >= KIB) return `${trim(bytes / KIB)} KiB`;
+  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+}

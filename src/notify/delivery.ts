@@ -7,8 +7,8 @@
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import { errorMessage } from "../core/errors.js";
-import type { HttpResponse, HttpSend } from "../verify/http-client.js";
-import { RequestFailure } from "../verify/transport-errors.js";
+import type { HttpResponse, HttpSend } from "../core/http/http-client.js";
+import { RequestFailure } from "../core/http/transport-errors.js";
 import type { DeploymentEvent } from "./event.js";
 import type { Message } from "./message.js";
 import type { NotificationTarget, PreparedRequest } from "./targets/target.js";

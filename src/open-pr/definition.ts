@@ -25,9 +25,9 @@ import {
   linesInput,
   listInput,
 } from "../core/inputs.js";
-import type { EditInputs } from "../update-tfvars/edit-inputs.js";
-import { editInputShape, editRequestFrom, releaseEditFrom } from "../update-tfvars/edit-inputs.js";
-import { hasReleaseEdit } from "../update-tfvars/plan-edit.js";
+import type { EditInputs } from "../release-file/edit-inputs.js";
+import { editInputShape, editRequestFrom, releaseEditFrom } from "../release-file/edit-inputs.js";
+import { hasReleaseEdit } from "../release-file/plan-edit.js";
 import type { ChangeKind } from "./branch-name.js";
 import { deriveBranchName } from "./branch-name.js";
 import { checkAllowedPaths } from "./change-plan.js";

@@ -11,10 +11,10 @@
 import type { Clock } from "../core/clock.js";
 import { OperationFailedError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import type { Change } from "../update-tfvars/assignments.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
-import { parseTfvars } from "../update-tfvars/document.js";
-import { diffDocuments } from "../update-tfvars/document-diff.js";
+import type { Change } from "../release-file/assignments.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
+import { parseTfvars } from "../release-file/document.js";
+import { diffDocuments } from "../release-file/document-diff.js";
 import type { ChangeKind } from "./branch-name.js";
 import type { ChangePlan, ChangeRequest } from "./change-plan.js";
 import { planChanges } from "./change-plan.js";

@@ -14,7 +14,7 @@ import {
   disconnect,
   infraInputShape,
   resolveInfraTarget,
-} from "./infra-connection.js";
+} from "../release/infra-connection.js";
 import { promote } from "./main.js";
 import type { AnalysisConfig } from "./plan.js";
 import { resolvePromotionPlan } from "./plan.js";

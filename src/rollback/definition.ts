@@ -8,7 +8,7 @@ import {
   disconnect,
   infraInputShape,
   resolveInfraTarget,
-} from "../promote/infra-connection.js";
+} from "../release/infra-connection.js";
 import { rollback } from "./main.js";
 import { rollbackSummary } from "./summary.js";
 

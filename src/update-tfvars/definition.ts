@@ -4,9 +4,9 @@ import type { GreenlightConfig } from "../config/schema.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { booleanInput, listInput } from "../core/inputs.js";
-import { editInputShape, editRequestFrom, releaseEditFrom } from "./edit-inputs.js";
+import { editInputShape, editRequestFrom, releaseEditFrom } from "../release-file/edit-inputs.js";
 import { updateTfvars } from "./main.js";
-import { hasReleaseEdit } from "./plan-edit.js";
+import { hasReleaseEdit } from "../release-file/plan-edit.js";
 import { updateTfvarsSummary } from "./summary.js";
 
 const inputShape = {

@@ -2,18 +2,12 @@
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
-import { parseQuantity } from "../core/quantity.js";
+import { formatBytes, parseQuantity } from "../core/quantity.js";
+
+export { formatBytes };
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
-
-/** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
-export function formatBytes(bytes: number): string {
-  const trim = (n: number) => String(Number(n.toFixed(1)));
-  if (bytes >= MIB) return `${trim(bytes / MIB)} MiB`;
-  if (bytes >= KIB) return `${trim(bytes / KIB)} KiB`;
-  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
-}
 
 const SIZE_UNITS: Record<string, number> = {
   "": 1,

@@ -3,7 +3,12 @@
  * could echo back separately (the token after "Bearer", the password inside Basic auth, a
  * cookie's value), are registered as secrets before the first request is sent.
  */
-import type { CheckSpec } from "./check-spec.js";
+/** What a request carries that may hold credentials. */
+export interface CredentialBearer {
+  headers: Record<string, string>;
+  secretHeaders: readonly string[];
+  url: URL;
+}
 
 const CREDENTIAL_NAME =
   /^(authorization|proxy-authorization|cookie)$|token|secret|passw|api[-_]?key|auth|session|credential|signature|cookie/i;
@@ -38,7 +43,7 @@ function credentialParts(value: string): string[] {
 }
 
 /** Every credential a check carries: in headers, in the URL's user info and query string. */
-export function credentialsOf(spec: CheckSpec): string[] {
+export function credentialsOf(spec: CredentialBearer): string[] {
   const found: string[] = [];
   for (const [name, value] of Object.entries(spec.headers)) {
     if (isCredentialHeader(name, spec.secretHeaders)) found.push(...credentialParts(value));

@@ -121,7 +121,6 @@ export async function connectInfra(
   const source = sourceFromEnv(context.env);
   const lander = new GitHubLander({
     repo,
-    octokit: client.octokit,
     base: target.base,
     file: target.file,
     environment: target.environment,

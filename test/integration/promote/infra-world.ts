@@ -13,6 +13,7 @@ import { systemClock } from "../../../src/core/clock.js";
 import type { Clock } from "../../../src/core/clock.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
+import { openPrAction } from "../../../src/open-pr/definition.js";
 import { promoteAction } from "../../../src/promote/definition.js";
 import { rollbackAction } from "../../../src/rollback/definition.js";
 import type { Sandbox } from "../../../src/sandbox/index.js";
@@ -58,6 +59,8 @@ export interface InfraWorld {
   git(...args: string[]): string;
   promote(inputs?: Record<string, string>, clock?: Clock): Promise<RunOutcome>;
   rollback(inputs: Record<string, string>): Promise<RunOutcome>;
+  /** open-pr with the inputs a deploy lands its images with. */
+  deploy(inputs: Record<string, string>): Promise<RunOutcome>;
   octokit: InstanceType<typeof TestOctokit>;
   close(): Promise<void>;
 }
@@ -122,6 +125,7 @@ export async function startInfraWorld(options: {
       JSON.parse(git("show", `${ref}:${TFVARS}`)) as Record<string, unknown>,
     promote: (inputs = {}, clock) => run(toRunnable(promoteAction), inputs, clock),
     rollback: (inputs) => run(toRunnable(rollbackAction), inputs),
+    deploy: (inputs) => run(toRunnable(openPrAction), inputs),
     octokit: new TestOctokit({ baseUrl: sandbox.url, auth: TOKEN }),
     close: () => sandbox.close(),
   };

@@ -16,7 +16,7 @@ import type { DatabaseConnection } from "./connection.js";
 import type { DumpStream } from "./database.js";
 import { ENCRYPTION_NAME, EncryptStream } from "./encryption.js";
 import { scavengeEvery } from "./garbage.js";
-import type { BackupManifest } from "./manifest.js";
+import type { BackupManifest, ReleaseLink } from "./manifest.js";
 import { listBackups, manifestKey, serializeManifest, timestampName } from "./manifest.js";
 import type { ToolOptions } from "./process.js";
 import type { RetentionPolicy } from "./retention.js";
@@ -41,6 +41,8 @@ export interface BackupParams {
   verifyConnection?: DatabaseConnection;
   retention: RetentionPolicy;
   retentionDryRun: boolean;
+  /** The release the backup is taken before, recorded in its manifest. */
+  release?: ReleaseLink;
 }
 
 export interface BackupDeps {
@@ -215,6 +217,7 @@ export async function backup(params: BackupParams, deps: BackupDeps): Promise<Ba
     encryption: params.encryptionKey ? ENCRYPTION_NAME : "none",
     ...(metadata.rowCounts ? { "row-counts": metadata.rowCounts } : {}),
     verification: { verified: false, method: "none" },
+    ...(params.release ? { release: params.release } : {}),
   };
   deps.logger.info(`Stored ${stored.size} bytes, SHA-256 ${stored.sha256}`);
 

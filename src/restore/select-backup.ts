@@ -1,12 +1,16 @@
 /**
- * Which backup to restore: the latest, the latest at or before a time, or one by name.
+ * Which backup to restore: the latest, the latest at or before a time, the one taken
+ * before a release (migrate records the release in the manifest), or one by name.
  * Only backups with a manifest exist; unverified ones are chosen only when allowed (or
  * named explicitly).
  */
 import type { ListedBackup } from "../backup/manifest.js";
 
 export type BackupChoice =
-  { kind: "latest" } | { kind: "at"; time: Date } | { kind: "name"; name: string };
+  | { kind: "latest" }
+  | { kind: "at"; time: Date }
+  | { kind: "name"; name: string }
+  | { kind: "before-release"; release: string };
 
 export interface Selection {
   backup?: ListedBackup;
@@ -30,7 +34,9 @@ export function selectBackup(
   const candidates =
     choice.kind === "at"
       ? eligible.filter((b) => b.time.getTime() <= choice.time.getTime())
-      : eligible;
+      : choice.kind === "before-release"
+        ? eligible.filter((b) => b.manifest.release?.version === choice.release)
+        : eligible;
   const backup = candidates[candidates.length - 1];
   if (backup) return { backup };
   const what = allowUnverified ? "backup" : "verified backup";
@@ -38,6 +44,8 @@ export function selectBackup(
     reason:
       choice.kind === "at"
         ? `no ${what} started at or before ${choice.time.toISOString()}`
-        : `no ${what} exists${!allowUnverified && backups.length > 0 ? ` (${backups.length} unverified; set allow-unverified to consider them)` : ""}`,
+        : choice.kind === "before-release"
+          ? `no ${what} was taken before release ${choice.release}`
+          : `no ${what} exists${!allowUnverified && backups.length > 0 ? ` (${backups.length} unverified; set allow-unverified to consider them)` : ""}`,
   };
 }

@@ -11,6 +11,7 @@ import { startSandbox } from "../../src/sandbox/index.js";
 import { buildahInputs, removeDir, startRegistry, writeScratchProject } from "./registry.js";
 import { createBareRepo } from "./sandbox.js";
 import { backupSample, restoreSample } from "./backup-samples.js";
+import { migrateSample } from "./migrate-samples.js";
 
 export type Sample = (dir: string) => Promise<{
   inputs: Record<string, string>;
@@ -147,6 +148,7 @@ export const actionSamples: Record<string, Sample> = {
   },
   backup: backupSample,
   restore: restoreSample,
+  migrate: migrateSample,
   // A deployed candidate in the local GitHub sandbox: the tick advances it to its first step.
   promote: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct" }),
   rollback: (dir) =>

@@ -37,7 +37,10 @@ export function selectBackup(
       : choice.kind === "before-release"
         ? eligible.filter((b) => b.manifest.release?.version === choice.release)
         : eligible;
-  const backup = candidates[candidates.length - 1];
+  // Before a release, the first backup is the one from before any attempt to migrate it (a
+  // retry after a failed migration backs up the half-migrated state again).
+  const backup =
+    choice.kind === "before-release" ? candidates[0] : candidates[candidates.length - 1];
   if (backup) return { backup };
   const what = allowUnverified ? "backup" : "verified backup";
   return {

@@ -129,6 +129,17 @@ export const environmentSchema = z.strictObject({
   "allowed-registries": stringList.optional(),
   promotion: promotionSchema.optional(),
   verify: verifySettingsSchema.optional(),
+  "backup-before-rollback": z
+    .strictObject({
+      destination: z.string().min(1),
+      name: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+        .optional(),
+      "s3-endpoint": z.url().optional(),
+      "s3-region": z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 export const serviceSchema = z.strictObject({

@@ -69,6 +69,8 @@ export async function startInfraWorld(options: {
   promotion?: Record<string, unknown>;
   merge?: "direct" | "auto-merge" | "pull-request";
   file?: string;
+  /** More of the environment's config (e.g. backup-before-rollback). */
+  environment?: Record<string, unknown>;
 }): Promise<InfraWorld> {
   const root = tempDir("greenlight-promote-");
   const bare = join(root, "infra.git");
@@ -86,6 +88,7 @@ export async function startInfraWorld(options: {
           tfvars: TFVARS,
           merge: options.merge ?? "direct",
           ...(options.promotion ? { promotion: options.promotion } : {}),
+          ...options.environment,
         },
       },
     }),

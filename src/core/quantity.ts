@@ -17,13 +17,21 @@ export function parseQuantity(text: string, units: Record<string, number>): numb
   return Math.round(Number(match[1]) * units[key]!);
 }
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
+const BINARY_UNITS = ["KiB", "MiB", "GiB", "TiB"];
 
-/** How a byte count reads in a message: `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
+/** How a byte count reads in a message: `900 bytes`, `64 KiB`, `1.5 MiB`, `3 GiB`. */
 export function formatBytes(bytes: number): string {
-  const trim = (n: number) => String(Number(n.toFixed(1)));
-  if (bytes >= MIB) return `${trim(bytes / MIB)} MiB`;
-  if (bytes >= KIB) return `${trim(bytes / KIB)} KiB`;
-  return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+  let value = bytes;
+  let unit = -1;
+  while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number(value.toFixed(1))} ${BINARY_UNITS[unit]}`;
+}
+
+/** A duration in a summary: `2.5 s`. */
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }

@@ -18,8 +18,8 @@ import { diffDocuments } from "../release-file/document-diff.js";
 import type { ChangeKind } from "./branch-name.js";
 import type { ChangePlan, ChangeRequest } from "./change-plan.js";
 import { planChanges } from "./change-plan.js";
-import type { FileAddition, InfraRepo, PullRequestInfo } from "./infra-repo.js";
-import { describeError, isTransient, isUnresolvedNode } from "./infra-repo.js";
+import type { FileAddition, InfraRepo, PullRequestInfo } from "../release/infra-repo.js";
+import { describeError, isTransient, isUnresolvedNode } from "../release/infra-repo.js";
 import type { ContentContext, SourceInfo } from "./pr-content.js";
 import {
   changedServices,

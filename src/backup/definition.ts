@@ -15,7 +15,12 @@ import { backup } from "./main.js";
 import type { RetentionPolicy } from "../backup-engine/retention.js";
 import { hasRetentionRule } from "../backup-engine/retention.js";
 import type { SourceSpec } from "../backup-engine/source.js";
-import { setNameInput, storeFromInputs, storeInputShape, toolEnvironment } from "../backup-engine/store-inputs.js";
+import {
+  setNameInput,
+  storeFromInputs,
+  storeInputShape,
+  toolEnvironment,
+} from "../backup-engine/store-inputs.js";
 import { backupSummary } from "./summary.js";
 
 const positive = integerInput.refine((n) => n >= 1, { message: "must be at least 1" });

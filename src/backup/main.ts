@@ -17,7 +17,12 @@ import type { DumpStream } from "../backup-engine/database.js";
 import { ENCRYPTION_NAME, EncryptStream } from "../backup-engine/encryption.js";
 import { scavengeEvery } from "../backup-engine/garbage.js";
 import type { BackupManifest } from "../backup-engine/manifest.js";
-import { listBackups, manifestKey, serializeManifest, timestampName } from "../backup-engine/manifest.js";
+import {
+  listBackups,
+  manifestKey,
+  serializeManifest,
+  timestampName,
+} from "../backup-engine/manifest.js";
 import type { ToolOptions } from "../backup-engine/process.js";
 import type { RetentionPolicy } from "../backup-engine/retention.js";
 import { applyRetention, hasRetentionRule } from "../backup-engine/retention.js";

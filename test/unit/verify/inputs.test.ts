@@ -64,7 +64,7 @@ describe("verify inputs", () => {
     [{ url: "http://a.test/", attempts: "0" }, 'Input "attempts" must be at least 1.'],
     [
       { url: "http://a.test/", "max-body": "huge" },
-      'Input "max-body" is invalid: "huge" is not a size; write it like 1MiB, 512KiB or 65536.',
+      'Input "max-body" is "huge", which is not a size; write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes.',
     ],
     [
       { url: "http://a.test/", "tls-verify": "nope" },

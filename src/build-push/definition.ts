@@ -97,7 +97,11 @@ const inputShape = {
   "max-parallel": integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
+/**
+ * The action's input names, so the deploy action's pass-through lists stop compiling when an
+ * input is renamed here. action.yml and the schema are checked against each other by
+ * test/unit/action-manifests.test.ts.
+ */
 export type BuildPushRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);

@@ -64,6 +64,11 @@ const inputShape = {
   "config-file": z.string().optional(),
 };
 
+/**
+ * The action's input names, so the deploy action's pass-through lists stop compiling when an
+ * input is renamed here. action.yml and the schema are checked against each other by
+ * test/unit/action-manifests.test.ts.
+ */
 export type OpenPrRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;

@@ -45,9 +45,6 @@ const inputShape = {
   overwrite: booleanInput.default(false),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type RestoreRawInputs = Record<keyof typeof inputShape, string | undefined>;
-
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

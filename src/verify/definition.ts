@@ -96,9 +96,6 @@ const inputShape = {
   "certificate-min-days": integerInput.default(BUILT_IN_DEFAULTS.minCertificateDays),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type VerifyRawInputs = Record<keyof typeof inputShape, string | undefined>;
-
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

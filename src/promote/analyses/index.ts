@@ -18,7 +18,6 @@ import type { AnalysisDeps, AnalysisEvidence, AnalysisWindow } from "./types.js"
 import type { VerifyAnalysis } from "./verify-analysis.js";
 import { runVerifyAnalysis } from "./verify-analysis.js";
 
-
 export type CompiledAnalysis =
   | ({ kind: "prometheus" } & PrometheusAnalysis)
   | ({ kind: "http-json" } & HttpJsonAnalysis)

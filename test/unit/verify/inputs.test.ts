@@ -1,19 +1,9 @@
 /** verify's inputs: every mistake is one sentence naming the input, and exit code 2. */
 import { describe, expect, it } from "vitest";
-import { toRunnable } from "../../../src/core/action.js";
-import { describeFailure } from "../../../src/core/failure.js";
 import { verifyAction } from "../../../src/verify/definition.js";
-import { tempDir, testContext } from "../../helpers/run-context.js";
+import { refusalOf } from "../../helpers/refusal.js";
 
-async function failure(raw: Record<string, string>) {
-  const { context } = testContext(tempDir());
-  try {
-    await toRunnable(verifyAction).execute(raw, context);
-  } catch (error) {
-    return describeFailure(error);
-  }
-  throw new Error("expected the inputs to be refused");
-}
+const failure = (raw: Record<string, string>) => refusalOf(verifyAction, raw);
 
 describe("verify inputs", () => {
   it.each([

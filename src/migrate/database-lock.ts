@@ -6,8 +6,8 @@
  * sentence naming the holder, as far as the database can tell who that is.
  */
 import { createHash } from "node:crypto";
-import type { DatabaseConnection } from "../backup/connection.js";
-import type { ToolOptions } from "../backup/process.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import type { ToolOptions } from "../backup-engine/process.js";
 import type { Clock } from "../core/clock.js";
 import { OperationFailedError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";

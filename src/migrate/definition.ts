@@ -4,16 +4,16 @@
  * checked, and the .sql files read, before anything connects to the database.
  */
 import { z } from "zod";
-import type { DatabaseConnection } from "../backup/connection.js";
-import { kindOfUrl, parseDatabaseUrl } from "../backup/connection.js";
-import type { BackupParams } from "../backup/main.js";
-import type { ReleaseLink } from "../backup/manifest.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import { kindOfUrl, parseDatabaseUrl } from "../backup-engine/connection.js";
+import type { BackupParams } from "../backup-engine/take-backup.js";
+import type { ReleaseLink } from "../backup-engine/manifest.js";
 import {
   setNameInput,
   storeFromInputs,
   storeInputShape,
   toolEnvironment,
-} from "../backup/store-inputs.js";
+} from "../backup-engine/store-inputs.js";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";

@@ -9,12 +9,12 @@
  *   4. run the migration (the team's command, or the pending .sql files in order);
  *   5. on failure, keep the backup and say how to restore it; never restore by itself.
  */
-import type { DatabaseConnection } from "../backup/connection.js";
-import type { BackupParams, BackupResult } from "../backup/main.js";
-import { backup } from "../backup/main.js";
-import type { ReleaseLink } from "../backup/manifest.js";
-import type { ToolOptions } from "../backup/process.js";
-import type { BackupStore } from "../backup/store.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import type { BackupParams, BackupResult } from "../backup-engine/take-backup.js";
+import { backup } from "../backup-engine/take-backup.js";
+import type { ReleaseLink } from "../backup-engine/manifest.js";
+import type { ToolOptions } from "../backup-engine/process.js";
+import type { BackupStore } from "../backup-engine/store.js";
 import type { Clock } from "../core/clock.js";
 import { errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";

@@ -8,10 +8,10 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import type { DatabaseConnection } from "../backup/connection.js";
-import { mysqlArgs, postgresEnv } from "../backup/connection.js";
-import type { ToolCommand, ToolOptions } from "../backup/process.js";
-import { findProgram, toolText } from "../backup/process.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import { mysqlArgs, postgresEnv } from "../backup-engine/connection.js";
+import type { ToolCommand, ToolOptions } from "../backup-engine/process.js";
+import { findProgram, toolText } from "../backup-engine/process.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { SqlSession } from "./sql-session.js";
 

@@ -6,10 +6,10 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import type { DatabaseConnection } from "../backup/connection.js";
-import { mysqlArgs, postgresEnv } from "../backup/connection.js";
-import type { ToolCommand, ToolOptions } from "../backup/process.js";
-import { completion, findProgram, spawnTool } from "../backup/process.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import { mysqlArgs, postgresEnv } from "../backup-engine/connection.js";
+import type { ToolCommand, ToolOptions } from "../backup-engine/process.js";
+import { completion, findProgram, spawnTool } from "../backup-engine/process.js";
 import { OperationFailedError } from "../core/errors.js";
 
 export class SqlSession {

@@ -1,5 +1,5 @@
 /** The migrate job summary, built as data. */
-import type { ReleaseLink } from "../backup/manifest.js";
+import type { ReleaseLink } from "../backup-engine/manifest.js";
 import type { Summary } from "../core/summary.js";
 import { inlineCode } from "../core/summary.js";
 import type { MigrateResult } from "./main.js";

@@ -8,7 +8,7 @@
  */
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
-import type { InfraRepo } from "../open-pr/infra-repo.js";
+import type { InfraRepo } from "./infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
@@ -17,7 +17,7 @@ import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ReleaseEdit } from "../release-file/release-edits.js";
 import { SupersededEditError } from "../release-file/release-edits.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
-import type { MergeMode } from "../promote/plan.js";
+import type { MergeMode } from "../config/schema.js";
 import type { OpenPullRequest } from "./release-state.js";
 import { closePromotionPullRequest } from "./withdraw-promotion.js";
 import { OperationFailedError } from "../core/errors.js";

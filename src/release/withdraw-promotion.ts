@@ -5,7 +5,7 @@
  */
 import type { Logger } from "../core/logger.js";
 import { errorMessage } from "../core/errors.js";
-import type { InfraRepo } from "../open-pr/infra-repo.js";
+import type { InfraRepo } from "./infra-repo.js";
 import type { Lander } from "./land-change.js";
 import type { OpenPullRequest } from "./release-state.js";
 

@@ -4,7 +4,7 @@
  * Only backups with a manifest exist; unverified ones are chosen only when allowed (or
  * named explicitly).
  */
-import type { ListedBackup } from "../backup/manifest.js";
+import type { ListedBackup } from "../backup-engine/manifest.js";
 
 export type BackupChoice =
   | { kind: "latest" }

@@ -3,11 +3,11 @@
  * the config file): a verified backup with the backup engine, taken before traffic moves.
  * Only a backup: putting data back loses every write since, so it stays an explicit restore.
  */
-import type { DatabaseConnection } from "../backup/connection.js";
-import { parseDatabaseUrl } from "../backup/connection.js";
-import type { BackupParams } from "../backup/main.js";
-import { backup } from "../backup/main.js";
-import { storeFromInputs, toolEnvironment } from "../backup/store-inputs.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import { parseDatabaseUrl } from "../backup-engine/connection.js";
+import type { BackupParams } from "../backup-engine/take-backup.js";
+import { backup } from "../backup-engine/take-backup.js";
+import { storeFromInputs, toolEnvironment } from "../backup-engine/store-inputs.js";
 import type { EnvironmentConfig } from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { ConfigurationError, errorMessage } from "../core/errors.js";

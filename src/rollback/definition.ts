@@ -25,7 +25,6 @@ const inputShape = {
   "encryption-key": z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 };
 
-export type RollbackRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalStore } from "../../../src/backup/local-store.js";
-import { listBackups } from "../../../src/backup/manifest.js";
+import { LocalStore } from "../../../src/backup-engine/local-store.js";
+import { listBackups } from "../../../src/backup-engine/manifest.js";
 import type { RunContext } from "../../../src/core/action.js";
 import { toRunnable } from "../../../src/core/action.js";
 import { systemClock } from "../../../src/core/clock.js";

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { systemClock } from "../../../src/core/clock.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
-import { InfraRepo } from "../../../src/open-pr/infra-repo.js";
+import { InfraRepo } from "../../../src/release/infra-repo.js";
 import { GitHubLander } from "../../../src/release/land-change.js";
 import { CANDIDATE, STABLE, TFVARS, releaseFile, startInfraWorld } from "./infra-world.js";
 import type { InfraWorld, RunOutcome } from "./infra-world.js";

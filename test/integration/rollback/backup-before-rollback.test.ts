@@ -4,8 +4,8 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalStore } from "../../../src/backup/local-store.js";
-import { listBackups } from "../../../src/backup/manifest.js";
+import { LocalStore } from "../../../src/backup-engine/local-store.js";
+import { listBackups } from "../../../src/backup-engine/manifest.js";
 import { describeFailure } from "../../../src/core/failure.js";
 import type { PostgresServer } from "../../helpers/postgres.js";
 import { startPostgres } from "../../helpers/postgres.js";

@@ -17,12 +17,7 @@ import type { DumpStream } from "./database.js";
 import { ENCRYPTION_NAME, EncryptStream } from "./encryption.js";
 import { scavengeEvery } from "./garbage.js";
 import type { BackupManifest, ReleaseLink } from "./manifest.js";
-import {
-  listBackups,
-  manifestKey,
-  serializeManifest,
-  timestampName,
-} from "./manifest.js";
+import { listBackups, manifestKey, serializeManifest, timestampName } from "./manifest.js";
 import type { ToolOptions } from "./process.js";
 import type { RetentionPolicy } from "./retention.js";
 import { applyRetention, hasRetentionRule } from "./retention.js";

@@ -114,22 +114,39 @@ export const verifySettingsSchema = z.strictObject({
   deadline: durationValue.optional(),
 });
 
-export const environmentSchema = z.strictObject({
-  repository: repository.optional(),
-  base: z.string().min(1).optional(),
-  tfvars: z.string().min(1).optional(),
-  merge: mergeModeSchema.optional(),
-  "merge-method": mergeMethodSchema.optional(),
-  "allowed-paths": stringList.optional(),
-  labels: stringList.optional(),
-  reviewers: stringList.optional(),
-  "team-reviewers": stringList.optional(),
-  draft: z.boolean().optional(),
-  "require-digest": z.boolean().optional(),
-  "allowed-registries": stringList.optional(),
-  promotion: promotionSchema.optional(),
-  verify: verifySettingsSchema.optional(),
-});
+/** The formats of release files Greenlight edits. */
+export const releaseFileFormatSchema = z.enum(["json", "hcl", "yaml"]);
+export type ReleaseFileFormat = z.output<typeof releaseFileFormatSchema>;
+
+/** A release file by path (format from its extension), or by path and format. */
+const releaseFileSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ path: z.string().min(1), format: releaseFileFormatSchema.optional() }),
+]);
+
+export const environmentSchema = z
+  .strictObject({
+    repository: repository.optional(),
+    base: z.string().min(1).optional(),
+    "release-file": releaseFileSchema.optional(),
+    /** The name the release file had when every release file was a tfvars file. */
+    tfvars: z.string().min(1).optional(),
+    merge: mergeModeSchema.optional(),
+    "merge-method": mergeMethodSchema.optional(),
+    "allowed-paths": stringList.optional(),
+    labels: stringList.optional(),
+    reviewers: stringList.optional(),
+    "team-reviewers": stringList.optional(),
+    draft: z.boolean().optional(),
+    "require-digest": z.boolean().optional(),
+    "allowed-registries": stringList.optional(),
+    promotion: promotionSchema.optional(),
+    verify: verifySettingsSchema.optional(),
+  })
+  .refine((env) => env["release-file"] === undefined || env.tfvars === undefined, {
+    message: "give release-file or tfvars, not both (tfvars is the older name of release-file)",
+    path: ["tfvars"],
+  });
 
 export const serviceSchema = z.strictObject({
   image: z.string().min(1).optional(),
@@ -158,6 +175,28 @@ export const configSchema = z.strictObject({
 });
 
 export type GreenlightConfig = z.output<typeof configSchema>;
+
+export interface ReleaseFileRef {
+  path: string;
+  format?: ReleaseFileFormat;
+}
+
+/** The environment's release file: `release-file`, or `tfvars` as configs written before it say. */
+export function releaseFileOf(env: EnvironmentConfig | undefined): ReleaseFileRef | undefined {
+  const given = env?.["release-file"];
+  if (typeof given === "string") return { path: given };
+  if (given) return { path: given.path, ...(given.format ? { format: given.format } : {}) };
+  return env?.tfvars === undefined ? undefined : { path: env.tfvars };
+}
+
+/** The explicit format of `file` when it is the environment's release file. */
+export function releaseFormatFor(
+  env: EnvironmentConfig | undefined,
+  file: string,
+): ReleaseFileFormat | undefined {
+  const ref = releaseFileOf(env);
+  return ref?.path === file ? ref.format : undefined;
+}
 export type EnvironmentConfig = z.output<typeof environmentSchema>;
 export type ServiceConfig = z.output<typeof serviceSchema>;
 export type PromotionConfig = z.output<typeof promotionSchema>;

@@ -5,7 +5,7 @@
  * tells a fresh deploy from a rolled-back one. Nothing else is stored anywhere.
  */
 import { parseTfvars } from "../release-file/document.js";
-import type { JsonValue } from "../release-file/document.js";
+import type { JsonValue, TfvarsFormat } from "../release-file/document.js";
 import { readPath } from "../release-file/json-path.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import { discoverLayouts } from "../release-file/service-layout.js";
@@ -58,6 +58,8 @@ export interface ReleaseSource {
 export interface ReleaseState {
   head: string;
   text: string;
+  /** The file's format when the config gives it; otherwise its extension says. */
+  format?: TfvarsFormat;
   layouts: ServiceLayout[];
   services: ServiceRelease[];
   /** When the current release stage (green images and weights) reached the base branch. */
@@ -99,8 +101,9 @@ export function snapshotOf(
   text: string,
   file: string,
   layouts?: ServiceLayout[],
+  format?: TfvarsFormat,
 ): { services: ServiceRelease[]; layouts: ServiceLayout[] } {
-  const data = parseTfvars(text, file).data;
+  const data = parseTfvars(text, file, format).data;
   const used = layouts ?? discoverLayouts(data);
   return { services: servicesOf(data, used), layouts: used };
 }
@@ -118,6 +121,7 @@ export async function readReleaseState(
     base: string;
     file: string;
     layouts?: ServiceLayout[] | undefined;
+    format?: TfvarsFormat | undefined;
     branches: string[];
     depth?: number;
   },
@@ -133,10 +137,11 @@ export async function readReleaseState(
   const newest = overview.history[0];
   const text = await source.fileAt(query.file, newest?.oid ?? overview.head);
   if (text === undefined) return undefined;
-  const current = snapshotOf(text, query.file, query.layouts);
+  const current = snapshotOf(text, query.file, query.layouts, query.format);
   const state: ReleaseState = {
     head: overview.head,
     text,
+    ...(query.format ? { format: query.format } : {}),
     layouts: current.layouts,
     services: current.services,
     openPullRequests: overview.openPullRequests,
@@ -146,7 +151,9 @@ export async function readReleaseState(
   for (let i = 1; i < overview.history.length; i++) {
     const older = await source.fileAt(query.file, overview.history[i]!.oid);
     const services =
-      older === undefined ? undefined : snapshotOf(older, query.file, current.layouts).services;
+      older === undefined
+        ? undefined
+        : snapshotOf(older, query.file, current.layouts, query.format).services;
     if (!services || stageKey(services) !== key) {
       const start = overview.history[i - 1]!;
       return {

@@ -19,6 +19,7 @@ import { branchFor } from "../release/land-change.js";
 import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
 import type { ReleaseSource, ReleaseState } from "../release/release-state.js";
 import { readReleaseState, weightsOf } from "../release/release-state.js";
+import type { TfvarsFormat } from "../release-file/document.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { findLayout } from "../release-file/release-edits.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
@@ -29,6 +30,8 @@ export interface RollbackParams {
   environment: string;
   base: string;
   file: string;
+  /** Given in the config file when the file's extension does not say. */
+  format?: TfvarsFormat | undefined;
   layouts?: ServiceLayout[] | undefined;
   /** Services to roll back; all when empty. */
   services: string[];
@@ -107,6 +110,7 @@ export async function rollback(
     base: params.base,
     file: params.file,
     layouts: params.layouts,
+    format: params.format,
     branches: [branchFor(params.environment, "promote")],
     depth: params.to ? params.historyDepth : 2,
   });

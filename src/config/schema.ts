@@ -18,6 +18,7 @@ export const SERVICE_FIELDS = [
   "green-weight",
 ] as const;
 export type ServiceField = (typeof SERVICE_FIELDS)[number];
+export type ImageField = "green-image" | "blue-image";
 
 const name = z
   .string()
@@ -148,6 +149,28 @@ export const environmentSchema = z
     path: ["tfvars"],
   });
 
+/**
+ * An image kept in two or three fields, as Helm charts (`image.repository` + `image.tag`)
+ * and Kustomize `images:` entries (`newName` + `newTag` / `digest`) keep it.
+ */
+const imagePartsSchema = z
+  .strictObject({ repository: jsonPath, tag: jsonPath.optional(), digest: jsonPath.optional() })
+  .refine((parts) => parts.tag !== undefined || parts.digest !== undefined, {
+    message: "map tag, digest or both besides repository",
+  });
+export type ImageParts = z.output<typeof imagePartsSchema>;
+
+const imageFieldSchema = z.union([jsonPath, imagePartsSchema]);
+
+const fieldsSchema = z.strictObject({
+  "green-image": imageFieldSchema.optional(),
+  "blue-image": imageFieldSchema.optional(),
+  "green-desired-count": jsonPath.optional(),
+  "blue-desired-count": jsonPath.optional(),
+  "blue-weight": jsonPath.optional(),
+  "green-weight": jsonPath.optional(),
+});
+
 export const serviceSchema = z.strictObject({
   image: z.string().min(1).optional(),
   context: z.string().min(1).optional(),
@@ -158,7 +181,9 @@ export const serviceSchema = z.strictObject({
   /** False for a service with no load-balancer weights (a queue worker). */
   weighted: z.boolean().default(true),
   /** Per-field JSONPath overrides of the naming convention. */
-  fields: z.partialRecord(z.enum(SERVICE_FIELDS), jsonPath).optional(),
+  fields: fieldsSchema.optional(),
+  /** percent: blue + green = 100; relative: shares of their sum (Gateway API, Istio). */
+  "weight-mode": z.enum(["percent", "relative"]).default("percent"),
   /** Environments the service is deployed to; all when absent. */
   environments: stringList.optional(),
 });
@@ -212,5 +237,17 @@ export function serviceFieldPath(
   service: string,
   field: ServiceField,
 ): string {
-  return config.services[service]?.fields?.[field] ?? defaultFieldPath(service, field);
+  const given = config.services[service]?.fields?.[field];
+  if (typeof given === "object") return given.repository;
+  return given ?? defaultFieldPath(service, field);
+}
+
+/** The fields an image is split across, when the config splits it. */
+export function serviceImageParts(
+  config: GreenlightConfig,
+  service: string,
+  field: ImageField,
+): ImageParts | undefined {
+  const given = config.services[service]?.fields?.[field];
+  return typeof given === "object" ? given : undefined;
 }

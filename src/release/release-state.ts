@@ -6,9 +6,8 @@
  */
 import { parseTfvars } from "../release-file/document.js";
 import type { JsonValue, TfvarsFormat } from "../release-file/document.js";
-import { readPath } from "../release-file/json-path.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
-import { discoverLayouts } from "../release-file/service-layout.js";
+import { discoverLayouts, readField } from "../release-file/service-layout.js";
 
 export interface ServiceRelease {
   name: string;
@@ -81,7 +80,7 @@ function asNumber(value: JsonValue | undefined): number | undefined {
 
 export function servicesOf(data: JsonValue, layouts: ServiceLayout[]): ServiceRelease[] {
   return layouts.map((layout) => {
-    const read = (field: keyof ServiceLayout["paths"]) => readPath(data, layout.paths[field]);
+    const read = (field: keyof ServiceLayout["paths"]) => readField(data, layout, field);
     const service: ServiceRelease = { name: layout.name, weighted: layout.weighted };
     const blueImage = asString(read("blue-image"));
     const greenImage = asString(read("green-image"));

@@ -23,6 +23,7 @@ import type { TfvarsFormat } from "../release-file/document.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { findLayout } from "../release-file/release-edits.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
+import { writeField } from "../release-file/service-layout.js";
 import type { EarlierRelease } from "./find-release.js";
 import { findEarlierRelease } from "./find-release.js";
 
@@ -81,10 +82,9 @@ function chosenServices(state: ReleaseState, wanted: string[]): string[] {
 }
 
 function redeployAssignments(state: ReleaseState, release: EarlierRelease): Assignment[] {
-  return Object.entries(release.images).map(([service, image]) => ({
-    path: findLayout(state.layouts, service).paths["blue-image"],
-    value: image,
-  }));
+  return Object.entries(release.images).flatMap(([service, image]) =>
+    writeField(findLayout(state.layouts, service), "blue-image", image),
+  );
 }
 
 function bodyOf(evidence: RollbackEvidence): string {

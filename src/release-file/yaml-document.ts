@@ -143,7 +143,9 @@ class YamlDocument implements TfvarsDocument {
         // A key the mapping does not write itself may come from a merge: its bytes are elsewhere.
         if (!pair && node.items.some(isMergeKey)) this.refuse(path, depth, "a merge key (<<)");
         child = pair ? ((pair.value as Node | null) ?? undefined) : undefined;
-        if (pair && !child) {
+        // `key:` with nothing after it reads as null but has no bytes to replace.
+        const empty = child && isScalar(child) && rangeOf(child)[0] === rangeOf(child)[1];
+        if (pair && (!child || empty)) {
           throw new ConfigurationError(
             `File "${this.file}" has the key ${formatPath(path.slice(0, depth + 1))} with no value written after it, so Greenlight cannot tell what style to keep; write a value such as "" or 0 there first.`,
           );

@@ -2,9 +2,9 @@
  * Pull request titles, bodies and commit messages, generated from the change so a reviewer
  * sees at a glance what moves where, and overridable with templates.
  */
-import type { Change } from "../update-tfvars/assignments.js";
-import { normalisePath } from "../update-tfvars/json-path.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
+import type { Change } from "../release-file/assignments.js";
+import { normalisePath } from "../release-file/json-path.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
 import type { CiFacts } from "../core/ci-facts.js";
 import { readCiFacts } from "../core/ci-facts.js";
 import { inlineCode, renderMarkdown } from "../core/summary.js";

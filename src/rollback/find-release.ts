@@ -4,8 +4,8 @@
  * release is every service's image on that side at that commit, so a rollback puts back
  * exactly what ran together then.
  */
-import type { ReleaseSource, ReleaseState, ServiceRelease } from "../promote/release-state.js";
-import { snapshotOf } from "../promote/release-state.js";
+import type { ReleaseSource, ReleaseState, ServiceRelease } from "../release/release-state.js";
+import { snapshotOf } from "../release/release-state.js";
 
 export interface EarlierRelease {
   commit: string;

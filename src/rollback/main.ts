@@ -13,15 +13,15 @@
 import type { Clock } from "../core/clock.js";
 import { ConfigurationError, OperationFailedError, errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import type { DeploymentRecorder } from "../promote/deployment-status.js";
-import type { LandResult, Lander } from "../promote/land-change.js";
-import { branchFor } from "../promote/land-change.js";
-import { withdrawStalePromotion } from "../promote/main.js";
-import type { ReleaseSource, ReleaseState } from "../promote/release-state.js";
-import { readReleaseState, weightsOf } from "../promote/release-state.js";
-import type { Assignment } from "../update-tfvars/assignments.js";
-import { findLayout } from "../update-tfvars/release-edits.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
+import type { DeploymentRecorder } from "../release/deployment-status.js";
+import type { LandResult, Lander } from "../release/land-change.js";
+import { branchFor } from "../release/land-change.js";
+import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
+import type { ReleaseSource, ReleaseState } from "../release/release-state.js";
+import { readReleaseState, weightsOf } from "../release/release-state.js";
+import type { Assignment } from "../release-file/assignments.js";
+import { findLayout } from "../release-file/release-edits.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
 import type { EarlierRelease } from "./find-release.js";
 import { findEarlierRelease } from "./find-release.js";
 

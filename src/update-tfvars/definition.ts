@@ -4,9 +4,9 @@ import type { GreenlightConfig } from "../config/schema.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { booleanInput, listInput } from "../core/inputs.js";
-import { editInputShape, editRequestFrom, releaseEditFrom } from "./edit-inputs.js";
+import { editInputShape, editRequestFrom, releaseEditFrom } from "../release-file/edit-inputs.js";
 import { updateTfvars } from "./main.js";
-import { hasReleaseEdit } from "./plan-edit.js";
+import { hasReleaseEdit } from "../release-file/plan-edit.js";
 import { updateTfvarsSummary } from "./summary.js";
 
 const inputShape = {
@@ -16,9 +16,6 @@ const inputShape = {
   environment: z.string().optional(),
   "dry-run": booleanInput.default(false),
 };
-
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type UpdateTfvarsRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;

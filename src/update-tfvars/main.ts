@@ -9,9 +9,9 @@ import { createTwoFilesPatch } from "diff";
 import { writeFilesAtomically } from "../core/atomic-write.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import type { Change } from "./assignments.js";
-import type { PlannedEdit, TfvarsEditRequest } from "./plan-edit.js";
-import { planTfvarsEdit } from "./plan-edit.js";
+import type { Change } from "../release-file/assignments.js";
+import type { PlannedEdit, TfvarsEditRequest } from "../release-file/plan-edit.js";
+import { planTfvarsEdit } from "../release-file/plan-edit.js";
 
 export interface UpdateTfvarsParams {
   files: string[];

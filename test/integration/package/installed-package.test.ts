@@ -91,7 +91,7 @@ describe("the installed command", () => {
 
   it("answers --help for every command, reading each action.yml from the package", async () => {
     const cwd = tempDir();
-    const commands = [...actionNames, "deploy", "sandbox", "schema"];
+    const commands = [...actionNames, "deploy", "demo", "sandbox", "schema"];
     const results = await Promise.all(
       commands.map((command) => greenlight(installed, [command, "--help"], cwd)),
     );

@@ -8,8 +8,8 @@ import {
   renderTemplate,
   sourceFromEnv,
 } from "../../../src/open-pr/pr-content.js";
-import type { ServiceLayout } from "../../../src/update-tfvars/service-layout.js";
-import { discoverLayouts } from "../../../src/update-tfvars/service-layout.js";
+import type { ServiceLayout } from "../../../src/release-file/service-layout.js";
+import { discoverLayouts } from "../../../src/release-file/service-layout.js";
 
 const FILE = "envs/production/release.auto.tfvars.json";
 

@@ -8,14 +8,14 @@ import type {
   DeploymentRecord,
   DeploymentRecorder,
   VerificationLog,
-} from "../../../src/promote/deployment-status.js";
-import type { LandRequest, LandResult, Lander } from "../../../src/promote/land-change.js";
+} from "../../../src/release/deployment-status.js";
+import type { LandRequest, LandResult, Lander } from "../../../src/release/land-change.js";
 import type {
   OpenPullRequest,
   ReleaseSource,
   RepoOverview,
-} from "../../../src/promote/release-state.js";
-import { planTfvarsEdit } from "../../../src/update-tfvars/plan-edit.js";
+} from "../../../src/release/release-state.js";
+import { planTfvarsEdit } from "../../../src/release-file/plan-edit.js";
 
 export const FILE = "envs/production/release.auto.tfvars.json";
 

@@ -4,8 +4,8 @@
  * request is aborted. Tests drive time with `drive`, so retries and deadlines run at once.
  */
 import type { ManualClock } from "../../../src/core/clock.js";
-import type { HttpRequest, HttpResponse, HttpSend } from "../../../src/verify/http-client.js";
-import { RequestFailure } from "../../../src/verify/transport-errors.js";
+import type { HttpRequest, HttpResponse, HttpSend } from "../../../src/core/http/http-client.js";
+import { RequestFailure } from "../../../src/core/http/transport-errors.js";
 
 export type Behaviour =
   | {

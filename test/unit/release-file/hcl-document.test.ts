@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../../src/core/errors.js";
-import type { JsonValue, PathSegment } from "../../../src/update-tfvars/document.js";
-import { parseTfvars } from "../../../src/update-tfvars/document.js";
-import { parseHclDocument } from "../../../src/update-tfvars/hcl-document.js";
-import { verifyHclEdit } from "../../../src/update-tfvars/hcl-verify.js";
+import type { JsonValue, PathSegment } from "../../../src/release-file/document.js";
+import { parseTfvars } from "../../../src/release-file/document.js";
+import { parseHclDocument } from "../../../src/release-file/hcl-document.js";
+import { verifyHclEdit } from "../../../src/release-file/hcl-verify.js";
 import { readFixture, replaceOnce } from "../../helpers/tfvars-fixtures.js";
 
 const FIXTURES = [

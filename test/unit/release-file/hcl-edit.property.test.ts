@@ -7,11 +7,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { JsonValue, PathSegment } from "../../../src/update-tfvars/document.js";
+import type { JsonValue, PathSegment } from "../../../src/release-file/document.js";
 import type { JsonObject } from "../../helpers/json-values.js";
 import { allPaths, jsonValue, valueAt, withValue } from "../../helpers/json-values.js";
-import { parseHclDocument } from "../../../src/update-tfvars/hcl-document.js";
-import { verifyHclEdit } from "../../../src/update-tfvars/hcl-verify.js";
+import { parseHclDocument } from "../../../src/release-file/hcl-document.js";
+import { verifyHclEdit } from "../../../src/release-file/hcl-verify.js";
 
 interface Style {
   indent: string;

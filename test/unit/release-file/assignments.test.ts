@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../../src/core/errors.js";
-import type { AssignOptions } from "../../../src/update-tfvars/assignments.js";
+import type { AssignOptions } from "../../../src/release-file/assignments.js";
 import {
   applyAssignments,
   formatPath,
   parseAssignments,
-} from "../../../src/update-tfvars/assignments.js";
-import { parseJsonDocument } from "../../../src/update-tfvars/json-document.js";
+} from "../../../src/release-file/assignments.js";
+import { parseJsonDocument } from "../../../src/release-file/json-document.js";
 import { readFixture, replaceOnce } from "../../helpers/tfvars-fixtures.js";
 
 const FLAT = "flat-2space.auto.tfvars.json";

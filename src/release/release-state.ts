@@ -4,11 +4,11 @@
  * weights (and green images) reached the base gives the bake start, and the state before it
  * tells a fresh deploy from a rolled-back one. Nothing else is stored anywhere.
  */
-import { parseTfvars } from "../update-tfvars/document.js";
-import type { JsonValue } from "../update-tfvars/document.js";
-import { readPath } from "../update-tfvars/json-path.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
-import { discoverLayouts } from "../update-tfvars/service-layout.js";
+import { parseTfvars } from "../release-file/document.js";
+import type { JsonValue } from "../release-file/document.js";
+import { readPath } from "../release-file/json-path.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
+import { discoverLayouts } from "../release-file/service-layout.js";
 
 export interface ServiceRelease {
   name: string;

@@ -1,12 +1,18 @@
 /**
- * Which request values are credentials. Their values, and the parts a server or an error
- * could echo back separately (the token after "Bearer", the password inside Basic auth, a
+ * Which request values are credentials: the one rule for header names, query parameters and
+ * URL user info, used by every outbound request (verify's checks, promote's analyses). Their
+ * values, and the parts a server or an error could echo back separately (the token after "Bearer", the password inside Basic auth, a
  * cookie's value), are registered as secrets before the first request is sent.
  */
-import type { CheckSpec } from "./check-spec.js";
+/** What a request carries that may hold credentials. */
+export interface CredentialBearer {
+  headers: Record<string, string>;
+  secretHeaders: readonly string[];
+  url: URL;
+}
 
 const CREDENTIAL_NAME =
-  /^(authorization|proxy-authorization|cookie)$|token|secret|passw|api[-_]?key|auth|session|credential|signature|cookie/i;
+  /^(authorization|proxy-authorization|cookie)$|token|secret|passw|key|auth|session|credential|signature|cookie/i;
 
 /** Query parameters that carry credentials in URLs (signed URLs, token query strings). */
 const CREDENTIAL_PARAM = /token|secret|passw|key|auth|session|signature|^sig$/i;
@@ -38,7 +44,7 @@ function credentialParts(value: string): string[] {
 }
 
 /** Every credential a check carries: in headers, in the URL's user info and query string. */
-export function credentialsOf(spec: CheckSpec): string[] {
+export function credentialsOf(spec: CredentialBearer): string[] {
   const found: string[] = [];
   for (const [name, value] of Object.entries(spec.headers)) {
     if (isCredentialHeader(name, spec.secretHeaders)) found.push(...credentialParts(value));

@@ -9,7 +9,7 @@ import https from "node:https";
 import type { PeerCertificate, TLSSocket } from "node:tls";
 import { rootCertificates } from "node:tls";
 import { isCredentialHeader } from "./credentials.js";
-import { formatBytes } from "./format.js";
+import { formatBytes } from "../quantity.js";
 import { RequestFailure, describeTransportError } from "./transport-errors.js";
 
 export interface CertificateInfo {

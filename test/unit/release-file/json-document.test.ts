@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../../src/core/errors.js";
-import type { JsonValue, PathSegment } from "../../../src/update-tfvars/document.js";
-import { parseJsonDocument } from "../../../src/update-tfvars/json-document.js";
+import type { JsonValue, PathSegment } from "../../../src/release-file/document.js";
+import { parseJsonDocument } from "../../../src/release-file/json-document.js";
 import { readFixture, replaceOnce } from "../../helpers/tfvars-fixtures.js";
 
 const FIXTURES = [

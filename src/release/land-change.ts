@@ -9,15 +9,15 @@
 import type { Octokit } from "@octokit/core";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
-import type { InfraRepo } from "../open-pr/infra-repo.js";
+import type { InfraRepo } from "./infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
-import type { Assignment } from "../update-tfvars/assignments.js";
-import { planTfvarsEdit } from "../update-tfvars/plan-edit.js";
-import type { ReleaseEdit } from "../update-tfvars/release-edits.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
-import type { MergeMode } from "./plan.js";
+import type { Assignment } from "../release-file/assignments.js";
+import { planTfvarsEdit } from "../release-file/plan-edit.js";
+import type { ReleaseEdit } from "../release-file/release-edits.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
+import type { MergeMode } from "../config/schema.js";
 import type { OpenPullRequest } from "./release-state.js";
 import { OperationFailedError, errorMessage } from "../core/errors.js";
 

@@ -5,10 +5,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { JsonValue, PathSegment } from "../../../src/update-tfvars/document.js";
+import type { JsonValue, PathSegment } from "../../../src/release-file/document.js";
 import type { JsonObject } from "../../helpers/json-values.js";
 import { allPaths, jsonValue, valueAt, withValue } from "../../helpers/json-values.js";
-import { parseJsonDocument } from "../../../src/update-tfvars/json-document.js";
+import { parseJsonDocument } from "../../../src/release-file/json-document.js";
 
 interface Style {
   indent: string;

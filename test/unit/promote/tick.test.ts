@@ -8,7 +8,7 @@ import { compileAnalyses } from "../../../src/promote/analyses/index.js";
 import type { PromoteResult } from "../../../src/promote/main.js";
 import { promote } from "../../../src/promote/main.js";
 import type { AnalysisConfig, PromotionPlan } from "../../../src/promote/plan.js";
-import { FILE, FakeInfra, fakePrometheus, releaseText } from "./fake-infra.js";
+import { FILE, FakeInfra, fakePrometheus, releaseText } from "../../helpers/fake-infra.js";
 import { listenOnLoopback } from "../../helpers/ports.js";
 
 const STABLE = "registry.example.com/api:1.0.0";

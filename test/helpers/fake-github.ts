@@ -3,8 +3,8 @@
  * just enough to watch what a GitHubClient sends and how it reacts to each answer.
  */
 import http, { type IncomingHttpHeaders } from "node:http";
-import type { ManualClock } from "../../../src/core/clock.js";
-import { listenOnLoopback } from "../../helpers/ports.js";
+import type { ManualClock } from "../../src/core/clock.js";
+import { listenOnLoopback } from "./ports.js";
 
 export interface SeenRequest {
   method: string;

@@ -2,6 +2,7 @@
  * preflight's inputs: which checks to run and how, all validated (files read, schemas
  * parsed, the holiday calendar resolved) before any check runs.
  */
+import { readCiFacts } from "../core/ci-facts.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import YAML from "yaml";
@@ -164,7 +165,7 @@ function windowCheck(params: Inputs, context: RunContext): PreflightParams["wind
   const calendar = spec.holidays
     ? holidayCalendar(spec.holidays, 'Input "deploy-window"')
     : undefined;
-  const actor = context.env["GITHUB_ACTOR"];
+  const actor = readCiFacts(context.env).actor;
   return {
     spec,
     calendar,

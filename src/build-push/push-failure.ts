@@ -9,6 +9,7 @@ const CREDENTIALS =
   /unauthorized|authentication required|no basic auth credentials|denied|401 Unauthorized|403 Forbidden|requested access to the resource is denied/i;
 const UNREACHABLE =
   /connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|TLS handshake timeout/i;
+const CACHE_PUSH = /failed pushing cache to/i;
 const PLAIN_HTTP = /server gave HTTP response to HTTPS client|http: server gave HTTP response/i;
 
 function lastMeaningfulLine(output: string): string {
@@ -35,11 +36,22 @@ export function describeEngineFailure(
   error: EngineCommandError,
   service: string,
   repository: string,
-  /** The registry refuses this runner's credentials (or their absence), asked after the failure. */
-  credentialsRefused = false,
+  context: {
+    /** The registry refuses this runner's credentials (or their absence), asked after the failure. */
+    credentialsRefused?: boolean;
+    /** Where the layer cache is written, when it is. */
+    cacheRepository?: string | undefined;
+  } = {},
 ): OperationFailedError {
   const output = error.output;
+  const credentialsRefused = context.credentialsRefused ?? false;
   const registry = repository.split("/")[0] ?? repository;
+  // Buildah fails the build when its cache cannot be written (ECR creates no repository on push).
+  if (CACHE_PUSH.test(output) && context.cacheRepository) {
+    return new OperationFailedError(
+      `Building service "${service}" failed because its layer cache could not be pushed to ${context.cacheRepository} (${lastMeaningfulLine(output)}); create that repository and let this job push to it, give cache-to another repository, or set cache-to: none.`,
+    );
+  }
   if (PLAIN_HTTP.test(output)) {
     return new OperationFailedError(
       `Pushing service "${service}" to ${registry} failed because the registry speaks plain HTTP; set tls-verify: false for a registry without TLS.`,

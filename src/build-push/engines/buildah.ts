@@ -10,6 +10,7 @@ import { join } from "node:path";
 import type { BuildEngine, BuildRequest, EngineOptions } from "../engine.js";
 import { EngineCommandError } from "../engine.js";
 import type { Exec } from "../exec.js";
+import { buildahCacheArgs } from "../layer-cache.js";
 
 export function buildahGlobalArgs(options: EngineOptions): string[] {
   return [
@@ -67,6 +68,7 @@ export function buildahBuildArgs(
       `${key}=${value}`,
     ]),
     ...secrets,
+    ...buildahCacheArgs(request.cache),
     service.context,
   ];
 }

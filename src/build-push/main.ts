@@ -23,7 +23,7 @@ import type { CacheSettings, ServiceCache } from "./layer-cache.js";
 import { cacheDestination, cacheRegistries, serviceCache } from "./layer-cache.js";
 import type { ImageLocation, PlatformImage } from "./pushed-image.js";
 import { pushProblems, readPushedImage } from "./pushed-image.js";
-import { describeEngineFailure } from "./push-failure.js";
+import { describeEngineFailure, isCachePushFailure } from "./push-failure.js";
 import { RegistryClient } from "./registry-client.js";
 import type { Fetch } from "./registry-client.js";
 import { credentialLookup } from "./registry-credentials.js";
@@ -113,13 +113,20 @@ async function engineFailure(
   client: RegistryClient,
   cache: ServiceCache | undefined,
 ): Promise<Error> {
-  const location = locationOf(service.repository);
+  const cacheRepository = cacheDestination(cache);
+  const refusedAt =
+    error.step === "push"
+      ? service.repository
+      : isCachePushFailure(error.output) && cache?.to?.kind === "registry"
+        ? cache.to.repository
+        : undefined;
+  const location = refusedAt ? locationOf(refusedAt) : undefined;
   const refused =
-    error.step === "push" &&
+    location !== undefined &&
     (await client.refusesCredentials(location.registry, location.path).catch(() => false));
   return describeEngineFailure(error, service.name, service.repository, {
     credentialsRefused: refused,
-    cacheRepository: cacheDestination(cache),
+    cacheRepository,
   });
 }
 

@@ -10,6 +10,11 @@ const CREDENTIALS =
 const UNREACHABLE =
   /connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|TLS handshake timeout/i;
 const CACHE_PUSH = /failed pushing cache to/i;
+
+/** Buildah fails the whole build when its layer cache cannot be written. */
+export function isCachePushFailure(output: string): boolean {
+  return CACHE_PUSH.test(output);
+}
 const PLAIN_HTTP = /server gave HTTP response to HTTPS client|http: server gave HTTP response/i;
 
 function lastMeaningfulLine(output: string): string {
@@ -46,8 +51,13 @@ export function describeEngineFailure(
   const output = error.output;
   const credentialsRefused = context.credentialsRefused ?? false;
   const registry = repository.split("/")[0] ?? repository;
-  // Buildah fails the build when its cache cannot be written (ECR creates no repository on push).
-  if (CACHE_PUSH.test(output) && context.cacheRepository) {
+  // ECR creates no repository on push: the cache repository may simply not exist yet.
+  if (isCachePushFailure(output) && context.cacheRepository) {
+    if (credentialsRefused) {
+      return new OperationFailedError(
+        `Pushing the layer cache of service "${service}" to ${context.cacheRepository} was refused for missing or invalid credentials; log in to ${context.cacheRepository.split("/")[0]} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action), or set cache-to: none.`,
+      );
+    }
     return new OperationFailedError(
       `Building service "${service}" failed because its layer cache could not be pushed to ${context.cacheRepository} (${lastMeaningfulLine(output)}); create that repository and let this job push to it, give cache-to another repository, or set cache-to: none.`,
     );

@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { BuildRequest } from "../../../src/build-push/engine.js";
-import { buildahBuildArgs } from "../../../src/build-push/engines/buildah.js";
+import { BuildahEngine, buildahBuildArgs } from "../../../src/build-push/engines/buildah.js";
 import {
   BuildxEngine,
   buildxArgs,
@@ -260,5 +260,33 @@ describe("cache entries", () => {
       "buildah",
     );
     expect(cache?.from).toEqual([{ kind: "registry", repository: "r.example.com/cache/worker" }]);
+  });
+});
+
+describe("Buildah and several platforms", () => {
+  it("builds without the cache, which would take one platform's layer for another's", async () => {
+    const builds: string[][] = [];
+    const lines: string[] = [];
+    const exec: Exec = (_command, args) => {
+      if (args.includes("build")) builds.push([...args]);
+      const digestFile = args[args.indexOf("--digestfile") + 1];
+      if (args.includes("--digestfile") && digestFile)
+        writeFileSync(digestFile, `sha256:${"d".repeat(64)}`);
+      return Promise.resolve({ exitCode: 0, stdout: "", stderr: "" });
+    };
+    const engine = new BuildahEngine(exec, { tlsVerify: true });
+    const base = request(DEFAULT, "buildah");
+    await engine.buildAndPush({ ...base, onLine: (l) => lines.push(l) });
+    expect(builds[0]).toContain("--layers");
+    await engine.buildAndPush({
+      ...base,
+      service: { ...SERVICE, platforms: ["linux/amd64", "linux/arm64"] },
+      onLine: (l) => lines.push(l),
+    });
+    expect(builds[1]).not.toContain("--layers");
+    expect(builds[1]).not.toContain("--cache-from");
+    expect(lines).toEqual([
+      "no layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build runs without it",
+    ]);
   });
 });

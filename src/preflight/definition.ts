@@ -134,7 +134,10 @@ async function environmentCheck(
   return { sourceLabel: "the environment", values: context.env, required, rules };
 }
 
-function windowCheck(params: Inputs, context: RunContext): PreflightParams["window"] {
+async function windowCheck(
+  params: Inputs,
+  context: RunContext,
+): Promise<PreflightParams["window"]> {
   const overrideReason = params["override-reason"];
   if (params["deploy-window"] === undefined) {
     if (params["deploy-time"]) {
@@ -165,7 +168,7 @@ function windowCheck(params: Inputs, context: RunContext): PreflightParams["wind
   }
   const spec = parseWindowSpec(params["deploy-window"]);
   const calendar = spec.holidays
-    ? holidayCalendar(spec.holidays, 'Input "deploy-window"')
+    ? await holidayCalendar(spec.holidays, 'Input "deploy-window"')
     : undefined;
   const actor = context.env["GITHUB_ACTOR"];
   return {
@@ -213,7 +216,7 @@ export const preflightAction = defineAction({
   inputs,
   async run(params: Inputs, context) {
     const environment = await environmentCheck(params, context);
-    const window = windowCheck(params, context);
+    const window = await windowCheck(params, context);
     const scan = await scanCheck(params, context);
     const result = await preflight(
       {

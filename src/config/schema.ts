@@ -35,6 +35,7 @@ const stringList = z.array(z.string().min(1));
 const percent = z.number().int().min(0).max(100);
 
 export const mergeModeSchema = z.enum(["pull-request", "auto-merge", "direct"]);
+export type MergeMode = z.output<typeof mergeModeSchema>;
 export const mergeMethodSchema = z.enum(["merge", "squash", "rebase"]);
 
 /** How a measured number is judged: the same for every metric provider. */

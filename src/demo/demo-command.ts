@@ -9,8 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../cli/io.js";
-import { runCli } from "../cli/main.js";
+import type { CliIo, CliRunner } from "../cli/io.js";
 import type { EvidenceRecord } from "../promote/evidence.js";
 import { DEFAULT_TOKEN, startSandbox } from "../sandbox/index.js";
 import { DEMO_REPOSITORY, createDemoWorkspace, type DemoWorkspace } from "./demo-infra.js";
@@ -38,7 +37,7 @@ interface Step {
   errors: string;
 }
 
-export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
+export async function demoCommand(argv: string[], io: CliIo, runCli: CliRunner): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
     io.stdout(DEMO_HELP);
     return 0;
@@ -55,7 +54,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     );
 
   const scratch = mkdtempSync(join(tmpdir(), "greenlight-demo-images-"));
-  const images = await demoImages(scratch, io);
+  const images = await demoImages(scratch, io, runCli);
   const fleet = await startDemoFleet({
     failingVersions: ["1.2.0"],
     windowMs: 1_500,

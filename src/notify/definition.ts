@@ -112,9 +112,6 @@ const inputShape = {
   "ca-file": z.string().optional(),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type NotifyRawInputs = Record<keyof typeof inputShape, string | undefined>;
-
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

@@ -31,8 +31,8 @@ import { hasReleaseEdit } from "../release-file/plan-edit.js";
 import type { ChangeKind } from "./branch-name.js";
 import { deriveBranchName } from "./branch-name.js";
 import { checkAllowedPaths } from "./change-plan.js";
-import type { FileAddition } from "./infra-repo.js";
-import { InfraRepo } from "./infra-repo.js";
+import type { FileAddition } from "../release/infra-repo.js";
+import { InfraRepo } from "../release/infra-repo.js";
 import type { LandingMode, OpenPrParams } from "./main.js";
 import { openPr } from "./main.js";
 import { sourceFromEnv } from "./pr-content.js";
@@ -64,6 +64,11 @@ const inputShape = {
   "config-file": z.string().optional(),
 };
 
+/**
+ * The action's input names, so the deploy action's pass-through lists stop compiling when an
+ * input is renamed here. action.yml and the schema are checked against each other by
+ * test/unit/action-manifests.test.ts.
+ */
 export type OpenPrRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;

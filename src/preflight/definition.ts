@@ -57,9 +57,6 @@ const inputShape = {
   "fail-on-warn": booleanInput.default(false),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type PreflightRawInputs = Record<keyof typeof inputShape, string | undefined>;
-
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

@@ -61,7 +61,6 @@ const inputShape = {
   "dry-run": booleanInput.default(false),
 };
 
-export type PromoteRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

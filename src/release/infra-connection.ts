@@ -15,14 +15,14 @@ import type { GitHubAuthInputs } from "../core/github/inputs.js";
 import { githubAuthFromInputs, githubAuthInputShape } from "../core/github/inputs.js";
 import { parseRepositoryName } from "../core/github/repository.js";
 import { booleanInput } from "../core/inputs.js";
-import { InfraRepo } from "../open-pr/infra-repo.js";
+import { InfraRepo } from "./infra-repo.js";
 import { sourceFromEnv } from "../open-pr/pr-content.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import { layoutsFromConfig } from "../release-file/service-layout.js";
 import { GitHubDeploymentRecorder, GitHubVerificationLog } from "./deployment-status.js";
 import { GitHubReleaseSource } from "./github-release-source.js";
 import { GitHubLander } from "./land-change.js";
-import type { MergeMode } from "../promote/plan.js";
+import type { MergeMode } from "../config/schema.js";
 
 /** Inputs that locate the environment and its infra repository, shared by promote and rollback. */
 export const infraInputShape = {

@@ -9,7 +9,7 @@
 import type { Octokit } from "@octokit/core";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
-import type { InfraRepo } from "../open-pr/infra-repo.js";
+import type { InfraRepo } from "./infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
@@ -17,7 +17,7 @@ import type { Assignment } from "../release-file/assignments.js";
 import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ReleaseEdit } from "../release-file/release-edits.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
-import type { MergeMode } from "../promote/plan.js";
+import type { MergeMode } from "../config/schema.js";
 import type { OpenPullRequest } from "./release-state.js";
 import { OperationFailedError, errorMessage } from "../core/errors.js";
 

@@ -22,7 +22,6 @@ const inputShape = {
     .default(50),
 };
 
-export type RollbackRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

@@ -17,9 +17,6 @@ const inputShape = {
   "dry-run": booleanInput.default(false),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type UpdateTfvarsRawInputs = Record<keyof typeof inputShape, string | undefined>;
-
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 

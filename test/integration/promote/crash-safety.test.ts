@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { InfraWorld } from "./infra-world.js";
 import { CANDIDATE, TOKEN, releaseFile, startInfraWorld } from "./infra-world.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 const REPO_ROOT = join(import.meta.dirname, "..", "..", "..");
 const PLAN = { steps: [10, 50, 100], "bake-time": "0s" };
@@ -68,7 +69,7 @@ async function startKillingProxy(
       res.end(Buffer.from(await answer.arrayBuffer()));
     })().catch(() => req.socket.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -239,7 +240,7 @@ describe("promote crash safety", () => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ errors: 0.4 }));
       });
-      await new Promise<void>((resolve) => metrics.listen(0, "127.0.0.1", resolve));
+      await listenOnLoopback(metrics);
       const url = `http://127.0.0.1:${(metrics.address() as AddressInfo).port}/metrics`;
       try {
         const calls = await killAtEveryCall({

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { notificationsSchema } from "../notify/config-schema.js";
+import { deployWindowSchema } from "./deploy-window-schema.js";
 import { checkEntrySchema, durationValue } from "../verify/check-schema.js";
 
 /** The tfvars fields Greenlight reads and writes for every service. */
@@ -130,6 +131,8 @@ export const environmentSchema = z.strictObject({
   "allowed-registries": stringList.optional(),
   promotion: promotionSchema.optional(),
   verify: verifySettingsSchema.optional(),
+  /** When deploys to the environment are allowed, as preflight judges it. */
+  "deploy-window": deployWindowSchema.optional(),
 });
 
 export const serviceSchema = z.strictObject({

@@ -5,7 +5,7 @@
  * with one readable sentence for each mistake.
  */
 import type { HolidaysTypes } from "date-holidays";
-import { z } from "zod";
+import { deployWindowSchema } from "../config/deploy-window-schema.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { HolidaySettings } from "./holidays.js";
 import { addDays, instantOf, isValidTimeZone } from "./zoned-time.js";
@@ -40,31 +40,6 @@ export interface WindowSpec {
 
 const SOURCE = 'Input "deploy-window"';
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const HOLIDAY_TYPES = ["public", "bank", "optional", "school", "observance"] as const;
-
-const rawSchema = z.strictObject({
-  timezone: z.string().optional(),
-  days: z.union([z.string(), z.array(z.string())]).optional(),
-  hours: z
-    .union([
-      z.string(),
-      z.array(z.string()),
-      z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-    ])
-    .optional(),
-  freeze: z
-    .array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string().optional() }))
-    .optional(),
-  holidays: z
-    .strictObject({
-      country: z.string().min(2),
-      state: z.string().optional(),
-      region: z.string().optional(),
-      types: z.array(z.enum(HOLIDAY_TYPES)).min(1).optional(),
-      "day-before": z.boolean().optional(),
-    })
-    .optional(),
-});
 
 function fail(message: string): never {
   throw new ConfigurationError(`${SOURCE} ${message}`);
@@ -205,7 +180,7 @@ export function parseWindowSpec(value: unknown): WindowSpec {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     fail("must be a map such as {timezone: Europe/Berlin, days: mon-fri, hours: 09:00-17:00}.");
   }
-  const parsed = rawSchema.safeParse(value);
+  const parsed = deployWindowSchema.safeParse(value);
   if (!parsed.success) {
     // An unknown key usually explains the missing one next to it (until instead of to).
     const issues = parsed.error.issues;

@@ -12,6 +12,7 @@ import type { InfraRepo } from "./infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
+import type { ReleaseFileFormat } from "../config/schema.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ReleaseEdit } from "../release-file/release-edits.js";
@@ -70,6 +71,7 @@ export interface GitHubLanderOptions {
   repo: InfraRepo;
   base: string;
   file: string;
+  format?: ReleaseFileFormat | undefined;
   environment: string;
   mode: MergeMode;
   mergeMethod: "merge" | "squash" | "rebase";
@@ -109,6 +111,7 @@ export class GitHubLander implements Lander {
           force: false,
           imageRules: { requireDigest: false, allowedRegistries: [] },
           ...(o.layouts ? { layouts: o.layouts } : {}),
+          ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
         },
       },
       base: o.base,
@@ -180,6 +183,7 @@ export class GitHubLander implements Lander {
         force: false,
         imageRules: { requireDigest: false, allowedRegistries: [] },
         ...(o.layouts ? { layouts: o.layouts } : {}),
+        ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
       });
       if (planned.after === text) return { outcome: "unchanged", committed: false };
       const result = await o.repo.commit({

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import type { GreenlightConfig } from "../config/schema.js";
+import { releaseFileOf } from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
@@ -160,10 +161,11 @@ async function resolveParams(params: Inputs, context: RunContext) {
     "repository",
     "name the infra repository as owner/name, or an environment whose config gives one",
   );
-  const files = params.file ?? (env?.tfvars ? [env.tfvars] : []);
+  const configured = releaseFileOf(env);
+  const files = params.file ?? (configured ? [configured.path] : []);
   if ((params.set?.length || hasReleaseEdit(release)) && files.length === 0) {
     throw new ConfigurationError(
-      `Input "file" is required for tfvars edits: name the tfvars file in the infra repository, or an environment whose config gives one.`,
+      `Input "file" is required for release-file edits: name the release file in the infra repository, or an environment whose config gives one (release-file).`,
     );
   }
   const allowed = params["allowed-paths"] ??

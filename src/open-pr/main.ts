@@ -222,8 +222,14 @@ async function describeBranch(
     const before = await repo.fileAt(file, baseHead);
     const after = known.find((a) => a.path === file)?.content ?? (await repo.fileAt(file, head));
     if (before === undefined || after === undefined || before === after) continue;
+    const ref = params.change.edit.releaseFile;
+    const format = ref?.path === file ? ref.format : undefined;
     changes.push(
-      ...diffDocuments(file, parseTfvars(before, file).data, parseTfvars(after, file).data),
+      ...diffDocuments(
+        file,
+        parseTfvars(before, file, format).data,
+        parseTfvars(after, file, format).data,
+      ),
     );
   }
   const uploads = new Set(params.change.uploads.map((u) => u.path));

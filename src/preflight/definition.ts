@@ -2,6 +2,7 @@
  * preflight's inputs: which checks to run and how, all validated (files read, schemas
  * parsed, the holiday calendar resolved) before any check runs.
  */
+import { readCiFacts } from "../core/ci-facts.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import YAML from "yaml";
@@ -202,7 +203,7 @@ async function windowCheck(
   }
   const spec = parseWindowFrom(window);
   const calendar = spec.holidays ? await holidayCalendar(spec.holidays, window.source) : undefined;
-  const actor = context.env["GITHUB_ACTOR"];
+  const actor = readCiFacts(context.env).actor;
   return {
     spec,
     calendar,

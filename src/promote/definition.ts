@@ -99,6 +99,7 @@ export const promoteAction = defineAction({
           environment: target.environment,
           base: target.base,
           file: target.file,
+          format: target.format,
           layouts: target.layouts,
           plan,
           analyses,

@@ -40,6 +40,7 @@ export const rollbackAction = defineAction({
           environment: target.environment,
           base: target.base,
           file: target.file,
+          format: target.format,
           layouts: target.layouts,
           services: params.services ?? [],
           to: params.to,

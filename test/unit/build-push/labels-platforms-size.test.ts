@@ -156,6 +156,40 @@ describe("git facts", () => {
     expect(facts.branch).toBe("feature/x");
   });
 
+  it("reads GitLab CI's commit, tag and project URL, without asking git", async () => {
+    const asked: string[] = [];
+    const facts = await readGitFacts(
+      {
+        GITLAB_CI: "true",
+        CI_COMMIT_SHA: SHA,
+        CI_COMMIT_TAG: "v3.0.1",
+        CI_COMMIT_REF_NAME: "v3.0.1",
+        CI_PROJECT_URL: "https://gitlab.example.com/shop/api",
+      },
+      "/",
+      (_command, args) => {
+        asked.push(args.join(" "));
+        return noGit(_command, args);
+      },
+    );
+    expect(asked).toEqual([]);
+    expect(facts).toEqual({
+      sha: SHA,
+      version: { major: 3, minor: 0, patch: 1 },
+      source: "https://gitlab.example.com/shop/api",
+    });
+    const branch = await readGitFacts(
+      {
+        CI_COMMIT_SHA: SHA,
+        CI_COMMIT_BRANCH: "main",
+        CI_PROJECT_URL: "https://gitlab.example.com/shop/api",
+      },
+      "/",
+      noGit,
+    );
+    expect(branch.branch).toBe("main");
+  });
+
   it("asks git outside Actions, and takes the highest release tag on HEAD", async () => {
     const answers: Record<string, string> = {
       "rev-parse HEAD": SHA,

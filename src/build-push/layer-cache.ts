@@ -88,6 +88,7 @@ export function parseCacheEntry(
   const text = expand(written.trim(), service);
   if (!text.startsWith("type=")) return registryCache(input, text);
   const attributes = attributesOf(text);
+  // Entries are not echoed whole in messages: a Buildx spec (s3, azblob) may hold credentials.
   const type = attributes.get("type") ?? "";
   if (type === "registry") {
     const ref = attributes.get("ref");
@@ -100,7 +101,7 @@ export function parseCacheEntry(
   }
   if (!/^[a-z0-9]+$/.test(type)) {
     throw new ConfigurationError(
-      `Input "${input}" has "${written}", whose cache type is not a word; write type=registry,ref=… or type=gha.`,
+      `Input "${input}" has a cache entry whose type is not a word; write type=registry,ref=… or type=gha.`,
     );
   }
   // Every service needs its own GitHub Actions cache scope, or each overwrites the last.
@@ -123,7 +124,7 @@ export function serviceCache(
     const other = [...from, ...(to ? [to] : [])].find((c) => c.kind === "buildx");
     if (other?.kind === "buildx") {
       throw new ConfigurationError(
-        `The cache "${other.spec}" is a Buildx ${other.type} cache, which Buildah cannot use; give cache-from and cache-to a registry repository (e.g. {{image}}-cache), or use engine: buildx.`,
+        `A type=${other.type} cache is a Buildx cache, which Buildah cannot use; give cache-from and cache-to a registry repository (e.g. {{image}}-cache), or use engine: buildx.`,
       );
     }
     if (from.length > 1) {
@@ -143,9 +144,12 @@ export function cacheRegistries(cache: ServiceCache | undefined): string[] {
   );
 }
 
-/** The repository a service's cache is written to, for messages. */
+/**
+ * The repository a service's cache is written to, for messages. Never a whole Buildx spec:
+ * one for s3 or azblob may carry credentials.
+ */
 export function cacheDestination(cache: ServiceCache | undefined): string | undefined {
-  return cache?.to?.kind === "registry" ? cache.to.repository : cache?.to?.spec;
+  return cache?.to?.kind === "registry" ? cache.to.repository : undefined;
 }
 
 function buildxRegistryRef(cache: RegistryCache): string {

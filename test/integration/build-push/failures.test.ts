@@ -88,7 +88,7 @@ describe("bad input exits 2 with one sentence, before anything is built", () => 
     ],
     [
       { "max-size": "big" },
-      'error: Input "max-size" is "big", which is not a size; write it like 500MB, 1.5GB or 800000000.',
+      'error: Input "max-size" is "big", which is not a size; write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes.',
     ],
     [{ registry: "" }, 'error: Service "api" has no registry: set the "registry" input'],
     [

@@ -220,7 +220,7 @@ describe("Buildah layer cache", () => {
   it.each([
     [
       { enabled: true, from: ["type=gha"] },
-      'The cache "type=gha,scope=api" is a Buildx gha cache, which Buildah cannot use; give cache-from and cache-to a registry repository (e.g. {{image}}-cache), or use engine: buildx.',
+      "A type=gha cache is a Buildx cache, which Buildah cannot use; give cache-from and cache-to a registry repository (e.g. {{image}}-cache), or use engine: buildx.",
     ],
     [
       { enabled: true, from: ["r.example.com/a-cache", "r.example.com/b-cache"] },
@@ -234,6 +234,24 @@ describe("Buildah layer cache", () => {
 });
 
 describe("cache entries", () => {
+  it("never echoes a Buildx spec, which may hold credentials", () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    const spec = `type=s3,region=eu-west-1,bucket=c,access_key_id=AKIA1,secret_access_key=${secret}`;
+    for (const settings of [
+      { enabled: true, from: [spec] },
+      { enabled: true, from: [], to: `type=s3?,secret_access_key=${secret}` },
+    ]) {
+      let message = "";
+      try {
+        serviceCache(settings, SERVICE, "buildah");
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).not.toBe("");
+      expect(message).not.toContain(secret);
+    }
+  });
+
   it.each([
     ["cache-from", { enabled: true, from: ["Registry.example.com/Team/API"] }],
     ["cache-from", { enabled: true, from: ["{{image}}@sha256:" + "a".repeat(64)] }],

@@ -17,7 +17,7 @@ import {
   structuredInput,
 } from "../core/inputs.js";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
-import { createGitHubClient } from "../core/github/client.js";
+import { connectGitHub } from "../core/github/connect.js";
 import {
   githubAuthFromInputs,
   githubAuthInputShape,
@@ -29,7 +29,7 @@ import type { DeploymentEvent } from "./event.js";
 import { evidenceLines } from "./evidence.js";
 import type { DeploymentRecorder } from "./github-deployments.js";
 import { GitHubDeploymentRecorder } from "./github-deployments.js";
-import { notifySend } from "./http-send.js";
+import { sendWith } from "../core/http/http-client.js";
 import { EVENT_KINDS, EVENT_STATUSES, runUrlFromEnv } from "./event.js";
 import type { NotifyResult } from "./main.js";
 import { notify } from "./main.js";
@@ -200,7 +200,7 @@ async function deploymentRecorder(
     );
   }
   const repository = parseRepositoryName(event.repository);
-  const client = await createGitHubClient({
+  const client = await connectGitHub({
     ...githubAuthFromInputs(params),
     repository: event.repository,
     permissions: { deployments: "write" },
@@ -265,7 +265,7 @@ export const notifyAction = defineAction({
           clock: context.clock,
           logger: context.logger,
           secrets: context.secrets,
-          send: notifySend(context.env, ca),
+          send: sendWith({ env: context.env }),
           signal: context.signal,
         },
       );

@@ -1,4 +1,4 @@
 import { runPost } from "../core/action-runner.js";
-import { deployAction } from "./definition.js";
+import { revokeSavedToken } from "../core/github/token-revocation.js";
 
-await runPost(deployAction);
+await runPost("deploy", revokeSavedToken);

@@ -1,4 +1,4 @@
 import { runPost } from "../core/action-runner.js";
-import { openPrAction } from "./definition.js";
+import { revokeSavedToken } from "../core/github/token-revocation.js";
 
-await runPost(openPrAction);
+await runPost("open-pr", revokeSavedToken);

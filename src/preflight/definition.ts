@@ -2,6 +2,7 @@
  * preflight's inputs: which checks to run and how, all validated (files read, schemas
  * parsed, the holiday calendar resolved) before any check runs.
  */
+import { readCiFacts } from "../core/ci-facts.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import YAML from "yaml";
@@ -56,9 +57,6 @@ const inputShape = {
   "config-file": z.string().optional(),
   "fail-on-warn": booleanInput.default(false),
 };
-
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type PreflightRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
@@ -167,7 +165,7 @@ function windowCheck(params: Inputs, context: RunContext): PreflightParams["wind
   const calendar = spec.holidays
     ? holidayCalendar(spec.holidays, 'Input "deploy-window"')
     : undefined;
-  const actor = context.env["GITHUB_ACTOR"];
+  const actor = readCiFacts(context.env).actor;
   return {
     spec,
     calendar,

@@ -42,7 +42,7 @@ async function readTfvarsFile(cwd: string, file: string): Promise<string> {
   }
   if (!stat.isFile()) {
     throw new ConfigurationError(
-      `"${file}" is a directory, not a file; give the path of a .tfvars.json or .tfvars file in "file".`,
+      `"${file}" is a directory, not a file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`,
     );
   }
   // Root ignores permission bits, so read-only is judged by the mode, not by access().

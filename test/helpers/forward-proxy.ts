@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
+import { listenOnLoopback } from "./ports.js";
 
 export interface ForwardProxy {
   url: string;
@@ -44,7 +45,7 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
     sockets.add(client).add(upstream);
   });
   server.on("connection", (socket: net.Socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

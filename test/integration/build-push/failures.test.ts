@@ -17,6 +17,7 @@ import {
 } from "../../helpers/registry.js";
 import { tempDir } from "../../helpers/run-context.js";
 import { parseJson, runBuildPush, scratchProject } from "./harness.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 const USER = { username: "ci", password: "Regi5try-pa55word" };
 const SECRET = "npm_Tok3n-never-in-an-image";
@@ -49,7 +50,7 @@ function errorLine(stderr: string): string {
 
 async function closedPort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;

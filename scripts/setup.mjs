@@ -25,6 +25,13 @@ const DEBIAN_PACKAGES = [
   "prometheus",
 ];
 
+/**
+ * Commands whose Debian package is needed only when no other install provides them: a machine
+ * may already have kubectl from Kubernetes' own repository, whose package conflicts with
+ * Debian's kubernetes-client.
+ */
+const COMMAND_PACKAGES = [{ command: "kubectl", pkg: "kubernetes-client" }];
+
 function succeeds(command, args) {
   return spawnSync(command, args, { stdio: "ignore" }).status === 0;
 }
@@ -41,11 +48,19 @@ function run(command, args) {
   }
 }
 
+function onPath(command) {
+  return (process.env.PATH ?? "").split(":").some((dir) => dir && existsSync(join(dir, command)));
+}
+
 function missingDebianPackages() {
-  return DEBIAN_PACKAGES.filter((pkg) => {
+  const missing = DEBIAN_PACKAGES.filter((pkg) => {
     const status = spawnSync("dpkg-query", ["-W", "-f=${Status}", pkg], { encoding: "utf8" });
     return !status.stdout?.includes("install ok installed");
   });
+  for (const { command, pkg } of COMMAND_PACKAGES) {
+    if (!onPath(command)) missing.push(pkg);
+  }
+  return missing;
 }
 
 function installDebianPackages() {

@@ -92,6 +92,12 @@ const inputShape = {
   isolation: z
     .enum(["oci", "chroot", "rootless"], { error: "must be oci, chroot or rootless" })
     .optional(),
+  cache: booleanInput.default(true),
+  "cache-from": linesInput.optional(),
+  "cache-to": z
+    .string()
+    .transform((value) => value.trim())
+    .optional(),
   "max-size": sizeInput.optional(),
   "max-parallel": integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
 };
@@ -217,6 +223,11 @@ export const buildPushAction = defineAction({
           storageDriver: params["storage-driver"],
           storageRoot: params["storage-root"],
           isolation: params.isolation,
+        },
+        cache: {
+          enabled: params.cache,
+          from: params["cache-from"] ?? [],
+          to: params["cache-to"] || undefined,
         },
         maxSize: params["max-size"],
         maxParallel: params["max-parallel"],

@@ -43,6 +43,33 @@ export const CONFIG_DOCS: Record<string, string> = {
   "environments.*.verify.attempts": "Attempts per check before it fails.",
   "environments.*.verify.interval": "Wait between attempts of a check.",
   "environments.*.verify.deadline": "Overall deadline for all checks, e.g. 5m.",
+  "environments.*.deploy-window":
+    "When deploys to the environment are allowed; preflight judges it when its environment input names the environment and no deploy-window input is given.",
+  "environments.*.deploy-window.timezone":
+    "IANA time zone the days and hours are judged in, e.g. Asia/Shanghai. Default UTC.",
+  "environments.*.deploy-window.days":
+    "Days deploys are allowed, e.g. mon-fri or [mon, wed, fri]. Default every day. Left out when hours are given per day.",
+  "environments.*.deploy-window.hours":
+    "Open hours, end exclusive, e.g. 09:00-17:00 or 09:00-12:00, 13:00-17:00; or per day as a map of day or day range → hours, later keys winning, e.g. {mon-fri: 10:00-16:00, fri: 10:00-12:00} (days not named, or named closed, are closed). Default all day.",
+  "environments.*.deploy-window.hours.*": "Open hours of these days, or closed.",
+  "environments.*.deploy-window.freeze":
+    "Periods when deploys are not allowed, whatever the days and hours say.",
+  "environments.*.deploy-window.freeze[].from":
+    "Start: a date (the whole day in the window's time zone), a local time 2026-12-20T18:00, or an instant with an offset.",
+  "environments.*.deploy-window.freeze[].to":
+    "End, included when a date: a date, a local time or an instant.",
+  "environments.*.deploy-window.freeze[].reason": "Why, shown when the window is closed.",
+  "environments.*.deploy-window.holidays":
+    "Public holidays that close the window, as the country's offices keep them.",
+  "environments.*.deploy-window.holidays.country":
+    "ISO 3166-1 country code. CN follows the State Council's yearly schedule, including the weekend days worked in place of a holiday (调休), which are open; other countries use the date-holidays calendars.",
+  "environments.*.deploy-window.holidays.state":
+    "State or province code for regional holidays, e.g. BY in DE (not for CN).",
+  "environments.*.deploy-window.holidays.region": "Region within the state (not for CN).",
+  "environments.*.deploy-window.holidays.types":
+    "Kinds of holiday that close the window (public, bank, optional, school, observance). Default public; only public for CN.",
+  "environments.*.deploy-window.holidays.day-before":
+    "Also close the last working day before a holiday (the Friday before a holiday on Monday). Default false.",
   services:
     "Services by name. The name is how the tfvars fields are found: api → api_green_image, api_green_weight, … (see fields).",
   "services.*": "How one service is built and where its fields are.",

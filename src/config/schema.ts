@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { notificationsSchema } from "../notify/config-schema.js";
+import { deployWindowSchema } from "./deploy-window-schema.js";
 import { checkEntrySchema, durationValue } from "../verify/check-schema.js";
 
 /** The tfvars fields Greenlight reads and writes for every service. */
@@ -144,6 +145,8 @@ export const environmentSchema = z
     "allowed-registries": stringList.optional(),
     promotion: promotionSchema.optional(),
     verify: verifySettingsSchema.optional(),
+    /** When deploys to the environment are allowed, as preflight judges it. */
+    "deploy-window": deployWindowSchema.optional(),
   })
   .refine((env) => env["release-file"] === undefined || env.tfvars === undefined, {
     message: "give release-file or tfvars, not both (tfvars is the older name of release-file)",

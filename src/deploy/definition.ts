@@ -38,6 +38,9 @@ const inputShape = {
   "storage-driver": text,
   "storage-root": text,
   isolation: text,
+  cache: text,
+  "cache-from": text,
+  "cache-to": text,
   "max-size": text,
   "max-parallel": text,
   // open-pr
@@ -93,6 +96,9 @@ export const BUILD_INPUTS = [
   "storage-driver",
   "storage-root",
   "isolation",
+  "cache",
+  "cache-from",
+  "cache-to",
   "max-size",
   "max-parallel",
 ] as const satisfies readonly (DeployInput & keyof BuildPushRawInputs)[];

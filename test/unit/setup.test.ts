@@ -28,6 +28,8 @@ describe("npm run setup", () => {
       'case "$*" in *--version*) exit 0 ;; *" wrk"|*" prometheus") exit 1 ;; *) printf "install ok installed" ;; esac',
     );
     recorder(bin, "apt-get", "exit 0");
+    // kubectl is there already (from another repository), so kubernetes-client is not needed.
+    recorder(bin, "kubectl", "exit 0");
     recorder(bin, "git", 'case "$*" in "config --global user."*" "*) exit 0 ;; *) exit 1 ;; esac');
     recorder(bin, "npm", "exit 0");
     recorder(bin, "sudo", 'shift; [ "$1" = true ] && exit 0; shift 2; exec "$@"');
@@ -52,5 +54,25 @@ describe("npm run setup", () => {
     expect(calls.includes("npm ci --no-audit --no-fund")).toBe(
       !result.stdout.includes("setup: npm dependencies are installed."),
     );
+  });
+
+  it("installs kubernetes-client only when no kubectl is on PATH", () => {
+    const bin = tempDir();
+    recorder(
+      bin,
+      "dpkg-query",
+      'case "$*" in *--version*) exit 0 ;; *) printf "install ok installed" ;; esac',
+    );
+    recorder(bin, "apt-get", "exit 0");
+    recorder(bin, "git", "exit 0");
+    recorder(bin, "npm", "exit 0");
+    const result = spawnSync(process.execPath, [join(packageRoot(), "scripts/setup.mjs")], {
+      env: { PATH: `${bin}:${dirname(process.execPath)}`, HOME: bin },
+      encoding: "utf8",
+    });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const calls = readFileSync(join(bin, "calls"), "utf8");
+    // As root it installs it; as another user without sudo it prints the command to run.
+    expect(calls + result.stdout).toMatch(/apt-get install -y (-qq )?kubernetes-client/);
   });
 });

@@ -42,6 +42,9 @@ export function absoluteForm(
 
 /** An https agent whose connections are CONNECT tunnels through `proxy`. */
 class TunnelAgent extends https.Agent {
+  /** The proxy connection under each TLS socket, which keep-alive must (un)ref as well. */
+  private readonly tunnels = new WeakMap<object, Socket>();
+
   constructor(
     private readonly proxy: URL,
     options: https.AgentOptions,
@@ -76,11 +79,27 @@ class TunnelAgent extends https.Agent {
         return;
       }
       if (head.length > 0) socket.unshift(head);
-      done(null, tls.connect({ ...(options as tls.ConnectionOptions), socket }));
+      const secure = tls.connect({ ...(options as tls.ConnectionOptions), socket });
+      this.tunnels.set(secure, socket);
+      done(null, secure);
     });
     connect.once("error", (error) => done(error));
     connect.end();
     return undefined;
+  }
+
+  // An idle kept-alive connection must not keep the process running; unref on the TLS socket
+  // alone does not reach the proxy connection it is layered on.
+  // (Node reads the answer as whether to keep the socket; its type declarations say void.)
+  override keepSocketAlive(socket: Socket): void {
+    const kept: unknown = super.keepSocketAlive(socket);
+    if (kept) this.tunnels.get(socket)?.unref();
+    return kept as void;
+  }
+
+  override reuseSocket(socket: Socket, request: http.ClientRequest): void {
+    this.tunnels.get(socket)?.ref();
+    super.reuseSocket(socket, request);
   }
 }
 

@@ -29,6 +29,7 @@ import {
 import type { EditInputs } from "../release-file/edit-inputs.js";
 import { editInputShape, editRequestFrom, releaseEditFrom } from "../release-file/edit-inputs.js";
 import { hasReleaseEdit } from "../release-file/plan-edit.js";
+import { branchFor } from "../release/land-change.js";
 import type { ChangeKind } from "./branch-name.js";
 import { deriveBranchName } from "./branch-name.js";
 import { checkAllowedPaths } from "./change-plan.js";
@@ -195,6 +196,7 @@ async function resolveParams(params: Inputs, context: RunContext) {
     pollIntervalMs: 10_000,
     maxAttempts: Math.max(1, params["max-attempts"]),
     source: sourceFromEnv(context.env),
+    promotionBranch: branchFor(environment, "promote"),
   };
   return { repository, openPrParams };
 }
@@ -233,6 +235,7 @@ export const openPrAction = defineAction({
         "merge-sha": result.mergeSha ?? "",
         branch: result.branch,
         changes: JSON.stringify(result.changes),
+        superseded: JSON.stringify(result.superseded ?? []),
       },
       summary: openPrSummary(result, repository),
     };

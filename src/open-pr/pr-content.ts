@@ -5,6 +5,8 @@
 import type { Change } from "../release-file/assignments.js";
 import { normalisePath } from "../release-file/json-path.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
+import { fieldPaths } from "../release-file/service-layout.js";
+import { SERVICE_FIELDS } from "../config/schema.js";
 import type { CiFacts } from "../core/ci-facts.js";
 import { readCiFacts } from "../core/ci-facts.js";
 import { inlineCode, renderMarkdown } from "../core/summary.js";
@@ -75,8 +77,11 @@ function ownerOf(
 ): { service: string; field: string } | undefined {
   const wanted = normalisePath(path);
   for (const layout of layouts) {
-    for (const [field, fieldPath] of Object.entries(layout.paths)) {
-      if (normalisePath(fieldPath) === wanted) return { service: layout.name, field };
+    for (const field of SERVICE_FIELDS) {
+      // A split image (repository + tag/digest) is one field kept in several places.
+      for (const fieldPath of fieldPaths(layout, field)) {
+        if (normalisePath(fieldPath) === wanted) return { service: layout.name, field };
+      }
     }
   }
   return undefined;

@@ -131,7 +131,6 @@ export async function connectInfra(
   const source = sourceFromEnv(context.env);
   const lander = new GitHubLander({
     repo,
-    octokit: client.octokit,
     base: target.base,
     file: target.file,
     ...(target.format ? { format: target.format } : {}),

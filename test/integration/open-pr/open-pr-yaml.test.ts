@@ -90,6 +90,13 @@ describe("open-pr on YAML release files", () => {
       { file: VALUES, path: "$.green.replicaCount", old: 0, new: 3 },
     ]);
     expect(h.git("rev-list", "--count", `main..${out["branch"]!}`)).toBe("1");
+    const pull = (await (
+      await fetch(`${h.sandbox.url}/repos/acme/infra/pulls/${out["pull-request-number"]}`, {
+        headers: { authorization: "token sandbox-token" },
+      })
+    ).json()) as { body: string };
+    // The tag is part of the split green image: the table names the service and the field.
+    expect(pull.body).toMatch(/\| api \| green-image \| `1\.4\.0` \| `1\.5\.0` \|/);
   });
 
   it("deploys into a Kustomize overlay's images entry, named by path and format in the config", async () => {

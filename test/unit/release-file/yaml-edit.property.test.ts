@@ -10,6 +10,7 @@ import { loadAll } from "js-yaml";
 import type { Node } from "yaml";
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { ConfigurationError } from "../../../src/core/errors.js";
 import type { JsonValue, PathSegment } from "../../../src/release-file/document.js";
 import { parseYamlDocument } from "../../../src/release-file/yaml-document.js";
 import type { JsonObject } from "../../helpers/json-values.js";
@@ -77,6 +78,25 @@ interface Leaf {
   end: number;
 }
 
+/** Every mapping in the text, with its path and whether it has a key of its own. */
+function mappings(text: string): { path: PathSegment[]; keys: string[] }[] {
+  const docs = parseAllDocuments(text).filter((d) => d.contents !== null);
+  const found: { path: PathSegment[]; keys: string[] }[] = [];
+  const walk = (node: Node | null, path: PathSegment[]) => {
+    if (isMap(node)) {
+      const keys = node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : []));
+      found.push({ path, keys });
+      for (const pair of node.items) {
+        if (isPair(pair) && isScalar(pair.key)) {
+          walk(pair.value as Node | null, [...path, String(pair.key.value)]);
+        }
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item as Node, [...path, i]));
+  };
+  docs.forEach((doc, i) => walk(doc.contents as Node, docs.length > 1 ? [i] : []));
+  return found;
+}
+
 /** Every scalar value (not key) in the text, with its path and source range. */
 function scalarLeaves(text: string): Leaf[] {
   const docs = parseAllDocuments(text).filter((d) => d.contents !== null);
@@ -131,6 +151,52 @@ describe("YAML edits (property)", () => {
           const both = loadAll(after.text).filter((d) => d !== null && d !== undefined);
           expect(both.length === 1 ? both[0] : both).toEqual(intended);
           expect(after.set(leaf.path, value).text).toBe(after.text);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("creating a key inserts one line or member and nothing else, reads as intended and is idempotent", () => {
+    fc.assert(
+      fc.property(
+        fc.array(object, { minLength: 1, maxLength: 3 }),
+        style,
+        fc.nat(),
+        key,
+        scalar,
+        (docs, s, pick, newKey, value) => {
+          const text = print(docs, s);
+          const candidates = mappings(text);
+          const target = candidates[pick % candidates.length]!;
+          let name = newKey;
+          while (target.keys.includes(name)) name += "_";
+          const path = [...target.path, name];
+          const doc = parseYamlDocument(text, "values.yaml");
+
+          let after;
+          try {
+            after = doc.set(path, value, { create: true });
+          } catch (error) {
+            // A mapping that starts on a line with other content (`- a: 1`) is refused, whole.
+            expect(error).toBeInstanceOf(ConfigurationError);
+            expect((error as Error).message).toContain("add the key by hand once");
+            return;
+          }
+
+          const grown = after.text.length - text.length;
+          expect(grown).toBeGreaterThan(0);
+          let at = 0;
+          while (at < text.length && text[at] === after.text[at]) at++;
+          // One contiguous insertion: what follows it is the rest of the original text.
+          const rest = after.text.slice(at + grown);
+          const ok =
+            rest === text.slice(at) ||
+            after.text.slice(0, at - 1) + after.text.slice(at - 1 + grown) === text;
+          expect(ok).toBe(true);
+          expect(after.data).toEqual(withValue(doc.data, path, value));
+          expect(after.set(path, value, { create: true }).text).toBe(after.text);
+          if (s.crlf) expect(after.text).not.toMatch(/(?<!\r)\n/);
         },
       ),
       RUNS,

@@ -11,14 +11,14 @@ import { releaseFileOf } from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
-import { createGitHubClient } from "../core/github/client.js";
+import { connectGitHub } from "../core/github/connect.js";
 import {
   githubAuthFromInputs,
   githubAuthInputShape,
   githubAuthSecretInputs,
 } from "../core/github/inputs.js";
 import { parseRepositoryName } from "../core/github/repository.js";
-import { revokeInstallationToken } from "../core/github/revoke.js";
+import { revokeSavedToken, saveTokenForRevocation } from "../core/github/token-revocation.js";
 import {
   booleanInput,
   durationInput,
@@ -74,10 +74,6 @@ const inputShape = {
 export type OpenPrRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
-
-const STATE_TOKEN = "installation-token";
-const STATE_EXPIRES = "installation-token-expires-at";
-const STATE_API_URL = "github-api-url";
 
 /** The kind of change and the services it concerns: the change's identity. */
 export function changeIdentity(params: EditInputs & { upload?: string[] | undefined }): {
@@ -212,7 +208,7 @@ export const openPrAction = defineAction({
   async run(params: Inputs, context) {
     const connection = githubAuthFromInputs(params);
     const { repository, openPrParams } = await resolveParams(params, context);
-    const client = await createGitHubClient({
+    const client = await connectGitHub({
       ...connection,
       repository,
       permissions: { contents: "write", pull_requests: "write" },
@@ -223,9 +219,7 @@ export const openPrAction = defineAction({
       ...(context.signal ? { signal: context.signal } : {}),
     });
     if (client.installationToken && params["revoke-token"]) {
-      context.saveState(STATE_TOKEN, client.installationToken.token);
-      context.saveState(STATE_EXPIRES, client.installationToken.expiresAt);
-      if (connection.baseUrl) context.saveState(STATE_API_URL, connection.baseUrl);
+      saveTokenForRevocation(context, client.installationToken, connection.baseUrl);
     }
     const result = await openPr(openPrParams, {
       repo: new InfraRepo(client.octokit, parseRepositoryName(repository)),
@@ -247,20 +241,5 @@ export const openPrAction = defineAction({
     };
   },
   /** Revokes the App installation token the main step created, so it dies with the job. */
-  async post(context, state) {
-    const token = state[STATE_TOKEN];
-    if (!token) return;
-    context.secrets.add(token);
-    const client = await createGitHubClient({
-      token,
-      // Only the token matters here; the repository name scopes App tokens, not this one.
-      repository: "greenlight/revoke",
-      ...(state[STATE_API_URL] ? { baseUrl: state[STATE_API_URL] } : {}),
-      logger: context.logger,
-      clock: context.clock,
-      secrets: context.secrets,
-      env: context.env,
-    });
-    await revokeInstallationToken(client.octokit, context, state[STATE_EXPIRES]);
-  },
+  post: revokeSavedToken,
 });

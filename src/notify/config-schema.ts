@@ -13,6 +13,9 @@ const envName = () =>
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL");
 
+/** PagerDuty's alert severities (Events API v2 payload.severity). */
+export const PAGERDUTY_SEVERITIES = ["critical", "error", "warning", "info"] as const;
+
 /** Kinds and statuses a target wants; every event when absent. */
 const events = z
   .array(z.enum([...EVENT_KINDS, ...EVENT_STATUSES]))
@@ -50,6 +53,8 @@ export const notificationsSchema = z.strictObject({
     .strictObject({
       "routing-key-env": envName(),
       "dedup-key": z.string().min(1).optional(),
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      severity: z.enum(PAGERDUTY_SEVERITIES).optional(),
       events,
     })
     .optional(),

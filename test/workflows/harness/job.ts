@@ -306,6 +306,7 @@ export async function runJob(runner: Runner, input: JobInput): Promise<JobRecord
             postIf: runs.postIf ?? "always()",
           });
         const record = finish();
+        record.uses = uses;
         record.inputs = inputs;
         return record;
       }

@@ -408,3 +408,14 @@ async function callWorkflow(
   }
   return { result: outcome.failed ? "failure" : "success", outputs };
 }
+
+/** The logs of every failed step, for assertion messages. */
+export function failedSteps(result: RunResult): string {
+  return Object.values(result.jobs)
+    .flatMap((job) =>
+      job.steps
+        .filter((step) => step.outcome === "failure")
+        .map((step) => `--- ${job.name} / ${step.id}\n${step.log}`),
+    )
+    .join("\n");
+}

@@ -175,6 +175,10 @@ export const CONFIG_DOCS: Record<string, string> = {
   "notifications.pagerduty":
     "PagerDuty Events v2: failures and rollbacks trigger, successes resolve.",
   "notifications.pagerduty.routing-key-env": "Variable holding the integration (routing) key.",
+  "notifications.pagerduty.url":
+    "Events API endpoint, e.g. https://events.eu.pagerduty.com/v2/enqueue for the EU service region. Default the US endpoint; the pagerduty-url input wins.",
+  "notifications.pagerduty.severity":
+    "Severity of the alert a rollback that worked raises (a failed rollback is critical, another failure an error). Default warning.",
   "notifications.pagerduty.dedup-key": "Dedup key. Default greenlight/<repository>/<environment>.",
   "notifications.pagerduty.events": "Kinds and statuses this target is told about. Default all.",
   "notifications.template":

@@ -27,9 +27,10 @@ const name = z
     /^[a-z0-9][a-z0-9_-]*$/,
     "use lower-case letters, digits, - and _ (e.g. api or web-hooks)",
   );
-const jsonPath = z
-  .string()
-  .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image");
+// Factories, not shared instances: descriptions attach to schema instances (zod's registry),
+// so one instance used by several keys would carry the last key's description into all.
+const jsonPath = () =>
+  z.string().startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image");
 const repository = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");
@@ -66,7 +67,7 @@ const httpJsonAnalysis = z.strictObject({
   name: z.string().min(1),
   "http-json": z.strictObject({
     url: z.url(),
-    path: jsonPath,
+    path: jsonPath(),
     headers: z.record(z.string(), z.string()).optional(),
   }),
   ...measurementRules,
@@ -168,22 +169,27 @@ export const environmentSchema = z
  * An image kept in two or three fields, as Helm charts (`image.repository` + `image.tag`)
  * and Kustomize `images:` entries (`newName` + `newTag` / `digest`) keep it.
  */
-const imagePartsSchema = z
-  .strictObject({ repository: jsonPath, tag: jsonPath.optional(), digest: jsonPath.optional() })
-  .refine((parts) => parts.tag !== undefined || parts.digest !== undefined, {
-    message: "map tag, digest or both besides repository",
-  });
-export type ImageParts = z.output<typeof imagePartsSchema>;
+const imagePartsSchema = () =>
+  z
+    .strictObject({
+      repository: jsonPath(),
+      tag: jsonPath().optional(),
+      digest: jsonPath().optional(),
+    })
+    .refine((parts) => parts.tag !== undefined || parts.digest !== undefined, {
+      message: "map tag, digest or both besides repository",
+    });
+export type ImageParts = z.output<ReturnType<typeof imagePartsSchema>>;
 
-const imageFieldSchema = z.union([jsonPath, imagePartsSchema]);
+const imageFieldSchema = () => z.union([jsonPath(), imagePartsSchema()]);
 
 const fieldsSchema = z.strictObject({
-  "green-image": imageFieldSchema.optional(),
-  "blue-image": imageFieldSchema.optional(),
-  "green-desired-count": jsonPath.optional(),
-  "blue-desired-count": jsonPath.optional(),
-  "blue-weight": jsonPath.optional(),
-  "green-weight": jsonPath.optional(),
+  "green-image": imageFieldSchema().optional(),
+  "blue-image": imageFieldSchema().optional(),
+  "green-desired-count": jsonPath().optional(),
+  "blue-desired-count": jsonPath().optional(),
+  "blue-weight": jsonPath().optional(),
+  "green-weight": jsonPath().optional(),
 });
 
 export const serviceSchema = z.strictObject({

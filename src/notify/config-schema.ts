@@ -6,9 +6,15 @@
 import { z } from "zod";
 import { EVENT_KINDS, EVENT_STATUSES } from "./event.js";
 
-const envName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL");
+// A new schema for each field: descriptions attach to schema instances (zod's registry), so
+// one shared instance would carry the last field's description into every other field.
+const envName = () =>
+  z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL");
+
+/** PagerDuty's alert severities (Events API v2 payload.severity). */
+export const PAGERDUTY_SEVERITIES = ["critical", "error", "warning", "info"] as const;
 
 /** Kinds and statuses a target wants; every event when absent. */
 const events = z
@@ -19,8 +25,8 @@ const events = z
 export const notificationsSchema = z.strictObject({
   slack: z
     .strictObject({
-      "webhook-url-env": envName.optional(),
-      "token-env": envName.optional(),
+      "webhook-url-env": envName().optional(),
+      "token-env": envName().optional(),
       channel: z.string().min(1).optional(),
       events,
     })
@@ -34,17 +40,23 @@ export const notificationsSchema = z.strictObject({
     )
     .optional(),
   lark: z
-    .strictObject({ "webhook-url-env": envName, "secret-env": envName.optional(), events })
+    .strictObject({ "webhook-url-env": envName(), "secret-env": envName().optional(), events })
     .optional(),
   dingtalk: z
-    .strictObject({ "webhook-url-env": envName, "secret-env": envName.optional(), events })
+    .strictObject({ "webhook-url-env": envName(), "secret-env": envName().optional(), events })
     .optional(),
-  teams: z.strictObject({ "webhook-url-env": envName, events }).optional(),
+  teams: z.strictObject({ "webhook-url-env": envName(), events }).optional(),
   webhook: z
-    .strictObject({ "url-env": envName, "secret-env": envName.optional(), events })
+    .strictObject({ "url-env": envName(), "secret-env": envName().optional(), events })
     .optional(),
   pagerduty: z
-    .strictObject({ "routing-key-env": envName, "dedup-key": z.string().min(1).optional(), events })
+    .strictObject({
+      "routing-key-env": envName(),
+      "dedup-key": z.string().min(1).optional(),
+      url: z.url({ protocol: /^https?$/ }).optional(),
+      severity: z.enum(PAGERDUTY_SEVERITIES).optional(),
+      events,
+    })
     .optional(),
   template: z
     .strictObject({ title: z.string().min(1).optional(), text: z.string().optional() })

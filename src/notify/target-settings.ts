@@ -8,7 +8,7 @@ import type { SecretRegistry } from "../core/secrets.js";
 import type { NotificationsConfig } from "./config-schema.js";
 import { dingtalkTarget } from "./targets/dingtalk.js";
 import { larkTarget } from "./targets/lark.js";
-import { pagerdutyTarget } from "./targets/pagerduty.js";
+import { PAGERDUTY_EVENTS_URL, pagerdutyTarget } from "./targets/pagerduty.js";
 import { slackBotTarget, slackWebhookTarget } from "./targets/slack.js";
 import type { NotificationTarget } from "./targets/target.js";
 import { teamsTarget } from "./targets/teams.js";
@@ -199,8 +199,15 @@ export function collectTargets(
     targets.push(
       pagerdutyTarget({
         routingKey: routingKey.value,
-        url: plainUrl(inputs["pagerduty-url"], "pagerduty-url"),
+        // The input's default is the US endpoint; the config may name another (the EU region).
+        url: plainUrl(
+          inputs["pagerduty-url"] === PAGERDUTY_EVENTS_URL && pd?.url
+            ? pd.url
+            : inputs["pagerduty-url"],
+          "pagerduty-url",
+        ),
         dedupKey: inputs["pagerduty-dedup-key"] ?? pd?.["dedup-key"],
+        rollbackSeverity: pd?.severity,
         events: pd?.events,
       }),
     );

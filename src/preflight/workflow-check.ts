@@ -86,7 +86,8 @@ export async function checkWorkflow(input: WorkflowCheckInput): Promise<CheckRow
             "workflow",
             name,
             "fail",
-            `named by ${path} but not set for this step; add env: ${name}: \${{ secrets.${name} }}`,
+            // In a reusable workflow the step's env is fixed: the fix is the caller passing it.
+            `named by ${path} but not set for this step; pass the ${name} secret by name in the calling job's secrets (${name}: \${{ secrets.${name} }}), or add env: ${name}: \${{ secrets.${name} }} to this step`,
           ),
     );
   }

@@ -58,6 +58,8 @@ export interface RollbackEvidence {
   environment: string;
   services: string[];
   weights: Record<string, number>;
+  /** Which release each service left and which it returned to: image before → image after. */
+  images: Record<string, { from: string; to: string }>;
   release?: {
     commit: string;
     landedAt: string;
@@ -79,6 +81,21 @@ export interface RollbackResult {
 function chosenServices(state: ReleaseState, wanted: string[]): string[] {
   if (wanted.length === 0 || wanted.includes("all")) return state.layouts.map((l) => l.name);
   return wanted.map((service) => findLayout(state.layouts, service).name);
+}
+
+/** The candidate each service leaves (green) and the release it returns to. */
+function rolledBackImages(
+  state: ReleaseState,
+  services: string[],
+  release: EarlierRelease | undefined,
+): Record<string, { from: string; to: string }> {
+  const images: Record<string, { from: string; to: string }> = {};
+  for (const service of state.services) {
+    if (!services.includes(service.name) || !service.greenImage) continue;
+    const to = release?.images[service.name] ?? service.blueImage;
+    if (to) images[service.name] = { from: service.greenImage, to };
+  }
+  return images;
 }
 
 function redeployAssignments(state: ReleaseState, release: EarlierRelease): Assignment[] {
@@ -140,6 +157,7 @@ export async function rollback(
     environment: params.environment,
     services,
     weights,
+    images: rolledBackImages(state, services, release),
     ...(release
       ? {
           release: {

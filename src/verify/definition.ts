@@ -26,6 +26,7 @@ import {
   requireUniqueNames,
 } from "./check-sources.js";
 import type { CheckDefaults, CheckSpec } from "./check-spec.js";
+import { configChecks } from "./config-checks.js";
 import { BUILT_IN_DEFAULTS, buildCheckSpec, parseCheckUrl } from "./check-spec.js";
 import type { JsonAssertion } from "./json-assertion.js";
 import { makeAssertion, parseAssertion } from "./json-assertion.js";
@@ -84,6 +85,8 @@ const inputShape = {
   latency: structuredInput.transform(requireMap).pipe(latencySchema).optional(),
   checks: structuredInput.optional(),
   "checks-file": z.string().optional(),
+  environment: z.string().trim().min(1).optional(),
+  "config-file": z.string().trim().min(1).optional(),
   timeout: durationInput.default(BUILT_IN_DEFAULTS.timeoutMs),
   attempts: integerInput
     .refine((n) => n >= 1, { message: "must be at least 1" })
@@ -157,13 +160,28 @@ function singleCheck(params: Inputs, defaults: CheckDefaults): CheckSpec | undef
   return buildCheckSpec(entry, url, defaults);
 }
 
-async function collectChecks(params: Inputs, context: RunContext): Promise<CheckSpec[]> {
+interface CollectedChecks {
+  checks: CheckSpec[];
+  deadlineMs: number;
+}
+
+async function collectChecks(params: Inputs, context: RunContext): Promise<CollectedChecks> {
   const defaults = defaultsFrom(params);
   const vars: InterpolationEnv = {
     env: context.env,
     onSecret: (value) => context.secrets.add(value),
   };
   const single = singleCheck(params, defaults);
+  const fromConfig = params.environment
+    ? await configChecks({
+        environment: params.environment,
+        configFile: params["config-file"],
+        cwd: context.cwd,
+        defaults,
+        deadlineMs: params.deadline,
+        vars,
+      })
+    : { checks: [] };
   const checks = [
     ...(single ? [single] : []),
     ...(params.checks !== undefined
@@ -172,15 +190,16 @@ async function collectChecks(params: Inputs, context: RunContext): Promise<Check
     ...(params["checks-file"]
       ? await readChecksFile(params["checks-file"], context.cwd, defaults, vars)
       : []),
+    ...fromConfig.checks,
   ];
-  if (checks.length === 0) {
+  if (checks.length === 0 && !params.environment) {
     throw new ConfigurationError(
-      `Nothing to verify: give url (one endpoint), checks (a YAML list) or checks-file (a YAML file of checks).`,
+      `Nothing to verify: give url (one endpoint), checks (a YAML list), checks-file (a YAML file of checks) or environment (its verify checks in the config file).`,
     );
   }
   requireUniqueNames(checks);
   await loadCaFiles(checks, context.cwd);
-  return checks;
+  return { checks, deadlineMs: fromConfig.deadlineMs ?? params.deadline };
 }
 
 function failureMessage(result: VerifyResult): string | undefined {
@@ -195,9 +214,17 @@ export const verifyAction = defineAction({
   name: "verify",
   inputs,
   async run(params: Inputs, context) {
-    const checks = await collectChecks(params, context);
+    const { checks, deadlineMs } = await collectChecks(params, context);
+    if (checks.length === 0) {
+      // Called with an environment whose config names no checks: nothing to prove, say so.
+      context.logger.info(
+        `No checks for environment ${params.environment}: the config file has no environments.${params.environment}.verify and no url, checks or checks-file was given.`,
+      );
+      const empty: VerifyResult = { passed: true, checks: [], failedChecks: [], durationMs: 0 };
+      return { outputs: { passed: "true", "failed-checks": "[]", report: verifyReport(empty) } };
+    }
     const result = await verify(
-      { checks, deadlineMs: params.deadline },
+      { checks, deadlineMs },
       {
         clock: context.clock,
         logger: context.logger,

@@ -3,6 +3,7 @@
  * resolves it. Both use one dedup key per repository and environment, so the success of
  * the next deploy closes the incident the failed one opened.
  */
+import type { PAGERDUTY_SEVERITIES } from "../config-schema.js";
 import type { DeploymentEvent } from "../event.js";
 import { isBadNews } from "../event.js";
 import type { Message } from "../message.js";
@@ -15,10 +16,14 @@ export function pagerdutyDedupKey(event: DeploymentEvent): string {
   return `greenlight/${event.repository ?? "deployment"}/${event.environment}`;
 }
 
-type Severity = "critical" | "error" | "warning" | "info";
+type Severity = (typeof PAGERDUTY_SEVERITIES)[number];
 
-function severity(event: DeploymentEvent): Severity {
-  if (event.kind === "rollback") return event.status === "failure" ? "critical" : "warning";
+/**
+ * A rollback that worked is the system protecting itself: the config's severity, a warning by
+ * default. A rollback that failed is critical; any other failure an error.
+ */
+function severity(event: DeploymentEvent, rollbackSeverity: Severity = "warning"): Severity {
+  if (event.kind === "rollback") return event.status === "failure" ? "critical" : rollbackSeverity;
   return "error";
 }
 
@@ -34,6 +39,7 @@ export function pagerdutyEvent(
   message: Message,
   event: DeploymentEvent,
   dedupKey?: string,
+  rollbackSeverity?: Severity,
 ): unknown {
   const eventAction = action(event);
   if (!eventAction) return undefined;
@@ -48,7 +54,7 @@ export function pagerdutyEvent(
     payload: {
       summary: message.title.slice(0, 1024),
       source: event.repository ?? "greenlight",
-      severity: severity(event),
+      severity: severity(event, rollbackSeverity),
       timestamp: event.at,
       component: event.services.join(", ") || undefined,
       group: event.environment,
@@ -69,13 +75,21 @@ export function pagerdutyTarget(options: {
   routingKey: string;
   url: URL;
   dedupKey?: string | undefined;
+  /** Severity of a rollback that worked; warning by default. */
+  rollbackSeverity?: Severity | undefined;
   events?: readonly string[] | undefined;
 }): NotificationTarget {
   return {
     name: "pagerduty",
     events: options.events,
     prepare: (message, event) => {
-      const payload = pagerdutyEvent(options.routingKey, message, event, options.dedupKey);
+      const payload = pagerdutyEvent(
+        options.routingKey,
+        message,
+        event,
+        options.dedupKey,
+        options.rollbackSeverity,
+      );
       return payload === undefined ? undefined : jsonRequest(options.url, payload);
     },
     refusal: httpRefusal,

@@ -217,7 +217,7 @@ describe("workflow readiness", () => {
       [
         "SMOKE_TOKEN",
         "fail",
-        "named by .github/greenlight.yml but not set for this step; add env: SMOKE_TOKEN: ${{ secrets.SMOKE_TOKEN }}",
+        "named by .github/greenlight.yml but not set for this step; pass the SMOKE_TOKEN secret by name in the calling job's secrets (SMOKE_TOKEN: ${{ secrets.SMOKE_TOKEN }}), or add env: SMOKE_TOKEN: ${{ secrets.SMOKE_TOKEN }} to this step",
       ],
     ]);
     expect(JSON.stringify(result)).not.toContain("hooks.example.com");

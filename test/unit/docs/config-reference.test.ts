@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../../../src/config/json-schema.js";
-import { describeConfigSchema } from "../../../src/config/schema-docs.js";
+import {
+  CONFIG_DOCS,
+  describeConfigSchema,
+  schemaNodesAt,
+} from "../../../src/config/schema-docs.js";
 import { renderConfigDocs } from "../../../scripts/generate-config-docs.mjs";
 
 type Node = {
@@ -50,6 +54,30 @@ function undescribed(node: Node | boolean | undefined, path = "", into: string[]
 describe("config file reference", () => {
   it("describes only keys the schema has", () => {
     expect(describeConfigSchema()).toEqual([]);
+  });
+
+  it("gives each key its own description: no schema node is shared by keys described differently", () => {
+    const owner = new Map<unknown, string>();
+    const shared: string[] = [];
+    for (const [path, description] of Object.entries(CONFIG_DOCS))
+      for (const node of schemaNodesAt(path)) {
+        const first = owner.get(node);
+        if (first !== undefined && CONFIG_DOCS[first] !== description)
+          shared.push(`${first} and ${path}`);
+        else owner.set(node, path);
+      }
+    expect(shared).toEqual([]);
+  });
+
+  it("describes the notification URL variables as URLs, not as a routing key", () => {
+    expect(markdown).toContain("| `webhook-url-env` | string, matches");
+    for (const text of [
+      "Variable holding the bot's webhook URL.",
+      "Variable holding the robot's webhook URL.",
+      "Variable holding the webhook URL.",
+    ])
+      expect(markdown).toContain(text);
+    expect(markdown.match(/integration \(routing\) key/g)).toHaveLength(1);
   });
 
   it("describes every key (add new keys to src/config/schema-docs.ts)", () => {

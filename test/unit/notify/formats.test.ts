@@ -237,4 +237,15 @@ describe("native formats", () => {
     expect(pagerdutyEvent("key", message, { ...EVENT, status: "started" })).toBeUndefined();
     expect(pagerdutyEvent("key", message, EVENT, "custom")).toMatchObject({ dedup_key: "custom" });
   });
+
+  it("PagerDuty: a rollback that worked is a warning, or the severity the config gives", () => {
+    const rolledBack = { ...EVENT, kind: "rollback" as const, status: "success" as const };
+    expect(pagerdutyEvent("key", renderMessage(rolledBack), rolledBack)).toMatchObject({
+      event_action: "trigger",
+      payload: { severity: "warning", class: "rollback" },
+    });
+    expect(
+      pagerdutyEvent("key", renderMessage(rolledBack), rolledBack, undefined, "info"),
+    ).toMatchObject({ payload: { severity: "info" } });
+  });
 });

@@ -9,7 +9,7 @@ describe("verify inputs", () => {
   it.each([
     [
       {},
-      "Nothing to verify: give url (one endpoint), checks (a YAML list) or checks-file (a YAML file of checks).",
+      "Nothing to verify: give url (one endpoint), checks (a YAML list), checks-file (a YAML file of checks) or environment (its verify checks in the config file).",
     ],
     [
       { "expect-version": "1.4.2" },

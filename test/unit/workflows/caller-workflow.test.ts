@@ -18,8 +18,8 @@ const caller = YAML.parse(text) as {
 };
 
 describe("the example caller workflow", () => {
-  it("is at most 40 lines of YAML", () => {
-    expect(text.trimEnd().split("\n").length).toBeLessThanOrEqual(40);
+  it("is at most 45 lines of YAML", () => {
+    expect(text.trimEnd().split("\n").length).toBeLessThanOrEqual(45);
   });
 
   it("is the one shown in docs/workflows.md", () => {

@@ -17,13 +17,13 @@ describe("pin-release", () => {
       "uses: acme/greenlight/actions/verify@" + "a".repeat(40) + " # verify/v0.1.0",
       "uses: acme/greenlight/.github/workflows/deploy.yml@" + "b".repeat(40) + " # v0.1.0",
       "- uses: acme/greenlight@" + "c".repeat(40) + " # v0.1.0",
-      "uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2",
+      "uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
     ].join("\n");
     expect(pinText(text, SHA, "1.2.3").split("\n")).toEqual([
       `uses: acme/greenlight/actions/verify@${SHA} # verify/v1.2.3`,
       `uses: acme/greenlight/.github/workflows/deploy.yml@${SHA} # v1.2.3`,
       `- uses: acme/greenlight@${SHA} # v1.2.3`,
-      "uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2",
+      "uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1",
     ]);
   });
 

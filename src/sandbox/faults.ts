@@ -1,11 +1,12 @@
 /**
  * Faults switched on per route while the sandbox runs: error statuses, GitHub's secondary
- * rate limit, latency, and a write that succeeds but answers 502 — the case that makes a
- * blind retry of a create fail with 422. A seeded generator keeps probabilistic rules
+ * rate limit, latency, a write that succeeds but answers 502 — the case that makes a blind
+ * retry of a create fail with 422 — and GraphQL's errors, which come with HTTP 200. A seeded generator keeps probabilistic rules
  * repeatable from one test run to the next.
  */
 
-export type FaultKind = "status" | "secondary-rate-limit" | "latency" | "write-then-502";
+export type FaultKind =
+  "status" | "secondary-rate-limit" | "latency" | "write-then-502" | "graphql-error";
 
 export interface FaultRule {
   /** `"POST /repos/{owner}/{repo}/pulls"` (method and route template) or `"*"`; default `"*"`. */
@@ -18,6 +19,14 @@ export interface FaultRule {
    * transient 422 "Could not resolve to a node …" GitHub sends right after a create.
    */
   message?: string;
+  /**
+   * For `graphql-error`: GitHub's error `type` (e.g. "NOT_FOUND", "RATE_LIMITED"); absent,
+   * the answer is GitHub's untyped "Something went wrong while executing your query" (a
+   * timeout). Always HTTP 200, as GitHub answers.
+   */
+  errorType?: string;
+  /** For `graphql-error`: run the request first, so a mutation is done but its answer lost. */
+  afterWrite?: boolean;
   /** For `secondary-rate-limit`: the retry-after header (default 60). */
   retryAfterSeconds?: number;
   /** For `latency`: the added delay. */

@@ -98,10 +98,10 @@ export function repositoryJson(
     created_at: repo.createdAt,
     updated_at: repo.createdAt,
     permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
-    allow_rebase_merge: true,
-    allow_squash_merge: true,
-    allow_merge_commit: true,
-    allow_auto_merge: true,
+    allow_rebase_merge: repo.settings.allowRebaseMerge,
+    allow_squash_merge: repo.settings.allowSquashMerge,
+    allow_merge_commit: repo.settings.allowMergeCommit,
+    allow_auto_merge: repo.settings.allowAutoMerge,
     delete_branch_on_merge: false,
   };
 }

@@ -12,6 +12,8 @@ import type { Logger } from "../core/logger.js";
 import type { InfraRepo } from "../open-pr/infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
+import { enableOrMerge } from "../open-pr/auto-merge.js";
+import { protectedBranchError } from "../open-pr/infra-repo.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
 import type { Assignment } from "../update-tfvars/assignments.js";
 import { planTfvarsEdit } from "../update-tfvars/plan-edit.js";
@@ -178,9 +180,16 @@ export class GitHubLander implements Lander {
     }
   }
 
+  /**
+   * A promotion pull request with nothing left to wait for cannot have auto-merge enabled;
+   * it is merged now instead, so it never stays open for ever.
+   */
   async resume(pullRequest: OpenPullRequest): Promise<void> {
-    if (this.options.mode !== "auto-merge" || !pullRequest.nodeId) return;
-    await this.options.repo.enableAutoMerge(pullRequest.nodeId, this.options.mergeMethod);
+    const o = this.options;
+    if (o.mode !== "auto-merge" || !pullRequest.nodeId) return;
+    const current = await o.repo.pullRequest(pullRequest.number);
+    if (current.state !== "open") return;
+    await enableOrMerge({ repo: o.repo, clock: o.clock, logger: o.logger }, current, o.mergeMethod);
   }
 
   /**
@@ -202,13 +211,17 @@ export class GitHubLander implements Lander {
         ...(o.layouts ? { layouts: o.layouts } : {}),
       });
       if (planned.after === text) return { outcome: "unchanged", committed: false };
-      const result = await o.repo.commit({
-        branch: o.base,
-        expectedHead: head,
-        headline: request.headline,
-        body: request.commitBody,
-        additions: [{ path: o.file, content: planned.after }],
-      });
+      const result = await o.repo
+        .commit({
+          branch: o.base,
+          expectedHead: head,
+          headline: request.headline,
+          body: request.commitBody,
+          additions: [{ path: o.file, content: planned.after }],
+        })
+        .catch((error: unknown) => {
+          throw protectedBranchError(o.repo, o.base, error) ?? error;
+        });
       if (result !== "stale") {
         o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
         return { outcome: "committed", committed: true, commit: result.oid };

@@ -35,6 +35,8 @@ export interface FaultRule {
   probability?: number;
   /** How many requests to hit before the rule retires itself (default unlimited). */
   times?: number;
+  /** Let this many matching requests through before the rule starts hitting (default 0). */
+  skip?: number;
   /** Hit only requests that can change state (not GET or HEAD). */
   onlyMutating?: boolean;
 }
@@ -59,7 +61,7 @@ function seededRandom(seed: number): () => number {
 }
 
 export class FaultController {
-  private rules: (FaultRule & { id: number; remaining: number })[] = [];
+  private rules: (FaultRule & { id: number; remaining: number; skipped: number })[] = [];
   private lastId = 0;
   private random: () => number;
 
@@ -69,7 +71,12 @@ export class FaultController {
 
   add(rule: FaultRule): number {
     const id = ++this.lastId;
-    this.rules.push({ ...rule, id, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.rules.push({
+      ...rule,
+      id,
+      remaining: rule.times ?? Number.POSITIVE_INFINITY,
+      skipped: 0,
+    });
     return id;
   }
 
@@ -89,7 +96,7 @@ export class FaultController {
   }
 
   list(): (FaultRule & { id: number })[] {
-    return this.rules.map(({ remaining: _remaining, ...rule }) => rule);
+    return this.rules.map(({ remaining: _remaining, skipped: _skipped, ...rule }) => rule);
   }
 
   /** Decides which rules hit one request to `route` (`"METHOD /template"`). */
@@ -100,11 +107,15 @@ export class FaultController {
       if (rule.route && rule.route !== "*" && rule.route !== route) continue;
       if (rule.onlyMutating && !mutating) continue;
       if (rule.kind !== "latency" && active.fault) continue;
+      if (rule.skipped < (rule.skip ?? 0)) {
+        rule.skipped += 1;
+        continue;
+      }
       if (this.random() >= (rule.probability ?? 1)) continue;
       rule.remaining -= 1;
       if (rule.kind === "latency") active.latencyMs += rule.latencyMs ?? 0;
       else {
-        const { remaining: _remaining, ...fault } = rule;
+        const { remaining: _remaining, skipped: _skipped, ...fault } = rule;
         active.fault = fault;
       }
     }

@@ -278,7 +278,12 @@ export function createRequestHandler(deps: ServerDeps) {
         accept: String(req.headers.accept ?? ""),
         requestBody,
         status: result.status,
-        ...(result.raw ? { raw: true } : { responseBody: result.body }),
+        // As it went over the wire: fields set to undefined are not there.
+        ...(result.raw
+          ? { raw: true }
+          : result.body === undefined
+            ? {}
+            : { responseBody: JSON.parse(JSON.stringify(result.body)) as unknown }),
         ...(faulted ? { faulted } : {}),
       });
     }

@@ -15,7 +15,7 @@ import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { promoteAction } from "../../../src/promote/definition.js";
 import { rollbackAction } from "../../../src/rollback/definition.js";
-import type { Sandbox } from "../../../src/sandbox/index.js";
+import type { Sandbox, SandboxOptions } from "../../../src/sandbox/index.js";
 import { startSandbox } from "../../../src/sandbox/index.js";
 import { tempDir } from "../../helpers/run-context.js";
 import { TestOctokit, createBareRepo } from "../../helpers/sandbox.js";
@@ -66,11 +66,13 @@ export async function startInfraWorld(options: {
   promotion?: Record<string, unknown>;
   merge?: "direct" | "auto-merge" | "pull-request";
   file?: string;
+  /** More sandbox options (e.g. onExchange, to hold every answer to GitHub's contract). */
+  sandbox?: Omit<SandboxOptions, "repos">;
 }): Promise<InfraWorld> {
   const root = tempDir("greenlight-promote-");
   const bare = join(root, "infra.git");
   await createBareRepo(bare, { [TFVARS]: options.file ?? releaseFile() });
-  const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
+  const sandbox = await startSandbox({ ...options.sandbox, repos: { "acme/infra": bare } });
   const workspace = join(root, "workspace");
   mkdirSync(join(workspace, ".github"), { recursive: true });
   writeFileSync(

@@ -136,14 +136,12 @@ describe("auto-merge", () => {
 
   it("refuses one whose only failing check is optional: unstable status", async () => {
     const pr = await openPull({ "unstable.txt": "u\n" });
-    await t
-      .octokit()
-      .rest.repos.createCommitStatus({
-        ...repo,
-        sha: pr.head.sha,
-        state: "failure",
-        context: "lint",
-      });
+    await t.octokit().rest.repos.createCommitStatus({
+      ...repo,
+      sha: pr.head.sha,
+      state: "failure",
+      context: "lint",
+    });
     const answer = await graphql(ENABLE, { id: pr.node_id });
     expect(answer.body.errors?.[0]?.message).toBe(
       "Pull request Pull request is in unstable status",
@@ -203,13 +201,11 @@ describe("review requests", () => {
       },
     });
     // A token that can read teams (here a personal token) gets the team.
-    const ok = await t
-      .octokit()
-      .rest.pulls.requestReviewers({
-        ...repo,
-        pull_number: pr.number,
-        team_reviewers: ["platform"],
-      });
+    const ok = await t.octokit().rest.pulls.requestReviewers({
+      ...repo,
+      pull_number: pr.number,
+      team_reviewers: ["platform"],
+    });
     expect(ok.data.requested_teams?.map((team) => team.slug)).toEqual(["platform"]);
   });
 

@@ -120,5 +120,10 @@ export function fullRepositoryJson(
     has_discussions: false,
     subscribers_count: 0,
     network_count: 0,
+    allow_forking: false,
+    allow_update_branch: false,
+    use_squash_pr_title_as_default: false,
+    web_commit_signoff_required: false,
+    temp_clone_token: "",
   };
 }

@@ -32,7 +32,7 @@ import { silentLogger } from "../src/core/logger.js";
 import { SecretRegistry } from "../src/core/secrets.js";
 import { parseChecksText } from "../src/verify/check-sources.js";
 import { BUILT_IN_DEFAULTS } from "../src/verify/check-spec.js";
-import { send } from "../src/verify/http-client.js";
+import { send } from "../src/core/http/http-client.js";
 import { runLatencyProbe } from "../src/verify/latency-probe.js";
 import { verify } from "../src/verify/main.js";
 import { percentile } from "../src/verify/percentiles.js";

@@ -12,7 +12,7 @@ import { generateWorkflowDocs } from "./generate-workflow-docs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 // HashiCorp's HCL parser (WebAssembly) checks every HCL tfvars edit. ncc cannot carry it (its
-// package finds the module through __dirname), so src/update-tfvars/hcl-wasm.ts loads it from
+// package finds the module through __dirname), so src/release-file/hcl-wasm.ts loads it from
 // dist/, where one copy serves every bundle that mentions it.
 const HCL_WASM = "hcl2json.wasm.gz";
 const only = process.argv.slice(2);

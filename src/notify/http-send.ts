@@ -6,9 +6,9 @@
 import { rootCertificates } from "node:tls";
 import { fetch as undiciFetch, type Dispatcher } from "undici";
 import { envProxyAgent } from "../core/proxy-env.js";
-import type { HttpSend } from "../verify/http-client.js";
-import { send as directSend } from "../verify/http-client.js";
-import { RequestFailure, describeTransportError } from "../verify/transport-errors.js";
+import type { HttpSend } from "../core/http/http-client.js";
+import { send as directSend } from "../core/http/http-client.js";
+import { RequestFailure, describeTransportError } from "../core/http/transport-errors.js";
 
 function proxyFrom(
   env: Record<string, string | undefined>,

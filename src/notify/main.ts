@@ -6,8 +6,8 @@
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
-import type { HttpSend } from "../verify/http-client.js";
-import { send as httpSend } from "../verify/http-client.js";
+import type { HttpSend } from "../core/http/http-client.js";
+import { send as httpSend } from "../core/http/http-client.js";
 import type { DeliveryOutcome, DeliveryPolicy } from "./delivery.js";
 import { deliver } from "./delivery.js";
 import type { DeploymentEvent } from "./event.js";

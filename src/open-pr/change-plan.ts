@@ -4,11 +4,11 @@
  * every attempt, because the edit is a transform and the commit it applies to may move.
  */
 import { ConfigurationError } from "../core/errors.js";
-import type { Change } from "../update-tfvars/assignments.js";
-import type { TfvarsEditRequest } from "../update-tfvars/plan-edit.js";
-import { planTfvarsEdit } from "../update-tfvars/plan-edit.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
-import type { FileAddition, InfraRepo } from "./infra-repo.js";
+import type { Change } from "../release-file/assignments.js";
+import type { TfvarsEditRequest } from "../release-file/plan-edit.js";
+import { planTfvarsEdit } from "../release-file/plan-edit.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
+import type { FileAddition, InfraRepo } from "../release/infra-repo.js";
 
 export interface ChangeRequest {
   /** tfvars files in the infra repository that the edit applies to. */

@@ -11,21 +11,22 @@
 import type { Clock } from "../core/clock.js";
 import { OperationFailedError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import type { Change } from "../update-tfvars/assignments.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
-import { parseTfvars } from "../update-tfvars/document.js";
-import { diffDocuments } from "../update-tfvars/document-diff.js";
+import { backoffMs } from "../core/retry.js";
+import type { Change } from "../release-file/assignments.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
+import { parseTfvars } from "../release-file/document.js";
+import { diffDocuments } from "../release-file/document-diff.js";
 import type { ChangeKind } from "./branch-name.js";
 import type { ChangePlan, ChangeRequest } from "./change-plan.js";
 import { planChanges } from "./change-plan.js";
-import type { FileAddition, InfraRepo, PullRequestInfo } from "./infra-repo.js";
+import type { FileAddition, InfraRepo, PullRequestInfo } from "../release/infra-repo.js";
 import {
   describeError,
   isTransient,
   isUnresolvedNode,
   protectedBranchError,
-} from "./infra-repo.js";
-import { enableOrMerge } from "./auto-merge.js";
+} from "../release/infra-repo.js";
+import { enableOrMerge } from "../release/auto-merge.js";
 import { httpStatusOf } from "../core/github/request-error.js";
 import type { ContentContext, SourceInfo } from "./pr-content.js";
 import {
@@ -114,8 +115,11 @@ class Backoff {
         `Gave up after ${this.max} attempts to ${this.what}: ${reason}. ${advice}`,
       );
     }
-    const ceiling = Math.min(5_000, 100 * 2 ** Math.min(this.attempt, 6));
-    const wait = Math.round(ceiling * (0.5 + (this.deps.random ?? Math.random)()));
+    const wait = backoffMs(this.attempt + 1, {
+      baseMs: 100,
+      maxMs: 5_000,
+      random: this.deps.random ?? Math.random,
+    });
     this.deps.logger.debug(`${reason}; attempt ${this.attempt + 1} in ${wait} ms`);
     await this.deps.clock.sleep(wait);
   }
@@ -227,8 +231,14 @@ async function describeBranch(
     const before = await repo.fileAt(file, baseHead);
     const after = known.find((a) => a.path === file)?.content ?? (await repo.fileAt(file, head));
     if (before === undefined || after === undefined || before === after) continue;
+    const ref = params.change.edit.releaseFile;
+    const format = ref?.path === file ? ref.format : undefined;
     changes.push(
-      ...diffDocuments(file, parseTfvars(before, file).data, parseTfvars(after, file).data),
+      ...diffDocuments(
+        file,
+        parseTfvars(before, file, format).data,
+        parseTfvars(after, file, format).data,
+      ),
     );
   }
   const uploads = new Set(params.change.uploads.map((u) => u.path));

@@ -5,7 +5,7 @@
 import type { AnalysisEvidence } from "./analyses/types.js";
 import type { PromotionPlan } from "./plan.js";
 import { nextStep } from "./plan.js";
-import type { ReleasePhase } from "./release-state.js";
+import type { ReleasePhase } from "../release/release-state.js";
 
 export type DecisionKind = "idle" | "wait" | "advance" | "finalize" | "rollback" | "hold";
 

@@ -14,30 +14,38 @@ import type { Clock } from "../core/clock.js";
 import { OperationFailedError, errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
-import type { ServiceLayout } from "../update-tfvars/service-layout.js";
+import type { TfvarsFormat } from "../release-file/document.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
 import type { CompiledAnalysis } from "./analyses/index.js";
 import { checkMinimumTraffic, runAnalyses } from "./analyses/index.js";
 import type { AnalysisEvidence, Fetch } from "./analyses/types.js";
 import type { Decision, DecisionKind } from "./decide.js";
 import { decide } from "./decide.js";
-import type { DeploymentRecorder, DeploymentState, VerificationLog } from "./deployment-status.js";
+import type {
+  DeploymentRecorder,
+  DeploymentState,
+  VerificationLog,
+} from "../release/deployment-status.js";
 import type { EvidenceRecord } from "./evidence.js";
 import { evidenceCommitLines, evidenceMarkdown } from "./evidence.js";
-import type { LandRequest, LandResult, Lander } from "./land-change.js";
-import { branchFor } from "./land-change.js";
+import type { LandRequest, LandResult, Lander } from "../release/land-change.js";
+import { branchFor } from "../release/land-change.js";
+import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
 import type { PromotionPlan } from "./plan.js";
 import type {
   OpenPullRequest,
   ReleasePhase,
   ReleaseSource,
   ReleaseState,
-} from "./release-state.js";
-import { classifyRelease, readReleaseState, weightsOf } from "./release-state.js";
+} from "../release/release-state.js";
+import { classifyRelease, readReleaseState, weightsOf } from "../release/release-state.js";
 
 export interface PromoteParams {
   environment: string;
   base: string;
   file: string;
+  /** Given in the config file when the file's extension does not say. */
+  format?: TfvarsFormat | undefined;
   /** From the config file; discovered by convention when absent. */
   layouts?: ServiceLayout[] | undefined;
   plan: PromotionPlan;
@@ -207,21 +215,6 @@ async function bakeStart(
   return { awaiting: "verify has not yet confirmed the new version answers" };
 }
 
-/** Closes a promotion pull request left open for a release that is no longer in progress. */
-export async function withdrawStalePromotion(
-  lander: Lander,
-  logger: Logger,
-  pullRequest: OpenPullRequest | undefined,
-  reason: string,
-): Promise<void> {
-  if (!pullRequest || !lander.withdraw) return;
-  try {
-    await lander.withdraw(pullRequest, reason);
-  } catch (error) {
-    logger.warning(`Could not close pull request #${pullRequest.number}: ${errorMessage(error)}`);
-  }
-}
-
 /** A pull request an earlier tick opened: make sure it still lands (it may have been cut short). */
 async function resume(deps: PromoteDeps, pullRequest: OpenPullRequest): Promise<void> {
   try {
@@ -247,6 +240,7 @@ async function readSituation(params: PromoteParams, deps: PromoteDeps): Promise<
     base: params.base,
     file: params.file,
     layouts: params.layouts,
+    format: params.format,
     branches: [promoteBranch, rollbackBranch],
   });
   if (!state) {

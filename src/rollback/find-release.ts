@@ -4,8 +4,8 @@
  * release is every service's image on that side at that commit, so a rollback puts back
  * exactly what ran together then.
  */
-import type { ReleaseSource, ReleaseState, ServiceRelease } from "../promote/release-state.js";
-import { snapshotOf } from "../promote/release-state.js";
+import type { ReleaseSource, ReleaseState, ServiceRelease } from "../release/release-state.js";
+import { snapshotOf } from "../release/release-state.js";
 
 export interface EarlierRelease {
   commit: string;
@@ -60,7 +60,7 @@ export async function findEarlierRelease(
     const text =
       commit.oid === state.history[0]?.oid ? state.text : await source.fileAt(file, commit.oid);
     if (text === undefined) continue;
-    const snapshot = scoped(snapshotOf(text, file, state.layouts).services);
+    const snapshot = scoped(snapshotOf(text, file, state.layouts, state.format).services);
     for (const side of ["blue", "green"] as const) {
       const images = sideImages(snapshot, side);
       if (Object.values(images).some((image) => imageMatches(image, wanted))) {

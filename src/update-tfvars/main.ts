@@ -9,9 +9,9 @@ import { createTwoFilesPatch } from "diff";
 import { writeFilesAtomically } from "../core/atomic-write.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import type { Change } from "./assignments.js";
-import type { PlannedEdit, TfvarsEditRequest } from "./plan-edit.js";
-import { planTfvarsEdit } from "./plan-edit.js";
+import type { Change } from "../release-file/assignments.js";
+import type { PlannedEdit, TfvarsEditRequest } from "../release-file/plan-edit.js";
+import { planTfvarsEdit } from "../release-file/plan-edit.js";
 
 export interface UpdateTfvarsParams {
   files: string[];
@@ -42,7 +42,7 @@ async function readTfvarsFile(cwd: string, file: string): Promise<string> {
   }
   if (!stat.isFile()) {
     throw new ConfigurationError(
-      `"${file}" is a directory, not a file; give the path of a .tfvars.json or .tfvars file in "file".`,
+      `"${file}" is a directory, not a file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`,
     );
   }
   // Root ignores permission bits, so read-only is judged by the mode, not by access().

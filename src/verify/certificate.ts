@@ -1,5 +1,5 @@
 /** The server certificate's remaining validity, judged against a minimum number of days. */
-import type { CertificateInfo } from "./http-client.js";
+import type { CertificateInfo } from "../core/http/http-client.js";
 
 const DAY_MS = 86_400_000;
 

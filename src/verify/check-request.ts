@@ -6,10 +6,10 @@ import type http from "node:http";
 import type { Clock } from "../core/clock.js";
 import type { CheckSpec } from "./check-spec.js";
 import { formatDuration } from "./format.js";
-import type { HttpResponse, HttpSend } from "./http-client.js";
+import type { HttpResponse, HttpSend } from "../core/http/http-client.js";
 import type { Timer } from "./timers.js";
 import { startTimer } from "./timers.js";
-import { RequestFailure } from "./transport-errors.js";
+import { RequestFailure } from "../core/http/transport-errors.js";
 
 /** Aborts one of `check`'s requests, with a RequestFailure, once its timeout has passed. */
 export function startRequestTimeout(clock: Clock, check: CheckSpec): Timer {

@@ -7,7 +7,7 @@ import { evaluateCertificate } from "./certificate.js";
 import type { Redact } from "./format.js";
 import { excerpt, formatDuration, noRedaction } from "./format.js";
 import { evaluateHeader } from "./header-expectation.js";
-import type { HttpResponse } from "./http-client.js";
+import type { HttpResponse } from "../core/http/http-client.js";
 import { evaluateAssertion } from "./json-assertion.js";
 import { describeStatusExpectation, statusMatches } from "./status-expectation.js";
 

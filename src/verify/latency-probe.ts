@@ -9,11 +9,11 @@ import type { Clock } from "../core/clock.js";
 import type { CheckSpec, LatencyThresholds } from "./check-spec.js";
 import { sendCheckRequest, startRequestTimeout } from "./check-request.js";
 import { formatDuration, formatPercent } from "./format.js";
-import type { HttpSend } from "./http-client.js";
+import type { HttpSend } from "../core/http/http-client.js";
 import type { Distribution, HistogramBucket } from "./percentiles.js";
 import { distribution, histogram } from "./percentiles.js";
 import { statusMatches } from "./status-expectation.js";
-import { describeTransportError } from "./transport-errors.js";
+import { describeTransportError } from "../core/http/transport-errors.js";
 
 export interface LatencyReport {
   requests: number;

@@ -8,16 +8,16 @@ import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import type { CheckSpec } from "./check-spec.js";
-import { credentialsOf } from "./credentials.js";
+import { credentialsOf } from "../core/http/credentials.js";
 import { formatDuration } from "./format.js";
-import type { HttpSend } from "./http-client.js";
-import { send as httpSend } from "./http-client.js";
+import type { HttpSend } from "../core/http/http-client.js";
+import { send as httpSend } from "../core/http/http-client.js";
 import type { LatencyReport } from "./latency-probe.js";
 import { runLatencyProbe } from "./latency-probe.js";
 import type { CheckOutcome, Deadline } from "./run-check.js";
 import { runCheck } from "./run-check.js";
 import { startTimer } from "./timers.js";
-import { RequestFailure } from "./transport-errors.js";
+import { RequestFailure } from "../core/http/transport-errors.js";
 
 export interface VerifyParams {
   checks: CheckSpec[];

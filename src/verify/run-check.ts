@@ -7,12 +7,12 @@ import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import type { CheckSpec } from "./check-spec.js";
 import { sendCheckRequest, startRequestTimeout } from "./check-request.js";
-import { displayUrl } from "./credentials.js";
+import { displayUrl } from "../core/http/credentials.js";
 import { evaluateResponse } from "./evaluate-response.js";
 import { formatDuration } from "./format.js";
-import type { CertificateInfo, HttpResponse, HttpSend } from "./http-client.js";
+import type { CertificateInfo, HttpResponse, HttpSend } from "../core/http/http-client.js";
 import { daysLeft } from "./certificate.js";
-import { describeTransportError } from "./transport-errors.js";
+import { describeTransportError } from "../core/http/transport-errors.js";
 import { wait } from "./timers.js";
 
 export interface AttemptRecord {

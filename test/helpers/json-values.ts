@@ -1,6 +1,6 @@
 /** Plain JSON values for property tests that edit a generated document: made up, and reached into by path. */
 import fc from "fast-check";
-import type { JsonValue, PathSegment } from "../../src/update-tfvars/document.js";
+import type { JsonValue, PathSegment } from "../../src/release-file/document.js";
 
 export type JsonObject = { [key: string]: JsonValue };
 

@@ -13,8 +13,8 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { S3Store } from "../../../src/backup/s3-store.js";
-import { ObjectExistsError } from "../../../src/backup/store.js";
+import { S3Store } from "../../../src/backup-engine/s3-store.js";
+import { ObjectExistsError } from "../../../src/backup-engine/store.js";
 import type { S3Server } from "../../helpers/s3.js";
 import { multipartProblems, startRecordingProxy, startS3 } from "../../helpers/s3.js";
 

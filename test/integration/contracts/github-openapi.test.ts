@@ -13,12 +13,12 @@ import { systemClock } from "../../../src/core/clock.js";
 import { createGitHubClient } from "../../../src/core/github/client.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
-import { InfraRepo } from "../../../src/open-pr/infra-repo.js";
-import { GitHubReleaseSource } from "../../../src/promote/github-release-source.js";
+import { InfraRepo } from "../../../src/release/infra-repo.js";
+import { GitHubReleaseSource } from "../../../src/release/github-release-source.js";
 import {
   GitHubDeploymentRecorder,
   GitHubVerificationLog,
-} from "../../../src/promote/deployment-status.js";
+} from "../../../src/release/deployment-status.js";
 import type { Exchange } from "../../../src/sandbox/index.js";
 import { RateLimiter } from "../../../src/sandbox/rate-limit.js";
 import { allRoutes } from "../../../src/sandbox/routes/index.js";

@@ -10,8 +10,8 @@ import {
   renderTemplate,
   sourceFromEnv,
 } from "../../../src/open-pr/pr-content.js";
-import type { ServiceLayout } from "../../../src/update-tfvars/service-layout.js";
-import { discoverLayouts } from "../../../src/update-tfvars/service-layout.js";
+import type { ServiceLayout } from "../../../src/release-file/service-layout.js";
+import { discoverLayouts } from "../../../src/release-file/service-layout.js";
 
 const FILE = "envs/production/release.auto.tfvars.json";
 
@@ -127,6 +127,26 @@ describe("templates", () => {
       "[production] Deploy api to production by 0123456789abcdef0123456789abcdef01234567 (deploy: api) {{nope}}",
     );
     expect(renderTemplate("{{changes}}", context())).toContain("| api | green-image |");
+  });
+});
+
+describe("source lines", () => {
+  it("carry GitLab CI's commit, branch, pipeline and actor, without an @-mention of a GitHub user", () => {
+    const source = sourceFromEnv({
+      GITLAB_CI: "true",
+      CI_PROJECT_PATH: "shop/api",
+      CI_PROJECT_URL: "https://gitlab.example.com/shop/api",
+      CI_COMMIT_SHA: "0123456789abcdef0123456789abcdef01234567",
+      CI_COMMIT_BRANCH: "main",
+      GITLAB_USER_LOGIN: "alice",
+      CI_PIPELINE_URL: "https://gitlab.example.com/shop/api/-/pipelines/981",
+    });
+    expect(commitMessage(context({ source }), "Deploy api to production").body).toContain(
+      "Source: commit shop/api@0123456 on branch main, pipeline https://gitlab.example.com/shop/api/-/pipelines/981, started by alice.",
+    );
+    expect(defaultBody(context({ source }))).toContain(
+      "commit [shop/api@0123456](https://gitlab.example.com/shop/api/-/commit/0123456789abcdef0123456789abcdef01234567) on branch main",
+    );
   });
 });
 

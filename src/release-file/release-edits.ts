@@ -1,0 +1,204 @@
+/**
+ * The blue/green presets: what a deploy, a weight change, a finalize and a rollback write.
+ * Each turns a release intention into plain assignments (JSONPath = value) computed from
+ * the document as it is now, so the same intention can be re-applied to a newer version of
+ * the file (open-pr re-applies edits when the base branch moved).
+ *
+ * Model: blue is the stable side, green the candidate. A deploy writes the candidate into
+ * green; weights move traffic to green; finalize copies green into blue and puts all
+ * traffic there (green scales to zero); rollback puts all traffic on blue and scales green
+ * to zero, leaving green's image in place as a record of what was rolled back.
+ */
+import { ConfigurationError } from "../core/errors.js";
+import type { Assignment } from "./assignments.js";
+import type { JsonValue } from "./document.js";
+import type { ServiceLayout } from "./service-layout.js";
+import { fieldProblem, readField, writeField } from "./service-layout.js";
+
+export interface ReleaseEdit {
+  /** service → image reference for the green side. */
+  images?: Record<string, string>;
+  /** service → green desired count (defaults to the blue count when green is at zero). */
+  desiredCounts?: Record<string, number>;
+  /** service → green traffic percentage, or one percentage for every weighted service. */
+  weights?: Record<string, number> | number;
+  finalize?: string[];
+  rollback?: string[];
+}
+
+export function findLayout(layouts: ServiceLayout[], service: string): ServiceLayout {
+  const normalised = service.replace(/_/g, "-");
+  const layout = layouts.find((l) => l.name === service || l.name === normalised);
+  if (!layout) {
+    const known = layouts.map((l) => l.name).join(", ");
+    throw new ConfigurationError(
+      layouts.length === 0
+        ? `Unknown service "${service}": no services are defined in the config file and none were found in the file by the naming convention (<service>_green_image).`
+        : `Unknown service "${service}"; known services are: ${known}.`,
+    );
+  }
+  return layout;
+}
+
+/** `all` (or `*`) stands for every known service. */
+function expandServices(services: string[], layouts: ServiceLayout[]): ServiceLayout[] {
+  if (services.some((s) => s === "all" || s === "*")) return layouts;
+  return services.map((s) => findLayout(layouts, s));
+}
+
+function requireField(
+  data: JsonValue,
+  layout: ServiceLayout,
+  field: keyof ServiceLayout["paths"],
+  purpose: string,
+) {
+  const problem = fieldProblem(data, layout, field);
+  if (problem && problem.count > 1) {
+    throw new ConfigurationError(
+      `Service "${layout.name}" has its ${field} at ${problem.path}, which matches ${problem.count} values in the file where ${purpose} needs one; make the filter in services.${layout.name}.fields.${field} select one, e.g. by name.`,
+    );
+  }
+  const value = problem ? undefined : readField(data, layout, field);
+  if (value === undefined) {
+    throw new ConfigurationError(
+      `Service "${layout.name}" has no ${field} field at ${problem?.path ?? layout.paths[field]} in the file, which ${purpose} needs; add the field to the file or map it with services.${layout.name}.fields.${field} in the config file.`,
+    );
+  }
+  return value;
+}
+
+function optionalField(
+  data: JsonValue,
+  layout: ServiceLayout,
+  field: keyof ServiceLayout["paths"],
+) {
+  return readField(data, layout, field);
+}
+
+function weightAssignments(layout: ServiceLayout, data: JsonValue, green: number): Assignment[] {
+  requireField(data, layout, "blue-weight", "a traffic weight change");
+  requireField(data, layout, "green-weight", "a traffic weight change");
+  return [
+    ...writeField(layout, "blue-weight", 100 - green),
+    ...writeField(layout, "green-weight", green),
+  ];
+}
+
+function deployAssignments(
+  edit: ReleaseEdit,
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
+  const out: Assignment[] = [];
+  for (const [service, image] of Object.entries(edit.images ?? {})) {
+    const layout = findLayout(layouts, service);
+    requireField(data, layout, "green-image", "a deploy");
+    out.push(...writeField(layout, "green-image", image));
+    const explicit = edit.desiredCounts?.[service];
+    const greenCount = optionalField(data, layout, "green-desired-count");
+    if (explicit !== undefined) {
+      requireField(data, layout, "green-desired-count", "a desired count");
+      out.push(...writeField(layout, "green-desired-count", explicit));
+    } else if (greenCount === 0) {
+      // A candidate at zero tasks would receive traffic it cannot serve: size it like blue.
+      const blueCount = optionalField(data, layout, "blue-desired-count");
+      if (typeof blueCount === "number" && blueCount > 0) {
+        out.push(...writeField(layout, "green-desired-count", blueCount));
+      }
+    }
+  }
+  for (const service of Object.keys(edit.desiredCounts ?? {})) {
+    if (!(service in (edit.images ?? {}))) {
+      const layout = findLayout(layouts, service);
+      requireField(data, layout, "green-desired-count", "a desired count");
+      out.push(...writeField(layout, "green-desired-count", edit.desiredCounts![service]!));
+    }
+  }
+  return out;
+}
+
+function weightsAssignments(
+  edit: ReleaseEdit,
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
+  if (edit.weights === undefined) return [];
+  if (typeof edit.weights === "number") {
+    const weighted = layouts.filter((l) => l.weighted);
+    if (weighted.length === 0) {
+      throw new ConfigurationError(
+        `Input "weights" gives one percentage for every weighted service, but no service has traffic weights; name services as service=percent or add weight fields.`,
+      );
+    }
+    const green = edit.weights;
+    return weighted.flatMap((layout) => weightAssignments(layout, data, green));
+  }
+  return Object.entries(edit.weights).flatMap(([service, green]) => {
+    const layout = findLayout(layouts, service);
+    if (!layout.weighted) {
+      throw new ConfigurationError(
+        `Service "${layout.name}" has no traffic weights (it is not behind a load balancer), so input "weights" cannot set one; remove it from weights.`,
+      );
+    }
+    return weightAssignments(layout, data, green);
+  });
+}
+
+function finalizeAssignments(
+  services: string[],
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
+  return expandServices(services, layouts).flatMap((layout) => {
+    const green = requireField(data, layout, "green-image", "finalize");
+    requireField(data, layout, "blue-image", "finalize");
+    if (typeof green !== "string" || green === "") {
+      throw new ConfigurationError(
+        `Service "${layout.name}" has no green image to finalize (${layout.paths["green-image"]} is empty); deploy a release first.`,
+      );
+    }
+    const out: Assignment[] = writeField(layout, "blue-image", green);
+    const greenCount = optionalField(data, layout, "green-desired-count");
+    const blueCount = optionalField(data, layout, "blue-desired-count");
+    if (typeof greenCount === "number" && blueCount !== undefined) {
+      if (greenCount > 0) out.push(...writeField(layout, "blue-desired-count", greenCount));
+      out.push(...writeField(layout, "green-desired-count", 0));
+    }
+    if (layout.weighted) out.push(...weightAssignments(layout, data, 0));
+    return out;
+  });
+}
+
+function rollbackAssignments(
+  services: string[],
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
+  return expandServices(services, layouts).flatMap((layout) => {
+    const out: Assignment[] = [];
+    if (layout.weighted) out.push(...weightAssignments(layout, data, 0));
+    if (optionalField(data, layout, "green-desired-count") !== undefined) {
+      out.push(...writeField(layout, "green-desired-count", 0));
+    }
+    return out;
+  });
+}
+
+/** The assignments a release edit makes to a document whose data is `data`. */
+export function releaseAssignments(
+  edit: ReleaseEdit,
+  layouts: ServiceLayout[],
+  data: JsonValue,
+): Assignment[] {
+  if (edit.finalize?.length && edit.rollback?.length) {
+    throw new ConfigurationError(
+      `Inputs "finalize" and "rollback" cannot be used together; a release is either made stable or rolled back.`,
+    );
+  }
+  return [
+    ...deployAssignments(edit, layouts, data),
+    ...weightsAssignments(edit, layouts, data),
+    ...finalizeAssignments(edit.finalize ?? [], layouts, data),
+    ...rollbackAssignments(edit.rollback ?? [], layouts, data),
+  ];
+}

@@ -1,0 +1,253 @@
+/**
+ * How a promotion or rollback lands in the infra repository. A promotion step is only
+ * valid on the exact state it was decided on, so a direct commit is a compare-and-swap on
+ * the base head that was read: when another tick moved the base first, this tick does
+ * nothing ("superseded") — two ticks, one action. A rollback is right on any newer state,
+ * so it goes through open-pr, which re-plans it on whatever the base holds. Pull requests
+ * always go through open-pr (one branch per environment and kind; adopted, never doubled).
+ */
+import type { Octokit } from "@octokit/core";
+import type { Clock } from "../core/clock.js";
+import type { Logger } from "../core/logger.js";
+import type { InfraRepo } from "./infra-repo.js";
+import { protectedBranchError } from "./infra-repo.js";
+import type { OpenPrParams } from "../open-pr/main.js";
+import { openPr } from "../open-pr/main.js";
+import { enableOrMerge } from "./auto-merge.js";
+import type { SourceInfo } from "../open-pr/pr-content.js";
+import type { ReleaseFileFormat } from "../config/schema.js";
+import type { Assignment } from "../release-file/assignments.js";
+import { planTfvarsEdit } from "../release-file/plan-edit.js";
+import type { ReleaseEdit } from "../release-file/release-edits.js";
+import type { ServiceLayout } from "../release-file/service-layout.js";
+import type { MergeMode } from "../config/schema.js";
+import type { OpenPullRequest } from "./release-state.js";
+import { OperationFailedError, errorMessage } from "../core/errors.js";
+
+const MAX_REPLANS = 10;
+
+export interface LandRequest {
+  kind: "traffic" | "finalize" | "rollback";
+  release: ReleaseEdit;
+  set?: Assignment[];
+  services: string[];
+  headline: string;
+  /** Markdown for the pull request body (the evidence). */
+  body: string;
+  /** Plain text for the commit message body. */
+  commitBody: string;
+  /** The base head the decision was made on, and the file's text there. */
+  expectedHead: string;
+  text: string;
+  /** Re-plan on a moved base instead of giving up (safe for rollbacks only). */
+  replanOnMovedBase: boolean;
+}
+
+export interface LandResult {
+  outcome: "committed" | "pull-request" | "unchanged" | "superseded";
+  /**
+   * Whether this run made the commit. Two ticks racing in pull-request mode can both end
+   * with the pull request in place; only the one that committed acted.
+   */
+  committed: boolean;
+  commit?: string;
+  pullRequest?: { number: number; url: string; merged: boolean };
+}
+
+export interface Lander {
+  land(request: LandRequest): Promise<LandResult>;
+  /**
+   * Makes sure a pull request left open by an earlier run will land as the mode says:
+   * with auto-merge, (re-)enables it, in case that run stopped before it got there.
+   */
+  resume?(pullRequest: OpenPullRequest): Promise<void>;
+  /**
+   * Closes a promotion pull request that would undo a rollback if someone merged it later
+   * (it was opened for a release that is no longer in progress).
+   */
+  withdraw?(pullRequest: OpenPullRequest, reason: string): Promise<void>;
+}
+
+export interface GitHubLanderOptions {
+  repo: InfraRepo;
+  /** For what InfraRepo does not do: closing a pull request. */
+  octokit: Pick<Octokit, "request">;
+  base: string;
+  file: string;
+  format?: ReleaseFileFormat | undefined;
+  environment: string;
+  mode: MergeMode;
+  mergeMethod: "merge" | "squash" | "rebase";
+  /** From the config file; discovered in the file by convention when absent. */
+  layouts?: ServiceLayout[] | undefined;
+  labels: string[];
+  reviewers: string[];
+  source: SourceInfo;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** `{{` would be read as a template placeholder by open-pr. */
+function literal(markdown: string): string {
+  return markdown.replace(/\{\{/g, "{\u200b{");
+}
+
+/** Why a promotion pull request was closed, for whoever finds it closed. */
+export function withdrawalComment(reason: string, base: string): string {
+  return [
+    `Greenlight closed this pull request: ${reason}.`,
+    "",
+    `It was opened for a promotion step that no longer applies; merging it now would move traffic on a state it was not decided on. The next promote tick decides again from what \`${base}\` holds.`,
+  ].join("\n");
+}
+
+export function branchFor(environment: string, kind: "promote" | "rollback"): string {
+  const slug = environment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
+  return `greenlight/${slug}/${kind}`;
+}
+
+export class GitHubLander implements Lander {
+  constructor(private readonly options: GitHubLanderOptions) {}
+
+  async land(request: LandRequest): Promise<LandResult> {
+    const o = this.options;
+    if (o.mode === "direct") return this.compareAndSwap(request);
+    const params: OpenPrParams = {
+      change: {
+        files: [o.file],
+        uploads: [],
+        edit: {
+          set: request.set ?? [],
+          release: request.release,
+          create: false,
+          force: false,
+          imageRules: { requireDigest: false, allowedRegistries: [] },
+          ...(o.layouts ? { layouts: o.layouts } : {}),
+          ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
+        },
+      },
+      base: o.base,
+      branch: branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
+      environment: o.environment,
+      kind: request.kind,
+      services: request.services,
+      mode: o.mode,
+      mergeMethod: o.mergeMethod,
+      titleTemplate: literal(request.headline),
+      bodyTemplate: `{{changes}}\n\n${literal(request.body)}\n\n{{source}}`,
+      labels: o.labels,
+      assignees: [],
+      reviewers: o.reviewers,
+      teamReviewers: [],
+      draft: false,
+      waitForMerge: false,
+      waitTimeoutMs: 0,
+      pollIntervalMs: 10_000,
+      maxAttempts: 10,
+      source: o.source,
+    };
+    const result = await openPr(params, { repo: o.repo, clock: o.clock, logger: o.logger });
+    const pr = result.pullRequest;
+    const pullRequest = pr ? { number: pr.number, url: pr.url, merged: pr.merged } : undefined;
+    if (result.operation === "unchanged" || result.operation === "adopted") {
+      return { outcome: "unchanged", committed: false, ...(pullRequest ? { pullRequest } : {}) };
+    }
+    return {
+      outcome: "pull-request",
+      committed: result.committed,
+      ...(result.headSha ? { commit: result.headSha } : {}),
+      ...(pullRequest ? { pullRequest } : {}),
+    };
+  }
+
+  async withdraw(pullRequest: OpenPullRequest, reason: string): Promise<void> {
+    const o = this.options;
+    await o.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+      ...o.repo.ref,
+      pull_number: pullRequest.number,
+      state: "closed",
+    });
+    o.logger.info(`Closed pull request #${pullRequest.number}: ${reason}.`);
+    // Closed first: a tick cut short between the two calls loses only the explanation, where
+    // commenting first could leave a pull request that every later tick comments on again.
+    try {
+      await o.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        ...o.repo.ref,
+        issue_number: pullRequest.number,
+        body: withdrawalComment(reason, o.base),
+      });
+    } catch (error) {
+      o.logger.warning(
+        `Closed pull request #${pullRequest.number} but could not explain why in a comment: ${errorMessage(error)}`,
+      );
+    }
+  }
+
+  /**
+   * A promotion pull request with nothing left to wait for cannot have auto-merge enabled;
+   * it is merged now instead, so it never stays open for ever.
+   */
+  async resume(pullRequest: OpenPullRequest): Promise<void> {
+    const o = this.options;
+    if (o.mode !== "auto-merge" || !pullRequest.nodeId) return;
+    const current = await o.repo.pullRequest(pullRequest.number);
+    if (current.state !== "open") return;
+    await enableOrMerge({ repo: o.repo, clock: o.clock, logger: o.logger }, current, o.mergeMethod);
+  }
+
+  /**
+   * One commit on the base, only if it still points where the decision was made. A rollback
+   * that loses the race is planned again on the new head (it is right on any state); a
+   * promotion step is not, and reports "superseded".
+   */
+  private async compareAndSwap(request: LandRequest): Promise<LandResult> {
+    const o = this.options;
+    let head = request.expectedHead;
+    let text = request.text;
+    for (let attempt = 1; ; attempt++) {
+      const planned = await planTfvarsEdit(o.file, text, {
+        set: request.set ?? [],
+        release: request.release,
+        create: false,
+        force: false,
+        imageRules: { requireDigest: false, allowedRegistries: [] },
+        ...(o.layouts ? { layouts: o.layouts } : {}),
+        ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
+      });
+      if (planned.after === text) return { outcome: "unchanged", committed: false };
+      const result = await o.repo
+        .commit({
+          branch: o.base,
+          expectedHead: head,
+          headline: request.headline,
+          body: request.commitBody,
+          additions: [{ path: o.file, content: planned.after }],
+        })
+        .catch((error: unknown) => {
+          throw protectedBranchError(o.repo, o.base, error) ?? error;
+        });
+      if (result !== "stale") {
+        o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
+        return { outcome: "committed", committed: true, commit: result.oid };
+      }
+      if (!request.replanOnMovedBase) {
+        o.logger.info(`${o.base} moved since this tick read it; another change landed first.`);
+        return { outcome: "superseded", committed: false };
+      }
+      if (attempt >= MAX_REPLANS) {
+        throw new OperationFailedError(
+          `${o.base} kept moving during ${MAX_REPLANS} attempts to commit the rollback; run it again.`,
+        );
+      }
+      const moved = await o.repo.branchHead(o.base);
+      const current = moved ? await o.repo.fileAt(o.file, moved) : undefined;
+      if (!moved || current === undefined) {
+        throw new OperationFailedError(
+          `${o.file} is no longer on ${o.base} of ${o.repo.fullName}.`,
+        );
+      }
+      head = moved;
+      text = current;
+    }
+  }
+}

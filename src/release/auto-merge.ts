@@ -35,7 +35,7 @@ function refusal(
   if (/auto merge is not allowed/i.test(text)) return "not-allowed";
   if (/is in (clean|unstable|has_hooks) status/i.test(text)) return "mergeable-now";
   if (/is in dirty status/i.test(text)) return "conflict";
-  if (/is in draft status|draft/i.test(text)) return "draft";
+  if (/is in draft status/i.test(text)) return "draft";
   return undefined;
 }
 

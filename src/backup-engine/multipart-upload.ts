@@ -4,6 +4,12 @@
  * memory does not depend on how fast the garbage collector frees earlier parts; a stream
  * shorter than one part becomes a single PutObject. On failure the multipart upload is
  * aborted (best effort) and the original error is what the caller sees.
+ *
+ * The requests follow S3's documented integrity rules rather than the SDK's defaults (which
+ * changed in v3.729, aws-sdk-js-v3 #6810): the upload is created with one checksum algorithm
+ * and type (CRC32, COMPOSITE), every part carries its CRC32, and the completion lists each
+ * part's checksum. The completion is conditional (If-None-Match: *), as the single PUT is, so
+ * a finished upload never replaces an object that appeared meanwhile.
  */
 import {
   AbortMultipartUploadCommand,
@@ -14,6 +20,7 @@ import {
 } from "@aws-sdk/client-s3";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { Readable } from "node:stream";
+import { crc32 } from "node:zlib";
 
 export interface MultipartTarget {
   client: S3Client;
@@ -22,6 +29,13 @@ export interface MultipartTarget {
   partSize: number;
   /** Parts uploaded at the same time. */
   concurrency: number;
+}
+
+/** S3's checksum headers carry the big-endian bytes of the CRC, base64-encoded. */
+function crc32Base64(data: Buffer): string {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(crc32(data) >>> 0);
+  return bytes.toString("base64");
 }
 
 class BufferPool {
@@ -42,11 +56,13 @@ export async function uploadStream(target: MultipartTarget, body: Readable): Pro
   let filled = 0;
   let uploadId: string | undefined;
   let nextPartNumber = 1;
-  const parts: { PartNumber: number; ETag: string }[] = [];
+  const parts: { PartNumber: number; ETag: string; ChecksumCRC32: string }[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
 
   const sendPart = (buffer: Buffer, length: number, partNumber: number, id: string) => {
+    const body = buffer.subarray(0, length);
+    const checksum = crc32Base64(body);
     const sent = client
       .send(
         new UploadPartCommand({
@@ -54,12 +70,14 @@ export async function uploadStream(target: MultipartTarget, body: Readable): Pro
           Key: key,
           UploadId: id,
           PartNumber: partNumber,
-          Body: buffer.subarray(0, length),
+          Body: body,
           ContentLength: length,
+          ChecksumAlgorithm: "CRC32",
+          ChecksumCRC32: checksum,
         }),
       )
       .then((answer) => {
-        parts.push({ PartNumber: partNumber, ETag: answer.ETag ?? "" });
+        parts.push({ PartNumber: partNumber, ETag: answer.ETag ?? "", ChecksumCRC32: checksum });
         pool.give(buffer);
       })
       .catch((error: unknown) => {
@@ -72,7 +90,12 @@ export async function uploadStream(target: MultipartTarget, body: Readable): Pro
   const flushPart = async () => {
     if (!uploadId) {
       const created = await client.send(
-        new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }),
+        new CreateMultipartUploadCommand({
+          Bucket: bucket,
+          Key: key,
+          ChecksumAlgorithm: "CRC32",
+          ChecksumType: "COMPOSITE",
+        }),
       );
       if (!created.UploadId) throw new Error("S3 did not return an upload id");
       uploadId = created.UploadId;
@@ -119,6 +142,8 @@ export async function uploadStream(target: MultipartTarget, body: Readable): Pro
         Key: key,
         UploadId: uploadId,
         MultipartUpload: { Parts: parts },
+        // Refused with 412 if the key exists by now: a backup is never overwritten.
+        IfNoneMatch: "*",
       }),
     );
   } catch (error) {

@@ -45,6 +45,12 @@ function partSizeFor(sizeHint: number | undefined): number {
   return Math.max(MIN_PART_SIZE, Math.ceil((sizeHint * 1.5) / (MAX_PARTS - 500)));
 }
 
+/** S3's answer to a conditional write (If-None-Match: *) whose key exists. */
+function isPreconditionFailed(error: unknown): boolean {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === "PreconditionFailed" || e.$metadata?.httpStatusCode === 412;
+}
+
 function isNotFound(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === "NotFound" || e.name === "NoSuchKey" || e.$metadata?.httpStatusCode === 404;
@@ -91,16 +97,24 @@ export class S3Store implements BackupStore {
 
   async upload(key: string, body: Readable, sizeHint?: number): Promise<void> {
     if (await this.exists(key)) throw new ObjectExistsError(`${this.location(key)} already exists`);
-    await uploadStream(
-      {
-        client: this.client,
-        bucket: this.options.bucket,
-        key: this.objectKey(key),
-        partSize: this.options.partSize ?? partSizeFor(sizeHint),
-        concurrency: PARTS_IN_FLIGHT,
-      },
-      body,
-    );
+    try {
+      await uploadStream(
+        {
+          client: this.client,
+          bucket: this.options.bucket,
+          key: this.objectKey(key),
+          partSize: this.options.partSize ?? partSizeFor(sizeHint),
+          concurrency: PARTS_IN_FLIGHT,
+        },
+        body,
+      );
+    } catch (error) {
+      // The key appeared while the upload ran; the conditional write kept the other object.
+      if (isPreconditionFailed(error)) {
+        throw new ObjectExistsError(`${this.location(key)} already exists`);
+      }
+      throw error;
+    }
   }
 
   async putSmall(key: string, body: string): Promise<void> {

@@ -171,6 +171,12 @@ async function resolveParams(params: Inputs, context: RunContext) {
   const identity = changeIdentity(params);
   const environment = params.environment ?? "default";
   const mode: LandingMode = params.merge ?? env?.merge ?? "pull-request";
+  const draft = params.draft || (env?.draft ?? false);
+  if (draft && mode === "auto-merge") {
+    throw new ConfigurationError(
+      `Input "draft" is true with "merge" auto-merge, but GitHub does not auto-merge a draft pull request; set "draft" to false, or "merge" to pull-request.`,
+    );
+  }
   const openPrParams: OpenPrParams = {
     change: {
       files,
@@ -190,7 +196,7 @@ async function resolveParams(params: Inputs, context: RunContext) {
     assignees: params.assignees ?? [],
     reviewers: params.reviewers ?? env?.reviewers ?? [],
     teamReviewers: params["team-reviewers"] ?? env?.["team-reviewers"] ?? [],
-    draft: params.draft || (env?.draft ?? false),
+    draft,
     waitForMerge: params["wait-for-merge"],
     waitTimeoutMs: params["wait-timeout"],
     pollIntervalMs: 10_000,
@@ -211,7 +217,12 @@ export const openPrAction = defineAction({
     const client = await connectGitHub({
       ...connection,
       repository,
-      permissions: { contents: "write", pull_requests: "write" },
+      // Requesting team reviewers needs the organisation's teams, which only "members" reads.
+      permissions: {
+        contents: "write",
+        pull_requests: "write",
+        ...(openPrParams.teamReviewers.length > 0 ? { members: "read" as const } : {}),
+      },
       logger: context.logger,
       clock: context.clock,
       secrets: context.secrets,

@@ -23,13 +23,21 @@ import type { ChangeKind } from "./branch-name.js";
 import type { ChangePlan, ChangeRequest } from "./change-plan.js";
 import { planChanges } from "./change-plan.js";
 import type { FileAddition, InfraRepo, PullRequestInfo } from "../release/infra-repo.js";
-import { describeError, isTransient, isUnresolvedNode } from "../release/infra-repo.js";
+import {
+  describeError,
+  isTransient,
+  isUnresolvedNode,
+  protectedBranchError,
+} from "../release/infra-repo.js";
+import { enableOrMerge } from "../release/auto-merge.js";
+import { httpStatusOf } from "../core/github/request-error.js";
 import type { ContentContext, SourceInfo } from "./pr-content.js";
 import {
   changedServices,
   commitMessage,
   defaultBody,
   defaultTitle,
+  fitBody,
   renderTemplate,
 } from "./pr-content.js";
 
@@ -145,11 +153,12 @@ function contentContext(
 }
 
 function titleAndBody(params: OpenPrParams, context: ContentContext) {
+  const template = params.bodyTemplate;
   return {
     title: params.titleTemplate
       ? renderTemplate(params.titleTemplate, context)
       : defaultTitle(context),
-    body: params.bodyTemplate ? renderTemplate(params.bodyTemplate, context) : defaultBody(context),
+    body: fitBody(context, (c) => (template ? renderTemplate(template, c) : defaultBody(c))),
   };
 }
 
@@ -229,7 +238,7 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
       }
       await backoff.next(`${params.base} moved while committing`);
     } catch (error) {
-      if (!isTransient(error)) throw error;
+      if (!isTransient(error)) throw protectedBranchError(deps.repo, params.base, error) ?? error;
       await backoff.next(`GitHub answered ${describeError(error)}`, "github");
     }
   }
@@ -362,6 +371,33 @@ async function withIdempotentRetry(
   }
 }
 
+/**
+ * A review request GitHub refuses for good: teams asked for with a token that cannot read
+ * them, people or teams without access, the author. The pull request is fine without it,
+ * so this is a warning with the sentence that fixes it, not a failed step.
+ */
+function reviewerRefusal(
+  params: OpenPrParams,
+  repo: InfraRepo,
+  pr: PullRequestInfo,
+  error: unknown,
+): string | undefined {
+  if (httpStatusOf(error) !== 422) return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const who = [...params.reviewers, ...params.teamReviewers.map((t) => `team ${t}`)].join(", ");
+  const opened = `Pull request #${pr.number} was opened without review requests (${who})`;
+  if (/global id of '?T_/.test(message)) {
+    return `${opened}: the token cannot read the organisation's teams, so GitHub cannot find team ${params.teamReviewers.join(", ")} (the workflow's GITHUB_TOKEN never can); for "team-reviewers" give open-pr a GitHub App installed with the organization permission "Members: read", or a token with the read:org scope.`;
+  }
+  if (/only be requested from collaborators/i.test(message)) {
+    return `${opened}: GitHub requests reviews only from collaborators of ${repo.fullName}; give those people or teams access to ${repo.fullName} (Settings → Collaborators and teams), or change "reviewers" and "team-reviewers".`;
+  }
+  if (/pull request author/i.test(message)) {
+    return `${opened}: GitHub does not request a review from the pull request's author (${pr.author ?? "the token's user"}); remove them from "reviewers".`;
+  }
+  return undefined;
+}
+
 async function decorate(
   params: OpenPrParams,
   deps: OpenPrDeps,
@@ -375,9 +411,15 @@ async function decorate(
       repo.addAssignees(pr.number, params.assignees),
     );
   if (params.reviewers.length || params.teamReviewers.length) {
-    await withIdempotentRetry(deps, "reviewers", () =>
-      repo.requestReviewers(pr.number, params.reviewers, params.teamReviewers),
-    );
+    try {
+      await withIdempotentRetry(deps, "reviewers", () =>
+        repo.requestReviewers(pr.number, params.reviewers, params.teamReviewers),
+      );
+    } catch (error) {
+      const warning = reviewerRefusal(params, repo, pr, error);
+      if (!warning) throw error;
+      deps.logger.warning(warning);
+    }
   }
 }
 
@@ -464,6 +506,22 @@ async function refreshPullRequest(
   return { ...current, headSha: described.head };
 }
 
+/** The login GitHub gives pull requests opened with a workflow's GITHUB_TOKEN. */
+const WORKFLOW_TOKEN_AUTHOR = "github-actions[bot]";
+
+/**
+ * GitHub starts no workflow run for what GITHUB_TOKEN does, so the required checks of a
+ * pull request it opened never report, and auto-merge or a wait for the merge never ends.
+ */
+function warnAboutWorkflowToken(params: OpenPrParams, deps: OpenPrDeps, pr: PullRequestInfo) {
+  if (pr.author !== WORKFLOW_TOKEN_AUTHOR) return;
+  if (params.mode !== "auto-merge" && !params.waitForMerge) return;
+  const waiting = params.mode === "auto-merge" ? "auto-merge" : "wait-for-merge";
+  deps.logger.warning(
+    `Pull request #${pr.number} was opened with the workflow's GITHUB_TOKEN, and GitHub starts no workflow runs for it, so required checks never report and ${waiting} may never finish; give open-pr a GitHub App (app-id and private-key) or a personal access token instead.`,
+  );
+}
+
 /** The last steps for a pull request: auto-merge, and waiting for the merge if asked. */
 async function finishPullRequest(
   params: OpenPrParams,
@@ -471,11 +529,20 @@ async function finishPullRequest(
   pr: PullRequestInfo,
   outcome: Omit<OpenPrResult, "branch" | "pullRequest">,
 ): Promise<OpenPrResult> {
+  warnAboutWorkflowToken(params, deps, pr);
   if (params.mode === "auto-merge" && pr.state === "open") {
     // Idempotent, so also done for a pull request that a previous run opened without it.
-    await withIdempotentRetry(deps, "auto-merge", () =>
-      deps.repo.enableAutoMerge(pr.nodeId, params.mergeMethod),
-    );
+    const landed = await enableOrMerge(deps, pr, params.mergeMethod);
+    if (landed.kind === "merged") {
+      deps.logger.info(`Pull request #${pr.number} ${outcome.operation} and merged: ${pr.url}`);
+      return {
+        ...outcome,
+        operation: "merged",
+        branch: params.branch,
+        pullRequest: { ...pr, state: "closed", merged: true, mergeSha: landed.sha },
+        mergeSha: landed.sha,
+      };
+    }
   }
   deps.logger.info(`Pull request #${pr.number} ${outcome.operation}: ${pr.url}`);
   if (!params.waitForMerge) return { ...outcome, branch: params.branch, pullRequest: pr };
@@ -624,7 +691,7 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
         attempts,
       );
     } catch (error) {
-      if (!isTransient(error)) throw error;
+      if (!isTransient(error)) throw protectedBranchError(repo, params.branch, error) ?? error;
       if (committing) lostCommit = true;
       mayExist = true;
       await backoff.next(`GitHub answered ${describeError(error)}`, "github");

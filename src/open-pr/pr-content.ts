@@ -23,7 +23,12 @@ export interface ContentContext {
   layouts: ServiceLayout[];
   source: SourceInfo;
   branch: string;
+  /** Changes left out of the changes table to keep the body within GitHub's limit. */
+  omittedChanges?: number;
 }
+
+/** GitHub refuses a pull request body longer than this many characters. */
+export const PULL_REQUEST_BODY_LIMIT = 65_536;
 
 /** Source facts from the CI system's variables (GitHub Actions, GitLab CI, Jenkins…). */
 export function sourceFromEnv(env: Record<string, string | undefined>): SourceInfo {
@@ -93,8 +98,8 @@ function show(value: unknown): string {
     : inlineCode(typeof value === "string" ? value : JSON.stringify(value));
 }
 
-export function changesTable(changes: Change[], layouts: ServiceLayout[]): string {
-  return renderMarkdown([
+export function changesTable(changes: Change[], layouts: ServiceLayout[], omitted = 0): string {
+  const table = renderMarkdown([
     {
       kind: "table",
       header: ["Service", "Field", "Old", "New"],
@@ -109,6 +114,38 @@ export function changesTable(changes: Change[], layouts: ServiceLayout[]): strin
       }),
     },
   ]).trim();
+  if (omitted === 0) return table;
+  return `${table}\n\n…and ${omitted} more change${omitted === 1 ? "" : "s"} not shown: a pull request body holds at most ${PULL_REQUEST_BODY_LIMIT.toLocaleString("en-US")} characters. The commit messages list every change.`;
+}
+
+/**
+ * The body `render` makes of `context`, with as many rows of the changes table as fit in
+ * GitHub's limit and a line saying how many were left out. A template whose own text is
+ * too long is cut, visibly, as a last resort.
+ */
+export function fitBody(
+  context: ContentContext,
+  render: (context: ContentContext) => string,
+): string {
+  const full = render(context);
+  if (full.length <= PULL_REQUEST_BODY_LIMIT) return full;
+  const all = context.changes;
+  const bodyWith = (shown: number) =>
+    render({ ...context, changes: all.slice(0, shown), omittedChanges: all.length - shown });
+  let low = 0;
+  let high = all.length - 1;
+  let best: string | undefined;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    const body = bodyWith(mid);
+    if (body.length <= PULL_REQUEST_BODY_LIMIT) {
+      best = body;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (best !== undefined) return best;
+  const cut = "\n\n…(cut: a pull request body holds at most 65,536 characters)";
+  return bodyWith(0).slice(0, PULL_REQUEST_BODY_LIMIT - cut.length) + cut;
 }
 
 function commitText(source: SourceInfo): string | undefined {
@@ -132,7 +169,7 @@ export function defaultBody(context: ContentContext): string {
   return [
     `**Environment:** ${context.environment}`,
     "",
-    changesTable(context.changes, context.layouts),
+    changesTable(context.changes, context.layouts, context.omittedChanges),
     "",
     sourceLine(context.source),
     "",
@@ -150,7 +187,7 @@ export function renderTemplate(template: string, context: ContentContext): strin
     kind: context.kind,
     services: context.services.join(", "),
     branch: context.branch,
-    changes: changesTable(context.changes, context.layouts),
+    changes: changesTable(context.changes, context.layouts, context.omittedChanges),
     source: sourceLine(context.source),
     sha: context.source.commit ?? "",
     "run-url": context.source.runUrl ?? "",

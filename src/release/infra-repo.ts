@@ -10,6 +10,7 @@
 import type { Octokit } from "@octokit/core";
 import type { components } from "@octokit/openapi-types";
 import { ConfigurationError } from "../core/errors.js";
+import { classifyGraphqlErrors, graphqlMessages } from "../core/github/graphql-errors.js";
 import { httpStatusOf } from "../core/github/request-error.js";
 
 type PullRequest = components["schemas"]["pull-request-simple"];
@@ -29,6 +30,8 @@ export interface PullRequestInfo {
   body: string;
   headSha: string;
   mergeSha?: string;
+  /** Who opened it: `github-actions[bot]` when a workflow's GITHUB_TOKEN did. */
+  author?: string;
 }
 
 export interface FileAddition {
@@ -53,6 +56,7 @@ function toInfo(pr: PullRequest | components["schemas"]["pull-request"]): PullRe
     body: pr.body ?? "",
     headSha: pr.head.sha,
     ...(merged && pr.merge_commit_sha ? { mergeSha: pr.merge_commit_sha } : {}),
+    ...(pr.user?.login ? { author: pr.user.login } : {}),
   };
 }
 
@@ -93,11 +97,26 @@ export class InfraRepo {
           `${path} in ${this.fullName} is not a file; name a tfvars file.`,
         );
       }
+      // Over 1 MB GitHub leaves `content` empty ("encoding": "none"); the blob API has it.
+      if (data.encoding === "none" || (data.content === "" && data.size > 0)) {
+        return await this.blobText(data.sha);
+      }
       return Buffer.from(data.content, "base64").toString("utf8");
     } catch (error) {
       if (httpStatusOf(error) === 404) return undefined;
       throw error;
     }
+  }
+
+  /** A blob's text by its sha (the blob API serves files up to 100 MB). */
+  private async blobText(sha: string): Promise<string> {
+    const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+      ...this.ref,
+      file_sha: sha,
+    });
+    return Buffer.from(data.content, data.encoding === "utf-8" ? "utf8" : "base64").toString(
+      "utf8",
+    );
   }
 
   /** Creates a branch at `sha`; "exists" when another run created it first. */
@@ -304,6 +323,15 @@ export class InfraRepo {
     );
   }
 
+  /** Merges a pull request now, only if its head is still `sha`. */
+  async merge(number: number, method: "merge" | "squash" | "rebase", sha: string): Promise<string> {
+    const { data } = await this.octokit.request(
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge",
+      { ...this.ref, pull_number: number, merge_method: method, sha },
+    );
+    return data.sha;
+  }
+
   async enableAutoMerge(nodeId: string, method: "merge" | "squash" | "rebase"): Promise<void> {
     await this.octokit.graphql(
       // "method" is reserved by @octokit/graphql (it would be sent as the HTTP method).
@@ -326,17 +354,30 @@ export function isStaleHead(error: unknown): boolean {
   );
 }
 
-/** GitHub's transient answer when labels or reviewers are set right after a PR is created. */
+/**
+ * GitHub's transient answer when labels, reviewers or auto-merge are set right after a pull
+ * request is created: the new node is not yet visible (REST 422 or GraphQL NOT_FOUND). A
+ * team's id (`T_…`) is different: it means the token cannot read the organisation's teams,
+ * which no retry changes.
+ */
 export function isUnresolvedNode(error: unknown): boolean {
-  return httpStatusOf(error) === 422 && /could not resolve to a node/i.test(messageOf(error));
+  const message = messageOf(error);
+  if (/global id of '?T_/.test(message) || /global id of '?T_/.test(graphqlMessages(error))) {
+    return false;
+  }
+  if (httpStatusOf(error) === 422 && /could not resolve to a node/i.test(message)) return true;
+  return classifyGraphqlErrors(error) === "not-found";
 }
 
 /**
  * An answer that says nothing about whether the request was carried out: a 5xx, a rate
- * limit the client gave up waiting on, or a dropped connection. The caller re-reads the
- * repository and re-plans, which is safe because every step is a transform of what it reads.
+ * limit the client gave up waiting on, a dropped connection, or GraphQL's timeout and rate
+ * limit (which come as HTTP 200). The caller re-reads the repository and re-plans, which is
+ * safe because every step is a transform of what it reads.
  */
 export function isTransient(error: unknown): boolean {
+  const graphql = classifyGraphqlErrors(error);
+  if (graphql) return graphql === "transient" || graphql === "rate-limited";
   const code = httpStatusOf(error);
   if (code === undefined)
     return (
@@ -346,10 +387,35 @@ export function isTransient(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): string {
+  const graphql = graphqlMessages(error);
+  if (graphql) return graphql;
   const code = httpStatusOf(error);
   // Octokit appends " - <documentation URL>" to GitHub's message; the message is enough.
   const message = messageOf(error)
     .split("\n")[0]!
     .replace(/ - https?:\/\/\S+$/, "");
   return code ? `${code} (${message})` : message;
+}
+
+/** GitHub's words for a write that branch protection or a ruleset refused. */
+const PROTECTION_REFUSAL =
+  /protected branch|required status check|approving review|repository rule violations|must be made through a pull request|protected ref/i;
+
+/**
+ * One sentence for a write to `branch` that branch protection or a ruleset refused, naming
+ * the setting; undefined for any other failure.
+ */
+export function protectedBranchError(
+  repo: { fullName: string },
+  branch: string,
+  error: unknown,
+): ConfigurationError | undefined {
+  const graphql = classifyGraphqlErrors(error);
+  const status = httpStatusOf(error);
+  const refused = graphql === "refused" || status === 422 || status === 405 || status === 403;
+  const detail = (graphqlMessages(error) || messageOf(error)).replace(/\s+/g, " ").trim();
+  if (!refused || !PROTECTION_REFUSAL.test(detail)) return undefined;
+  return new ConfigurationError(
+    `GitHub refused the commit to branch "${branch}" of ${repo.fullName} because the branch is protected (${detail.replace(/ - https?:\/\/\S+$/, "")}); land changes there through a pull request ("merge": pull-request or auto-merge), or let this token bypass the rule in the repository's Settings → Branches (branch protection) or Settings → Rules (rulesets).`,
+  );
 }

@@ -9,8 +9,10 @@
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import type { InfraRepo } from "./infra-repo.js";
+import { protectedBranchError } from "./infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
+import { enableOrMerge } from "./auto-merge.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
 import type { ReleaseFileFormat } from "../config/schema.js";
 import type { Assignment } from "../release-file/assignments.js";
@@ -161,9 +163,16 @@ export class GitHubLander implements Lander {
     await closePromotionPullRequest(o.repo, o.logger, pullRequest, reason, o.base);
   }
 
+  /**
+   * A promotion pull request with nothing left to wait for cannot have auto-merge enabled;
+   * it is merged now instead, so it never stays open for ever.
+   */
   async resume(pullRequest: OpenPullRequest): Promise<void> {
-    if (this.options.mode !== "auto-merge" || !pullRequest.nodeId) return;
-    await this.options.repo.enableAutoMerge(pullRequest.nodeId, this.options.mergeMethod);
+    const o = this.options;
+    if (o.mode !== "auto-merge" || !pullRequest.nodeId) return;
+    const current = await o.repo.pullRequest(pullRequest.number);
+    if (current.state !== "open") return;
+    await enableOrMerge({ repo: o.repo, clock: o.clock, logger: o.logger }, current, o.mergeMethod);
   }
 
   /**
@@ -186,13 +195,17 @@ export class GitHubLander implements Lander {
         ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
       });
       if (planned.after === text) return { outcome: "unchanged", committed: false };
-      const result = await o.repo.commit({
-        branch: o.base,
-        expectedHead: head,
-        headline: request.headline,
-        body: request.commitBody,
-        additions: [{ path: o.file, content: planned.after }],
-      });
+      const result = await o.repo
+        .commit({
+          branch: o.base,
+          expectedHead: head,
+          headline: request.headline,
+          body: request.commitBody,
+          additions: [{ path: o.file, content: planned.after }],
+        })
+        .catch((error: unknown) => {
+          throw protectedBranchError(o.repo, o.base, error) ?? error;
+        });
       if (result !== "stale") {
         o.logger.info(`Committed ${result.oid.slice(0, 7)} to ${o.base}.`);
         return { outcome: "committed", committed: true, commit: result.oid };

@@ -1,12 +1,11 @@
 /**
- * Auto-merge: GitHub merges a pull request with auto-merge enabled as soon as its required
- * checks pass. The sandbox runs no checks, so "as soon as" is whenever the pull request is
- * open, not a draft and merges cleanly: right after auto-merge is enabled, and again after
- * every write that moves a branch (a conflict can be resolved by a later commit).
- * Callers hold the repository lock.
+ * Auto-merge: GitHub merges a pull request with auto-merge enabled as soon as its base's
+ * requirements are met (required status checks pass, no conflict): checked again after
+ * every write that moves a branch or reports a commit status. Callers hold the repository lock.
  */
 import type { SandboxContext } from "./context.js";
 import { GitHubError } from "./errors.js";
+import { mergeStateStatus } from "./merge-state.js";
 import { mergePull, refreshPull, type PullIssue } from "./pull-merge.js";
 import type { RepoState } from "./state.js";
 
@@ -19,6 +18,8 @@ export async function mergeIfReady(
   const auto = issue.pull.autoMerge;
   if (!auto || issue.state !== "open" || issue.pull.draft) return false;
   await refreshPull(repo, issue);
+  const state = await mergeStateStatus(repo, issue);
+  if (state !== "CLEAN" && state !== "UNSTABLE") return false;
   try {
     await mergePull(ctx, repo, issue, {
       method: auto.method,

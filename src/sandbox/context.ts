@@ -8,6 +8,10 @@ export interface SandboxContext {
   url: string;
   repos: Map<string, RepoState>;
   auth: AuthStore;
+  /** Team slugs (lower case) by organisation (lower case); undefined: every slug names a team. */
+  teams?: Map<string, Set<string>> | undefined;
+  /** The GitHub Enterprise Server version the sandbox answers as; undefined: github.com. */
+  enterpriseVersion?: string | undefined;
   now(): Date;
   nextId(): number;
 }

@@ -17,7 +17,8 @@ export class GitHubError extends Error {
     message: string,
     readonly details: {
       documentationUrl?: string;
-      errors?: ValidationErrorItem[];
+      /** Objects as the OpenAPI description has them, or bare strings, as some endpoints really answer. */
+      errors?: (ValidationErrorItem | string)[];
       headers?: Record<string, string>;
     } = {},
   ) {
@@ -26,7 +27,7 @@ export class GitHubError extends Error {
   }
 
   body(defaultDocs: string): components["schemas"]["basic-error"] & {
-    errors?: ValidationErrorItem[];
+    errors?: (ValidationErrorItem | string)[];
   } {
     return {
       message: this.message,

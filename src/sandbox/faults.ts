@@ -1,11 +1,12 @@
 /**
  * Faults switched on per route while the sandbox runs: error statuses, GitHub's secondary
- * rate limit, latency, and a write that succeeds but answers 502 — the case that makes a
- * blind retry of a create fail with 422. A seeded generator keeps probabilistic rules
+ * rate limit, latency, a write that succeeds but answers 502 — the case that makes a blind
+ * retry of a create fail with 422 — and GraphQL's errors, which come with HTTP 200. A seeded generator keeps probabilistic rules
  * repeatable from one test run to the next.
  */
 
-export type FaultKind = "status" | "secondary-rate-limit" | "latency" | "write-then-502";
+export type FaultKind =
+  "status" | "secondary-rate-limit" | "latency" | "write-then-502" | "graphql-error";
 
 export interface FaultRule {
   /** `"POST /repos/{owner}/{repo}/pulls"` (method and route template) or `"*"`; default `"*"`. */
@@ -18,6 +19,14 @@ export interface FaultRule {
    * transient 422 "Could not resolve to a node …" GitHub sends right after a create.
    */
   message?: string;
+  /**
+   * For `graphql-error`: GitHub's error `type` (e.g. "NOT_FOUND", "RATE_LIMITED"); absent,
+   * the answer is GitHub's untyped "Something went wrong while executing your query" (a
+   * timeout). Always HTTP 200, as GitHub answers.
+   */
+  errorType?: string;
+  /** For `graphql-error`: run the request first, so a mutation is done but its answer lost. */
+  afterWrite?: boolean;
   /** For `secondary-rate-limit`: the retry-after header (default 60). */
   retryAfterSeconds?: number;
   /** For `latency`: the added delay. */
@@ -26,6 +35,8 @@ export interface FaultRule {
   probability?: number;
   /** How many requests to hit before the rule retires itself (default unlimited). */
   times?: number;
+  /** Let this many matching requests through before the rule starts hitting (default 0). */
+  skip?: number;
   /** Hit only requests that can change state (not GET or HEAD). */
   onlyMutating?: boolean;
 }
@@ -50,7 +61,7 @@ function seededRandom(seed: number): () => number {
 }
 
 export class FaultController {
-  private rules: (FaultRule & { id: number; remaining: number })[] = [];
+  private rules: (FaultRule & { id: number; remaining: number; skipped: number })[] = [];
   private lastId = 0;
   private random: () => number;
 
@@ -60,7 +71,12 @@ export class FaultController {
 
   add(rule: FaultRule): number {
     const id = ++this.lastId;
-    this.rules.push({ ...rule, id, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.rules.push({
+      ...rule,
+      id,
+      remaining: rule.times ?? Number.POSITIVE_INFINITY,
+      skipped: 0,
+    });
     return id;
   }
 
@@ -80,7 +96,7 @@ export class FaultController {
   }
 
   list(): (FaultRule & { id: number })[] {
-    return this.rules.map(({ remaining: _remaining, ...rule }) => rule);
+    return this.rules.map(({ remaining: _remaining, skipped: _skipped, ...rule }) => rule);
   }
 
   /** Decides which rules hit one request to `route` (`"METHOD /template"`). */
@@ -91,11 +107,15 @@ export class FaultController {
       if (rule.route && rule.route !== "*" && rule.route !== route) continue;
       if (rule.onlyMutating && !mutating) continue;
       if (rule.kind !== "latency" && active.fault) continue;
+      if (rule.skipped < (rule.skip ?? 0)) {
+        rule.skipped += 1;
+        continue;
+      }
       if (this.random() >= (rule.probability ?? 1)) continue;
       rule.remaining -= 1;
       if (rule.kind === "latency") active.latencyMs += rule.latencyMs ?? 0;
       else {
-        const { remaining: _remaining, ...fault } = rule;
+        const { remaining: _remaining, skipped: _skipped, ...fault } = rule;
         active.fault = fault;
       }
     }

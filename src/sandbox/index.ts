@@ -21,7 +21,7 @@ import { RepoState, isoTime } from "./state.js";
 
 export type { FaultKind, FaultRule } from "./faults.js";
 export { FaultController } from "./faults.js";
-export type { RequestLogEntry } from "./request-log.js";
+export type { Exchange, RequestLogEntry } from "./request-log.js";
 export type {
   AppPermissions,
   SandboxAppOptions,
@@ -55,10 +55,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ctx: SandboxContext = {
     url: "",
     repos: new Map(),
-    auth: new AuthStore(options.tokens ?? [DEFAULT_TOKEN], options.apps ?? [], now, nextId),
+    auth: new AuthStore(
+      options.tokens ?? [DEFAULT_TOKEN],
+      options.apps ?? [],
+      now,
+      nextId,
+      options.workflowTokens,
+    ),
+    ...(options.teams
+      ? {
+          teams: new Map(
+            Object.entries(options.teams).map(([org, slugs]) => [
+              org.toLowerCase(),
+              new Set(slugs.map((s) => s.toLowerCase())),
+            ]),
+          ),
+        }
+      : {}),
+    ...(options.enterpriseVersion ? { enterpriseVersion: options.enterpriseVersion } : {}),
     now,
     nextId,
   };
+  if (options.enterpriseVersion) {
+    const [major = 0, minor = 0] = options.enterpriseVersion.split(".").map(Number);
+    ctx.auth.clientIdIssuer = major > 3 || (major === 3 && minor >= 14);
+  }
   const faults = new FaultController(
     options.faultSeed !== undefined ? { seed: options.faultSeed } : {},
   );
@@ -72,6 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     log: requests,
     latencyMs: options.latencyMs ?? 0,
     onRequest: options.onRequest,
+    onExchange: options.onExchange,
   });
 
   const addRepo = (fullName: string, bareRepoPath: string) => {
@@ -86,6 +108,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       new GitRepo(gitDirOf(bareRepoPath)),
       isoTime(now()),
     );
+    const collaborators = options.collaborators?.[fullName];
+    if (collaborators)
+      repo.settings.collaborators = new Set(collaborators.map((l) => l.toLowerCase()));
     ctx.repos.set(repoKey(owner, name), repo);
   };
   for (const [fullName, path] of Object.entries(options.repos ?? {})) addRepo(fullName, path);

@@ -1,6 +1,6 @@
 /** The sandbox's public option types (re-exported from index.ts). */
 import type { components } from "@octokit/openapi-types";
-import type { RequestLogEntry } from "./request-log.js";
+import type { Exchange, RequestLogEntry } from "./request-log.js";
 
 export type AppPermissions = components["schemas"]["app-permissions"];
 
@@ -37,8 +37,25 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Seed of the fault controller's random numbers, so probabilistic faults repeat. */
   faultSeed?: number;
+  /**
+   * Tokens that act as a workflow's GITHUB_TOKEN: the github-actions[bot] installation, with
+   * write access to contents, pull requests, issues, statuses and deployments of every
+   * repository, and no organisation permissions (it cannot read teams).
+   */
+  workflowTokens?: string[];
+  /** Logins reviews may be requested from, by repository (`owner/name`); default: anyone. */
+  collaborators?: Record<string, string[]>;
+  /** Team slugs by organisation; default: every slug names a team. */
+  teams?: Record<string, string[]>;
+  /**
+   * Answer as GitHub Enterprise Server of this version (e.g. "3.13.0"): every answer carries
+   * `x-github-enterprise-version`, and before 3.14 an App JWT must name the App by its id.
+   */
+  enterpriseVersion?: string;
   /** Called with each request log entry as it is written (e.g. to print it). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Called with each whole request and answer (contract tests validate them). */
+  onExchange?: (exchange: Exchange) => void;
 }
 
 export const DEFAULT_TOKEN = "sandbox-token";

@@ -19,3 +19,22 @@ export interface RequestLogEntry {
   /** For a 500 the sandbox did not mean to send: what went wrong inside it. */
   error?: string;
 }
+
+/**
+ * A whole request and answer, for tests that hold both to GitHub's published contracts
+ * (the request log keeps only what a person reads).
+ */
+export interface Exchange {
+  method: string;
+  path: string;
+  query: string;
+  /** `"METHOD /template"` as in the request log, or "unmatched". */
+  route: string;
+  accept: string;
+  requestBody?: unknown;
+  status: number;
+  /** The JSON answer; absent for a raw (non-JSON) answer. */
+  responseBody?: unknown;
+  raw?: boolean;
+  faulted?: string;
+}

@@ -16,8 +16,9 @@ import {
   requiresAuthentication,
 } from "./errors.js";
 import type { FaultController, FaultRule } from "./faults.js";
+import { INTERNAL_GRAPHQL_MESSAGE } from "./graphql/errors.js";
 import type { RateLimiter } from "./rate-limit.js";
-import type { RequestLogEntry } from "./request-log.js";
+import type { Exchange, RequestLogEntry } from "./request-log.js";
 import {
   matchRoute,
   type Route,
@@ -34,6 +35,7 @@ export interface ServerDeps {
   log: RequestLogEntry[];
   latencyMs: number;
   onRequest?: ((entry: RequestLogEntry) => void) | undefined;
+  onExchange?: ((exchange: Exchange) => void) | undefined;
 }
 
 export const SECONDARY_RATE_LIMIT_MESSAGE =
@@ -59,6 +61,33 @@ function parseJson(raw: Buffer): unknown {
   } catch {
     throw new GitHubError(400, "Problems parsing JSON");
   }
+}
+
+/** GitHub's GraphQL rate-limit message names the account; the sandbox has one. */
+const GRAPHQL_RATE_LIMITED = "API rate limit exceeded for user ID 1.";
+
+/** A GraphQL error as GitHub sends it: HTTP 200, `data: null`, and `errors`. */
+function graphqlFault(fault: FaultRule, now: number): RouteResult {
+  const type = fault.errorType;
+  const message =
+    fault.message ??
+    (type === "RATE_LIMITED"
+      ? GRAPHQL_RATE_LIMITED
+      : type
+        ? `${type.toLowerCase().replace(/_/g, " ")}`
+        : INTERNAL_GRAPHQL_MESSAGE);
+  const headers: Record<string, string> =
+    type === "RATE_LIMITED"
+      ? {
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": String(Math.ceil(now / 1000) + (fault.retryAfterSeconds ?? 60)),
+        }
+      : {};
+  return {
+    status: 200,
+    body: { data: null, errors: [{ ...(type ? { type } : {}), message }] },
+    headers,
+  };
 }
 
 function faultError(fault: FaultRule): GitHubError {
@@ -149,13 +178,17 @@ export function createRequestHandler(deps: ServerDeps) {
       "x-github-request-id": randomBytes(8).toString("hex").toUpperCase(),
       "x-github-api-version-selected": "2022-11-28",
       "x-github-media-type": "github.v3; format=json",
+      ...(deps.ctx.enterpriseVersion
+        ? { "x-github-enterprise-version": deps.ctx.enterpriseVersion }
+        : {}),
     };
     let principal: Principal = { kind: "none", key: `ip:${req.socket.remoteAddress ?? ""}` };
     let result: RouteResult;
     let faulted: string | undefined;
     let failure: string | undefined;
+    let raw: Buffer = Buffer.alloc(0);
     try {
-      const raw = await readBody(req);
+      raw = await readBody(req);
       let authError: unknown;
       try {
         principal = deps.ctx.auth.authenticate(
@@ -174,25 +207,34 @@ export function createRequestHandler(deps: ServerDeps) {
       const delay = deps.latencyMs + active.latencyMs;
       if (delay > 0) await sleep(delay);
       const fault = active.fault;
-      if (fault && fault.kind !== "write-then-502") {
+      const answersAfter =
+        fault?.kind === "write-then-502" || (fault?.kind === "graphql-error" && fault.afterWrite);
+      if (fault?.kind === "graphql-error" && !fault.afterWrite) {
+        faulted = fault.kind;
+        result = graphqlFault(fault, Date.now());
+      } else if (fault && !answersAfter) {
         faulted = fault.kind;
         throw faultError(fault);
-      }
-      if (authError) throw authError;
-      if (!match) throw new GitHubError(404, "Not Found");
-      result = await dispatch(deps, match, {
-        ctx: deps.ctx,
-        method,
-        query: url.searchParams,
-        body: parseJson(raw),
-        principal,
-        headers: req.headers,
-      });
-      failure = result.error;
-      if (fault) {
-        // The write above is done; only the answer is lost, as when GitHub times out.
-        faulted = fault.kind;
-        result = { status: 502, body: faultError(fault).body(docs) };
+      } else {
+        if (authError) throw authError;
+        if (!match) throw new GitHubError(404, "Not Found");
+        result = await dispatch(deps, match, {
+          ctx: deps.ctx,
+          method,
+          query: url.searchParams,
+          body: parseJson(raw),
+          principal,
+          headers: req.headers,
+        });
+        failure = result.error;
+        if (fault) {
+          // The write above is done; only the answer is lost, as when GitHub times out.
+          faulted = fault.kind;
+          result =
+            fault.kind === "graphql-error"
+              ? graphqlFault(fault, Date.now())
+              : { status: 502, body: faultError(fault).body(docs) };
+        }
       }
     } catch (error) {
       if (error instanceof GitHubError) {
@@ -221,5 +263,29 @@ export function createRequestHandler(deps: ServerDeps) {
     };
     deps.log.push(entry);
     deps.onRequest?.(entry);
+    if (deps.onExchange) {
+      let requestBody: unknown;
+      try {
+        requestBody = raw.length > 0 ? JSON.parse(raw.toString("utf8")) : undefined;
+      } catch {
+        requestBody = raw.toString("utf8");
+      }
+      deps.onExchange({
+        method,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ""),
+        route: routeLabel,
+        accept: String(req.headers.accept ?? ""),
+        requestBody,
+        status: result.status,
+        // As it went over the wire: fields set to undefined are not there.
+        ...(result.raw
+          ? { raw: true }
+          : result.body === undefined
+            ? {}
+            : { responseBody: JSON.parse(JSON.stringify(result.body)) as unknown }),
+        ...(faulted ? { faulted } : {}),
+      });
+    }
   };
 }

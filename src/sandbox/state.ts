@@ -104,8 +104,52 @@ export interface DeploymentRecord {
   statuses: DeploymentStatusRecord[];
 }
 
+/** A branch protection rule, as PUT /repos/{owner}/{repo}/branches/{branch}/protection sets it. */
+export interface BranchProtection {
+  /** Status contexts that must be "success" on a commit before it reaches the branch. */
+  requiredContexts: string[];
+  /** Whether a pull request's head must contain the base's head before it merges. */
+  strict: boolean;
+  /** Approving reviews a pull request needs (0 when reviews are not required). */
+  requiredApprovals: number;
+  enforceAdmins: boolean;
+}
+
+export type CommitStatusState = "error" | "failure" | "pending" | "success";
+
+export interface CommitStatusRecord {
+  id: number;
+  state: CommitStatusState;
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  creator: User;
+  createdAt: string;
+}
+
+/** Repository settings the sandbox honours (PATCH /repos/{owner}/{repo} changes them). */
+export interface RepoSettings {
+  allowAutoMerge: boolean;
+  allowMergeCommit: boolean;
+  allowSquashMerge: boolean;
+  allowRebaseMerge: boolean;
+  /** Lower-case logins that reviews may be requested from; undefined: anyone. */
+  collaborators: Set<string> | undefined;
+}
+
 export class RepoState {
   readonly lock = new Mutex();
+  readonly settings: RepoSettings = {
+    allowAutoMerge: true,
+    allowMergeCommit: true,
+    allowSquashMerge: true,
+    allowRebaseMerge: true,
+    collaborators: undefined,
+  };
+  /** Protection rules by branch name. */
+  readonly protections = new Map<string, BranchProtection>();
+  /** Commit statuses by commit sha, oldest first. */
+  readonly statuses = new Map<string, CommitStatusRecord[]>();
   readonly issues = new Map<number, IssueRecord>();
   readonly labels = new Map<string, LabelRecord>();
   readonly deployments = new Map<number, DeploymentRecord>();

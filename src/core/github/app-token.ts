@@ -62,6 +62,18 @@ function credentialsMismatch(issuer: { issuer: string; input: string }): Configu
   );
 }
 
+/** GitHub Enterprise Server before 3.14 only knows an App JWT whose `iss` is the App's id. */
+function clientIdTooNew(error: unknown): ConfigurationError | undefined {
+  const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+  const version = headers?.["x-github-enterprise-version"];
+  if (typeof version !== "string") return undefined;
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  if (major > 3 || (major === 3 && minor >= 14)) return undefined;
+  return new ConfigurationError(
+    `Input "app-client-id" needs GitHub Enterprise Server 3.14 or later, and this server runs ${version}; give the App's numeric id as "app-id" instead (the App's settings page, "App ID").`,
+  );
+}
+
 function notInstalled(issuer: { issuer: string; input: string }, fullName: string) {
   return new ConfigurationError(
     `The GitHub App with ${issuer.input} ${issuer.issuer} is not installed on ${fullName}; install the App on ${fullName} (App settings → Install App, or the organization's Settings → GitHub Apps → Configure → Repository access).`,
@@ -95,7 +107,11 @@ export async function createInstallationToken(
     });
     installationId = data.id;
   } catch (error) {
-    if (httpStatusOf(error) === 401) throw credentialsMismatch(issuer);
+    if (httpStatusOf(error) === 401) {
+      throw (
+        (issuer.input === "app-client-id" && clientIdTooNew(error)) || credentialsMismatch(issuer)
+      );
+    }
     if (httpStatusOf(error) === 404) throw notInstalled(issuer, fullName);
     throw error;
   }

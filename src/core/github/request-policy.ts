@@ -21,6 +21,7 @@ import type { Clock } from "../clock.js";
 import { OperationFailedError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { backoffMs, retryAfterMs } from "../retry.js";
+import { classifyGraphqlErrors } from "./graphql-errors.js";
 
 export interface RequestPolicyOptions {
   clock: Clock;
@@ -166,22 +167,24 @@ function transientDecision(
   };
 }
 
-/** GraphQL reports its primary rate limit and some internal errors in a 200 response. */
+/**
+ * GraphQL reports its rate limit and its timeouts in a 200 answer; seen as the REST
+ * statuses they stand for, the rules above apply to them unchanged (a mutation whose
+ * answer timed out is not repeated here: its caller re-reads first).
+ */
 function graphqlFailure(
   response: ResponseLike,
   options: PolicyRequestOptions,
 ): ResponseLike | undefined {
   if (typeof options.query !== "string") return undefined;
-  const errors = (response.data as { errors?: { type?: string; message?: string }[] } | undefined)
-    ?.errors;
-  if (!Array.isArray(errors) || errors.length === 0) return undefined;
-  if (errors.some((e) => e.type === "RATE_LIMITED")) {
-    return { status: 403, headers: response.headers, data: { message: "secondary rate limit" } };
+  switch (classifyGraphqlErrors(response.data)) {
+    case "rate-limited":
+      return { status: 403, headers: response.headers, data: { message: "secondary rate limit" } };
+    case "transient":
+      return { status: 502, headers: {}, data: response.data };
+    default:
+      return undefined;
   }
-  if (errors.some((e) => /Something went wrong while executing your query/.test(e.message ?? ""))) {
-    return { status: 502, headers: {}, data: response.data };
-  }
-  return undefined;
 }
 
 function describeRequest(options: PolicyRequestOptions): string {

@@ -38,7 +38,16 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
   }
 }
 
-export function verifyAppJwt<A extends JwtApp>(jwt: string, apps: A[], nowSeconds: number): A {
+/**
+ * Verifies `jwt` against `apps`. `clientIdIssuer` false is GitHub Enterprise Server before
+ * 3.14, which only knows an App by its numeric id in `iss`.
+ */
+export function verifyAppJwt<A extends JwtApp>(
+  jwt: string,
+  apps: A[],
+  nowSeconds: number,
+  clientIdIssuer = true,
+): A {
   const undecodable = new GitHubError(401, JWT_UNDECODABLE);
   const [headerPart, payloadPart, signaturePart] = jwt.split(".");
   if (!headerPart || !payloadPart || signaturePart === undefined) throw undecodable;
@@ -48,7 +57,9 @@ export function verifyAppJwt<A extends JwtApp>(jwt: string, apps: A[], nowSecond
 
   const issuer = claims["iss"];
   const app = apps.find(
-    (a) => (issuer !== undefined && String(issuer) === String(a.id)) || issuer === a.clientId,
+    (a) =>
+      (issuer !== undefined && String(issuer) === String(a.id)) ||
+      (clientIdIssuer && issuer === a.clientId),
   );
   if (!app) throw undecodable;
   const signed = verify(

@@ -3,7 +3,7 @@
  * issued. Installation tokens carry GitHub's two limits — which repositories and which
  * permissions — and stop working when revoked or expired.
  */
-import { createPublicKey, randomBytes, type KeyObject } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import {
   GitHubError,
   badCredentials,
@@ -38,6 +38,8 @@ export interface InstallationRecord {
 
 export interface InstallationGrant {
   token: string;
+  /** A workflow's GITHUB_TOKEN, which reaches every repository of the sandbox. */
+  workflow?: boolean;
   installation: InstallationRecord;
   repositories: Set<string>;
   repositorySelection: "all" | "selected";
@@ -57,6 +59,17 @@ export type PermissionName = keyof AppPermissions;
 export type Level = "read" | "write";
 
 const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+
+/** What GITHUB_TOKEN is given by default in a repository with restricted workflow permissions off. */
+const WORKFLOW_TOKEN_PERMISSIONS: AppPermissions = {
+  contents: "write",
+  metadata: "read",
+  pull_requests: "write",
+  issues: "write",
+  deployments: "write",
+  statuses: "write",
+  checks: "write",
+};
 
 function userOf(login: string, id: number, type: User["type"] = "User"): User {
   return {
@@ -79,17 +92,57 @@ export class AuthStore {
   private readonly tokens: Set<string>;
   private readonly grants = new Map<string, InstallationGrant>();
   private readonly accounts = new Map<string, User>();
+  /** Whether an App JWT may name the App by client id (github.com, GHES 3.14 and later). */
+  clientIdIssuer = true;
 
   constructor(
     tokens: string[],
     apps: SandboxAppOptions[],
     private readonly now: () => Date,
     private readonly nextId: () => number,
+    workflowTokens: string[] = [],
   ) {
     this.tokens = new Set(tokens);
     this.user = userOf("sandbox-user", nextId());
     this.accounts.set(this.user.login.toLowerCase(), this.user);
     for (const options of apps) this.addApp(options);
+    if (workflowTokens.length > 0) this.addWorkflowTokens(workflowTokens);
+  }
+
+  /** GitHub Actions' own App; its tokens are GITHUB_TOKEN. It never signs a JWT here. */
+  private addWorkflowTokens(tokens: string[]): void {
+    const createdAt = this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z");
+    const app: AppRecord = {
+      id: 15368,
+      clientId: "Iv1.github-actions",
+      slug: "github-actions",
+      publicKey: generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey,
+      owner: this.account("github"),
+      bot: userOf("github-actions[bot]", 41898282, "Bot"),
+      installations: [],
+      createdAt,
+    };
+    const installation: InstallationRecord = {
+      id: this.nextId(),
+      app,
+      account: this.user,
+      repositories: [],
+      permissions: WORKFLOW_TOKEN_PERMISSIONS,
+      createdAt,
+    };
+    for (const token of tokens) {
+      this.grants.set(token, {
+        token,
+        workflow: true,
+        installation,
+        repositories: new Set(),
+        repositorySelection: "all",
+        permissions: WORKFLOW_TOKEN_PERMISSIONS,
+        expiresAt: new Date(8.64e15),
+      });
+    }
   }
 
   /** The user or organisation called `login` (repository owners, installation accounts). */
@@ -144,7 +197,12 @@ export class AuthStore {
       return { kind: "installation", user: grant.installation.app.bot, grant, key: credential };
     }
     if (looksLikeJwt(credential)) {
-      const app = verifyAppJwt(credential, this.apps, Math.floor(this.now().getTime() / 1000));
+      const app = verifyAppJwt(
+        credential,
+        this.apps,
+        Math.floor(this.now().getTime() / 1000),
+        this.clientIdIssuer,
+      );
       return { kind: "jwt", app, key: `app:${app.id}` };
     }
     throw badCredentials();
@@ -204,7 +262,10 @@ export class AuthStore {
       case "jwt":
         throw notAccessibleByIntegration();
       case "installation": {
-        if (!principal.grant.repositories.has(fullName.toLowerCase())) {
+        if (
+          !principal.grant.workflow &&
+          !principal.grant.repositories.has(fullName.toLowerCase())
+        ) {
           throw new GitHubError(404, "Not Found");
         }
         const held = principal.grant.permissions;

@@ -1,10 +1,12 @@
 /**
- * `enablePullRequestAutoMerge` and `disablePullRequestAutoMerge`. GitHub refuses auto-merge
- * on a pull request that has no pending checks ("is in clean status"); the sandbox has no
- * checks at all, so it instead treats enabling as "merge as soon as mergeable" — what GitHub
- * does once checks pass — and merges right away when it can (see auto-merge.ts).
+ * `enablePullRequestAutoMerge` and `disablePullRequestAutoMerge`. GitHub only enables
+ * auto-merge on a pull request that is waiting for something (BLOCKED by a required check,
+ * or BEHIND): one that could merge now is refused with "Pull request Pull request is in
+ * clean status" (or "unstable status"), a conflicting one with "dirty status", and a
+ * repository whose allow_auto_merge is off with "Auto merge is not allowed for this
+ * repository" — each as HTTP 200 with `errors`, GitHub's doubled "Pull request" included.
  */
-import { mergeIfReady } from "../auto-merge.js";
+import { mergeStateStatus } from "../merge-state.js";
 import { actingUser, nowIso } from "../context.js";
 import type { PullIssue } from "../pull-merge.js";
 import { refreshPull } from "../pull-merge.js";
@@ -51,6 +53,19 @@ export async function enablePullRequestAutoMerge(
         "Head branch was modified. Review and try the merge again.",
       );
     }
+    if (!repo.settings.allowAutoMerge) {
+      throw new TypedError(
+        "UNPROCESSABLE",
+        "Pull request Auto merge is not allowed for this repository",
+      );
+    }
+    const state = await mergeStateStatus(repo, issue);
+    if (state !== "BLOCKED" && state !== "BEHIND") {
+      throw new TypedError(
+        "UNPROCESSABLE",
+        `Pull request Pull request is in ${state.toLowerCase()} status`,
+      );
+    }
     issue.pull.autoMerge = {
       enabledBy: user,
       method: (input.mergeMethod ?? "MERGE").toLowerCase() as MergeMethod,
@@ -58,7 +73,6 @@ export async function enablePullRequestAutoMerge(
       commitMessage: input.commitBody ?? "",
     };
     issue.updatedAt = nowIso(ctx);
-    await mergeIfReady(ctx, repo, issue);
     return {
       actor: userObject(user),
       clientMutationId: input.clientMutationId ?? null,

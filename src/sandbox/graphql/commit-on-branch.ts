@@ -8,6 +8,7 @@ import { settleAutoMerges } from "../auto-merge.js";
 import { actingUser, WEB_FLOW } from "../context.js";
 import type { GitIdent } from "../git-store.js";
 import type { RepoState } from "../state.js";
+import { checkDirectWrite } from "../merge-state.js";
 import { buildTree, validTreePath, type TreeChange } from "../tree-builder.js";
 import { repositoryFor, checkAccess, type GraphqlContext } from "./access.js";
 import { TypedError } from "./errors.js";
@@ -130,6 +131,14 @@ export async function createCommitOnBranch(
       throw new TypedError(
         "STALE_DATA",
         `Expected branch to point to "${input.expectedHeadOid}" but it did not.  Pull and try again.`,
+      );
+    }
+    // A new commit carries no statuses yet, so a required check refuses it whatever it holds.
+    const refused = checkDirectWrite(repo, branch, "", context.principal);
+    if (refused) {
+      throw new TypedError(
+        "UNPROCESSABLE",
+        `protected branch '${branch}' check failed:\n  ${refused}`,
       );
     }
     const parent = await repo.git.readCommit(current.sha);

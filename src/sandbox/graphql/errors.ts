@@ -27,7 +27,7 @@ export interface GitHubGraphqlError {
 }
 
 /** GitHub's wording for a failure it does not explain. */
-const INTERNAL_MESSAGE =
+export const INTERNAL_GRAPHQL_MESSAGE =
   "Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include `SANDBOX` when reporting this issue.";
 
 export function formatError(error: GraphQLError): { json: GitHubGraphqlError; internal?: Error } {
@@ -49,7 +49,7 @@ export function formatError(error: GraphQLError): { json: GitHubGraphqlError; in
     return { json: { type, ...base, message: original.message } };
   }
   if (original && !(original as { extensions?: unknown }).extensions) {
-    return { json: { ...base, message: INTERNAL_MESSAGE }, internal: original };
+    return { json: { ...base, message: INTERNAL_GRAPHQL_MESSAGE }, internal: original };
   }
   // Parse, validation and variable errors: graphql-js's message, as GitHub sends its own.
   return { json: { ...base, message: error.message } };

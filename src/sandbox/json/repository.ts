@@ -98,10 +98,10 @@ export function repositoryJson(
     created_at: repo.createdAt,
     updated_at: repo.createdAt,
     permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
-    allow_rebase_merge: true,
-    allow_squash_merge: true,
-    allow_merge_commit: true,
-    allow_auto_merge: true,
+    allow_rebase_merge: repo.settings.allowRebaseMerge,
+    allow_squash_merge: repo.settings.allowSquashMerge,
+    allow_merge_commit: repo.settings.allowMergeCommit,
+    allow_auto_merge: repo.settings.allowAutoMerge,
     delete_branch_on_merge: false,
   };
 }
@@ -120,5 +120,10 @@ export function fullRepositoryJson(
     has_discussions: false,
     subscribers_count: 0,
     network_count: 0,
+    allow_forking: false,
+    allow_update_branch: false,
+    use_squash_pr_title_as_default: false,
+    web_commit_signoff_required: false,
+    temp_clone_token: "",
   };
 }

@@ -7,10 +7,12 @@ import { gitDataRoutes } from "./git-data.js";
 import { graphqlRoutes } from "./graphql.js";
 import { issueRoutes } from "./issues.js";
 import { metaRoutes } from "./meta.js";
+import { protectionRoutes } from "./protection.js";
 import { pullRoutes } from "./pulls.js";
 import { refRoutes } from "./refs.js";
 import { repoReadRoutes } from "./repos.js";
 import { reviewerRoutes } from "./reviewers.js";
+import { statusRoutes } from "./statuses.js";
 
 export function allRoutes(rate: RateLimiter): Route[] {
   return [
@@ -23,6 +25,9 @@ export function allRoutes(rate: RateLimiter): Route[] {
     ...reviewerRoutes,
     ...issueRoutes,
     ...deploymentRoutes,
+    // Before repoReadRoutes, whose {branch+} and {ref+} would swallow these paths.
+    ...protectionRoutes,
+    ...statusRoutes,
     ...repoReadRoutes,
   ];
 }

@@ -5,6 +5,7 @@ import { GitHubError, notFound, validationFailed } from "../errors.js";
 import { apiBase, diffEntryJson } from "../json/git.js";
 import { pullJson, pullSimpleJson } from "../json/issues.js";
 import { paginate } from "../pagination.js";
+import { checkMergeAllowed } from "../merge-state.js";
 import { mergePull, pullDetails, refreshPull, type PullIssue } from "../pull-merge.js";
 import { repoRoute, type RepoRouteRequest, type Route, type RouteResult } from "../router.js";
 import type { MergeMethod, RepoState } from "../state.js";
@@ -12,6 +13,19 @@ import { isoTime } from "../state.js";
 import { objectBody, optionalBoolean, optionalString, requiredString } from "../validate.js";
 
 const PULLS: ["pull_requests"] = ["pull_requests"];
+/** GitHub's limit on an issue or pull request body, in characters. */
+const BODY_LIMIT = 65_536;
+
+function checkBody(text: string | undefined): void {
+  if (text !== undefined && [...text].length > BODY_LIMIT) {
+    throw validationFailed({
+      resource: "Issue",
+      code: "custom",
+      field: "body",
+      message: `body is too long (maximum is ${BODY_LIMIT} characters)`,
+    });
+  }
+}
 
 export function findPull(repo: RepoState, number: string | number | undefined): PullIssue {
   const issue = repo.issues.get(Number(number));
@@ -59,6 +73,7 @@ async function createPull(request: RepoRouteRequest): Promise<RouteResult> {
   const base = requiredString(input, "base");
   const draft = optionalBoolean(input, "draft") ?? false;
   const text = optionalString(input, "body") ?? null;
+  checkBody(text ?? undefined);
   const head = headBranch(repo, headInput);
   return repo.lock.run(async () => {
     const [headRef, baseRef] = await Promise.all([
@@ -161,6 +176,7 @@ async function updatePull(request: RepoRouteRequest): Promise<RouteResult> {
   const input = objectBody(body);
   const title = optionalString(input, "title");
   const text = optionalString(input, "body");
+  checkBody(text);
   const state = optionalString(input, "state");
   const base = optionalString(input, "base");
   const maintainerCanModify = optionalBoolean(input, "maintainer_can_modify");
@@ -207,8 +223,21 @@ async function mergePullRoute(request: RepoRouteRequest): Promise<RouteResult> {
   const sha = optionalString(input, "sha");
   const commitTitle = optionalString(input, "commit_title");
   const commitMessage = optionalString(input, "commit_message");
+  const allowed = {
+    merge: repo.settings.allowMergeCommit,
+    squash: repo.settings.allowSquashMerge,
+    rebase: repo.settings.allowRebaseMerge,
+  };
+  if (!allowed[method]) {
+    const what = { merge: "Merge commits", squash: "Squash merges", rebase: "Rebase merges" };
+    throw new GitHubError(405, `${what[method]} are not allowed on this repository.`);
+  }
   return repo.lock.run(async () => {
     const issue = findPull(repo, params["pull_number"]);
+    if (issue.state === "open" && !issue.pull.merged) {
+      await refreshPull(repo, issue);
+      checkMergeAllowed(repo, issue, request.principal);
+    }
     const merged = await mergePull(ctx, repo, issue, {
       method,
       merger: actingUser(ctx, request.principal),

@@ -7,6 +7,7 @@ import { settleAutoMerges } from "../auto-merge.js";
 import { GitHubError, unprocessable } from "../errors.js";
 import { ZERO_SHA } from "../git-store.js";
 import { gitRefJson } from "../json/git.js";
+import { checkDirectWrite, PROTECTED_BRANCHES_DOCS } from "../merge-state.js";
 import { repoRoute, type RepoRouteRequest, type Route } from "../router.js";
 import type { RepoState } from "../state.js";
 import { isoTime } from "../state.js";
@@ -56,7 +57,7 @@ async function createRef({ ctx, repo, body }: RepoRouteRequest) {
   });
 }
 
-async function updateRef({ ctx, repo, params, body }: RepoRouteRequest) {
+async function updateRef({ ctx, repo, params, body, principal }: RepoRouteRequest) {
   const input = objectBody(body);
   const sha = requiredString(input, "sha");
   const force = optionalBoolean(input, "force") ?? false;
@@ -65,6 +66,12 @@ async function updateRef({ ctx, repo, params, body }: RepoRouteRequest) {
     const current = await repo.git.readRef(name);
     if (!current) throw unprocessable("Reference does not exist");
     await requireObject(repo, sha);
+    if (name.startsWith("refs/heads/")) {
+      const refused = checkDirectWrite(repo, name.slice("refs/heads/".length), sha, principal);
+      if (refused) {
+        throw new GitHubError(422, refused, { documentationUrl: PROTECTED_BRANCHES_DOCS });
+      }
+    }
     if (!force && current.sha !== sha) {
       const isCommit = (await repo.git.objectType(sha)) === "commit";
       if (!isCommit || !(await repo.git.isAncestor(current.sha, sha))) {

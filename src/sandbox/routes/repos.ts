@@ -14,6 +14,11 @@ type ContentItem = components["schemas"]["content-directory"][number];
 type ContentFile = components["schemas"]["content-file"];
 
 const READ: ["contents"] = ["contents"];
+/**
+ * Above 1 MB the contents API no longer inlines a file: GitHub answers `content: ""` and
+ * `encoding: "none"`, and the bytes come from the raw media type or the blob API.
+ */
+const INLINE_LIMIT = 1024 * 1024;
 const META: ["metadata"] = ["metadata"];
 
 function contentType(entry: TreeEntry): ContentItem["type"] {
@@ -78,11 +83,12 @@ async function getContents({ ctx, repo, params, query, headers }: RepoRouteReque
     return { status: 200, raw: { data, contentType: "application/vnd.github.raw; charset=utf-8" } };
   }
   const item = contentItem(ctx, repo, { ...entry, size: entry.size ?? data.length }, ref);
+  const inline = data.length <= INLINE_LIMIT;
   const file: ContentFile = {
     ...item,
     type: "file",
-    encoding: "base64",
-    content: wrappedBase64(data),
+    encoding: inline ? "base64" : "none",
+    content: inline ? wrappedBase64(data) : "",
   };
   if (item.type === "symlink") {
     return { status: 200, body: { ...item, target: data.toString("utf8") } };

@@ -1,10 +1,18 @@
-/** Review requests on a pull request: people and teams, requested and withdrawn. */
+/**
+ * Review requests on a pull request: people and teams, requested and withdrawn. GitHub
+ * refuses, with a 422 that no retry changes: teams asked for with a token that cannot read
+ * the organisation's teams (GITHUB_TOKEN, an App token without `members: read`) — "Could not
+ * resolve to a node" naming the team's id — and people or teams that are not collaborators.
+ */
+import { createHash } from "node:crypto";
+import type { Principal } from "../auth/store.js";
+import type { SandboxContext } from "../context.js";
 import { validationFailed, GitHubError } from "../errors.js";
 import { pullSimpleJson } from "../json/issues.js";
 import { simpleUser } from "../json/users.js";
 import { refreshPull } from "../pull-merge.js";
 import { repoRoute, type RepoRouteRequest, type Route, type RouteResult } from "../router.js";
-import { isoTime } from "../state.js";
+import { isoTime, type RepoState } from "../state.js";
 import { objectBody, optionalStringArray } from "../validate.js";
 import { findPull } from "./pulls.js";
 
@@ -22,6 +30,47 @@ function union(current: string[], added: string[]): string[] {
   const all = new Map(current.map((name) => [name.toLowerCase(), name]));
   for (const name of added) if (!all.has(name.toLowerCase())) all.set(name.toLowerCase(), name);
   return [...all.values()];
+}
+
+/** A team's GraphQL id, in GitHub's `T_` form. */
+function teamNodeId(org: string, slug: string): string {
+  const digest = createHash("sha1").update(`${org}/${slug}`.toLowerCase()).digest("base64url");
+  return `T_kwDO${digest.slice(0, 12)}`;
+}
+
+function canReadTeams(principal: Principal): boolean {
+  return principal.kind !== "installation" || principal.grant.permissions.members !== undefined;
+}
+
+function notCollaborators(repo: RepoState): GitHubError {
+  return new GitHubError(
+    422,
+    `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.fullName} repository.`,
+  );
+}
+
+function checkReviewers(
+  ctx: SandboxContext,
+  repo: RepoState,
+  principal: Principal,
+  reviewers: string[],
+  teams: string[],
+): void {
+  if (teams.length > 0 && !canReadTeams(principal)) {
+    throw new GitHubError(422, "Validation Failed", {
+      errors: [
+        `Could not resolve to a node with the global id of '${teamNodeId(repo.owner, teams[0]!)}'.`,
+      ],
+    });
+  }
+  const orgTeams = ctx.teams?.get(repo.owner.toLowerCase());
+  if (ctx.teams && teams.some((slug) => !orgTeams?.has(slug.toLowerCase()))) {
+    throw notCollaborators(repo);
+  }
+  const { collaborators } = repo.settings;
+  if (collaborators && reviewers.some((login) => !collaborators.has(login.toLowerCase()))) {
+    throw notCollaborators(repo);
+  }
 }
 
 async function answer(request: RepoRouteRequest, status: number): Promise<RouteResult> {
@@ -42,6 +91,7 @@ async function requestReviewers(request: RepoRouteRequest): Promise<RouteResult>
   if (reviewers.some((login) => login.toLowerCase() === issue.user.login.toLowerCase())) {
     throw new GitHubError(422, "Review cannot be requested from pull request author.");
   }
+  checkReviewers(ctx, repo, request.principal, reviewers, teams);
   const logins = reviewers.map((login) => ctx.auth.account(login).login);
   issue.pull.requestedReviewers = union(issue.pull.requestedReviewers, logins);
   issue.pull.requestedTeams = union(issue.pull.requestedTeams, teams);

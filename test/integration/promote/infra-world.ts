@@ -22,7 +22,7 @@ import { SecretRegistry } from "../../../src/core/secrets.js";
 import { openPrAction } from "../../../src/open-pr/definition.js";
 import { promoteAction } from "../../../src/promote/definition.js";
 import { rollbackAction } from "../../../src/rollback/definition.js";
-import type { Sandbox } from "../../../src/sandbox/index.js";
+import type { Sandbox, SandboxOptions } from "../../../src/sandbox/index.js";
 import { startSandbox } from "../../../src/sandbox/index.js";
 import { parseTfvars } from "../../../src/release-file/document.js";
 import { layoutsFromConfig } from "../../../src/release-file/service-layout.js";
@@ -186,6 +186,8 @@ export async function startInfraWorld(options: {
   flavour?: Flavour;
   /** More of the environment's config (e.g. backup-before-rollback). */
   environment?: Record<string, unknown>;
+  /** More sandbox options (e.g. onExchange, to hold every answer to GitHub's contract). */
+  sandbox?: Omit<SandboxOptions, "repos">;
 }): Promise<InfraWorld> {
   const flavour = options.flavour ?? "tfvars";
   const file = releasePath(flavour);
@@ -194,7 +196,7 @@ export async function startInfraWorld(options: {
   const root = tempDir("greenlight-promote-");
   const bare = join(root, "infra.git");
   await createBareRepo(bare, { [file]: options.file ?? releaseText(release, flavour) });
-  const sandbox = await startSandbox({ repos: { "acme/infra": bare } });
+  const sandbox = await startSandbox({ ...options.sandbox, repos: { "acme/infra": bare } });
   const workspace = join(root, "workspace");
   mkdirSync(join(workspace, ".github"), { recursive: true });
   writeFileSync(

@@ -320,28 +320,49 @@ describe("merging with real git", () => {
     });
   });
 
-  it("merges as soon as auto-merge is enabled through GraphQL", async () => {
+  it("queues auto-merge behind a required check and merges once it passes", async () => {
     const octokit = t.octokit();
     const pr = await openPull("feature/auto", { "auto.txt": "a\n" });
-    const result = await octokit.graphql<{
-      enablePullRequestAutoMerge: {
-        pullRequest: { merged: boolean; mergeCommit: { oid: string } };
-      };
-    }>(
-      `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-        enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) {
-          clientMutationId pullRequest { merged mergeCommit { oid } }
-        }
-      }`,
-      // "method" is reserved by @octokit/graphql, so the variable has another name.
-      { id: pr.node_id, mergeMethod: "SQUASH" },
-    );
-    const [top] = await gitLog(bare, "main");
-    expect(result.enablePullRequestAutoMerge.pullRequest).toEqual({
-      merged: true,
-      mergeCommit: { oid: top!.sha },
+    await octokit.rest.repos.updateBranchProtection({
+      ...repo,
+      branch: "main",
+      required_status_checks: { strict: false, contexts: ["ci"] },
+      enforce_admins: true,
+      required_pull_request_reviews: null,
+      restrictions: null,
     });
-    expect(top!.parents).toHaveLength(1);
+    try {
+      const result = await octokit.graphql<{
+        enablePullRequestAutoMerge: {
+          pullRequest: { merged: boolean; autoMergeRequest: { mergeMethod: string } | null };
+        };
+      }>(
+        `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+          enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) {
+            clientMutationId pullRequest { merged autoMergeRequest { mergeMethod } }
+          }
+        }`,
+        // "method" is reserved by @octokit/graphql, so the variable has another name.
+        { id: pr.node_id, mergeMethod: "SQUASH" },
+      );
+      expect(result.enablePullRequestAutoMerge.pullRequest).toEqual({
+        merged: false,
+        autoMergeRequest: { mergeMethod: "SQUASH" },
+      });
+      await octokit.rest.repos.createCommitStatus({
+        ...repo,
+        sha: pr.head.sha,
+        state: "success",
+        context: "ci",
+      });
+      const [top] = await gitLog(bare, "main");
+      const merged = await octokit.rest.pulls.get({ ...repo, pull_number: pr.number });
+      expect(merged.data.merged).toBe(true);
+      expect(merged.data.merge_commit_sha).toBe(top!.sha);
+      expect(top!.parents).toHaveLength(1);
+    } finally {
+      await octokit.rest.repos.deleteBranchProtection({ ...repo, branch: "main" });
+    }
     const unknown = await octokit
       .graphql(
         `mutation { enablePullRequestAutoMerge(input: { pullRequestId: "PR_bm9wZQ" }) { clientMutationId } }`,

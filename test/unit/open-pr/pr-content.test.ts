@@ -5,6 +5,8 @@ import {
   commitMessage,
   defaultBody,
   defaultTitle,
+  fitBody,
+  PULL_REQUEST_BODY_LIMIT,
   renderTemplate,
   sourceFromEnv,
 } from "../../../src/open-pr/pr-content.js";
@@ -159,5 +161,48 @@ describe("commit messages", () => {
         "Source: commit acme/api@0123456, workflow run https://github.example.com/acme/api/actions/runs/42, started by @octocat.",
       ].join("\n"),
     );
+  });
+});
+
+describe("GitHub's body limit", () => {
+  const many = Array.from({ length: 3_000 }, (_, i) => ({
+    file: FILE,
+    path: `$.setting_${i}`,
+    old: `old-value-${i}`,
+    new: `a-rather-long-new-value-for-setting-${i}`,
+  }));
+
+  it("leaves a body that fits as it is", () => {
+    const c = context();
+    expect(fitBody(c, defaultBody)).toBe(defaultBody(c));
+  });
+
+  it("shows as many changes as fit in 65,536 characters and says how many it left out", () => {
+    const c = context({ changes: many });
+    expect(defaultBody(c).length).toBeGreaterThan(PULL_REQUEST_BODY_LIMIT);
+    const body = fitBody(c, defaultBody);
+    expect(body.length).toBeLessThanOrEqual(PULL_REQUEST_BODY_LIMIT);
+    const shown = body.split("\n").filter((line) => line.includes("`$.setting_")).length;
+    expect(shown).toBeGreaterThan(100);
+    expect(body).toContain(
+      `…and ${many.length - shown} more changes not shown: a pull request body holds at most 65,536 characters. The commit messages list every change.`,
+    );
+    // One more row would not have fitted.
+    const oneMore = defaultBody({
+      ...c,
+      changes: many.slice(0, shown + 1),
+      omittedChanges: many.length - shown - 1,
+    });
+    expect(oneMore.length).toBeGreaterThan(PULL_REQUEST_BODY_LIMIT);
+  });
+
+  it("truncates a {{changes}} template the same way, and cuts an oversized template visibly", () => {
+    const c = context({ changes: many });
+    const templated = fitBody(c, (x) => renderTemplate("Release\n\n{{changes}}", x));
+    expect(templated.length).toBeLessThanOrEqual(PULL_REQUEST_BODY_LIMIT);
+    expect(templated).toMatch(/more changes not shown/);
+    const huge = fitBody(context(), () => "y".repeat(70_000));
+    expect(huge.length).toBeLessThanOrEqual(PULL_REQUEST_BODY_LIMIT);
+    expect(huge.endsWith("…(cut: a pull request body holds at most 65,536 characters)")).toBe(true);
   });
 });

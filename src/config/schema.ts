@@ -4,7 +4,9 @@
  * `greenlight schema` exports it as JSON Schema for editors. Optional facts stay undefined,
  * so an action input can always win over the file and the file over the built-in default.
  */
+import { JSONPath } from "jsonpath-plus";
 import { z } from "zod";
+import { jsonPathProblem } from "../release-file/assignments.js";
 import { notificationsSchema } from "../notify/config-schema.js";
 import { checkEntrySchema, durationValue } from "../verify/check-schema.js";
 
@@ -25,9 +27,30 @@ const name = z
     /^[a-z0-9][a-z0-9_-]*$/,
     "use lower-case letters, digits, - and _ (e.g. api or web-hooks)",
   );
+/** Why jsonpath-plus cannot use `path`, found before any request or file needs it. */
+function uncompilablePath(path: string): string | undefined {
+  const problem = jsonPathProblem(path);
+  if (problem) return problem;
+  try {
+    JSONPath({ path, json: {}, wrap: true });
+    return undefined;
+  } catch (error) {
+    return `cannot be evaluated (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 const jsonPath = z
   .string()
-  .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image");
+  .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image")
+  .superRefine((path, ctx) => {
+    const problem = uncompilablePath(path);
+    if (problem) {
+      ctx.addIssue({
+        code: "custom",
+        message: `the JSONPath "${path}" ${problem}; write one such as $.api_green_image`,
+      });
+    }
+  });
 const repository = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");

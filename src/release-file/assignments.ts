@@ -78,8 +78,8 @@ function scan(text: string, stopAtEquals: boolean): Scan {
   return unclosed ? { equals: -1, problem: `an unclosed "${unclosed}"` } : { equals: -1 };
 }
 
-/** jsonpath-plus's parts of a path after `$`, or why the path cannot be used. */
-function pathProblem(path: string): string | undefined {
+/** Why a JSONPath cannot be used (the rest of a sentence), or undefined when it can. */
+export function jsonPathProblem(path: string): string | undefined {
   const balance = scan(path, false).problem;
   if (balance) return `has ${balance}`;
   if (!/^\$(?:$|[.[])/.test(path)) return "does not start with $";
@@ -119,7 +119,7 @@ export function parseAssignments(lines: string[], inputName: string): Assignment
         `Input "${inputName}" has the line "${line}", which is not PATH=VALUE; write e.g. $.replicas=3.`,
       );
     }
-    const invalid = pathProblem(path);
+    const invalid = jsonPathProblem(path);
     if (invalid) {
       const example = IDENTIFIER.test(path) ? `$.${path}` : "$.replicas";
       throw new ConfigurationError(
@@ -178,7 +178,7 @@ interface Match {
 }
 
 function findMatches(doc: TfvarsDocument, path: string): Match[] {
-  const invalid = pathProblem(path);
+  const invalid = jsonPathProblem(path);
   if (invalid) {
     throw new ConfigurationError(`Path "${path}" ${invalid}; write a JSONPath such as $.replicas.`);
   }

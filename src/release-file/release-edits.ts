@@ -103,7 +103,7 @@ function deployAssignments(
     }
   }
   for (const service of Object.keys(edit.desiredCounts ?? {})) {
-    if (!(service in (edit.images ?? {}))) {
+    if (!Object.hasOwn(edit.images ?? {}, service)) {
       const layout = findLayout(layouts, service);
       requireField(data, layout, "green-desired-count", "a desired count");
       out.push({ path: layout.paths["green-desired-count"], value: edit.desiredCounts![service]! });

@@ -133,13 +133,12 @@ export class SecretRegistry {
   }
 
   redact(text: string): string {
-    // User info too short to register (`http://a:pw@host`) is still a credential.
-    let out = withoutUrlUserInfo(text);
-    if (this.forms.size === 0) return out;
     // Longest first, so a secret is not half-replaced by one of its own substrings.
+    let out = text;
     for (const form of [...this.forms].sort((a, b) => b.length - a.length)) {
       if (out.includes(form)) out = out.split(form).join(REDACTED);
     }
-    return out;
+    // User info too short to register (`http://a:pw@host`) is still a credential.
+    return withoutUrlUserInfo(out);
   }
 }

@@ -2,14 +2,14 @@
  * open-pr's inputs: resolved against the config file's environment (inputs win), checked
  * in full before the first API call, then handed to openPr.
  */
-import { promises as fs } from "node:fs";
-import { resolve } from "node:path";
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import type { GreenlightConfig } from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
+import { repositoryPath } from "../core/repository-path.js";
+import { readWorkspaceText } from "../core/workspace-files.js";
 import { createGitHubClient } from "../core/github/client.js";
 import {
   githubAuthFromInputs,
@@ -116,6 +116,9 @@ function required<T>(value: T | undefined, input: string, hint: string): T {
   return value;
 }
 
+/** GitHub refuses blobs over 100 MB; a release change is far smaller. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
 async function readUploads(lines: string[], cwd: string): Promise<FileAddition[]> {
   const uploads: FileAddition[] = [];
   for (const line of lines) {
@@ -127,12 +130,9 @@ async function readUploads(lines: string[], cwd: string): Promise<FileAddition[]
         `Input "upload" has the line "${line}", which is not LOCAL=REMOTE (a workspace file = a path in the infra repository).`,
       );
     }
-    const content = await fs.readFile(resolve(cwd, local), "utf8").catch(() => {
-      throw new ConfigurationError(
-        `Input "upload" names "${local}", which cannot be read from the workspace; check the path.`,
-      );
-    });
-    uploads.push({ path: remote, content });
+    const path = repositoryPath(remote, "upload");
+    const content = await readWorkspaceText(cwd, local, "upload", MAX_UPLOAD_BYTES);
+    uploads.push({ path, content });
   }
   return uploads;
 }

@@ -153,7 +153,7 @@ describe("preflight bad-input corpus", () => {
     ],
     [
       { "env-schema-file": "missing.yml" },
-      'Input "env-schema-file" names missing.yml, which does not exist; give a path relative to the workspace',
+      'Input "env-schema-file" names "missing.yml", which does not exist; give a path relative to the workspace',
     ],
     [
       { "env-file": ".env", "required-env": "A" },

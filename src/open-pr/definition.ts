@@ -8,6 +8,7 @@ import type { GreenlightConfig } from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
+import { checkBranchName } from "../core/git-ref-name.js";
 import { repositoryPath } from "../core/repository-path.js";
 import { readWorkspaceText } from "../core/workspace-files.js";
 import { createGitHubClient } from "../core/github/client.js";
@@ -167,14 +168,24 @@ async function resolveParams(params: Inputs, context: RunContext) {
   const identity = changeIdentity(params);
   const environment = params.environment ?? "default";
   const mode: LandingMode = params.merge ?? env?.merge ?? "pull-request";
+  const base = checkBranchName(params.base ?? env?.base ?? "main", "base");
+  const branch = checkBranchName(
+    params.branch ?? deriveBranchName({ environment, ...identity }),
+    "branch",
+  );
+  if (branch === base && mode !== "direct") {
+    throw new ConfigurationError(
+      `Input "branch" is "${branch}", the base branch itself; a change merged by pull request needs its own branch, so give another name or leave "branch" unset.`,
+    );
+  }
   const openPrParams: OpenPrParams = {
     change: {
       files,
       uploads,
       edit: editRequestFrom(params, config, env, params.environment),
     },
-    base: params.base ?? env?.base ?? "main",
-    branch: params.branch ?? deriveBranchName({ environment, ...identity }),
+    base,
+    branch,
     environment,
     kind: identity.kind,
     services: identity.services,

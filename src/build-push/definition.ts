@@ -8,7 +8,7 @@ import { loadConfig } from "../config/load.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { fetchVia, proxyDispatcher } from "../core/github/transport.js";
-import { booleanInput, inputProblem, integerInput, linesInput, listInput } from "../core/inputs.js";
+import { booleanInput, countInput, inputProblem, linesInput, listInput } from "../core/inputs.js";
 import { parseSize } from "./byte-size.js";
 import type { BuildSecret } from "./engine.js";
 import { processExec } from "./exec.js";
@@ -96,7 +96,9 @@ const inputShape = {
     .enum(["oci", "chroot", "rootless"], { error: "must be oci, chroot or rootless" })
     .optional(),
   "max-size": sizeInput.optional(),
-  "max-parallel": integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
+  "max-parallel": countInput(64)
+    .refine((n) => n >= 1, { message: "must be at least 1" })
+    .default(4),
 };
 
 /** Every input of action.yml, as raw text: a forgotten input fails to compile. */

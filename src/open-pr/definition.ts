@@ -21,8 +21,8 @@ import { parseRepositoryName } from "../core/github/repository.js";
 import { revokeInstallationToken } from "../core/github/revoke.js";
 import {
   booleanInput,
-  durationInput,
-  integerInput,
+  countInput,
+  timerDurationInput,
   linesInput,
   listInput,
 } from "../core/inputs.js";
@@ -58,8 +58,8 @@ const inputShape = {
   "team-reviewers": listInput.optional(),
   draft: booleanInput.default(false),
   "wait-for-merge": booleanInput.default(false),
-  "wait-timeout": durationInput.default(30 * 60_000),
-  "max-attempts": integerInput.default(25),
+  "wait-timeout": timerDurationInput.default(30 * 60_000),
+  "max-attempts": countInput(100).default(25),
   ...githubAuthInputShape,
   "revoke-token": booleanInput.default(true),
   "config-file": z.string().optional(),

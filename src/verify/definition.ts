@@ -9,7 +9,8 @@ import { ConfigurationError } from "../core/errors.js";
 import {
   inputProblem,
   booleanInput,
-  durationInput,
+  countInput,
+  timerDurationInput,
   integerInput,
   linesInput,
   structuredInput,
@@ -88,14 +89,14 @@ const inputShape = {
   latency: structuredInput.transform(requireMap).pipe(latencySchema).optional(),
   checks: structuredInput.optional(),
   "checks-file": z.string().optional(),
-  timeout: durationInput.default(BUILT_IN_DEFAULTS.timeoutMs),
+  timeout: timerDurationInput.default(BUILT_IN_DEFAULTS.timeoutMs),
   attempts: integerInput
     .refine((n) => n >= 1, { message: "must be at least 1" })
     .default(BUILT_IN_DEFAULTS.attempts),
-  interval: durationInput.default(BUILT_IN_DEFAULTS.intervalMs),
-  deadline: durationInput.default(5 * 60_000),
+  interval: timerDurationInput.default(BUILT_IN_DEFAULTS.intervalMs),
+  deadline: timerDurationInput.default(5 * 60_000),
   "max-body": sizeInput.default(BUILT_IN_DEFAULTS.maxBodyBytes),
-  "max-redirects": integerInput.default(BUILT_IN_DEFAULTS.maxRedirects),
+  "max-redirects": countInput(50).default(BUILT_IN_DEFAULTS.maxRedirects),
   "tls-verify": booleanInput.default(true),
   "ca-file": z.string().optional(),
   "certificate-min-days": integerInput.default(BUILT_IN_DEFAULTS.minCertificateDays),

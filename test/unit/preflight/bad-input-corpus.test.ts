@@ -141,7 +141,7 @@ describe("preflight bad-input corpus", () => {
     ],
     [
       { "env-schema": "{NAME: {pattern: '(['}}" },
-      'Input "env-schema" NAME has a pattern that is not a regular expression (Invalid regular expression: /([/u: Unterminated character class); fix or remove it.',
+      'Input "env-schema" NAME has a pattern that is not a regular expression (missing closing ]: `[`); fix or remove it.',
     ],
     [
       { "env-schema": "[DATABASE_URL]" },

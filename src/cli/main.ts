@@ -87,7 +87,8 @@ export async function runActionCommand(
     return 0;
   } catch (error) {
     const failure = describeFailure(error);
-    err(`error: ${failure.message}\n`);
+    const lines = failure.exitCode === 2 ? failure.message.split("\n") : [failure.message];
+    for (const line of lines) err(`error: ${line}\n`);
     if (failure.stack && debug) err(failure.stack + "\n");
     return failure.exitCode;
   }

@@ -51,6 +51,11 @@ const jsonPath = z
       });
     }
   });
+/** A field's path names one value: it is read and written without evaluating anything. */
+const fieldPath = jsonPath.refine((path) => !/\[\s*\??\(/.test(path), {
+  message:
+    "uses a filter or script expression, which a field path cannot; write a definite path such as $.services.api.image",
+});
 const repository = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");
@@ -164,7 +169,7 @@ export const serviceSchema = z.strictObject({
   /** False for a service with no load-balancer weights (a queue worker). */
   weighted: z.boolean().default(true),
   /** Per-field JSONPath overrides of the naming convention. */
-  fields: z.partialRecord(z.enum(SERVICE_FIELDS), jsonPath).optional(),
+  fields: z.partialRecord(z.enum(SERVICE_FIELDS), fieldPath).optional(),
   /** Environments the service is deployed to; all when absent. */
   environments: stringList.optional(),
 });

@@ -92,7 +92,11 @@ export async function runAction<P, O extends string>(
   } catch (error) {
     const failure = describeFailure(error);
     if (failure.stack) core.debug(printable(secrets, failure.stack));
-    core.setFailed(printable(secrets, failure.message));
+    // Several input problems (two missing inputs) are several annotations, one each.
+    const shown = printable(secrets, failure.message);
+    const lines = failure.exitCode === 2 ? shown.split("\n") : [shown];
+    for (const line of lines.slice(0, -1)) core.error(line);
+    core.setFailed(lines.at(-1) ?? "");
   }
 }
 

@@ -158,7 +158,7 @@ function describeIssue(issue: z.core.$ZodIssue, given: Record<string, unknown>):
   const where = name ? `Input "${name}"${rest.length ? ` (at ${rest.join(".")})` : ""}` : "Inputs";
   // zod 4 leaves the offending value off its issues, so look at what was given.
   if (issue.code === "invalid_type" && name && given[name] === undefined) {
-    return `Input "${name}" is required; set it in the workflow's \`with:\` (or pass --${name} to the CLI).`;
+    return `Input "${name}" is required; set it in the step's \`with:\`.`;
   }
   const message = issue.message.replace(/\.$/, "");
   return `${where} ${/^(is|must|has|does|expected|should)\b/.test(message) ? "" : "is invalid: "}${message}.`;
@@ -166,12 +166,13 @@ function describeIssue(issue: z.core.$ZodIssue, given: Record<string, unknown>):
 
 /**
  * Validates raw inputs against an action's schema. Throws one ConfigurationError whose
- * message is a sentence per problem (normally one), never a raw zod dump.
+ * message is a line per problem (normally one), never a raw zod dump.
  */
 export function parseInputs<T>(schema: z.ZodType<T>, raw: Record<string, string | undefined>): T {
   const given = normaliseRawInputs(raw);
   const result = schema.safeParse(given);
   if (result.success) return result.data;
   const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-  throw new ConfigurationError(sentences.join(" "));
+  // One problem a line: the runner makes each line its own annotation.
+  throw new ConfigurationError(sentences.join("\n"));
 }

@@ -8,7 +8,7 @@
 import { JSONPath } from "jsonpath-plus";
 import { ConfigurationError, errorMessage } from "../core/errors.js";
 import type { JsonValue, PathSegment, TfvarsDocument } from "./document.js";
-import { describeType, jsonTypeOf, sameJson } from "./json-values.js";
+import { describeType, inexactNumberIn, jsonTypeOf, sameJson } from "./json-values.js";
 
 export interface Assignment {
   path: string;
@@ -126,7 +126,15 @@ export function parseAssignments(lines: string[], inputName: string): Assignment
         `Input "${inputName}" has the path "${path}", which ${invalid}; write a JSONPath such as ${example}.`,
       );
     }
-    assignments.push({ path, value: parseValue(line.slice(equals + 1).trim()) });
+    const text = line.slice(equals + 1).trim();
+    const value = parseValue(text);
+    const inexact = typeof value === "string" ? undefined : inexactNumberIn(text);
+    if (inexact) {
+      throw new ConfigurationError(
+        `Input "${inputName}" sets ${path} to a number that would be changed on writing: ${inexact}; give a smaller number, or a string in quotes.`,
+      );
+    }
+    assignments.push({ path, value });
   }
   return assignments;
 }

@@ -5,8 +5,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { backup } from "../src/backup/main.js";
-import { parseDatabaseUrl } from "../src/backup/connection.js";
-import { S3Store } from "../src/backup/s3-store.js";
+import { parseDatabaseUrl } from "../src/backup-engine/connection.js";
+import { S3Store } from "../src/backup-engine/s3-store.js";
 import { systemClock } from "../src/core/clock.js";
 import { silentLogger } from "../src/core/logger.js";
 import { SecretRegistry } from "../src/core/secrets.js";

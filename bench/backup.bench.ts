@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { postgresEnv, parseDatabaseUrl } from "../src/backup/connection.js";
+import { postgresEnv, parseDatabaseUrl } from "../src/backup-engine/connection.js";
 import { startPostgres } from "../test/helpers/postgres.js";
 
 const sizesGb = (process.env.BENCH_BACKUP_GB ?? "1,3").split(",").map(Number);

@@ -74,6 +74,8 @@ async function ours(
       platforms: PLATFORMS,
       tags: "{{sha}},latest",
       "max-parallel": "4",
+      // The raw commands keep no layer cache; the cache's own gain is the build-cache bench.
+      cache: "false",
       ...buildahInputs(storage),
     },
     context,

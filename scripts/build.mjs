@@ -3,7 +3,15 @@
 // GitHub runs actions straight from the repository, with no install step.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import ncc from "@vercel/ncc";
 import { generateConfigDocs } from "./generate-config-docs.mjs";
@@ -16,6 +24,40 @@ const root = new URL("..", import.meta.url).pathname;
 // dist/, where one copy serves every bundle that mentions it.
 const HCL_WASM = "hcl2json.wasm.gz";
 const only = process.argv.slice(2);
+const PACKAGE_LIST_PREFIX = ".packages-";
+
+/** The npm packages whose modules webpack put into a bundle or its chunks. */
+function packagesIn(stats) {
+  const names = new Set();
+  for (const module of stats?.compilation?.modules ?? []) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(module.resource ?? "");
+    if (match) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+/** A package's licence: its SPDX name and the text of its licence file, if it ships one. */
+function licenceOf(name) {
+  const dir = join(root, "node_modules", name);
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  const text = file ? readFileSync(join(dir, file), "utf8").trim() : "";
+  return `${name}\n${manifest.license ?? "see the package"}\n${text}`.trim();
+}
+
+/**
+ * One licences file per dist folder, listing every package any of its entries (index.js,
+ * post.js) and their chunks contain. ncc's own licence output keeps one chunk's list only.
+ */
+function writeLicences(dirs) {
+  for (const dir of dirs) {
+    const lists = readdirSync(dir).filter((f) => f.startsWith(PACKAGE_LIST_PREFIX));
+    const names = new Set(lists.flatMap((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))));
+    for (const f of lists) rmSync(join(dir, f));
+    const text = [...names].sort().map(licenceOf).join("\n\n");
+    writeFileSync(join(dir, "licenses.txt"), text ? `${text}\n` : "");
+  }
+}
 
 function entries() {
   const list = [];
@@ -30,16 +72,20 @@ function entries() {
 
 async function bundle({ name, file, entry }) {
   const outDir = join(root, "dist", name);
-  const { code, assets } = await ncc(entry, {
+  const { code, assets, stats } = await ncc(entry, {
     minify: false,
     sourceMap: false,
     quiet: true,
     target: "es2022",
-    license: "licenses.txt",
   });
   mkdirSync(outDir, { recursive: true });
   const outFile = file === "run.ts" ? "index.js" : "post.js";
   writeFileSync(join(outDir, outFile), code);
+  // The packages this entry bundles, chunks included; the parent writes licenses.txt from them.
+  writeFileSync(
+    join(outDir, `${PACKAGE_LIST_PREFIX}${outFile}.json`),
+    JSON.stringify(packagesIn(stats)),
+  );
   for (const [asset, { source }] of Object.entries(assets ?? {})) {
     const target = join(outDir, asset);
     mkdirSync(join(target, ".."), { recursive: true });
@@ -89,6 +135,7 @@ if (process.argv[2] === "--bundle") {
 }
 if (only.length === 0) rmSync(join(root, "dist"), { recursive: true, force: true });
 await bundleAll(entries());
+writeLicences([...new Set(entries().map((e) => join(root, "dist", e.name)))]);
 if (only.length === 0) {
   generateActionDocs();
   generateWorkflowDocs();

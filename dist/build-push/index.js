@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3203:
+/***/ 3436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67487,58 +67487,15 @@ const notificationsSchema = schemas/* strictObject */.rej({
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
-;// CONCATENATED MODULE: ./src/core/quantity.ts
-/**
- * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
- * because what `MB` means differs by what is measured (a registry reports decimal sizes).
- */
-/**
- * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
- * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
- * the text is not of that form or the unit is not in the table.
- */
-function parseQuantity(text, units) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const key = match[2].toLowerCase();
-    // Own keys only: "constructor" is on every object but is not a unit.
-    if (!Object.hasOwn(units, key))
-        return undefined;
-    return Math.round(Number(match[1]) * units[key]);
-}
-
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
-/** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
-function formatBytes(bytes) {
-    const trim = (n) => String(Number(n.toFixed(1)));
-    if (bytes >= MIB)
-        return `${trim(bytes / MIB)} MiB`;
-    if (bytes >= KIB)
-        return `${trim(bytes / KIB)} KiB`;
-    return `${bytes} byte${bytes === 1 ? "" : "s"}`;
-}
-const SIZE_UNITS = {
-    "": 1,
-    b: 1,
-    kb: 1000,
-    mb: 1000 * 1000,
-    kib: KIB,
-    mib: MIB,
-    k: KIB,
-    m: MIB,
-};
-/** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
-function parseByteSize(text) {
-    return parseQuantity(text, SIZE_UNITS);
-}
+
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
     if (ms < 1000)
@@ -70004,11 +69961,11 @@ const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas
     return ms;
 });
 /** A size in bytes: `1MiB`, `512KiB`, or a number of bytes. */
-const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a size such as 1MiB or 512KiB" })
+const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: `expected a size; ${quantity/* BYTE_SIZE_FORMS */.f7}` })
     .transform((value, ctx) => {
-    const bytes = typeof value === "number" ? value : parseByteSize(value);
+    const bytes = typeof value === "number" ? value : (0,quantity/* parseByteSize */.nS)(value);
     if (bytes === undefined || bytes <= 0) {
-        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; ${quantity/* BYTE_SIZE_FORMS */.f7}`);
     }
     return bytes;
 });
@@ -70454,45 +70411,6 @@ function fetchVia(dispatcher) {
         dispatcher,
     });
     return viaProxy;
-}
-
-;// CONCATENATED MODULE: ./src/build-push/byte-size.ts
-/**
- * Image size budgets (`500MB`, `1.5GiB`) and how measured sizes are shown. Registries
- * and the Docker CLI report decimal megabytes, so `MB` means 1,000,000 bytes here.
- */
-
-const UNITS = {
-    "": 1,
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    k: 1e3,
-    m: 1e6,
-    g: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
-/** Parses `500MB`, `1.5 GiB`, `800kb` or a bare number of bytes; undefined otherwise. */
-function parseSize(text) {
-    return parseQuantity(text, UNITS);
-}
-/** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
-function formatSize(bytes) {
-    if (bytes < 1000)
-        return `${bytes} B`;
-    const units = ["kB", "MB", "GB", "TB"];
-    let value = bytes;
-    let unit = "B";
-    for (const next of units) {
-        if (value < 1000)
-            break;
-        value /= 1000;
-        unit = next;
-    }
-    return `${Number(value.toPrecision(3))} ${unit}`;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -71319,7 +71237,7 @@ function pushProblems(image, expected) {
     if (expected.maxSize !== undefined) {
         for (const platform of image.platforms) {
             if (platform.size > expected.maxSize) {
-                problems.push(`Service "${expected.service}" for ${platform.platform} is ${formatSize(platform.size)} compressed (${platform.size} bytes), over the max-size budget of ${formatSize(expected.maxSize)}.`);
+                problems.push(`Service "${expected.service}" for ${platform.platform} is ${(0,quantity/* formatDecimalBytes */.MF)(platform.size)} compressed (${platform.size} bytes), over the max-size budget of ${(0,quantity/* formatDecimalBytes */.MF)(expected.maxSize)}.`);
             }
         }
     }
@@ -72049,7 +71967,7 @@ function buildPushSummary(result) {
                 s.service,
                 (0,core_summary/* inlineCode */.ti)(s.reference),
                 s.platforms.map((p) => p.platform).join(", "),
-                s.platforms.map((p) => `${formatSize(p.size)} (${p.platform})`).join(", "),
+                s.platforms.map((p) => `${(0,quantity/* formatDecimalBytes */.MF)(p.size)} (${p.platform})`).join(", "),
             ]),
         },
     ];
@@ -72072,7 +71990,6 @@ function buildPushSummary(result) {
  * build-push's inputs: services, tags and engine settings, all checked before any build
  * starts, then handed to buildPush.
  */
-
 
 
 
@@ -72123,12 +72040,7 @@ const engineInput = schemas/* string */.YjP().transform((value, ctx) => {
         ? engine
         : (0,inputs/* inputProblem */.oi)(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
 });
-const sizeInput = schemas/* string */.YjP().transform((value, ctx) => {
-    const bytes = parseSize(value);
-    return bytes === undefined || bytes <= 0
-        ? (0,inputs/* inputProblem */.oi)(ctx, `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`)
-        : bytes;
-});
+const sizeInput = inputs/* byteSizeInput */.YA;
 const inputShape = {
     services: schemas/* string */.YjP().optional(),
     "config-file": schemas/* string */.YjP().optional(),
@@ -72277,7 +72189,7 @@ const buildPushAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3304);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3203);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3436);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .buildPushAction */ .Z);
@@ -75673,20 +75585,23 @@ function errorMessage(error) {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   WO: () => (/* binding */ linesInput),
+/* harmony export */   YA: () => (/* binding */ byteSizeInput),
 /* harmony export */   dt: () => (/* binding */ listInput),
 /* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports durationInput, structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -75696,27 +75611,27 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -75743,35 +75658,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -75803,7 +75718,101 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(sentences.join(" "));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
+}
+/** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+    return bytes === undefined || bytes <= 0
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        : bytes;
+});
+
+
+/***/ }),
+
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MF: () => (/* binding */ formatDecimalBytes),
+/* harmony export */   f7: () => (/* binding */ BYTE_SIZE_FORMS),
+/* harmony export */   nS: () => (/* binding */ parseByteSize)
+/* harmony export */ });
+/* unused harmony exports parseQuantity, formatBytes, formatSeconds */
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+/**
+ * Byte sizes, the same in every input: decimal units (kB/KB, MB, GB, TB: powers of 1000, as
+ * registries and the Docker CLI report) and binary units (KiB, MiB, GiB, TiB: powers of 1024)
+ * are named explicitly. A bare `k`, `m` or `g` is refused because people mean either.
+ */
+const BYTE_UNITS = {
+    "": 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+/** How a size should be written, for the sentence that refuses one. */
+const BYTE_SIZE_FORMS = "write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes";
+/** `500MB`, `1.5 GiB`, `65536`; undefined when it is not a size with a named unit. */
+function parseByteSize(text) {
+    return parseQuantity(text, BYTE_UNITS);
+}
+/** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
+function formatDecimalBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes;
+    let unit = "B";
+    for (const next of units) {
+        if (value < 1000)
+            break;
+        value /= 1000;
+        unit = next;
+    }
+    return `${Number(value.toPrecision(3))} ${unit}`;
+}
+const BINARY_UNITS = (/* unused pure expression or super */ null && (["KiB", "MiB", "GiB", "TiB"]));
+/** How a byte count reads in a message: `900 bytes`, `64 KiB`, `1.5 MiB`, `3 GiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+    let value = bytes;
+    let unit = -1;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number(value.toFixed(1))} ${BINARY_UNITS[unit]}`;
+}
+/** A duration in a summary: `2.5 s`. */
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 

@@ -70780,16 +70780,18 @@ function errorMessage(error) {
 /* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
-/* unused harmony exports linesInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* unused harmony exports linesInput, normaliseRawInputs, byteSizeInput */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -70799,27 +70801,27 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -70846,35 +70848,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -70906,7 +70908,101 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(sentences.join(" "));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
+}
+/** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+    return bytes === undefined || bytes <= 0
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        : bytes;
+});
+
+
+/***/ }),
+
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f7: () => (/* binding */ BYTE_SIZE_FORMS),
+/* harmony export */   nS: () => (/* binding */ parseByteSize),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports parseQuantity, formatDecimalBytes, formatSeconds */
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+/**
+ * Byte sizes, the same in every input: decimal units (kB/KB, MB, GB, TB: powers of 1000, as
+ * registries and the Docker CLI report) and binary units (KiB, MiB, GiB, TiB: powers of 1024)
+ * are named explicitly. A bare `k`, `m` or `g` is refused because people mean either.
+ */
+const BYTE_UNITS = {
+    "": 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+/** How a size should be written, for the sentence that refuses one. */
+const BYTE_SIZE_FORMS = "write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes";
+/** `500MB`, `1.5 GiB`, `65536`; undefined when it is not a size with a named unit. */
+function parseByteSize(text) {
+    return parseQuantity(text, BYTE_UNITS);
+}
+/** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
+function formatDecimalBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes;
+    let unit = "B";
+    for (const next of units) {
+        if (value < 1000)
+            break;
+        value /= 1000;
+        unit = next;
+    }
+    return `${Number(value.toPrecision(3))} ${unit}`;
+}
+const BINARY_UNITS = ["KiB", "MiB", "GiB", "TiB"];
+/** How a byte count reads in a message: `900 bytes`, `64 KiB`, `1.5 MiB`, `3 GiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+    let value = bytes;
+    let unit = -1;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number(value.toFixed(1))} ${BINARY_UNITS[unit]}`;
+}
+/** A duration in a summary: `2.5 s`. */
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 
@@ -70959,7 +71055,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 3496:
+/***/ 1771:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71061,58 +71157,15 @@ const notificationsSchema = schemas/* strictObject */.rej({
     "github-deployments": schemas/* boolean */.zMY().optional(),
 });
 
-;// CONCATENATED MODULE: ./src/core/quantity.ts
-/**
- * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
- * because what `MB` means differs by what is measured (a registry reports decimal sizes).
- */
-/**
- * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
- * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
- * the text is not of that form or the unit is not in the table.
- */
-function parseQuantity(text, units) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const key = match[2].toLowerCase();
-    // Own keys only: "constructor" is on every object but is not a unit.
-    if (!Object.hasOwn(units, key))
-        return undefined;
-    return Math.round(Number(match[1]) * units[key]);
-}
-
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
-/** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
-function formatBytes(bytes) {
-    const trim = (n) => String(Number(n.toFixed(1)));
-    if (bytes >= MIB)
-        return `${trim(bytes / MIB)} MiB`;
-    if (bytes >= KIB)
-        return `${trim(bytes / KIB)} KiB`;
-    return `${bytes} byte${bytes === 1 ? "" : "s"}`;
-}
-const SIZE_UNITS = {
-    "": 1,
-    b: 1,
-    kb: 1000,
-    mb: 1000 * 1000,
-    kib: KIB,
-    mib: MIB,
-    k: KIB,
-    m: MIB,
-};
-/** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
-function parseByteSize(text) {
-    return parseQuantity(text, SIZE_UNITS);
-}
+
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
     if (ms < 1000)
@@ -73578,11 +73631,11 @@ const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas
     return ms;
 });
 /** A size in bytes: `1MiB`, `512KiB`, or a number of bytes. */
-const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a size such as 1MiB or 512KiB" })
+const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: `expected a size; ${quantity/* BYTE_SIZE_FORMS */.f7}` })
     .transform((value, ctx) => {
-    const bytes = typeof value === "number" ? value : parseByteSize(value);
+    const bytes = typeof value === "number" ? value : (0,quantity/* parseByteSize */.nS)(value);
     if (bytes === undefined || bytes <= 0) {
-        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; ${quantity/* BYTE_SIZE_FORMS */.f7}`);
     }
     return bytes;
 });
@@ -78999,7 +79052,37 @@ function parseRepositoryName(text, input = "repository") {
     return { owner: match[1] ?? "", repo: match[2] ?? "" };
 }
 
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/**
+ * The one retry timing policy: how long a server asked us to wait (Retry-After) and how long
+ * to back off when it did not say. The GitHub client, notify's deliveries and open-pr's
+ * compare-and-swap loop all wait through these.
+ */
+/**
+ * A Retry-After header in milliseconds: delta-seconds or an HTTP date, as RFC 9110 allows;
+ * undefined when absent or unreadable (a date in the past is 0).
+ */
+function retryAfterMs(value, nowMs) {
+    const text = typeof value === "string" ? value : value?.[0];
+    if (text === undefined)
+        return undefined;
+    if (/^\s*\d+\s*$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would take "-5" for a year.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The wait before retry number `retry` (1 for the first retry): doubling from the base. */
+function backoffMs(retry, policy) {
+    const doubled = policy.baseMs * 2 ** Math.min(Math.max(retry - 1, 0), 30);
+    const ceiling = Math.min(policy.maxMs, doubled);
+    return policy.random ? Math.round(ceiling * (0.5 + policy.random())) : ceiling;
+}
+
 ;// CONCATENATED MODULE: ./src/core/github/request-policy.ts
+
 
 const TRANSIENT_BASE_DELAY_MS = 1_000;
 const TRANSIENT_MAX_DELAY_MS = 30_000;
@@ -79023,15 +79106,6 @@ function messageOf(data) {
         return String(data.message);
     }
     return typeof data === "string" ? data : "";
-}
-/** Seconds or an HTTP date, as RFC 9110 allows. */
-function retryAfterMs(value, now) {
-    if (value === undefined)
-        return undefined;
-    if (/^\s*\d+\s*$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 function seconds(ms) {
     return `${Math.ceil(ms / 1000)} s`;
@@ -79083,7 +79157,10 @@ function rateLimitDecision(response, what, now, waitsSoFar) {
     return undefined;
 }
 function transientDecision(error, response, what, now, retriesSoFar) {
-    const backoff = Math.min(TRANSIENT_BASE_DELAY_MS * 2 ** retriesSoFar, TRANSIENT_MAX_DELAY_MS);
+    const backoff = backoffMs(retriesSoFar + 1, {
+        baseMs: TRANSIENT_BASE_DELAY_MS,
+        maxMs: TRANSIENT_MAX_DELAY_MS,
+    });
     if (response) {
         if (response.status < 500 || response.status === 501)
             return undefined;
@@ -79635,8 +79712,8 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/verify/credentials.ts
-const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|passw|api[-_]?key|auth|session|credential|signature|cookie/i;
+;// CONCATENATED MODULE: ./src/core/http/credentials.ts
+const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|passw|key|auth|session|credential|signature|cookie/i;
 /** Query parameters that carry credentials in URLs (signed URLs, token query strings). */
 const CREDENTIAL_PARAM = /token|secret|passw|key|auth|session|signature|^sig$/i;
 function isCredentialHeader(name, marked = []) {
@@ -79695,7 +79772,7 @@ function displayUrl(url) {
     return copy.href;
 }
 
-;// CONCATENATED MODULE: ./src/verify/transport-errors.ts
+;// CONCATENATED MODULE: ./src/core/http/transport-errors.ts
 /**
  * Network and TLS errors as reasons a person understands: `connection refused`, `certificate
  * for api.example.com has expired`, never `Error: connect ECONNREFUSED 127.0.0.1:8080`.
@@ -79769,7 +79846,7 @@ function describeTransportError(error, url) {
     return message.split("\n")[0] ?? "request failed";
 }
 
-;// CONCATENATED MODULE: ./src/verify/http-client.ts
+;// CONCATENATED MODULE: ./src/core/http/http-client.ts
 /**
  * One HTTP exchange with Node's own http/https: an abortable request, a bounded body read,
  * the peer certificate captured while the socket is still open, and redirects followed up
@@ -79814,13 +79891,13 @@ function readBody(response, limit) {
         let done = false;
         const tooLarge = (detail) => {
             done = true;
-            reject(new RequestFailure(`response body exceeded ${formatBytes(limit)}${detail}`));
+            reject(new RequestFailure(`response body exceeded ${(0,quantity/* formatBytes */.z3)(limit)}${detail}`));
             // Stop reading at once: a huge body must cost neither memory nor time.
             response.destroy();
         };
         const declared = Number(response.headers["content-length"]);
         if (Number.isFinite(declared) && declared > limit) {
-            tooLarge(` (Content-Length: ${formatBytes(declared)})`);
+            tooLarge(` (Content-Length: ${(0,quantity/* formatBytes */.z3)(declared)})`);
             return;
         }
         const chunks = [];
@@ -80025,23 +80102,14 @@ function notifySend(env, ca) {
 ;// CONCATENATED MODULE: ./src/notify/delivery.ts
 
 
+
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BODY_BYTES = 64 * 1024;
-/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
-function delivery_retryAfterMs(value, now) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (text === undefined)
-        return undefined;
-    if (/^\s*\d+\s*$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
-}
 function retryable(status) {
     return status === 408 || status === 429 || status >= 500;
 }
-function backoffMs(attempt, limit) {
-    return Math.min(limit, FIRST_BACKOFF_MS * 2 ** (attempt - 1));
+function waitBefore(retry, limit) {
+    return backoffMs(retry, { baseMs: FIRST_BACKOFF_MS, maxMs: limit });
 }
 function delivery_seconds(ms) {
     return `${Math.ceil(ms / 1000)} s`;
@@ -80079,15 +80147,15 @@ function nextWait(outcome, attempt, policy, now) {
     if (outcome.kind === "answer") {
         if (!retryable(outcome.response.status))
             return { stop: outcome.refusal ?? "refused" };
-        const asked = delivery_retryAfterMs(outcome.response.headers["retry-after"], now);
+        const asked = retryAfterMs(outcome.response.headers["retry-after"], now.getTime());
         if (asked !== undefined && asked > policy.maxRetryWaitMs) {
             return {
                 stop: `${outcome.refusal ?? `HTTP ${outcome.response.status}`}; the receiver asked to wait ${delivery_seconds(asked)}, longer than max-retry-wait (${delivery_seconds(policy.maxRetryWaitMs)})`,
             };
         }
-        return { waitMs: asked ?? backoffMs(attempt, policy.maxRetryWaitMs) };
+        return { waitMs: asked ?? waitBefore(attempt, policy.maxRetryWaitMs) };
     }
-    return { waitMs: backoffMs(attempt, policy.maxRetryWaitMs) };
+    return { waitMs: waitBefore(attempt, policy.maxRetryWaitMs) };
 }
 async function deliver(target, message, event, policy, deps) {
     const waitsMs = [];
@@ -81193,7 +81261,7 @@ const notifyAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3304);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3496);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1771);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .notifyAction */ .A);

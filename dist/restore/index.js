@@ -64763,16 +64763,18 @@ function errorMessage(error) {
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
-/* unused harmony exports inputProblem, listInput, parseDuration, durationInput, integerInput, structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* unused harmony exports inputProblem, listInput, parseDuration, durationInput, integerInput, structuredInput, normaliseRawInputs, byteSizeInput */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -64782,12 +64784,12 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return z.NEVER;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
@@ -64797,12 +64799,12 @@ const booleanInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transf
     return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -64829,7 +64831,7 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
@@ -64841,7 +64843,7 @@ const durationInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().trans
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
@@ -64850,7 +64852,7 @@ const integerInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transf
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
@@ -64889,7 +64891,102 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(sentences.join(" "));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
+}
+/** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+    return bytes === undefined || bytes <= 0
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        : bytes;
+});
+
+
+/***/ }),
+
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
+/* harmony export */   f7: () => (/* binding */ BYTE_SIZE_FORMS),
+/* harmony export */   nS: () => (/* binding */ parseByteSize),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports parseQuantity, formatDecimalBytes */
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+/**
+ * Byte sizes, the same in every input: decimal units (kB/KB, MB, GB, TB: powers of 1000, as
+ * registries and the Docker CLI report) and binary units (KiB, MiB, GiB, TiB: powers of 1024)
+ * are named explicitly. A bare `k`, `m` or `g` is refused because people mean either.
+ */
+const BYTE_UNITS = {
+    "": 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+/** How a size should be written, for the sentence that refuses one. */
+const BYTE_SIZE_FORMS = "write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes";
+/** `500MB`, `1.5 GiB`, `65536`; undefined when it is not a size with a named unit. */
+function parseByteSize(text) {
+    return parseQuantity(text, BYTE_UNITS);
+}
+/** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
+function formatDecimalBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes;
+    let unit = "B";
+    for (const next of units) {
+        if (value < 1000)
+            break;
+        value /= 1000;
+        unit = next;
+    }
+    return `${Number(value.toPrecision(3))} ${unit}`;
+}
+const BINARY_UNITS = ["KiB", "MiB", "GiB", "TiB"];
+/** How a byte count reads in a message: `900 bytes`, `64 KiB`, `1.5 MiB`, `3 GiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+    let value = bytes;
+    let unit = -1;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number(value.toFixed(1))} ${BINARY_UNITS[unit]}`;
+}
+/** A duration in a summary: `2.5 s`. */
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 
@@ -64942,7 +65039,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 2423:
+/***/ 107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64961,7 +65058,7 @@ var action = __nccwpck_require__(5605);
 var errors = __nccwpck_require__(1915);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
-;// CONCATENATED MODULE: ./src/backup/connection.ts
+;// CONCATENATED MODULE: ./src/backup-engine/connection.ts
 /**
  * Database connection URLs, taken apart so each field can reach the tools the way they
  * accept it without a credential on the command line.
@@ -65061,12 +65158,12 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/backup/store.ts
+;// CONCATENATED MODULE: ./src/backup-engine/store.ts
 class ObjectExistsError extends Error {
     name = "ObjectExistsError";
 }
 
-;// CONCATENATED MODULE: ./src/backup/local-store.ts
+;// CONCATENATED MODULE: ./src/backup-engine/local-store.ts
 /**
  * A local directory as a backup store. Objects are written to a hidden temporary name and
  * hard-linked into place, which fails if the name exists: an existing backup is never
@@ -65180,7 +65277,7 @@ class LocalStore {
 var dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/backup/multipart-upload.ts
+;// CONCATENATED MODULE: ./src/backup-engine/multipart-upload.ts
 /**
  * Streaming an object of unknown length to S3 with bounded, constant memory. Each part is
  * copied into one of a few reusable buffers (parts in flight + the one being filled), so
@@ -65299,7 +65396,7 @@ async function uploadStream(target, body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/backup/s3-store.ts
+;// CONCATENATED MODULE: ./src/backup-engine/s3-store.ts
 /**
  * S3 and S3-compatible stores through the AWS SDK. Uploads are multipart with a small,
  * fixed number of parts in flight, so memory does not grow with the backup; a failed
@@ -65425,7 +65522,7 @@ class S3Store {
     }
 }
 
-;// CONCATENATED MODULE: ./src/backup/destination.ts
+;// CONCATENATED MODULE: ./src/backup-engine/destination.ts
 /**
  * The `destination` input: `s3://bucket/prefix` or a local directory. S3 credentials come
  * from the environment, as aws-actions/configure-aws-credentials (OIDC) leaves them.
@@ -65471,7 +65568,7 @@ function openStore(options) {
     return new LocalStore((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(options.cwd, path));
 }
 
-;// CONCATENATED MODULE: ./src/backup/store-inputs.ts
+;// CONCATENATED MODULE: ./src/backup-engine/store-inputs.ts
 /** Inputs backup and restore share: where backups live, and the encryption key. */
 
 
@@ -65511,7 +65608,7 @@ function toolEnvironment(context) {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/backup/database.ts
+;// CONCATENATED MODULE: ./src/backup-engine/database.ts
 /**
  * What backup and restore need from a database engine: a dump stream with its metadata,
  * restoring a stream into a database, row counts, and creating, emptiness-checking and
@@ -65542,7 +65639,7 @@ function scratchDatabaseName() {
     return `greenlight_verify_${randomBytes(5).toString("hex")}`;
 }
 
-;// CONCATENATED MODULE: ./src/backup/manifest.ts
+;// CONCATENATED MODULE: ./src/backup-engine/manifest.ts
 /**
  * The manifest: written last, after the upload completed (and after verification when it
  * was asked for). A backup is its data object plus its manifest; data without a manifest
@@ -65624,7 +65721,7 @@ async function listBackups(store, set) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/backup/encryption.ts
+;// CONCATENATED MODULE: ./src/backup-engine/encryption.ts
 /**
  * Optional encryption of the stored backup: AES-256-GCM under a key derived from a
  * passphrase with scrypt. Layout: magic, salt, IV, ciphertext, 16-byte tag. The tag is only
@@ -65720,13 +65817,23 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:vm"
 const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_vm_namespaceObject);
-;// CONCATENATED MODULE: ./src/backup/garbage.ts
+;// CONCATENATED MODULE: ./src/backup-engine/garbage.ts
 /**
- * Keeps a long streaming run's memory flat. Each chunk a stream stage emits is a new buffer
- * outside the JavaScript heap; V8 frees them only when it collects, and it collects when
- * its (small) young heap fills or when about 64 MB of such buffers have built up. At
- * hundreds of MB per second that is a 64 MB sawtooth on top of everything else, so the
- * pipeline asks for a young-generation collection (a scavenge, ~1 ms) every few MB instead.
+ * Keeps a long streaming run's memory flat. Each chunk a stream stage emits (gzip's output
+ * above all: zlib allocates a fresh buffer per chunk) is a new buffer outside the JavaScript
+ * heap; V8 frees them only when it collects, and it collects when its (small) young heap fills
+ * or when about 64 MB of such buffers have built up. At hundreds of MB per second that is a
+ * 64 MB sawtooth on top of everything else, so the pipeline asks for a young-generation
+ * collection (a scavenge, ~1 ms) every few MB instead.
+ *
+ * Why a runtime flag: there is no flag-free way. Node offers no API that asks V8 to collect
+ * without `--expose-gc`, and an action cannot choose its node flags (`runs.using: node24`
+ * takes none, and NODE_OPTIONS belongs to the user). Node's documentation warns that
+ * `v8.setFlagsFromString` after start-up may behave unpredictably; this use is the narrow one
+ * that stays predictable: `--expose-gc` is read only when a new context is created, so the
+ * flag changes nothing but the `gc` global of the one context made here. If that ever fails,
+ * `collect` stays null and memory is bounded by V8's own external-memory trigger (the
+ * sawtooth above), which `npm run bench -- backup` measures (rss_mb_*).
  */
 
 
@@ -65734,7 +65841,6 @@ let collect;
 function collector() {
     if (collect === undefined) {
         try {
-            // The documented way to reach gc() without starting node with --expose-gc.
             external_node_v8_default().setFlagsFromString("--expose-gc");
             collect = external_node_vm_default().runInNewContext("gc");
         }
@@ -65756,7 +65862,7 @@ function scavengeEvery(everyBytes) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/backup/stream-taps.ts
+;// CONCATENATED MODULE: ./src/backup-engine/stream-taps.ts
 /**
  * Pass-through stages that observe the bytes flowing by: the SHA-256 and size of what is
  * stored are computed on the way to the store, so nothing is read twice or held in memory.
@@ -65837,7 +65943,7 @@ class ByteCounter extends external_node_stream_.Transform {
     }
 }
 
-;// CONCATENATED MODULE: ./src/backup/read-backup.ts
+;// CONCATENATED MODULE: ./src/backup-engine/read-backup.ts
 /**
  * Reading a stored backup back: download → SHA-256 and size check → decrypt → decompress,
  * as one stream. The check fails the stream at its end, so a consumer never sees a
@@ -65914,7 +66020,7 @@ function selectBackup(backups, choice, allowUnverified) {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/backup/process.ts
+;// CONCATENATED MODULE: ./src/backup-engine/process.ts
 /**
  * Running the database tools. Credentials reach them through the environment (PGPASSWORD,
  * MYSQL_PWD) or a private file, never their command line, where any user of the machine
@@ -66065,7 +66171,7 @@ async function toolOutputFrom(command, input, options) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/backup/mongodb.ts
+;// CONCATENATED MODULE: ./src/backup-engine/mongodb.ts
 /**
  * MongoDB through mongodump/mongorestore with `--archive` (one stream). The tools take the
  * connection string from a private config file rather than `--uri`, so the password is not
@@ -66130,7 +66236,7 @@ function mongoEngine() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/backup/insert-counter.ts
+;// CONCATENATED MODULE: ./src/backup-engine/insert-counter.ts
 /**
  * Counts the rows in a mysqldump/mariadb-dump stream as it passes, table by table. The
  * counts are of what the dump holds, so verification compares the restore with the
@@ -66249,7 +66355,7 @@ class InsertCounter extends external_node_stream_.Transform {
     }
 }
 
-;// CONCATENATED MODULE: ./src/backup/mysql.ts
+;// CONCATENATED MODULE: ./src/backup-engine/mysql.ts
 
 
 
@@ -66357,7 +66463,7 @@ function mysqlEngine() {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/backup/psql-session.ts
+;// CONCATENATED MODULE: ./src/backup-engine/psql-session.ts
 
 
 
@@ -66408,7 +66514,7 @@ class PsqlSession {
     }
 }
 
-;// CONCATENATED MODULE: ./src/backup/postgres.ts
+;// CONCATENATED MODULE: ./src/backup-engine/postgres.ts
 
 
 
@@ -66577,7 +66683,7 @@ function postgresEngine(format = "custom") {
     };
 }
 
-;// CONCATENATED MODULE: ./src/backup/source.ts
+;// CONCATENATED MODULE: ./src/backup-engine/source.ts
 
 
 
@@ -66786,78 +66892,8 @@ async function restore(params, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/backup/summary.ts
-
-function formatBytes(bytes) {
-    const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-function formatSeconds(ms) {
-    return `${(ms / 1000).toFixed(1)} s`;
-}
-function backupSummary(result) {
-    const m = result.manifest;
-    const summary = [
-        { kind: "heading", text: "Backup" },
-        {
-            kind: "table",
-            header: ["", ""],
-            rows: [
-                ["location", inlineCode(result.location)],
-                [
-                    "source",
-                    `${m.source.kind} (${m.source.format})${m.source["server-version"] ? `, ${m.source["server-version"]}` : ""}`,
-                ],
-                ["size", `${formatBytes(m.size)} stored, ${formatBytes(m["dump-size"])} dumped`],
-                ["sha256", inlineCode(m.sha256)],
-                ["compression / encryption", `${m.compression} / ${m.encryption}`],
-                ["duration", formatSeconds(result.durationMs)],
-                [
-                    "verified",
-                    m.verification.verified ? `✅ ${m.verification.detail ?? ""}` : "not verified",
-                ],
-            ],
-        },
-    ];
-    const counts = m["row-counts"];
-    if (counts && Object.keys(counts).length > 0) {
-        summary.push({
-            kind: "details",
-            title: `Row counts (${Object.keys(counts).length} tables)`,
-            blocks: [
-                {
-                    kind: "table",
-                    header: ["table", "rows"],
-                    rows: Object.entries(counts).map(([t, n]) => [inlineCode(t), String(n)]),
-                },
-            ],
-        });
-    }
-    const retention = result.retention;
-    if (retention) {
-        const dry = retention.wouldDelete.length > 0;
-        summary.push({ kind: "heading", level: 3, text: dry ? "Retention (dry run)" : "Retention" });
-        summary.push({
-            kind: "table",
-            header: ["backup", "decision"],
-            rows: [
-                ...retention.kept.map((k) => [inlineCode(k.location), `kept: ${k.reasons.join(", ")}`]),
-                ...retention.deleted.map((d) => [inlineCode(d), "deleted"]),
-                ...retention.wouldDelete.map((d) => [inlineCode(d), "would delete"]),
-            ],
-        });
-    }
-    if (result.retentionError)
-        summary.push({ kind: "paragraph", text: `⚠️ ${result.retentionError}` });
-    return summary;
-}
-
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
 // EXTERNAL MODULE: ./src/core/summary.ts
 var summary = __nccwpck_require__(1363);
 ;// CONCATENATED MODULE: ./src/restore/summary.ts
@@ -66878,9 +66914,9 @@ function restoreSummary(result) {
                     `${m["started-at"]} (${m.source.kind}${m.source["server-version"] ? `, ${m.source["server-version"]}` : ""})`,
                 ],
                 ["into", result.target],
-                ["size", formatBytes(m.size)],
+                ["size", (0,quantity/* formatBytes */.z3)(m.size)],
                 ["sha256", `${(0,summary/* inlineCode */.ti)(m.sha256)} ✅ checked before restoring`],
-                ["duration", formatSeconds(result.durationMs)],
+                ["duration", (0,quantity/* formatSeconds */.Xo)(result.durationMs)],
                 [
                     "verified",
                     `${result.verified ? "✅" : result.failure ? "❌" : "—"} ${result.verification}`,
@@ -67000,7 +67036,7 @@ const restoreAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3304);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2423);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(107);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .restoreAction */ .T);

@@ -67389,7 +67389,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3072:
+/***/ 3859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70408,8 +70408,51 @@ function isExpression(value) {
     return value.includes("${{");
 }
 
-// EXTERNAL MODULE: ./src/core/clock.ts
-var clock = __nccwpck_require__(2257);
+;// CONCATENATED MODULE: ./src/core/clock.ts
+const systemClock = {
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+/** A clock that moves only when told to. Sleepers wake in order as time passes them. */
+class ManualClock {
+    current;
+    sleepers = [];
+    /** Every sleep requested, in milliseconds, in order: tests assert on waits with it. */
+    sleeps = [];
+    constructor(start = Date.UTC(2026, 0, 1)) {
+        this.current = typeof start === "number" ? start : start.getTime();
+    }
+    now() {
+        return new Date(this.current);
+    }
+    sleep(ms) {
+        this.sleeps.push(ms);
+        return new Promise((resolve) => {
+            this.sleepers.push({ wakeAt: this.current + Math.max(0, ms), resolve });
+        });
+    }
+    /** Move time forward, waking every sleeper whose time has come. */
+    async advance(ms) {
+        const target = this.current + ms;
+        for (;;) {
+            this.sleepers.sort((a, b) => a.wakeAt - b.wakeAt);
+            const next = this.sleepers[0];
+            if (!next || next.wakeAt > target)
+                break;
+            this.sleepers.shift();
+            this.current = next.wakeAt;
+            next.resolve();
+            // Let the woken code run (and perhaps sleep again) before time moves on.
+            await new Promise((resolve) => setImmediate(resolve));
+        }
+        this.current = target;
+    }
+    /** Number of sleeps that have not woken yet. */
+    get pending() {
+        return this.sleepers.length;
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(1915);
 ;// CONCATENATED MODULE: ./src/core/failure.ts
@@ -70552,7 +70595,7 @@ function actionsLogger(secrets) {
 function createContext(secrets) {
     return {
         logger: actionsLogger(secrets),
-        clock: clock/* systemClock */.m,
+        clock: systemClock,
         secrets,
         env: process.env,
         cwd: process.env["GITHUB_WORKSPACE"] ?? process.cwd(),
@@ -70648,60 +70691,6 @@ function toRunnable(definition) {
 
 /***/ }),
 
-/***/ 2257:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock)
-/* harmony export */ });
-/* unused harmony export ManualClock */
-const systemClock = {
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};
-/** A clock that moves only when told to. Sleepers wake in order as time passes them. */
-class ManualClock {
-    current;
-    sleepers = [];
-    /** Every sleep requested, in milliseconds, in order: tests assert on waits with it. */
-    sleeps = [];
-    constructor(start = Date.UTC(2026, 0, 1)) {
-        this.current = typeof start === "number" ? start : start.getTime();
-    }
-    now() {
-        return new Date(this.current);
-    }
-    sleep(ms) {
-        this.sleeps.push(ms);
-        return new Promise((resolve) => {
-            this.sleepers.push({ wakeAt: this.current + Math.max(0, ms), resolve });
-        });
-    }
-    /** Move time forward, waking every sleeper whose time has come. */
-    async advance(ms) {
-        const target = this.current + ms;
-        for (;;) {
-            this.sleepers.sort((a, b) => a.wakeAt - b.wakeAt);
-            const next = this.sleepers[0];
-            if (!next || next.wakeAt > target)
-                break;
-            this.sleepers.shift();
-            this.current = next.wakeAt;
-            next.resolve();
-            // Let the woken code run (and perhaps sleep again) before time moves on.
-            await new Promise((resolve) => setImmediate(resolve));
-        }
-        this.current = target;
-    }
-    /** Number of sleeps that have not woken yet. */
-    get pending() {
-        return this.sleepers.length;
-    }
-}
-
-
-/***/ }),
-
 /***/ 1915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -70757,16 +70746,18 @@ function errorMessage(error) {
 /* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
-/* unused harmony exports linesInput, durationInput, structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* unused harmony exports linesInput, durationInput, structuredInput, normaliseRawInputs, byteSizeInput */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -70776,27 +70767,27 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -70823,35 +70814,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -70883,8 +70874,15 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(sentences.join(" "));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
 }
+/** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+    return bytes === undefined || bytes <= 0
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        : bytes;
+});
 
 
 /***/ }),
@@ -70930,6 +70928,92 @@ function packageRoot() {
             throw new Error("Cannot find Greenlight's package.json above " + dir);
         dir = parent;
     }
+}
+
+
+/***/ }),
+
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f7: () => (/* binding */ BYTE_SIZE_FORMS),
+/* harmony export */   nS: () => (/* binding */ parseByteSize)
+/* harmony export */ });
+/* unused harmony exports parseQuantity, formatDecimalBytes, formatBytes, formatSeconds */
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+/**
+ * Byte sizes, the same in every input: decimal units (kB/KB, MB, GB, TB: powers of 1000, as
+ * registries and the Docker CLI report) and binary units (KiB, MiB, GiB, TiB: powers of 1024)
+ * are named explicitly. A bare `k`, `m` or `g` is refused because people mean either.
+ */
+const BYTE_UNITS = {
+    "": 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+/** How a size should be written, for the sentence that refuses one. */
+const BYTE_SIZE_FORMS = "write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes";
+/** `500MB`, `1.5 GiB`, `65536`; undefined when it is not a size with a named unit. */
+function parseByteSize(text) {
+    return parseQuantity(text, BYTE_UNITS);
+}
+/** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
+function formatDecimalBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes;
+    let unit = "B";
+    for (const next of units) {
+        if (value < 1000)
+            break;
+        value /= 1000;
+        unit = next;
+    }
+    return `${Number(value.toPrecision(3))} ${unit}`;
+}
+const BINARY_UNITS = (/* unused pure expression or super */ null && (["KiB", "MiB", "GiB", "TiB"]));
+/** How a byte count reads in a message: `900 bytes`, `64 KiB`, `1.5 MiB`, `3 GiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+    let value = bytes;
+    let unit = -1;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number(value.toFixed(1))} ${BINARY_UNITS[unit]}`;
+}
+/** A duration in a summary: `2.5 s`. */
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 
@@ -70982,7 +71066,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 8402:
+/***/ 7645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71146,60 +71230,17 @@ const notificationsSchema = schemas/* strictObject */.rej({
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
-;// CONCATENATED MODULE: ./src/core/quantity.ts
-/**
- * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
- * because what `MB` means differs by what is measured (a registry reports decimal sizes).
- */
-/**
- * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
- * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
- * the text is not of that form or the unit is not in the table.
- */
-function parseQuantity(text, units) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const key = match[2].toLowerCase();
-    // Own keys only: "constructor" is on every object but is not a unit.
-    if (!Object.hasOwn(units, key))
-        return undefined;
-    return Math.round(Number(match[1]) * units[key]);
-}
-
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
-/** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
-function format_formatBytes(bytes) {
-    const trim = (n) => String(Number(n.toFixed(1)));
-    if (bytes >= MIB)
-        return `${trim(bytes / MIB)} MiB`;
-    if (bytes >= KIB)
-        return `${trim(bytes / KIB)} KiB`;
-    return `${bytes} byte${bytes === 1 ? "" : "s"}`;
-}
-const SIZE_UNITS = {
-    "": 1,
-    b: 1,
-    kb: 1000,
-    mb: 1000 * 1000,
-    kib: KIB,
-    mib: MIB,
-    k: KIB,
-    m: MIB,
-};
-/** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
-function parseByteSize(text) {
-    return parseQuantity(text, SIZE_UNITS);
-}
+
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
-function format_formatDuration(ms) {
+function formatDuration(ms) {
     if (ms < 1000)
         return `${Number(ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0))} ms`;
     if (ms < 60_000)
@@ -71217,12 +71258,12 @@ function format_formatValue(value, redact = format_noRedaction, limit = 80) {
     return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 /** `3.0%`, `0.25%`. */
-function format_formatPercent(ratio) {
+function formatPercent(ratio) {
     const percent = ratio * 100;
     return `${percent < 1 && percent > 0 ? percent.toFixed(2) : percent.toFixed(1)}%`;
 }
 /** A short excerpt of a text body for a reason: one line, trimmed. */
-function format_excerpt(text, redact = format_noRedaction, limit = 120) {
+function excerpt(text, redact = format_noRedaction, limit = 120) {
     const line = redact(text).replace(/\s+/g, " ").trim();
     return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
 }
@@ -73503,7 +73544,7 @@ function query(path, document) {
     return (found ?? []).map((m) => ({ path: m.path, value: m.value }));
 }
 /** Undefined when the assertion holds on `document`; otherwise the reason, as a sentence part. */
-function json_assertion_evaluateAssertion(assertion, document, redact = noRedaction) {
+function evaluateAssertion(assertion, document, redact = noRedaction) {
     let matches;
     try {
         matches = query(assertion.path, document);
@@ -73551,7 +73592,7 @@ function parseHeaderRule(value) {
  * The security headers every public HTTPS endpoint should send. HSTS only means something
  * over HTTPS, so it is expected only there.
  */
-function header_expectation_securityHeaderExpectations(https) {
+function securityHeaderExpectations(https) {
     return [
         ...(https
             ? [
@@ -73569,7 +73610,7 @@ function headerValue(headers, name) {
     const value = headers[name.toLowerCase()];
     return Array.isArray(value) ? value.join(", ") : value;
 }
-function header_expectation_evaluateHeader(expectation, headers, redact = noRedaction) {
+function evaluateHeader(expectation, headers, redact = noRedaction) {
     const { name, rule } = expectation;
     const actual = headerValue(headers, name);
     if (rule.kind === "absent") {
@@ -73593,7 +73634,7 @@ function header_expectation_evaluateHeader(expectation, headers, redact = noReda
  * Expected HTTP statuses: exact codes (`200`), classes (`2xx`) and ranges (`200-299`),
  * alone or as a list. Parsed once; matched against every response.
  */
-const status_expectation_DEFAULT_STATUS = [{ from: 200, to: 299, text: "2xx" }];
+const DEFAULT_STATUS = [{ from: 200, to: 299, text: "2xx" }];
 function parseOne(item) {
     const text = String(item).trim();
     if (/^[1-5]\d\d$/.test(text))
@@ -73630,11 +73671,11 @@ function parseStatusExpectation(value) {
     }
     return ranges;
 }
-function status_expectation_statusMatches(expectation, status) {
+function statusMatches(expectation, status) {
     return expectation.some((range) => status >= range.from && status <= range.to);
 }
 /** `200`, `2xx or 304`, `one of 200, 201 or 204`. */
-function status_expectation_describeStatusExpectation(expectation) {
+function describeStatusExpectation(expectation) {
     const texts = expectation.map((r) => r.text);
     if (texts.length === 1)
         return texts[0];
@@ -73663,11 +73704,11 @@ const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas
     return ms;
 });
 /** A size in bytes: `1MiB`, `512KiB`, or a number of bytes. */
-const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a size such as 1MiB or 512KiB" })
+const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: `expected a size; ${quantity/* BYTE_SIZE_FORMS */.f7}` })
     .transform((value, ctx) => {
-    const bytes = typeof value === "number" ? value : parseByteSize(value);
+    const bytes = typeof value === "number" ? value : (0,quantity/* parseByteSize */.nS)(value);
     if (bytes === undefined || bytes <= 0) {
-        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; ${quantity/* BYTE_SIZE_FORMS */.f7}`);
     }
     return bytes;
 });
@@ -73783,7 +73824,7 @@ const headerValues = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/
     error: "expected a map of header name to value",
 })
     .transform((value) => Object.fromEntries(Object.entries(value).map(([name, v]) => [name, String(v)])));
-const check_schema_checkEntrySchema = schemas/* strictObject */.rej({
+const checkEntrySchema = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP({ error: "expected text" }).min(1).optional(),
     url: schemas/* string */.YjP({ error: "expected the URL to check, e.g. https://api.example.com/health" }),
     method: schemas/* string */.YjP({ error: "expected an HTTP method such as GET" })
@@ -73865,7 +73906,7 @@ const httpJsonAnalysis = schemas/* strictObject */.rej({
 });
 const verifyAnalysis = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP().min(1),
-    verify: schemas/* array */.YOg(check_schema_checkEntrySchema).min(1),
+    verify: schemas/* array */.YOg(checkEntrySchema).min(1),
 });
 const analysisSchema = schemas/* union */.KCZ([prometheusAnalysis, httpJsonAnalysis, verifyAnalysis], {
     error: "an analysis needs a name and one of prometheus, http-json or verify",
@@ -73893,7 +73934,7 @@ const promotionSchema = schemas/* strictObject */.rej({
     merge: mergeModeSchema.optional(),
 });
 const verifySettingsSchema = schemas/* strictObject */.rej({
-    checks: schemas/* array */.YOg(check_schema_checkEntrySchema).min(1),
+    checks: schemas/* array */.YOg(checkEntrySchema).min(1),
     timeout: durationValue.optional(),
     attempts: schemas/* number */.aig().int().min(1).optional(),
     interval: durationValue.optional(),
@@ -79084,7 +79125,37 @@ function parseRepositoryName(text, input = "repository") {
     return { owner: match[1] ?? "", repo: match[2] ?? "" };
 }
 
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/**
+ * The one retry timing policy: how long a server asked us to wait (Retry-After) and how long
+ * to back off when it did not say. The GitHub client, notify's deliveries and open-pr's
+ * compare-and-swap loop all wait through these.
+ */
+/**
+ * A Retry-After header in milliseconds: delta-seconds or an HTTP date, as RFC 9110 allows;
+ * undefined when absent or unreadable (a date in the past is 0).
+ */
+function retryAfterMs(value, nowMs) {
+    const text = typeof value === "string" ? value : value?.[0];
+    if (text === undefined)
+        return undefined;
+    if (/^\s*\d+\s*$/.test(text))
+        return Number(text) * 1000;
+    // An HTTP date names its day and month; Date.parse alone would take "-5" for a year.
+    if (!/[a-z]/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+/** The wait before retry number `retry` (1 for the first retry): doubling from the base. */
+function backoffMs(retry, policy) {
+    const doubled = policy.baseMs * 2 ** Math.min(Math.max(retry - 1, 0), 30);
+    const ceiling = Math.min(policy.maxMs, doubled);
+    return policy.random ? Math.round(ceiling * (0.5 + policy.random())) : ceiling;
+}
+
 ;// CONCATENATED MODULE: ./src/core/github/request-policy.ts
+
 
 const TRANSIENT_BASE_DELAY_MS = 1_000;
 const TRANSIENT_MAX_DELAY_MS = 30_000;
@@ -79108,15 +79179,6 @@ function messageOf(data) {
         return String(data.message);
     }
     return typeof data === "string" ? data : "";
-}
-/** Seconds or an HTTP date, as RFC 9110 allows. */
-function retryAfterMs(value, now) {
-    if (value === undefined)
-        return undefined;
-    if (/^\s*\d+\s*$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 function seconds(ms) {
     return `${Math.ceil(ms / 1000)} s`;
@@ -79168,7 +79230,10 @@ function rateLimitDecision(response, what, now, waitsSoFar) {
     return undefined;
 }
 function transientDecision(error, response, what, now, retriesSoFar) {
-    const backoff = Math.min(TRANSIENT_BASE_DELAY_MS * 2 ** retriesSoFar, TRANSIENT_MAX_DELAY_MS);
+    const backoff = backoffMs(retriesSoFar + 1, {
+        baseMs: TRANSIENT_BASE_DELAY_MS,
+        maxMs: TRANSIENT_MAX_DELAY_MS,
+    });
     if (response) {
         if (response.status < 500 || response.status === 501)
             return undefined;
@@ -79502,7 +79567,7 @@ async function createGitHubClient(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/open-pr/infra-repo.ts
+;// CONCATENATED MODULE: ./src/release/infra-repo.ts
 
 
 function infra_repo_messageOf(error) {
@@ -79760,7 +79825,7 @@ function describeError(error) {
     return code ? `${code} (${message})` : message;
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/json-values.ts
+;// CONCATENATED MODULE: ./src/release-file/json-values.ts
 function jsonTypeOf(value) {
     if (value === null)
         return "null";
@@ -79793,7 +79858,7 @@ function sameJson(a, b) {
     return keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/assignments.ts
+;// CONCATENATED MODULE: ./src/release-file/assignments.ts
 /**
  * Generic edits: `PATH=VALUE` assignments where PATH is a JSONPath (jsonpath-plus) into
  * the file. The rules keep a typo from turning into a silent change: a path that matches
@@ -80059,7 +80124,7 @@ function applyAssignments(doc, assignments, options = {}) {
     return { doc: current, changes: real };
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/json-path.ts
+;// CONCATENATED MODULE: ./src/release-file/json-path.ts
 /** Reading single values by JSONPath from a parsed tfvars document. */
 
 
@@ -80220,7 +80285,7 @@ function commitMessage(context, title) {
     return { headline: title, body: [...lines, "", source].join("\n").trim() };
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/service-layout.ts
+;// CONCATENATED MODULE: ./src/release-file/service-layout.ts
 
 
 function conventionalPaths(service) {
@@ -80256,7 +80321,7 @@ function discoverLayouts(data) {
     return layouts.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-;// CONCATENATED MODULE: ./src/promote/deployment-status.ts
+;// CONCATENATED MODULE: ./src/release/deployment-status.ts
 /** GitHub caps descriptions at 140 characters. */
 function shorten(text) {
     return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
@@ -80348,7 +80413,7 @@ class GitHubVerificationLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/promote/github-release-source.ts
+;// CONCATENATED MODULE: ./src/release/github-release-source.ts
 function overviewQuery(branches) {
     const pulls = Array.from({ length: branches }, (_, i) => `pr${i}: pullRequests(states: [OPEN], headRefName: $branch${i}, baseRefName: $base, first: 1) { nodes { id number url createdAt } }`).join("\n      ");
     // GraphQL refuses declared variables that the query does not use.
@@ -80422,7 +80487,7 @@ class GitHubReleaseSource {
     }
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/span-edit.ts
+;// CONCATENATED MODULE: ./src/release-file/span-edit.ts
 /**
  * What the HCL and JSON editors share: finding the node a path names, refusing a path that
  * cannot be created, and reading how the text around a span is laid out (line breaks,
@@ -80484,7 +80549,7 @@ function creatableParent(file, path, depth, parent, options) {
     return parent;
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/json-spans.ts
+;// CONCATENATED MODULE: ./src/release-file/json-spans.ts
 /**
  * A strict RFC 8259 JSON parser that remembers where every value, key and member sits in
  * the text. JSON.parse cannot serve the editor: it returns values without positions, and it
@@ -80706,7 +80771,7 @@ function parseJsonSpans(text, file) {
     return new SpanParser(text, file).parseDocument();
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-lexer.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-lexer.ts
 /**
  * The lexical layer of the HCL editor's parser: a cursor over the text that skips space and
  * comments the way HCL does (line breaks matter outside brackets, so callers say whether to
@@ -80863,7 +80928,7 @@ class HclCursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-spans.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-spans.ts
 /**
  * A parser for the subset of HCL that Terraform variable files use for literal values —
  * top-level `name = value` attributes whose values are quoted strings, numbers, booleans,
@@ -81057,7 +81122,7 @@ function parseHclSpans(text, file) {
     return new HclSpanParser(text, file).parseBody();
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-render.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-render.ts
 /**
  * Values written as HCL literals, in the layout `terraform fmt` would give them: objects
  * one member a line with their `=` aligned where the surroundings span lines, lists of
@@ -81139,7 +81204,7 @@ function renderHcl(value, layout, style, file) {
     return `{${style.eol}${lines.join("")}${layout.indent}}`;
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-document.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-document.ts
 /**
  * HCL variable files (`*.tfvars`) edited in place. An edit replaces the bytes of one value
  * (or inserts one attribute or object member) and leaves every other byte alone, comments
@@ -81314,7 +81379,7 @@ function parseHclDocument(text, file) {
     return new HclDocument(file, text, parseHclSpans(text, file));
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/json-document.ts
+;// CONCATENATED MODULE: ./src/release-file/json-document.ts
 /**
  * JSON variable files (`*.tfvars.json`) edited in place. An edit replaces the bytes of one
  * value (or inserts one member) and leaves every other byte alone, so a reviewer's diff
@@ -81452,7 +81517,7 @@ function parseJsonDocument(text, file) {
     return new JsonDocument(file, text, root);
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/document.ts
+;// CONCATENATED MODULE: ./src/release-file/document.ts
 /**
  * A tfvars file held as its exact text plus the value it denotes. Editors for the two
  * formats (JSON `*.tfvars.json`, HCL `*.tfvars`) share this shape so the assignment engine,
@@ -81482,7 +81547,7 @@ function parseTfvars(text, file) {
     return format === "hcl" ? parseHclDocument(text, file) : parseJsonDocument(text, file);
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/document-diff.ts
+;// CONCATENATED MODULE: ./src/release-file/document-diff.ts
 
 function isObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -81515,7 +81580,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./src/core/package-root.ts
 var package_root = __nccwpck_require__(8984);
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-wasm.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-wasm.ts
 /**
  * HashiCorp's HCL parser: the Go original compiled to WebAssembly, as shipped in
  * @cdktf/hcl2json. That package's own loader finds its module through `__dirname`, which
@@ -81584,7 +81649,7 @@ async function loadHashicorpHcl() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-verify.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-verify.ts
 /**
  * A second opinion on every HCL edit from HashiCorp's own HCL parser (hcl-wasm.ts).
  * Greenlight's editor reads only a subset of HCL; if it ever misread a file, or wrote bytes that HCL reads differently, the edit would change
@@ -81671,7 +81736,7 @@ async function verifyHclEdit(before, after, file, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/release-edits.ts
+;// CONCATENATED MODULE: ./src/release-file/release-edits.ts
 /**
  * The blue/green presets: what a deploy, a weight change, a finalize and a rollback write.
  * Each turns a release intention into plain assignments (JSONPath = value) computed from
@@ -81879,7 +81944,7 @@ function registryOf(reference) {
     return reference.registry ?? "docker.io";
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/release-validation.ts
+;// CONCATENATED MODULE: ./src/release-file/release-validation.ts
 
 
 
@@ -81956,7 +82021,7 @@ function validateRelease(file, before, after, layouts, rules = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/plan-edit.ts
+;// CONCATENATED MODULE: ./src/release-file/plan-edit.ts
 
 
 
@@ -82078,6 +82143,7 @@ function checkAllowedPaths(paths, allowed) {
 
 
 
+
 class Backoff {
     deps;
     max;
@@ -82100,8 +82166,11 @@ class Backoff {
                 : `GitHub kept failing; run again later, or raise "max-attempts".`;
             throw new errors/* OperationFailedError */.Bp(`Gave up after ${this.max} attempts to ${this.what}: ${reason}. ${advice}`);
         }
-        const ceiling = Math.min(5_000, 100 * 2 ** Math.min(this.attempt, 6));
-        const wait = Math.round(ceiling * (0.5 + (this.deps.random ?? Math.random)()));
+        const wait = backoffMs(this.attempt + 1, {
+            baseMs: 100,
+            maxMs: 5_000,
+            random: this.deps.random ?? Math.random,
+        });
         this.deps.logger.debug(`${reason}; attempt ${this.attempt + 1} in ${wait} ms`);
         await this.deps.clock.sleep(wait);
     }
@@ -82477,7 +82546,7 @@ async function openPr(params, deps) {
     return params.mode === "direct" ? pushToBase(params, deps) : openPullRequest(params, deps);
 }
 
-;// CONCATENATED MODULE: ./src/promote/land-change.ts
+;// CONCATENATED MODULE: ./src/release/land-change.ts
 
 
 
@@ -82494,7 +82563,7 @@ function withdrawalComment(reason, base) {
         `It was opened for a promotion step that no longer applies; merging it now would move traffic on a state it was not decided on. The next promote tick decides again from what \`${base}\` holds.`,
     ].join("\n");
 }
-function land_change_branchFor(environment, kind) {
+function branchFor(environment, kind) {
     const slug = environment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
     return `greenlight/${slug}/${kind}`;
 }
@@ -82521,7 +82590,7 @@ class GitHubLander {
                 },
             },
             base: o.base,
-            branch: land_change_branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
+            branch: branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
             environment: o.environment,
             kind: request.kind,
             services: request.services,
@@ -82628,7 +82697,7 @@ class GitHubLander {
     }
 }
 
-;// CONCATENATED MODULE: ./src/promote/infra-connection.ts
+;// CONCATENATED MODULE: ./src/release/infra-connection.ts
 /**
  * What promote and rollback share before their first decision: the environment from the
  * config file (inputs win), the infra repository's coordinates, and the GitHub client with
@@ -82735,1538 +82804,21 @@ async function disconnect(connection, revoke) {
         await connection.client.revoke();
 }
 
-;// CONCATENATED MODULE: ./src/verify/check-spec.ts
+;// CONCATENATED MODULE: ./src/release/withdraw-promotion.ts
 
-
-const check_spec_BUILT_IN_DEFAULTS = {
-    timeoutMs: 10_000,
-    attempts: 3,
-    intervalMs: 10_000,
-    maxBodyBytes: 1024 * 1024,
-    maxRedirects: 10,
-    tlsVerify: true,
-    minCertificateDays: 14,
-};
-const DEFAULT_PROBE_REQUESTS = 100;
-const DEFAULT_PROBE_CONCURRENCY = 10;
-/** Parses a check's URL; the problem as a phrase when it is not an http(s) URL. */
-function check_spec_parseCheckUrl(text) {
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        return `"${text}" is not a URL; write it in full, e.g. https://api.example.com/health`;
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-        return `"${text}" is not an http or https URL`;
-    }
-    return url;
-}
-/** A readable default name: host and path, never the query (it may hold a token). */
-function defaultCheckName(url) {
-    return `${url.host}${url.pathname === "/" ? "" : url.pathname}`;
-}
-function latencySpec(entry) {
-    const thresholds = {};
-    if (entry.p50 !== undefined)
-        thresholds.p50Ms = entry.p50;
-    if (entry.p95 !== undefined)
-        thresholds.p95Ms = entry.p95;
-    if (entry.p99 !== undefined)
-        thresholds.p99Ms = entry.p99;
-    if (entry["max-error-rate"] !== undefined)
-        thresholds.maxErrorRate = entry["max-error-rate"];
-    if (entry["min-throughput"] !== undefined)
-        thresholds.minThroughput = entry["min-throughput"];
-    return {
-        requests: entry.requests ?? DEFAULT_PROBE_REQUESTS,
-        concurrency: entry.concurrency ?? DEFAULT_PROBE_CONCURRENCY,
-        thresholds,
-    };
-}
-/** Fills a parsed entry's gaps from the defaults. `url` must already be valid. */
-function check_spec_buildCheckSpec(entry, url, defaults) {
-    const expect = entry.expect ?? {};
-    const tls = entry.tls ?? {};
-    const caFile = tls["ca-file"] ?? defaults.caFile;
-    const spec = {
-        name: entry.name ?? defaultCheckName(url),
-        url,
-        method: (entry.method ?? (entry.body !== undefined ? "POST" : "GET")).toUpperCase(),
-        headers: entry.headers ?? {},
-        secretHeaders: entry["secret-headers"] ?? [],
-        expect: {
-            status: expect.status ?? DEFAULT_STATUS,
-            json: expect.json ?? [],
-            bodyMatches: expect["body-matches"] ?? [],
-            bodyNotMatches: expect["body-not-matches"] ?? [],
-            headers: [
-                ...(expect["security-headers"]
-                    ? securityHeaderExpectations(url.protocol === "https:")
-                    : []),
-                ...(expect.headers ?? []),
-            ],
-        },
-        tls: {
-            verify: tls.verify ?? defaults.tlsVerify,
-            minDays: tls["min-days"] ?? defaults.minCertificateDays,
-            ...(caFile !== undefined ? { caFile } : {}),
-        },
-        timeoutMs: entry.timeout ?? defaults.timeoutMs,
-        attempts: entry.attempts ?? defaults.attempts,
-        intervalMs: entry.interval ?? defaults.intervalMs,
-        followRedirects: entry["follow-redirects"] ?? true,
-        maxRedirects: entry["max-redirects"] ?? defaults.maxRedirects,
-        maxBodyBytes: entry["max-body"] ?? defaults.maxBodyBytes,
-    };
-    if (entry.body !== undefined)
-        spec.body = entry.body;
-    if (expect["max-latency"] !== undefined)
-        spec.expect.maxLatencyMs = expect["max-latency"];
-    if (entry.latency)
-        spec.latency = latencySpec(entry.latency);
-    return spec;
-}
-
-;// CONCATENATED MODULE: ./src/verify/check-sources.ts
-/**
- * Where checks come from: the `checks` input (a YAML or JSON list), a checks file, or the
- * config file. Each source is parsed to the same typed CheckSpec list, and every problem
- * becomes one sentence naming the source, the check and the key.
- */
-
-
-
-
-
-
-const check_sources_REFERENCE = /\$\{\{\s*(env|secrets)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-function checkLabel(source, index, entry) {
-    const name = typeof entry === "object" &&
-        entry !== null &&
-        typeof entry.name === "string"
-        ? ` ("${entry.name}")`
-        : "";
-    return `${source.label}: check ${index + 1}${name}`;
-}
-/**
- * Replaces `${{ env.NAME }}` and `${{ secrets.NAME }}` in every string of a check. A checks
- * file is not evaluated by GitHub, so secrets reach it through the step's environment; a
- * value referenced as a secret is registered as one wherever it ends up (URL, header, body).
- */
-function interpolate(value, vars, where) {
-    if (typeof value === "string") {
-        return value.replace(check_sources_REFERENCE, (_match, kind, name) => {
-            const found = vars.env[name];
-            if (found === undefined) {
-                throw new ConfigurationError(`${where} uses \${{ ${kind}.${name} }}, but the environment has no ${name}; pass it to the step (env: ${name}: \${{ ${kind}.${name} }}).`);
-            }
-            if (kind === "secrets")
-                vars.onSecret(found);
-            return found;
-        });
-    }
-    if (Array.isArray(value))
-        return value.map((item) => interpolate(item, vars, where));
-    if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, vars, where)]));
-    }
-    return value;
-}
-function check_sources_valueAt(value, path) {
-    let current = value;
-    for (const key of path) {
-        if (typeof current !== "object" || current === null)
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function check_sources_describeIssue(where, issue, raw) {
-    const key = issue.path.map(String).join(".");
-    const message = issue.message.replace(/\.$/, "");
-    if (issue.code === "unrecognized_keys") {
-        const at = key ? ` in "${key}"` : "";
-        return `${where} has an unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}${at}; check the spelling against the verify README.`;
-    }
-    if (issue.code === "invalid_type" && check_sources_valueAt(raw, issue.path) === undefined) {
-        return key === "url"
-            ? `${where} has no "url"; give the URL to check, e.g. https://api.example.com/health.`
-            : `${where} has no "${key}".`;
-    }
-    if (key === "")
-        return `${where} is not a check: ${message}.`;
-    return `${where} has an invalid "${key}": ${message}.`;
-}
-/** Validates one raw check and completes it from the defaults. */
-function parseCheckEntry(raw, where, defaults, vars) {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-        throw new ConfigurationError(`${where} is not a check; write it as a map with at least url: (e.g. - url: https://api.example.com/health).`);
-    }
-    const resolved = interpolate(raw, vars, where);
-    const result = checkEntrySchema.safeParse(resolved);
-    if (!result.success) {
-        throw new ConfigurationError(check_sources_describeIssue(where, result.error.issues[0], resolved));
-    }
-    const entry = result.data;
-    const url = parseCheckUrl(entry.url);
-    if (typeof url === "string")
-        throw new ConfigurationError(`${where} has an invalid "url": ${url}.`);
-    return buildCheckSpec(entry, url, defaults);
-}
-/** A list of checks (or `{ checks: [...] }`) already parsed from YAML or JSON. */
-function check_sources_parseCheckList(value, source, defaults, vars) {
-    const list = typeof value === "object" && value !== null && !Array.isArray(value) && "checks" in value
-        ? value.checks
-        : value;
-    if (!Array.isArray(list)) {
-        throw new ConfigurationError(`${source.label} is not a list of checks; write a YAML or JSON list such as [{url: "https://api.example.com/health"}].`);
-    }
-    return list.map((entry, index) => parseCheckEntry(entry, checkLabel(source, index, entry), defaults, vars));
-}
-function parseChecksText(text, source, defaults, vars) {
-    let value;
-    try {
-        value = YAML.parse(text, { prettyErrors: false });
-    }
-    catch (error) {
-        const reason = error.message.split("\n")[0];
-        throw new ConfigurationError(`${source.label} is not valid YAML or JSON (${reason}).`);
-    }
-    return check_sources_parseCheckList(value, source, defaults, vars);
-}
-async function readChecksFile(path, cwd, defaults, vars) {
-    const text = await fs
-        .readFile(resolve(cwd, path), "utf8")
-        .catch((error) => {
-        throw new ConfigurationError(`Input "checks-file" names "${path}", which cannot be read (${error.code ?? "error"}); give a YAML file relative to the workspace.`);
-    });
-    return parseChecksText(text, { label: `Checks file "${path}"` }, defaults, vars);
-}
-/** Refuses two checks with one name: failed-checks lists names, so they must say which. */
-function requireUniqueNames(checks) {
-    const seen = new Set();
-    for (const check of checks) {
-        if (seen.has(check.name)) {
-            throw new ConfigurationError(`Two checks are named "${check.name}"; give each check its own name: (failed-checks reports checks by name).`);
-        }
-        seen.add(check.name);
-    }
-}
-/** Reads every CA file named by a check, once, so a bad path fails before any request. */
-async function loadCaFiles(checks, cwd) {
-    const cache = new Map();
-    for (const check of checks) {
-        const file = check.tls.caFile;
-        if (!file)
-            continue;
-        let pending = cache.get(file);
-        if (!pending) {
-            pending = readCaFile(file, cwd, check.name);
-            cache.set(file, pending);
-        }
-        check.tls.ca = await pending;
-    }
-}
-async function readCaFile(file, cwd, check) {
-    const text = await fs
-        .readFile(resolve(cwd, file), "utf8")
-        .catch((error) => {
-        throw new ConfigurationError(`The CA file "${file}" (for check "${check}") cannot be read (${error.code ?? "error"}); give the path of a PEM file relative to the workspace.`);
-    });
-    if (!text.includes("-----BEGIN CERTIFICATE-----")) {
-        throw new ConfigurationError(`The CA file "${file}" (for check "${check}") holds no PEM certificate; it must contain -----BEGIN CERTIFICATE----- blocks.`);
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/promote/conditions.ts
-/**
- * Success and failure conditions of an analysis: `result < 0.05`, `result >= 0.99`, joined
- * with `&&` or `||` (no parentheses, `&&` binds tighter). Deliberately tiny: a condition is
- * compared against one number, and anything else is a configuration mistake caught before
- * the first measurement.
- */
-
-const COMPARISON = /^(?:result|value)\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/i;
-const REVERSED = /^(-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*(<=|>=|==|!=|<|>)\s*(?:result|value)$/i;
-const FLIP = {
-    "<": ">",
-    "<=": ">=",
-    ">": "<",
-    ">=": "<=",
-    "==": "==",
-    "!=": "!=",
-};
-function parseComparison(text, where) {
-    const clause = text.trim();
-    const direct = COMPARISON.exec(clause);
-    if (direct)
-        return { operator: direct[1], threshold: Number(direct[2]) };
-    const reversed = REVERSED.exec(clause);
-    if (reversed)
-        return { operator: FLIP[reversed[2]], threshold: Number(reversed[1]) };
-    throw new ConfigurationError(`${where} has the condition "${text.trim()}", which is not a comparison; write it like result < 0.05 (operators < <= > >= == !=, joined with && or ||).`);
-}
-function conditions_parseCondition(text, where) {
-    return {
-        text,
-        anyOf: text
-            .split("||")
-            .map((alternative) => alternative.split("&&").map((clause) => parseComparison(clause, where))),
-    };
-}
-function conditions_compare(value, { operator, threshold }) {
-    switch (operator) {
-        case "<":
-            return value < threshold;
-        case "<=":
-            return value <= threshold;
-        case ">":
-            return value > threshold;
-        case ">=":
-            return value >= threshold;
-        case "==":
-            return value === threshold;
-        case "!=":
-            return value !== threshold;
-    }
-}
-function conditionHolds(condition, value) {
-    return condition.anyOf.some((all) => all.every((comparison) => conditions_compare(value, comparison)));
-}
-/**
- * One finite measurement against the conditions: failed when the failure condition holds,
- * or when a lone success condition does not; with both conditions, meeting neither is no
- * verdict yet (inconclusive), like a measurement that is missing.
- */
-function conditions_judgeMeasurement(conditions, value) {
-    if (conditions.failure && conditionHolds(conditions.failure, value))
-        return "failed";
-    if (!conditions.success)
-        return "passed";
-    if (conditionHolds(conditions.success, value))
-        return "passed";
-    return conditions.failure ? "inconclusive" : "failed";
-}
-function measurementFails(conditions, value) {
-    return conditions_judgeMeasurement(conditions, value) === "failed";
-}
-/** The threshold as evidence shows it. */
-function conditions_describeThreshold(conditions) {
-    const parts = [];
-    if (conditions.success)
-        parts.push(`success: ${conditions.success.text}`);
-    if (conditions.failure)
-        parts.push(`failure: ${conditions.failure.text}`);
-    return parts.join("; ") || "none";
-}
-
-;// CONCATENATED MODULE: ./src/promote/analyses/measurements.ts
-
-function measurements_formatValue(value) {
-    if (!Number.isFinite(value))
-        return String(value);
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
-}
-/**
- * `missingAtEnd` is how many expected measurements at the end of the window have no sample
- * (the query returned nothing for them).
- */
-function measurements_judgeSeries(samples, missingAtEnd, rules) {
-    const threshold = describeThreshold(rules.conditions);
-    const verdicts = samples.map((s) => Number.isFinite(s.value) ? judgeMeasurement(rules.conditions, s.value) : "inconclusive");
-    const failures = verdicts.filter((v) => v === "failed").length;
-    // Missing, NaN and neither-condition measurements at the end: no verdict yet.
-    let streak = missingAtEnd;
-    if (missingAtEnd === 0) {
-        for (let i = verdicts.length - 1; i >= 0 && verdicts[i] === "inconclusive"; i--)
-            streak++;
-    }
-    const last = samples.at(-1);
-    const latest = last && missingAtEnd === 0 ? measurements_formatValue(last.value) : "no data";
-    const measured = `${latest} (latest); ${failures} of ${samples.length} measurements failing`;
-    const value = last && Number.isFinite(last.value) && missingAtEnd === 0 ? { value: last.value } : {};
-    if (failures > rules.failureLimit) {
-        return {
-            verdict: "failed",
-            measured,
-            threshold,
-            reason: `${failures} failing measurements, more than the failure limit of ${rules.failureLimit}`,
-            ...value,
-        };
-    }
-    if (streak > 0) {
-        const what = samples.length === 0
-            ? "no data yet"
-            : `the last ${streak} measurements are missing, NaN or meet neither condition`;
-        if (rules.onMissingData === "fail" && streak > rules.consecutiveErrorLimit) {
-            return {
-                verdict: "failed",
-                measured,
-                threshold,
-                reason: `${what}, more than the consecutive-error limit of ${rules.consecutiveErrorLimit}`,
-            };
-        }
-        return { verdict: "inconclusive", measured, threshold, reason: what };
-    }
-    return {
-        verdict: "passed",
-        measured,
-        threshold,
-        reason: failures === 0
-            ? "every measurement passed"
-            : `${failures} failing, within the failure limit of ${rules.failureLimit}`,
-        ...value,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/promote/analyses/http-json.ts
-/**
- * HTTP JSON analyses: one GET per tick, the value at a JSONPath compared with the
- * conditions. A value that is missing or not a number never passes.
- */
-
-
-
-
-
-async function measure(analysis, deps) {
-    let response;
-    try {
-        response = await deps.fetch(analysis.url, {
-            headers: analysis.headers,
-            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-    }
-    catch (error) {
-        throw new Error(`${analysis.url} did not answer: ${errorMessage(error)}`, { cause: error });
-    }
-    if (!response.ok)
-        throw new Error(`${analysis.url} answered ${response.status}`);
-    let json;
-    try {
-        json = await response.json();
-    }
-    catch {
-        throw new Error(`${analysis.url} answered with a body that is not JSON`);
-    }
-    const found = JSONPath({ path: analysis.path, json: json, wrap: true });
-    if (found.length === 0)
-        throw new Error(`${analysis.path} matched nothing`);
-    const value = typeof found[0] === "string" ? Number(found[0]) : found[0];
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-        throw new Error(`${analysis.path} is ${JSON.stringify(found[0])}, not a number`);
-    }
-    return value;
-}
-async function http_json_runHttpJsonAnalysis(analysis, deps) {
-    const base = {
-        name: analysis.name,
-        kind: "http-json",
-        query: `${analysis.url} ${analysis.path}`,
-        threshold: describeThreshold(analysis.conditions),
-    };
-    try {
-        const value = await measure(analysis, deps);
-        const verdict = judgeMeasurement(analysis.conditions, value);
-        const reasons = {
-            passed: "the measured value passes",
-            failed: "the measured value fails the condition",
-            inconclusive: "the measured value meets neither condition",
-        };
-        return { ...base, measured: formatValue(value), value, verdict, reason: reasons[verdict] };
-    }
-    catch (error) {
-        const reason = deps.secrets.redact(errorMessage(error));
-        const fail = analysis.onMissingData === "fail";
-        return {
-            ...base,
-            measured: "no value",
-            verdict: fail ? "failed" : "inconclusive",
-            reason: fail ? `${reason} (counted as failure)` : reason,
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/promote/analyses/prometheus.ts
-/**
- * Prometheus analyses. The measurements are the query evaluated every `interval` from when
- * the current weight reached the base branch (or over the last `range`, when given) — a
- * range query (`/api/v1/query_range`); a window shorter than one interval is a single
- * instant query (`/api/v1/query`). Prometheus keeps the history, so a tick that runs every
- * few minutes judges exactly what a controller measuring every interval would have.
- */
-
-
-
-
-class ProviderError extends (/* unused pure expression or super */ null && (Error)) {
-}
-function apiUrl(base, path, params) {
-    const url = new URL(path, base.endsWith("/") ? base : `${base}/`);
-    for (const [key, value] of Object.entries(params))
-        url.searchParams.set(key, value);
-    return url.toString();
-}
-async function askPrometheus(deps, url) {
-    let response;
-    try {
-        response = await deps.fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    }
-    catch (error) {
-        throw new ProviderError(`Prometheus did not answer: ${errorMessage(error)}`);
-    }
-    const text = await response.text();
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        throw new ProviderError(`Prometheus answered ${response.status} with a body that is not JSON`);
-    }
-    if (body.status !== "success" || !body.data) {
-        throw new ProviderError(`Prometheus answered ${response.status}: ${body.error ?? "no data"}`);
-    }
-    return body.data;
-}
-function toSamples(result) {
-    const parse = ([at, value]) => ({
-        at: at * 1000,
-        value: Number(value),
-    });
-    switch (result.resultType) {
-        case "scalar":
-            return [parse(result.result)];
-        case "string":
-            throw new ProviderError("the query returned a string, not a number");
-        case "vector":
-        case "matrix": {
-            if (result.result.length > 1) {
-                throw new ProviderError(`the query returned ${result.result.length} series; aggregate it to one (e.g. with sum() or avg())`);
-            }
-            const series = result.result[0];
-            if (!series)
-                return [];
-            return "values" in series ? series.values.map(parse) : [parse(series.value)];
-        }
-    }
-}
-/** One instant query at `now`: the latest value, or undefined when there is none. */
-async function prometheus_instantValue(deps, base, query, now) {
-    const samples = toSamples(await askPrometheus(deps, apiUrl(base, "api/v1/query", { query, time: String(now.getTime() / 1000) })));
-    return samples.at(-1)?.value;
-}
-/** Pause between attempts after a provider error. */
-const RETRY_PAUSE_MS = 1_000;
-/**
- * Asks again after a provider error, up to the consecutive-error limit: errors in a row
- * beyond it are the analysis's answer (a hold, or a failure when the plan says so).
- */
-async function askWithRetries(deps, url, limit) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await askPrometheus(deps, url);
-        }
-        catch (error) {
-            if (!(error instanceof ProviderError) || attempt >= limit)
-                throw error;
-            deps.logger.debug(`${error.message}; asking again (${attempt + 1} of ${limit} errors allowed)`);
-            await deps.clock.sleep(RETRY_PAUSE_MS);
-        }
-    }
-}
-async function prometheus_runPrometheusAnalysis(analysis, window, deps) {
-    const step = analysis.intervalMs ?? DEFAULT_INTERVAL_MS;
-    const end = window.now.getTime();
-    const start = Math.max(window.since.getTime(), analysis.rangeMs ? end - analysis.rangeMs : 0);
-    const rules = {
-        conditions: analysis.conditions,
-        failureLimit: analysis.failureLimit ?? 0,
-        consecutiveErrorLimit: analysis.consecutiveErrorLimit ?? DEFAULT_CONSECUTIVE_ERROR_LIMIT,
-        onMissingData: analysis.onMissingData ?? "hold",
-    };
-    const base = { name: analysis.name, kind: "prometheus", query: analysis.query };
-    try {
-        let samples;
-        let expected;
-        if (end - start < step) {
-            samples = toSamples(await askWithRetries(deps, apiUrl(analysis.url, "api/v1/query", { query: analysis.query, time: String(end / 1000) }), rules.consecutiveErrorLimit));
-            expected = 1;
-        }
-        else {
-            samples = toSamples(await askWithRetries(deps, apiUrl(analysis.url, "api/v1/query_range", {
-                query: analysis.query,
-                start: String(start / 1000),
-                end: String(end / 1000),
-                step: `${step / 1000}s`,
-            }), rules.consecutiveErrorLimit));
-            expected = Math.floor((end - start) / step) + 1;
-        }
-        const last = samples.at(-1);
-        // Points the query had no value for at the end of the window (the series stopped).
-        const missingAtEnd = last
-            ? Math.min(expected, Math.max(0, Math.floor((end - last.at) / step)))
-            : expected;
-        const verdict = judgeSeries(samples, missingAtEnd, rules);
-        deps.logger.info(`${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`);
-        return { ...base, ...verdict };
-    }
-    catch (error) {
-        const reason = errorMessage(error);
-        const fail = rules.onMissingData === "fail";
-        deps.logger.warning(`${analysis.name}: ${reason}`);
-        return {
-            ...base,
-            measured: "no answer",
-            threshold: describeThreshold(analysis.conditions),
-            verdict: fail ? "failed" : "inconclusive",
-            reason: fail ? `${reason} (counted as failure)` : reason,
-        };
-    }
-}
-
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/verify/transport-errors.ts
-/**
- * Network and TLS errors as reasons a person understands: `connection refused`, `certificate
- * for api.example.com has expired`, never `Error: connect ECONNREFUSED 127.0.0.1:8080`.
- */
-/** A request that ended without a usable response; `reason` is already readable. */
-class transport_errors_RequestFailure extends Error {
-    reason;
-    name = "RequestFailure";
-    constructor(reason) {
-        super(reason);
-        this.reason = reason;
-    }
-}
-const UNTRUSTED = new Set([
-    "DEPTH_ZERO_SELF_SIGNED_CERT",
-    "SELF_SIGNED_CERT_IN_CHAIN",
-    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-    "UNABLE_TO_GET_ISSUER_CERT",
-]);
-function tlsReason(code, host, message) {
-    if (code === "CERT_HAS_EXPIRED")
-        return `certificate for ${host} has expired`;
-    if (code === "CERT_NOT_YET_VALID")
-        return `certificate for ${host} is not valid yet`;
-    if (UNTRUSTED.has(code)) {
-        const why = code.includes("SELF_SIGNED") ? "self-signed" : "unknown issuer";
-        return `certificate for ${host} is not trusted (${why}); give its CA in tls.ca-file (or ca-file), or set tls.verify: false`;
-    }
-    if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-        const names = /cert's altnames: (.*)$/i.exec(message)?.[1];
-        return `certificate is not valid for ${host}${names ? ` (it is for ${names.trim()})` : ""}`;
-    }
-    if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || /wrong version number/i.test(message)) {
-        return `${host} did not answer TLS (is the port plain HTTP?)`;
-    }
-    if (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || code === "EPROTO") {
-        return `TLS handshake with ${host} failed (${message.split("\n")[0]})`;
-    }
-    return undefined;
-}
-const NETWORK_REASONS = {
-    ECONNREFUSED: () => "connection refused",
-    ECONNRESET: () => "connection reset by the server",
-    EPIPE: () => "connection closed by the server while sending the request",
-    ETIMEDOUT: () => "connection timed out",
-    EHOSTUNREACH: (host) => `${host} is unreachable`,
-    ENETUNREACH: (host) => `network unreachable for ${host}`,
-    ENOTFOUND: (host) => `host ${host} not found (DNS)`,
-    EAI_AGAIN: (host) => `host ${host} could not be resolved (DNS timeout)`,
-    UND_ERR_SOCKET: () => "connection closed unexpectedly",
-};
-/** The readable reason for anything a request threw. */
-function transport_errors_describeTransportError(error, url) {
-    if (error instanceof transport_errors_RequestFailure)
-        return error.reason;
-    const err = error;
-    const code = err?.code ?? "";
-    const message = err?.message ?? String(error);
-    const host = url.hostname;
-    const tls = tlsReason(code, host, message);
-    if (tls)
-        return tls;
-    const network = NETWORK_REASONS[code];
-    if (network)
-        return network(host);
-    if (code.startsWith("HPE_"))
-        return `the answer from ${host} is not valid HTTP (${message})`;
-    if (/socket hang up/i.test(message))
-        return "the server closed the connection without answering";
-    return message.split("\n")[0] ?? "request failed";
-}
-
-;// CONCATENATED MODULE: ./src/verify/http-client.ts
-/**
- * One HTTP exchange with Node's own http/https: an abortable request, a bounded body read,
- * the peer certificate captured while the socket is still open, and redirects followed up
- * to a hop limit. Everything that goes wrong becomes a RequestFailure with a readable reason.
- */
-
-
-
-
-
-
-function certificateInfo(socket) {
-    const tlsSocket = socket;
-    if (!tlsSocket || typeof tlsSocket.getPeerCertificate !== "function")
-        return undefined;
-    const cert = tlsSocket.getPeerCertificate(false);
-    if (!cert || !cert.valid_to)
-        return undefined;
-    const name = (part) => typeof part === "object" && part !== null
-        ? String(part["CN"] ?? part["O"] ?? "")
-        : "";
-    return {
-        subject: name(cert.subject),
-        issuer: name(cert.issuer),
-        validFrom: cert.valid_from,
-        validTo: cert.valid_to,
-        expiresAt: new Date(cert.valid_to).getTime(),
-    };
-}
-// A CA file adds to the public roots: a check may cross from a private endpoint to a public one.
-const caCache = new Map();
-function trustedCas(ca) {
-    let list = caCache.get(ca);
-    if (!list) {
-        list = [...rootCertificates, ca];
-        caCache.set(ca, list);
-    }
-    return list;
-}
-function readBody(response, limit) {
-    return new Promise((resolve, reject) => {
-        let done = false;
-        const tooLarge = (detail) => {
-            done = true;
-            reject(new RequestFailure(`response body exceeded ${formatBytes(limit)}${detail}`));
-            // Stop reading at once: a huge body must cost neither memory nor time.
-            response.destroy();
-        };
-        const declared = Number(response.headers["content-length"]);
-        if (Number.isFinite(declared) && declared > limit) {
-            tooLarge(` (Content-Length: ${formatBytes(declared)})`);
-            return;
-        }
-        const chunks = [];
-        let size = 0;
-        response.on("data", (chunk) => {
-            if (done)
-                return;
-            size += chunk.length;
-            if (size > limit)
-                tooLarge("");
-            else
-                chunks.push(chunk);
-        });
-        response.on("end", () => {
-            if (!done)
-                resolve(Buffer.concat(chunks));
-        });
-        response.on("error", (error) => {
-            if (!done)
-                reject(error);
-        });
-        response.on("aborted", () => {
-            if (!done)
-                reject(new RequestFailure("the server closed the connection in the middle of the body"));
-        });
-    });
-}
-/** One request, no redirects. */
-function sendOnce(request) {
-    const { url, signal } = request;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const settle = (fn) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener("abort", onAbort);
-            fn();
-        };
-        const fail = (error) => settle(() => reject(signal.aborted
-            ? abortFailure(signal)
-            : new RequestFailure(describeTransportError(error, url))));
-        const onAbort = () => {
-            req.destroy();
-            fail(signal.reason);
-        };
-        if (signal.aborted) {
-            reject(abortFailure(signal));
-            return;
-        }
-        const isHttps = url.protocol === "https:";
-        const headers = {
-            "user-agent": "greenlight-verify",
-            ...request.headers,
-        };
-        if (request.body !== undefined)
-            headers["content-length"] = String(Buffer.byteLength(request.body));
-        const options = {
-            method: request.method,
-            headers,
-            agent: request.agent ?? false,
-            ...(isHttps
-                ? {
-                    rejectUnauthorized: request.tls.verify,
-                    ...(request.tls.ca ? { ca: trustedCas(request.tls.ca) } : {}),
-                }
-                : {}),
-        };
-        const req = (isHttps ? https : http).request(url, options, (response) => {
-            const certificate = certificateInfo(response.socket);
-            readBody(response, request.maxBodyBytes).then((body) => settle(() => resolve({
-                url,
-                status: response.statusCode ?? 0,
-                statusText: response.statusMessage ?? "",
-                headers: response.headers,
-                body,
-                ...(certificate ? { certificate } : {}),
-            })), fail);
-        });
-        signal.addEventListener("abort", onAbort, { once: true });
-        req.on("error", fail);
-        req.end(request.body);
-    });
-}
-function abortFailure(signal) {
-    const reason = signal.reason;
-    if (reason instanceof RequestFailure)
-        return reason;
-    return new RequestFailure("cancelled");
-}
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** The request for the next hop: 303 (and 301/302 after a POST) become GET, as browsers do. */
-function nextHop(request, status, location) {
-    const toGet = status === 303 || ((status === 301 || status === 302) && request.method === "POST");
-    const sameOrigin = location.origin === request.url.origin;
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(
-    // Credentials are for the origin they were given for, never for wherever it redirects.
-    ([name]) => sameOrigin || !isCredentialHeader(name, request.secretHeaders ?? [])));
-    const next = {
-        ...request,
-        url: location,
-        headers,
-        method: toGet ? "GET" : request.method,
-    };
-    if (toGet)
-        delete next.body;
-    return next;
-}
-/** How a redirect loop reads: the URLs that came round again, as paths when on one origin. */
-function describeLoop(chain, origin) {
-    const seen = new Set();
-    const repeated = new Set();
-    for (const href of chain)
-        (seen.has(href) ? repeated : seen).add(href);
-    const show = (href) => href.startsWith(origin) ? href.slice(origin.length) || "/" : href;
-    const names = [...repeated].slice(0, 3).map(show);
-    if (names.length === 1)
-        return `${names[0]} redirects to itself`;
-    return `between ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-/** Sends a request, following redirects up to the policy's limit. */
-const send = async (request, policy) => {
-    const chain = [request.url.href];
-    let current = request;
-    for (;;) {
-        const response = await sendOnce(current);
-        const location = response.headers.location;
-        if (!policy.follow || !REDIRECTS.has(response.status) || !location) {
-            return { ...response, redirects: chain.slice(1) };
-        }
-        const hops = chain.length - 1;
-        if (hops >= policy.maxRedirects) {
-            const looped = new Set(chain).size < chain.length;
-            throw new RequestFailure(looped
-                ? `redirect loop after ${hops} hops (${describeLoop(chain, request.url.origin)})`
-                : `more than ${policy.maxRedirects} redirects (the last to ${location})`);
-        }
-        let target;
-        try {
-            target = new URL(location, current.url);
-        }
-        catch {
-            throw new RequestFailure(`redirect to an invalid URL (${location})`);
-        }
-        if (target.protocol !== "http:" && target.protocol !== "https:") {
-            throw new RequestFailure(`redirect to a non-HTTP URL (${target.protocol})`);
-        }
-        chain.push(target.href);
-        current = nextHop(current, response.status, target);
-    }
-};
-
-// EXTERNAL MODULE: ./src/core/clock.ts
-var clock = __nccwpck_require__(2257);
-;// CONCATENATED MODULE: ./src/verify/timers.ts
-
-function timers_startTimer(clock, ms, reason) {
-    const controller = new AbortController();
-    let cancelled = false;
-    const fire = () => {
-        if (!cancelled)
-            controller.abort(reason);
-    };
-    if (clock === systemClock) {
-        const handle = setTimeout(fire, Math.max(0, ms));
-        return {
-            signal: controller.signal,
-            cancel: () => {
-                cancelled = true;
-                clearTimeout(handle);
-            },
-        };
-    }
-    void clock.sleep(ms).then(fire);
-    return {
-        signal: controller.signal,
-        cancel: () => {
-            cancelled = true;
-        },
-    };
-}
-/** Waits `ms` on the clock, ending early when `signal` aborts. */
-async function timers_wait(clock, ms, signal) {
-    if (ms <= 0 || signal?.aborted)
+/** Closes a promotion pull request left open for a release that is no longer in progress. */
+async function withdrawStalePromotion(lander, logger, pullRequest, reason) {
+    if (!pullRequest || !lander.withdraw)
         return;
-    const timer = timers_startTimer(clock, ms, "elapsed");
-    let done = () => { };
     try {
-        await new Promise((resolve) => {
-            done = () => resolve();
-            timer.signal.addEventListener("abort", done, { once: true });
-            signal?.addEventListener("abort", done, { once: true });
-        });
-    }
-    finally {
-        timer.cancel();
-        signal?.removeEventListener("abort", done);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/verify/check-request.ts
-
-
-
-/** Aborts one of `check`'s requests, with a RequestFailure, once its timeout has passed. */
-function check_request_startRequestTimeout(clock, check) {
-    return startTimer(clock, check.timeoutMs, new RequestFailure(`no response within ${formatDuration(check.timeoutMs)}`));
-}
-/** Sends `check`'s request, following redirects as it says; `signal` aborts it. */
-function check_request_sendCheckRequest(send, check, signal, agent) {
-    return send({
-        url: check.url,
-        method: check.method,
-        headers: check.headers,
-        ...(check.body !== undefined ? { body: check.body } : {}),
-        tls: { verify: check.tls.verify, ...(check.tls.ca ? { ca: check.tls.ca } : {}) },
-        maxBodyBytes: check.maxBodyBytes,
-        signal,
-        ...(agent ? { agent } : {}),
-        secretHeaders: check.secretHeaders,
-    }, { follow: check.followRedirects, maxRedirects: check.maxRedirects });
-}
-
-;// CONCATENATED MODULE: ./src/verify/latency-probe.ts
-/**
- * The latency probe: N requests at concurrency C over keep-alive connections, every
- * latency recorded, then exact percentiles, error rate and throughput judged against the
- * check's thresholds.
- */
-
-
-
-
-
-
-
-function keepAliveAgent(check, concurrency) {
-    const options = { keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency };
-    return check.url.protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
-}
-function describeErrors(errorReasons) {
-    return Object.entries(errorReasons)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 3)
-        .map(([reason, count]) => `${reason} ×${count}`)
-        .join(", ");
-}
-function judgeLatency(report, thresholds) {
-    const reasons = [];
-    const load = `${report.requests} requests at concurrency ${report.concurrency}`;
-    if (report.completed === 0) {
-        return [`no request of the ${load} was answered (${describeErrors(report.errorReasons)})`];
-    }
-    for (const [key, limit] of [
-        ["p50", thresholds.p50Ms],
-        ["p95", thresholds.p95Ms],
-        ["p99", thresholds.p99Ms],
-    ]) {
-        const value = report.latencyMs[key];
-        if (limit !== undefined && value > limit) {
-            reasons.push(`${key} latency ${formatDuration(value)} is above the ${formatDuration(limit)} limit (${load})`);
-        }
-    }
-    if (thresholds.maxErrorRate !== undefined && report.errorRate > thresholds.maxErrorRate) {
-        reasons.push(`error rate ${formatPercent(report.errorRate)} is above the ${formatPercent(thresholds.maxErrorRate)} limit (${report.errors} of ${report.requests} failed: ${describeErrors(report.errorReasons)})`);
-    }
-    if (thresholds.minThroughput !== undefined && report.throughput < thresholds.minThroughput) {
-        reasons.push(`throughput ${report.throughput.toFixed(1)} requests/s is below the ${thresholds.minThroughput} requests/s minimum (${load})`);
-    }
-    return reasons;
-}
-async function latency_probe_runLatencyProbe(check, deps) {
-    const spec = check.latency ?? { requests: 100, concurrency: 10, thresholds: {} };
-    const concurrency = Math.min(spec.concurrency, spec.requests);
-    const agent = keepAliveAgent(check, concurrency);
-    const latencies = [];
-    const errorReasons = {};
-    let errors = 0;
-    let next = 0;
-    const fail = (reason) => {
-        errors++;
-        errorReasons[reason] = (errorReasons[reason] ?? 0) + 1;
-    };
-    const one = async () => {
-        const timeout = startRequestTimeout(deps.clock, check);
-        const started = deps.now();
-        try {
-            const signal = deps.signal ? AbortSignal.any([timeout.signal, deps.signal]) : timeout.signal;
-            const response = await sendCheckRequest(deps.send, check, signal, agent);
-            latencies.push(deps.now() - started);
-            if (!statusMatches(check.expect.status, response.status))
-                fail(`status ${response.status}`);
-        }
-        catch (error) {
-            fail(describeTransportError(error, check.url));
-        }
-        finally {
-            timeout.cancel();
-        }
-    };
-    const worker = async () => {
-        while (next < spec.requests && !deps.signal?.aborted) {
-            next++;
-            await one();
-        }
-    };
-    const started = deps.now();
-    try {
-        await Promise.all(Array.from({ length: concurrency }, worker));
-    }
-    finally {
-        agent.destroy();
-    }
-    const durationMs = deps.now() - started;
-    const measured = {
-        requests: next,
-        concurrency,
-        completed: latencies.length,
-        errors,
-        errorRate: next > 0 ? errors / next : 0,
-        throughput: durationMs > 0 ? (latencies.length / durationMs) * 1000 : 0,
-        durationMs,
-        latencyMs: distribution(latencies),
-        histogram: histogram(latencies),
-        errorReasons,
-    };
-    const reasons = judgeLatency(measured, spec.thresholds);
-    return { ...measured, passed: reasons.length === 0, reasons };
-}
-
-;// CONCATENATED MODULE: ./src/verify/evaluate-response.ts
-
-
-
-
-
-function contentType(response) {
-    return (response.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-}
-function statusReason(check, response, redact) {
-    const got = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
-    let detail = "";
-    if (response.status >= 300 && response.status < 400 && response.headers.location) {
-        detail = ` (to ${response.headers.location})`;
-    }
-    else if (response.status >= 400 && response.body.length > 0) {
-        // An error page usually says why; the first line of it is worth showing.
-        const text = excerpt(response.body.toString("utf8"), redact);
-        if (text)
-            detail = `: ${JSON.stringify(text)}`;
-    }
-    return `expected status ${describeStatusExpectation(check.expect.status)} but got ${got}${detail}`;
-}
-function parseJsonBody(response) {
-    const type = contentType(response);
-    const text = response.body.toString("utf8");
-    try {
-        return { value: JSON.parse(text) };
+        await lander.withdraw(pullRequest, reason);
     }
     catch (error) {
-        if (type.includes("json")) {
-            return { reason: `body is not valid JSON (${type}: ${error.message})` };
-        }
-        return { reason: `body is not JSON (${type || "no Content-Type"})` };
+        logger.warning(`Could not close pull request #${pullRequest.number}: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
-function bodyReasons(check, response, redact) {
-    const reasons = [];
-    const { bodyMatches, bodyNotMatches, json } = check.expect;
-    if (bodyMatches.length > 0 || bodyNotMatches.length > 0) {
-        const text = response.body.toString("utf8");
-        for (const pattern of bodyMatches) {
-            if (!pattern.test(text))
-                reasons.push(`body does not match ${String(pattern)}`);
-        }
-        for (const pattern of bodyNotMatches) {
-            const found = pattern.exec(text);
-            if (found)
-                reasons.push(`body matches ${String(pattern)} (found ${JSON.stringify(excerpt(found[0], redact, 60))})`);
-        }
-    }
-    if (json.length > 0) {
-        const parsed = parseJsonBody(response);
-        if ("reason" in parsed)
-            return [...reasons, parsed.reason];
-        for (const assertion of json) {
-            const reason = evaluateAssertion(assertion, parsed.value, redact);
-            if (reason)
-                reasons.push(reason);
-        }
-    }
-    return reasons;
-}
-function evaluate_response_evaluateResponse(check, response, latencyMs, now, redact = noRedaction) {
-    // Behind a wrong status there is usually an error page: its body says nothing about the
-    // expectations, so the status is the one reason.
-    if (!statusMatches(check.expect.status, response.status))
-        return [statusReason(check, response, redact)];
-    const reasons = [];
-    if (response.certificate && response.url.protocol === "https:") {
-        const reason = evaluateCertificate(response.certificate, response.url.hostname, check.tls.minDays, now);
-        if (reason)
-            reasons.push(reason);
-    }
-    for (const expectation of check.expect.headers) {
-        const reason = evaluateHeader(expectation, response.headers, redact);
-        if (reason)
-            reasons.push(reason);
-    }
-    const maxLatency = check.expect.maxLatencyMs;
-    if (maxLatency !== undefined && latencyMs > maxLatency) {
-        reasons.push(`answered in ${formatDuration(latencyMs)}, more than the ${formatDuration(maxLatency)} allowed`);
-    }
-    reasons.push(...bodyReasons(check, response, redact));
-    return reasons;
-}
 
-;// CONCATENATED MODULE: ./src/verify/run-check.ts
-
-
-
-
-
-
-
-async function attemptOnce(check, attempt, deps) {
-    const timeout = startRequestTimeout(deps.clock, check);
-    const signals = [timeout.signal, deps.deadline.signal, ...(deps.signal ? [deps.signal] : [])];
-    const started = deps.clock.now().getTime();
-    try {
-        const response = await sendCheckRequest(deps.send, check, AbortSignal.any(signals));
-        const latencyMs = deps.clock.now().getTime() - started;
-        const redact = (text) => deps.secrets.redact(text);
-        const reasons = evaluateResponse(check, response, latencyMs, deps.clock.now(), redact);
-        return { record: { attempt, status: response.status, latencyMs, reasons }, response };
-    }
-    catch (error) {
-        const latencyMs = deps.clock.now().getTime() - started;
-        return { record: { attempt, latencyMs, reasons: [describeTransportError(error, check.url)] } };
-    }
-    finally {
-        timeout.cancel();
-    }
-}
-function certificateSummary(info, now) {
-    return {
-        subject: info.subject,
-        issuer: info.issuer,
-        expiresAt: new Date(info.expiresAt).toISOString(),
-        daysLeft: Math.floor(daysLeft(info, now) * 10) / 10,
-    };
-}
-function failureReason(check, history, stoppedBy) {
-    const last = history[history.length - 1];
-    const why = last ? last.reasons.join("; ") : "not attempted";
-    const count = `attempt ${history.length} of ${check.attempts}`;
-    return `${why} (${stoppedBy ? `${count}; ${stoppedBy}` : count})`;
-}
-function outcomeOf(check, history, last, stoppedBy, deps) {
-    const record = last?.record;
-    const passed = record !== undefined && record.reasons.length === 0;
-    const outcome = {
-        name: check.name,
-        url: deps.secrets.redact(displayUrl(check.url)),
-        method: check.method,
-        passed,
-        attempts: history.length,
-        maxAttempts: check.attempts,
-        redirects: (last?.response?.redirects ?? []).map((r) => deps.secrets.redact(r)),
-        history,
-    };
-    if (record?.status !== undefined)
-        outcome.status = record.status;
-    if (record?.latencyMs !== undefined)
-        outcome.latencyMs = record.latencyMs;
-    const certificate = last?.response?.certificate;
-    if (certificate)
-        outcome.certificate = certificateSummary(certificate, deps.clock.now());
-    if (!passed)
-        outcome.reason = failureReason(check, history, stoppedBy);
-    return outcome;
-}
-async function run_check_runCheck(check, deps) {
-    const { clock, logger, secrets, deadline } = deps;
-    const history = [];
-    let last;
-    let stoppedBy;
-    for (let attempt = 1; attempt <= check.attempts; attempt++) {
-        if (attempt > 1) {
-            const remaining = deadline.at - clock.now().getTime();
-            if (remaining <= check.intervalMs || deadline.signal.aborted) {
-                stoppedBy = `the ${formatDuration(deadline.ms)} deadline leaves no time for another`;
-                break;
-            }
-            await wait(clock, check.intervalMs, deps.signal);
-            if (deps.signal?.aborted) {
-                stoppedBy = "cancelled";
-                break;
-            }
-        }
-        last = await attemptOnce(check, attempt, deps);
-        last.record.reasons = last.record.reasons.map((r) => secrets.redact(r));
-        history.push(last.record);
-        const { reasons, status, latencyMs } = last.record;
-        if (reasons.length === 0) {
-            logger.info(`${check.name}: passed on attempt ${attempt} (${status} in ${formatDuration(latencyMs ?? 0)})`);
-            break;
-        }
-        const next = attempt < check.attempts ? `; next attempt in ${formatDuration(check.intervalMs)}` : "";
-        logger.info(`${check.name}: attempt ${attempt} of ${check.attempts} failed: ${reasons.join("; ")}${next}`);
-        // The attempt's own reason already says the deadline (or a cancel) stopped it.
-        if (deadline.signal.aborted || deps.signal?.aborted)
-            break;
-    }
-    return outcomeOf(check, history, last, stoppedBy, deps);
-}
-
-;// CONCATENATED MODULE: ./src/verify/main.ts
-/**
- * verify: proves a deployment is live and right. Every check runs concurrently with its
- * own attempts under one overall deadline; then each passing check's latency probe runs,
- * one at a time, so one probe's load does not skew another's percentiles.
- */
-
-
-
-
-
-
-
-
-async function probe(check, outcome, deps) {
-    if (!check.latency || !outcome.passed)
-        return outcome;
-    const { requests, concurrency } = check.latency;
-    deps.logger.info(`${check.name}: latency probe, ${requests} requests at concurrency ${concurrency}`);
-    const report = await runLatencyProbe(check, {
-        send: deps.send,
-        clock: deps.clock,
-        now: deps.now ?? (() => performance.now()),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-    });
-    report.reasons = report.reasons.map((r) => deps.secrets.redact(r));
-    report.errorReasons = Object.fromEntries(Object.entries(report.errorReasons).map(([r, n]) => [deps.secrets.redact(r), n]));
-    const d = report.latencyMs;
-    deps.logger.info(`${check.name}: p50 ${formatDuration(d.p50)}, p95 ${formatDuration(d.p95)}, p99 ${formatDuration(d.p99)}, ${report.errors} errors, ${report.throughput.toFixed(1)} requests/s`);
-    if (report.passed)
-        return { ...outcome, latencyProbe: report };
-    return {
-        ...outcome,
-        passed: false,
-        reason: `latency probe: ${report.reasons.join("; ")}`,
-        latencyProbe: report,
-    };
-}
-async function main_verify(params, deps) {
-    // Credentials are registered before the first request, so nothing can print them.
-    for (const check of params.checks)
-        for (const value of credentialsOf(check))
-            deps.secrets.add(value);
-    const send = deps.send ?? httpSend;
-    const started = deps.clock.now().getTime();
-    const timer = startTimer(deps.clock, params.deadlineMs, new RequestFailure(`no answer before the overall deadline of ${formatDuration(params.deadlineMs)}`));
-    const deadline = {
-        at: started + params.deadlineMs,
-        ms: params.deadlineMs,
-        signal: timer.signal,
-    };
-    let outcomes;
-    try {
-        outcomes = await Promise.all(params.checks.map((check) => runCheck(check, {
-            send,
-            clock: deps.clock,
-            logger: deps.logger,
-            secrets: deps.secrets,
-            deadline,
-            ...(deps.signal ? { signal: deps.signal } : {}),
-        })));
-    }
-    finally {
-        timer.cancel();
-    }
-    const checks = [];
-    for (const [index, check] of params.checks.entries()) {
-        checks.push(await probe(check, outcomes[index], { ...deps, send }));
-    }
-    for (const check of checks) {
-        if (!check.passed)
-            deps.logger.error(`${check.name}: ${check.reason ?? "failed"}`);
-    }
-    const failedChecks = checks.filter((c) => !c.passed).map((c) => c.name);
-    return {
-        passed: failedChecks.length === 0,
-        checks,
-        failedChecks,
-        durationMs: deps.clock.now().getTime() - started,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/promote/analyses/verify-analysis.ts
-
-const VERIFY_DEADLINE_MS = 60_000;
-async function verify_analysis_runVerifyAnalysis(analysis, deps) {
-    const result = await verify({ checks: analysis.checks, deadlineMs: VERIFY_DEADLINE_MS }, { clock: deps.clock, logger: deps.logger, secrets: deps.secrets });
-    const failed = result.checks.filter((c) => !c.passed);
-    return {
-        name: analysis.name,
-        kind: "verify",
-        query: analysis.checks.map((c) => `${c.method} ${c.name}`).join(", "),
-        measured: `${result.checks.length - failed.length} of ${result.checks.length} checks passed`,
-        threshold: "every check passes",
-        verdict: result.passed ? "passed" : "failed",
-        reason: result.passed
-            ? "every check passed"
-            : failed.map((c) => `${c.name}: ${deps.secrets.redact(c.reason ?? "failed")}`).join("; "),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/promote/analyses/index.ts
-/**
- * The analyses of a plan, compiled once (conditions parsed, checks built) so every mistake
- * in them is reported before the first API call, then run together for one tick.
- */
-
-
-
-
-
-
-
-
-/** Headers whose values are credentials, masked wherever they could end up. */
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key)$|token|secret|key/i;
-function conditionsOf(analysis) {
-    const where = `Analysis "${analysis.name}"`;
-    const success = analysis["success-condition"];
-    const failure = analysis["failure-condition"];
-    if (!success && !failure) {
-        throw new ConfigurationError(`${where} has no success-condition or failure-condition; add one, such as failure-condition: result > 0.05.`);
-    }
-    return {
-        ...(success ? { success: parseCondition(success, where) } : {}),
-        ...(failure ? { failure: parseCondition(failure, where) } : {}),
-    };
-}
-function compileAnalyses(analyses, env, onSecret) {
-    const names = new Set();
-    return analyses.map((analysis) => {
-        if (names.has(analysis.name)) {
-            throw new ConfigurationError(`Two analyses are named "${analysis.name}"; give each analysis its own name.`);
-        }
-        names.add(analysis.name);
-        if ("prometheus" in analysis) {
-            return {
-                kind: "prometheus",
-                name: analysis.name,
-                url: analysis.prometheus.url,
-                query: analysis.prometheus.query,
-                ...(analysis.prometheus.range !== undefined ? { rangeMs: analysis.prometheus.range } : {}),
-                ...(analysis.interval !== undefined
-                    ? { intervalMs: analysis.interval }
-                    : analysis.prometheus.step !== undefined
-                        ? { intervalMs: analysis.prometheus.step }
-                        : {}),
-                conditions: conditionsOf(analysis),
-                ...(analysis["failure-limit"] !== undefined
-                    ? { failureLimit: analysis["failure-limit"] }
-                    : {}),
-                ...(analysis["consecutive-error-limit"] !== undefined
-                    ? { consecutiveErrorLimit: analysis["consecutive-error-limit"] }
-                    : {}),
-                ...(analysis["on-missing-data"] ? { onMissingData: analysis["on-missing-data"] } : {}),
-            };
-        }
-        if ("http-json" in analysis) {
-            for (const [header, value] of Object.entries(analysis["http-json"].headers ?? {})) {
-                if (CREDENTIAL_HEADER.test(header))
-                    onSecret(value);
-            }
-            return {
-                kind: "http-json",
-                name: analysis.name,
-                url: analysis["http-json"].url,
-                path: analysis["http-json"].path,
-                headers: analysis["http-json"].headers ?? {},
-                conditions: conditionsOf(analysis),
-                ...(analysis["on-missing-data"] ? { onMissingData: analysis["on-missing-data"] } : {}),
-            };
-        }
-        return {
-            kind: "verify",
-            name: analysis.name,
-            checks: parseCheckList(analysis.verify, { label: `Analysis "${analysis.name}"` }, BUILT_IN_DEFAULTS, { env, onSecret }),
-        };
-    });
-}
-/** Runs analyses one after another, so their requests do not skew each other's measurements. */
-async function analyses_runAnalyses(analyses, window, deps) {
-    const evidence = [];
-    for (const analysis of analyses) {
-        switch (analysis.kind) {
-            case "prometheus":
-                evidence.push(await runPrometheusAnalysis(analysis, window, deps));
-                break;
-            case "http-json":
-                evidence.push(await runHttpJsonAnalysis(analysis, deps));
-                break;
-            case "verify":
-                evidence.push(await runVerifyAnalysis(analysis, deps));
-                break;
-        }
-    }
-    return evidence;
-}
-/** Where the minimum-traffic query goes: its own URL, else the first Prometheus analysis's. */
-function minimumTrafficUrl(traffic, analyses) {
-    const url = traffic.url ?? analyses.find((a) => a.kind === "prometheus")?.url;
-    if (!url) {
-        throw new ConfigurationError(`promotion.minimum-traffic has no url and the plan has no Prometheus analysis to borrow one from; add url: to minimum-traffic.`);
-    }
-    return url;
-}
-/** Passed when the traffic is at least the minimum; inconclusive (a hold) otherwise. */
-async function analyses_checkMinimumTraffic(traffic, url, now, deps) {
-    const base = {
-        name: "minimum traffic",
-        kind: "minimum-traffic",
-        query: traffic.query,
-        threshold: `at least ${traffic.atLeast}`,
-    };
-    let value;
-    try {
-        value = await instantValue(deps, url, traffic.query, now);
-    }
-    catch (error) {
-        return {
-            ...base,
-            measured: "no answer",
-            verdict: "inconclusive",
-            reason: error instanceof Error ? error.message : String(error),
-        };
-    }
-    if (value === undefined || !Number.isFinite(value) || value < traffic.atLeast) {
-        return {
-            ...base,
-            measured: value === undefined ? "no data" : formatValue(value),
-            ...(value !== undefined && Number.isFinite(value) ? { value } : {}),
-            verdict: "inconclusive",
-            reason: "too little traffic to judge the release",
-        };
-    }
-    return {
-        ...base,
-        measured: formatValue(value),
-        value,
-        verdict: "passed",
-        reason: "enough traffic",
-    };
-}
-
-;// CONCATENATED MODULE: ./src/promote/evidence.ts
-
-const VERDICT_MARK = {
-    passed: "✅ passed",
-    failed: "❌ failed",
-    inconclusive: "⏸️ inconclusive",
-};
-function evidenceBlocks(record) {
-    const blocks = [
-        {
-            kind: "paragraph",
-            text: `**Decision:** ${record.decision} — ${record.reason}`,
-        },
-    ];
-    if (record.analyses.length > 0) {
-        blocks.push({
-            kind: "table",
-            header: ["Analysis", "Query", "Measured", "Threshold", "Verdict"],
-            rows: record.analyses.map((a) => [
-                a.name,
-                inlineCode(a.query),
-                a.measured,
-                a.threshold,
-                `${VERDICT_MARK[a.verdict]} (${a.reason})`,
-            ]),
-        });
-    }
-    else {
-        blocks.push({ kind: "paragraph", text: "No analyses gate this step." });
-    }
-    return blocks;
-}
-function evidence_evidenceMarkdown(record) {
-    return renderMarkdown([
-        { kind: "heading", level: 3, text: "Evidence" },
-        ...evidenceBlocks(record),
-    ]).trim();
-}
-function evidence_evidenceCommitLines(record) {
-    return [
-        `Decision: ${record.decision} (${record.reason})`,
-        ...record.analyses.map((a) => `- ${a.name}: ${a.verdict}; measured ${a.measured}; threshold ${a.threshold}; query ${a.query}`),
-    ].join("\n");
-}
-
-;// CONCATENATED MODULE: ./src/promote/release-state.ts
+;// CONCATENATED MODULE: ./src/release/release-state.ts
 /**
  * Where a release stands, read from the infra repository alone: the tfvars values at the
  * base branch's head, and the file's history on that branch — the commit where the current
@@ -84313,7 +82865,7 @@ function snapshotOf(text, file, layouts) {
 function stageKey(services) {
     return JSON.stringify(services.map((s) => [s.name, s.greenImage ?? null, s.greenWeight ?? null, s.greenCount === 0]));
 }
-async function release_state_readReleaseState(source, query) {
+async function readReleaseState(source, query) {
     const overview = await source.overview({
         base: query.base,
         path: query.file,
@@ -84363,7 +82915,7 @@ function candidateServices(state) {
         s.greenImage !== s.blueImage &&
         ((s.greenWeight ?? 0) > 0 || runsGreen(s)));
 }
-function release_state_classifyRelease(state) {
+function classifyRelease(state) {
     const all = candidateServices(state);
     const candidates = all.filter((s) => s.weighted);
     if (candidates.length === 0)
@@ -84383,322 +82935,8 @@ function release_state_classifyRelease(state) {
         return { kind: "idle", reason: "the release was rolled back" };
     return { kind: "deployed", services: names, companions };
 }
-function release_state_weightsOf(services) {
+function weightsOf(services) {
     return Object.fromEntries(services.filter((s) => s.greenWeight !== undefined).map((s) => [s.name, s.greenWeight]));
-}
-
-;// CONCATENATED MODULE: ./src/promote/main.ts
-
-
-
-
-
-
-const DEPLOYMENT_STATE = {
-    advance: "in_progress",
-    finalize: "success",
-    rollback: "failure",
-    hold: "pending",
-};
-async function main_measure(params, deps, phase, state) {
-    if (phase.kind === "idle")
-        return [];
-    const now = deps.clock.now();
-    const window = { since: state.stageStart ?? now, now };
-    const analysisDeps = {
-        fetch: deps.fetch,
-        clock: deps.clock,
-        logger: deps.logger,
-        secrets: deps.secrets,
-        env: deps.env,
-    };
-    if (phase.kind === "deployed") {
-        const verifies = params.analyses.filter((a) => a.kind === "verify");
-        return runAnalyses(verifies, window, analysisDeps);
-    }
-    const evidence = [];
-    const traffic = params.plan.minimumTraffic;
-    if (traffic && params.minimumTrafficUrl) {
-        evidence.push(await checkMinimumTraffic(traffic, params.minimumTrafficUrl, now, analysisDeps));
-    }
-    evidence.push(...(await runAnalyses(params.analyses, window, analysisDeps)));
-    return evidence;
-}
-function weightsAfter(state, decision) {
-    const weights = weightsOf(state.services);
-    for (const service of decision.services) {
-        if (!(service in weights))
-            continue;
-        if (decision.decision === "advance")
-            weights[service] = decision.targetWeight;
-        if (decision.decision === "finalize" || decision.decision === "rollback")
-            weights[service] = 0;
-    }
-    return weights;
-}
-function landRequest(params, state, phase, decision, record) {
-    // Finalize and rollback take the services without weights along; an advance cannot.
-    const companions = phase.kind === "idle" || decision.decision === "advance" ? [] : phase.companions;
-    const services = [...decision.services, ...companions];
-    const list = services.join(", ");
-    const common = {
-        services,
-        body: evidenceMarkdown(record),
-        commitBody: evidenceCommitLines(record),
-        expectedHead: state.head,
-        text: state.text,
-    };
-    switch (decision.decision) {
-        case "advance":
-            return {
-                ...common,
-                kind: "traffic",
-                release: {
-                    weights: Object.fromEntries(decision.services.map((s) => [s, decision.targetWeight])),
-                },
-                headline: `Promote ${list} in ${params.environment} to ${decision.targetWeight}%`,
-                replanOnMovedBase: false,
-            };
-        case "finalize":
-            return {
-                ...common,
-                kind: "finalize",
-                release: { finalize: services },
-                headline: `Finalize ${list} in ${params.environment}`,
-                replanOnMovedBase: false,
-            };
-        default:
-            return {
-                ...common,
-                kind: "rollback",
-                release: { rollback: services },
-                headline: `Roll back ${list} in ${params.environment}: ${decision.reason}`.slice(0, 200),
-                // Taking traffic away from a failing release is right on any newer state too.
-                replanOnMovedBase: true,
-            };
-    }
-}
-function waitingPullRequest(state, branch) {
-    return state.openPullRequests.find((p) => p.branch === branch);
-}
-/**
- * When the current step's bake started: when it reached the base branch, or — for plans
- * that bake from verification — when verify first confirmed the new version answers,
- * recording that moment the first time it happens.
- */
-async function bakeStart(params, deps, phase, state, evidence) {
-    const log = deps.verifications;
-    if (params.plan.bakeFrom !== "verified" ||
-        phase.kind !== "shifting" ||
-        !state.stageCommit ||
-        !log) {
-        return { at: state.stageStart };
-    }
-    const confirmed = await log.confirmedAt(params.environment, state.stageCommit);
-    if (confirmed)
-        return { at: confirmed };
-    const verifies = evidence.filter((e) => e.kind === "verify");
-    if (verifies.length > 0 && verifies.every((e) => e.verdict === "passed")) {
-        if (!params.dryRun) {
-            await log.confirm(params.environment, state.stageCommit, { analyses: verifies });
-        }
-        deps.logger.info("Verify confirmed the new version answers; the bake time starts now.");
-        return { at: deps.clock.now() };
-    }
-    return { awaiting: "verify has not yet confirmed the new version answers" };
-}
-/** Closes a promotion pull request left open for a release that is no longer in progress. */
-async function withdrawStalePromotion(lander, logger, pullRequest, reason) {
-    if (!pullRequest || !lander.withdraw)
-        return;
-    try {
-        await lander.withdraw(pullRequest, reason);
-    }
-    catch (error) {
-        logger.warning(`Could not close pull request #${pullRequest.number}: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-}
-/** A pull request an earlier tick opened: make sure it still lands (it may have been cut short). */
-async function resume(deps, pullRequest) {
-    try {
-        await deps.lander.resume?.(pullRequest);
-    }
-    catch (error) {
-        deps.logger.warning(`Could not enable auto-merge on #${pullRequest.number}: ${errorMessage(error)}`);
-    }
-}
-async function readSituation(params, deps) {
-    const promoteBranch = branchFor(params.environment, "promote");
-    const rollbackBranch = branchFor(params.environment, "rollback");
-    const state = await readReleaseState(deps.source, {
-        base: params.base,
-        file: params.file,
-        layouts: params.layouts,
-        branches: [promoteBranch, rollbackBranch],
-    });
-    if (!state) {
-        throw new OperationFailedError(`${params.file} was not found on branch "${params.base}" of ${deps.source.fullName}; check the "base" and "file" inputs (or the environment's tfvars in the config file).`);
-    }
-    return {
-        state,
-        phase: classifyRelease(state),
-        promotePr: waitingPullRequest(state, promoteBranch),
-        rollbackPr: waitingPullRequest(state, rollbackBranch),
-    };
-}
-/**
- * Why a waiting promotion pull request no longer applies, if it does not: it was opened
- * before the current stage reached the base — typically a new release deployed meanwhile —
- * so it was decided on a state that is gone, and merging it would move the new release's
- * traffic without its own bake and analyses.
- */
-function outdatedBy(params, situation) {
-    const { state, phase, promotePr } = situation;
-    // With no release in progress, act() closes it anyway.
-    if (phase.kind === "idle" || !promotePr?.openedAt || !state.stageStart)
-        return undefined;
-    if (state.stageStart.getTime() <= promotePr.openedAt.getTime())
-        return undefined;
-    const previous = state.previous;
-    const newRelease = previous === undefined ||
-        state.services.some((s) => previous.find((p) => p.name === s.name)?.greenImage !== s.greenImage);
-    return newRelease
-        ? `a new release reached ${params.base} after it was opened`
-        : `the release on ${params.base} changed after it was opened`;
-}
-/** Closes an outdated promotion pull request, so the tick goes on from what the base holds. */
-async function withdrawOutdated(params, deps, situation) {
-    const reason = outdatedBy(params, situation);
-    if (!reason)
-        return situation;
-    deps.logger.info(`Pull request #${situation.promotePr.number} is outdated: ${reason}.`);
-    if (!params.dryRun) {
-        await withdrawStalePromotion(deps.lander, deps.logger, situation.promotePr, reason);
-    }
-    return { ...situation, promotePr: undefined };
-}
-/** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
-async function measureAndDecide(params, deps, { state, phase, promotePr, rollbackPr }) {
-    if (phase.kind !== "idle" && rollbackPr) {
-        if (!params.dryRun)
-            await resume(deps, rollbackPr);
-        return {
-            evidence: [],
-            decision: {
-                decision: "wait",
-                reason: `rollback pull request #${rollbackPr.number} is waiting to be merged (${rollbackPr.url})`,
-                services: phase.services,
-            },
-        };
-    }
-    const evidence = await main_measure(params, deps, phase, state);
-    const bake = await bakeStart(params, deps, phase, state, evidence);
-    const decision = decide({
-        phase,
-        plan: params.plan,
-        now: deps.clock.now(),
-        stageStart: bake.at,
-        ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
-        evidence,
-    });
-    if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
-        // A rollback still goes ahead: a failing release must not wait for a review.
-        if (!params.dryRun)
-            await resume(deps, promotePr);
-        return {
-            evidence,
-            decision: {
-                ...decision,
-                decision: "wait",
-                reason: `pull request #${promotePr.number} is waiting to be merged (${promotePr.url})`,
-            },
-        };
-    }
-    return { decision, evidence };
-}
-/** Step 4: land the decision; a lost race or a change already in place turns it into a wait. */
-async function act(params, deps, { state, phase, promotePr }, decision, record) {
-    if (phase.kind === "idle" && promotePr) {
-        await withdrawStalePromotion(deps.lander, deps.logger, promotePr, phase.reason);
-    }
-    const acts = ["advance", "finalize", "rollback"].includes(decision.decision);
-    if (!acts)
-        return { decision };
-    const landed = await deps.lander.land(landRequest(params, state, phase, decision, record));
-    if (decision.decision === "rollback" && landed.outcome !== "superseded") {
-        await withdrawStalePromotion(deps.lander, deps.logger, promotePr, "the release was rolled back");
-    }
-    // Only the tick whose commit it is has acted: one that found the change already made (two
-    // ticks racing on the same pull request branch) waits, so the step is recorded once.
-    if (landed.committed)
-        return { decision, landed };
-    return { landed, decision: { ...decision, decision: "wait", reason: notActed(params, landed) } };
-}
-function notActed(params, landed) {
-    if (landed.outcome === "superseded") {
-        return `another change reached ${params.base} while this tick was deciding; the next tick decides again`;
-    }
-    if (landed.outcome === "pull-request" && landed.pullRequest) {
-        return `another tick made this change first (pull request #${landed.pullRequest.number}) and records it`;
-    }
-    return "the change is already in place";
-}
-/** Step 5 (beyond the summary the runner writes): a deployment status with the evidence. */
-async function recordDeployment(params, deps, decision, ref, record) {
-    const state = DEPLOYMENT_STATE[decision.decision];
-    if (!state)
-        return;
-    try {
-        await deps.deployments.record({
-            environment: params.environment,
-            ref,
-            task: "greenlight:promote",
-            state,
-            description: `${decision.decision}: ${decision.reason}`,
-            payload: record,
-            ...(decision.decision === "hold" ? { onceFor: "hold" } : {}),
-            ...(params.logUrl ? { logUrl: params.logUrl } : {}),
-        });
-    }
-    catch (error) {
-        deps.logger.warning(`Could not record the deployment status: ${errorMessage(error)}`);
-    }
-}
-async function promote(params, deps) {
-    const situation = await withdrawOutdated(params, deps, await readSituation(params, deps));
-    const { state } = situation;
-    const measured = await measureAndDecide(params, deps, situation);
-    const { evidence } = measured;
-    let decision = measured.decision;
-    const record = (weights) => ({
-        decision: decision.decision,
-        reason: decision.reason,
-        environment: params.environment,
-        weights,
-        analyses: evidence,
-        at: deps.clock.now().toISOString(),
-    });
-    deps.logger.info(`Decision: ${decision.decision} — ${decision.reason}`);
-    let landed;
-    if (!params.dryRun) {
-        const outcome = await act(params, deps, situation, decision, record(weightsAfter(state, decision)));
-        decision = outcome.decision;
-        landed = outcome.landed;
-    }
-    const weights = weightsAfter(state, decision);
-    if (!params.dryRun) {
-        await recordDeployment(params, deps, decision, landed?.commit ?? state.head, record(weights));
-    }
-    return {
-        decision: decision.decision,
-        reason: decision.reason,
-        services: decision.services,
-        weights,
-        ...(landed ? { landed } : {}),
-        evidence: record(weights),
-        ...(state.stageStart ? { stageStart: state.stageStart } : {}),
-        head: state.head,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/rollback/find-release.ts
@@ -84779,11 +83017,11 @@ function bodyOf(evidence) {
     return lines.join("\n");
 }
 async function rollback(params, deps) {
-    const state = await release_state_readReleaseState(deps.source, {
+    const state = await readReleaseState(deps.source, {
         base: params.base,
         file: params.file,
         layouts: params.layouts,
-        branches: [land_change_branchFor(params.environment, "promote")],
+        branches: [branchFor(params.environment, "promote")],
         depth: params.to ? params.historyDepth : 2,
     });
     if (!state) {
@@ -84799,7 +83037,7 @@ async function rollback(params, deps) {
     }
     const weighted = services.filter((s) => findLayout(state.layouts, s).weighted);
     const weights = {
-        ...release_state_weightsOf(state.services),
+        ...weightsOf(state.services),
         ...Object.fromEntries(weighted.map((s) => [s, 0])),
     };
     const evidence = {
@@ -84961,8 +83199,8 @@ const rollbackAction = (0,action/* defineAction */.Q)({
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3072);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8402);
+/* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3859);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7645);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .rollbackAction */ .R);

@@ -31727,16 +31727,18 @@ function errorMessage(error) {
 /* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
-/* unused harmony exports durationInput, integerInput, structuredInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* unused harmony exports durationInput, integerInput, structuredInput, normaliseRawInputs, byteSizeInput */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -31746,27 +31748,27 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -31793,35 +31795,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -31853,8 +31855,15 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(sentences.join(" "));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
 }
+/** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+    return bytes === undefined || bytes <= 0
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        : bytes;
+});
 
 
 /***/ }),
@@ -31900,6 +31909,92 @@ function packageRoot() {
             throw new Error("Cannot find Greenlight's package.json above " + dir);
         dir = parent;
     }
+}
+
+
+/***/ }),
+
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f7: () => (/* binding */ BYTE_SIZE_FORMS),
+/* harmony export */   nS: () => (/* binding */ parseByteSize)
+/* harmony export */ });
+/* unused harmony exports parseQuantity, formatDecimalBytes, formatBytes, formatSeconds */
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+/**
+ * Byte sizes, the same in every input: decimal units (kB/KB, MB, GB, TB: powers of 1000, as
+ * registries and the Docker CLI report) and binary units (KiB, MiB, GiB, TiB: powers of 1024)
+ * are named explicitly. A bare `k`, `m` or `g` is refused because people mean either.
+ */
+const BYTE_UNITS = {
+    "": 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+/** How a size should be written, for the sentence that refuses one. */
+const BYTE_SIZE_FORMS = "write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes";
+/** `500MB`, `1.5 GiB`, `65536`; undefined when it is not a size with a named unit. */
+function parseByteSize(text) {
+    return parseQuantity(text, BYTE_UNITS);
+}
+/** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
+function formatDecimalBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes;
+    let unit = "B";
+    for (const next of units) {
+        if (value < 1000)
+            break;
+        value /= 1000;
+        unit = next;
+    }
+    return `${Number(value.toPrecision(3))} ${unit}`;
+}
+const BINARY_UNITS = (/* unused pure expression or super */ null && (["KiB", "MiB", "GiB", "TiB"]));
+/** How a byte count reads in a message: `900 bytes`, `64 KiB`, `1.5 MiB`, `3 GiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+    let value = bytes;
+    let unit = -1;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number(value.toFixed(1))} ${BINARY_UNITS[unit]}`;
+}
+/** A duration in a summary: `2.5 s`. */
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 
@@ -31952,7 +32047,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 9207:
+/***/ 7003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32048,58 +32143,15 @@ const notificationsSchema = schemas/* strictObject */.rej({
 var core = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
-;// CONCATENATED MODULE: ./src/core/quantity.ts
-/**
- * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
- * because what `MB` means differs by what is measured (a registry reports decimal sizes).
- */
-/**
- * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
- * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
- * the text is not of that form or the unit is not in the table.
- */
-function parseQuantity(text, units) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const key = match[2].toLowerCase();
-    // Own keys only: "constructor" is on every object but is not a unit.
-    if (!Object.hasOwn(units, key))
-        return undefined;
-    return Math.round(Number(match[1]) * units[key]);
-}
-
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
-/** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
-function formatBytes(bytes) {
-    const trim = (n) => String(Number(n.toFixed(1)));
-    if (bytes >= MIB)
-        return `${trim(bytes / MIB)} MiB`;
-    if (bytes >= KIB)
-        return `${trim(bytes / KIB)} KiB`;
-    return `${bytes} byte${bytes === 1 ? "" : "s"}`;
-}
-const SIZE_UNITS = {
-    "": 1,
-    b: 1,
-    kb: 1000,
-    mb: 1000 * 1000,
-    kib: KIB,
-    mib: MIB,
-    k: KIB,
-    m: MIB,
-};
-/** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
-function parseByteSize(text) {
-    return parseQuantity(text, SIZE_UNITS);
-}
+
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
     if (ms < 1000)
@@ -34565,11 +34617,11 @@ const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas
     return ms;
 });
 /** A size in bytes: `1MiB`, `512KiB`, or a number of bytes. */
-const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a size such as 1MiB or 512KiB" })
+const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: `expected a size; ${quantity/* BYTE_SIZE_FORMS */.f7}` })
     .transform((value, ctx) => {
-    const bytes = typeof value === "number" ? value : parseByteSize(value);
+    const bytes = typeof value === "number" ? value : (0,quantity/* parseByteSize */.nS)(value);
     if (bytes === undefined || bytes <= 0) {
-        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; ${quantity/* BYTE_SIZE_FORMS */.f7}`);
     }
     return bytes;
 });
@@ -34952,7 +35004,7 @@ function checkReferences(config, doc, at) {
 
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __nccwpck_require__(5605);
-;// CONCATENATED MODULE: ./src/update-tfvars/json-values.ts
+;// CONCATENATED MODULE: ./src/release-file/json-values.ts
 function jsonTypeOf(value) {
     if (value === null)
         return "null";
@@ -34985,7 +35037,7 @@ function sameJson(a, b) {
     return keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/assignments.ts
+;// CONCATENATED MODULE: ./src/release-file/assignments.ts
 /**
  * Generic edits: `PATH=VALUE` assignments where PATH is a JSONPath (jsonpath-plus) into
  * the file. The rules keep a typo from turning into a silent change: a path that matches
@@ -35251,7 +35303,7 @@ function applyAssignments(doc, assignments, options = {}) {
     return { doc: current, changes: real };
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/json-path.ts
+;// CONCATENATED MODULE: ./src/release-file/json-path.ts
 /** Reading single values by JSONPath from a parsed tfvars document. */
 
 
@@ -35272,7 +35324,7 @@ function normalisePath(path) {
     return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/service-layout.ts
+;// CONCATENATED MODULE: ./src/release-file/service-layout.ts
 
 
 function conventionalPaths(service) {
@@ -35308,7 +35360,7 @@ function discoverLayouts(data) {
     return layouts.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/edit-inputs.ts
+;// CONCATENATED MODULE: ./src/release-file/edit-inputs.ts
 /**
  * The inputs that describe a tfvars edit, shared by update-tfvars and open-pr so the two
  * actions take exactly the same `set`, `images`, `weights`, … syntax.
@@ -36053,7 +36105,7 @@ async function writeFilesAtomically(writes) {
         await external_node_fs_.promises.rename(temp, path);
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/span-edit.ts
+;// CONCATENATED MODULE: ./src/release-file/span-edit.ts
 /**
  * What the HCL and JSON editors share: finding the node a path names, refusing a path that
  * cannot be created, and reading how the text around a span is laid out (line breaks,
@@ -36115,7 +36167,7 @@ function creatableParent(file, path, depth, parent, options) {
     return parent;
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/json-spans.ts
+;// CONCATENATED MODULE: ./src/release-file/json-spans.ts
 /**
  * A strict RFC 8259 JSON parser that remembers where every value, key and member sits in
  * the text. JSON.parse cannot serve the editor: it returns values without positions, and it
@@ -36337,7 +36389,7 @@ function parseJsonSpans(text, file) {
     return new SpanParser(text, file).parseDocument();
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-lexer.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-lexer.ts
 /**
  * The lexical layer of the HCL editor's parser: a cursor over the text that skips space and
  * comments the way HCL does (line breaks matter outside brackets, so callers say whether to
@@ -36494,7 +36546,7 @@ class HclCursor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-spans.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-spans.ts
 /**
  * A parser for the subset of HCL that Terraform variable files use for literal values —
  * top-level `name = value` attributes whose values are quoted strings, numbers, booleans,
@@ -36688,7 +36740,7 @@ function parseHclSpans(text, file) {
     return new HclSpanParser(text, file).parseBody();
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-render.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-render.ts
 /**
  * Values written as HCL literals, in the layout `terraform fmt` would give them: objects
  * one member a line with their `=` aligned where the surroundings span lines, lists of
@@ -36770,7 +36822,7 @@ function renderHcl(value, layout, style, file) {
     return `{${style.eol}${lines.join("")}${layout.indent}}`;
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-document.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-document.ts
 /**
  * HCL variable files (`*.tfvars`) edited in place. An edit replaces the bytes of one value
  * (or inserts one attribute or object member) and leaves every other byte alone, comments
@@ -36945,7 +36997,7 @@ function parseHclDocument(text, file) {
     return new HclDocument(file, text, parseHclSpans(text, file));
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/json-document.ts
+;// CONCATENATED MODULE: ./src/release-file/json-document.ts
 /**
  * JSON variable files (`*.tfvars.json`) edited in place. An edit replaces the bytes of one
  * value (or inserts one member) and leaves every other byte alone, so a reviewer's diff
@@ -37083,7 +37135,7 @@ function parseJsonDocument(text, file) {
     return new JsonDocument(file, text, root);
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/document.ts
+;// CONCATENATED MODULE: ./src/release-file/document.ts
 /**
  * A tfvars file held as its exact text plus the value it denotes. Editors for the two
  * formats (JSON `*.tfvars.json`, HCL `*.tfvars`) share this shape so the assignment engine,
@@ -37119,7 +37171,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./src/core/package-root.ts
 var package_root = __nccwpck_require__(8984);
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-wasm.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-wasm.ts
 /**
  * HashiCorp's HCL parser: the Go original compiled to WebAssembly, as shipped in
  * @cdktf/hcl2json. That package's own loader finds its module through `__dirname`, which
@@ -37188,7 +37240,7 @@ async function loadHashicorpHcl() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/hcl-verify.ts
+;// CONCATENATED MODULE: ./src/release-file/hcl-verify.ts
 /**
  * A second opinion on every HCL edit from HashiCorp's own HCL parser (hcl-wasm.ts).
  * Greenlight's editor reads only a subset of HCL; if it ever misread a file, or wrote bytes that HCL reads differently, the edit would change
@@ -37275,7 +37327,7 @@ async function verifyHclEdit(before, after, file, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/release-edits.ts
+;// CONCATENATED MODULE: ./src/release-file/release-edits.ts
 /**
  * The blue/green presets: what a deploy, a weight change, a finalize and a rollback write.
  * Each turns a release intention into plain assignments (JSONPath = value) computed from
@@ -37483,7 +37535,7 @@ function registryOf(reference) {
     return reference.registry ?? "docker.io";
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/release-validation.ts
+;// CONCATENATED MODULE: ./src/release-file/release-validation.ts
 
 
 
@@ -37560,7 +37612,7 @@ function validateRelease(file, before, after, layouts, rules = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/update-tfvars/plan-edit.ts
+;// CONCATENATED MODULE: ./src/release-file/plan-edit.ts
 
 
 
@@ -37771,7 +37823,7 @@ const updateTfvarsAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3859);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9207);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7003);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .updateTfvarsAction */ .Q);

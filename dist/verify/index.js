@@ -31768,20 +31768,23 @@ function errorMessage(error) {
 /* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   Ts: () => (/* binding */ durationInput),
 /* harmony export */   WO: () => (/* binding */ linesInput),
+/* harmony export */   YA: () => (/* binding */ byteSizeInput),
 /* harmony export */   k_: () => (/* binding */ structuredInput),
 /* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
 /* unused harmony exports listInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -31791,27 +31794,27 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -31838,35 +31841,35 @@ function parseDuration(text) {
         return undefined;
     return Math.round(total);
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
         ctx.addIssue({
             code: "custom",
             message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return ms;
 });
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (!/^\d+$/.test(trimmed)) {
         ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
     return Number(trimmed);
 });
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_1__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -31898,7 +31901,101 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(sentences.join(" "));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
+}
+/** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+    return bytes === undefined || bytes <= 0
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        : bytes;
+});
+
+
+/***/ }),
+
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f7: () => (/* binding */ BYTE_SIZE_FORMS),
+/* harmony export */   nS: () => (/* binding */ parseByteSize),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports parseQuantity, formatDecimalBytes, formatSeconds */
+/**
+ * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
+ * because what `MB` means differs by what is measured (a registry reports decimal sizes).
+ */
+/**
+ * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
+ * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
+ * the text is not of that form or the unit is not in the table.
+ */
+function parseQuantity(text, units) {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const key = match[2].toLowerCase();
+    // Own keys only: "constructor" is on every object but is not a unit.
+    if (!Object.hasOwn(units, key))
+        return undefined;
+    return Math.round(Number(match[1]) * units[key]);
+}
+/**
+ * Byte sizes, the same in every input: decimal units (kB/KB, MB, GB, TB: powers of 1000, as
+ * registries and the Docker CLI report) and binary units (KiB, MiB, GiB, TiB: powers of 1024)
+ * are named explicitly. A bare `k`, `m` or `g` is refused because people mean either.
+ */
+const BYTE_UNITS = {
+    "": 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40,
+};
+/** How a size should be written, for the sentence that refuses one. */
+const BYTE_SIZE_FORMS = "write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes";
+/** `500MB`, `1.5 GiB`, `65536`; undefined when it is not a size with a named unit. */
+function parseByteSize(text) {
+    return parseQuantity(text, BYTE_UNITS);
+}
+/** `512 B`, `3.4 kB`, `212.5 MB`, `1.02 GB`: decimal units, three significant digits. */
+function formatDecimalBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} B`;
+    const units = ["kB", "MB", "GB", "TB"];
+    let value = bytes;
+    let unit = "B";
+    for (const next of units) {
+        if (value < 1000)
+            break;
+        value /= 1000;
+        unit = next;
+    }
+    return `${Number(value.toPrecision(3))} ${unit}`;
+}
+const BINARY_UNITS = ["KiB", "MiB", "GiB", "TiB"];
+/** How a byte count reads in a message: `900 bytes`, `64 KiB`, `1.5 MiB`, `3 GiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+    let value = bytes;
+    let unit = -1;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${Number(value.toFixed(1))} ${BINARY_UNITS[unit]}`;
+}
+/** A duration in a summary: `2.5 s`. */
+function formatSeconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
 
@@ -31951,7 +32048,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 4748:
+/***/ 8424:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31970,58 +32067,15 @@ var errors = __nccwpck_require__(1915);
 var inputs = __nccwpck_require__(9114);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
-;// CONCATENATED MODULE: ./src/core/quantity.ts
-/**
- * Numbers with a unit, such as `1.5 GiB` or `500MB`. Each caller brings its own unit table,
- * because what `MB` means differs by what is measured (a registry reports decimal sizes).
- */
-/**
- * `<number><unit>` (a space between is allowed) times the unit's value in `units`, whose keys
- * are lower-case and include "" for a bare number; rounded to a whole number. Undefined when
- * the text is not of that form or the unit is not in the table.
- */
-function parseQuantity(text, units) {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-    if (!match)
-        return undefined;
-    const key = match[2].toLowerCase();
-    // Own keys only: "constructor" is on every object but is not a unit.
-    if (!Object.hasOwn(units, key))
-        return undefined;
-    return Math.round(Number(match[1]) * units[key]);
-}
-
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
-/** `1 MiB`, `64 KiB`, `1.5 MiB`, `900 bytes`. */
-function formatBytes(bytes) {
-    const trim = (n) => String(Number(n.toFixed(1)));
-    if (bytes >= MIB)
-        return `${trim(bytes / MIB)} MiB`;
-    if (bytes >= KIB)
-        return `${trim(bytes / KIB)} KiB`;
-    return `${bytes} byte${bytes === 1 ? "" : "s"}`;
-}
-const SIZE_UNITS = {
-    "": 1,
-    b: 1,
-    kb: 1000,
-    mb: 1000 * 1000,
-    kib: KIB,
-    mib: MIB,
-    k: KIB,
-    m: MIB,
-};
-/** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
-function parseByteSize(text) {
-    return parseQuantity(text, SIZE_UNITS);
-}
+
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 function formatDuration(ms) {
     if (ms < 1000)
@@ -34489,11 +34543,11 @@ const durationValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas
     return ms;
 });
 /** A size in bytes: `1MiB`, `512KiB`, or a number of bytes. */
-const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: "expected a size such as 1MiB or 512KiB" })
+const sizeValue = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()], { error: `expected a size; ${quantity/* BYTE_SIZE_FORMS */.f7}` })
     .transform((value, ctx) => {
-    const bytes = typeof value === "number" ? value : parseByteSize(value);
+    const bytes = typeof value === "number" ? value : (0,quantity/* parseByteSize */.nS)(value);
     if (bytes === undefined || bytes <= 0) {
-        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+        return (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; ${quantity/* BYTE_SIZE_FORMS */.f7}`);
     }
     return bytes;
 });
@@ -34883,8 +34937,8 @@ async function readCaFile(file, cwd, check) {
 
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/verify/credentials.ts
-const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|passw|api[-_]?key|auth|session|credential|signature|cookie/i;
+;// CONCATENATED MODULE: ./src/core/http/credentials.ts
+const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|passw|key|auth|session|credential|signature|cookie/i;
 /** Query parameters that carry credentials in URLs (signed URLs, token query strings). */
 const CREDENTIAL_PARAM = /token|secret|passw|key|auth|session|signature|^sig$/i;
 function isCredentialHeader(name, marked = []) {
@@ -34951,7 +35005,7 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/verify/transport-errors.ts
+;// CONCATENATED MODULE: ./src/core/http/transport-errors.ts
 /**
  * Network and TLS errors as reasons a person understands: `connection refused`, `certificate
  * for api.example.com has expired`, never `Error: connect ECONNREFUSED 127.0.0.1:8080`.
@@ -35025,7 +35079,7 @@ function describeTransportError(error, url) {
     return message.split("\n")[0] ?? "request failed";
 }
 
-;// CONCATENATED MODULE: ./src/verify/http-client.ts
+;// CONCATENATED MODULE: ./src/core/http/http-client.ts
 /**
  * One HTTP exchange with Node's own http/https: an abortable request, a bounded body read,
  * the peer certificate captured while the socket is still open, and redirects followed up
@@ -35070,13 +35124,13 @@ function readBody(response, limit) {
         let done = false;
         const tooLarge = (detail) => {
             done = true;
-            reject(new RequestFailure(`response body exceeded ${formatBytes(limit)}${detail}`));
+            reject(new RequestFailure(`response body exceeded ${(0,quantity/* formatBytes */.z3)(limit)}${detail}`));
             // Stop reading at once: a huge body must cost neither memory nor time.
             response.destroy();
         };
         const declared = Number(response.headers["content-length"]);
         if (Number.isFinite(declared) && declared > limit) {
-            tooLarge(` (Content-Length: ${formatBytes(declared)})`);
+            tooLarge(` (Content-Length: ${(0,quantity/* formatBytes */.z3)(declared)})`);
             return;
         }
         const chunks = [];
@@ -35827,7 +35881,6 @@ function verifyReport(result) {
 
 
 
-
 const statusInput = schemas/* string */.YjP().transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
     return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
@@ -35853,12 +35906,7 @@ function requireMap(value, ctx) {
     }
     return (0,inputs/* inputProblem */.oi)(ctx, "must be a map such as {requests: 200, concurrency: 10, p95: 2s}");
 }
-const sizeInput = schemas/* string */.YjP().transform((value, ctx) => {
-    const bytes = parseByteSize(value);
-    return bytes === undefined || bytes <= 0
-        ? (0,inputs/* inputProblem */.oi)(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`)
-        : bytes;
-});
+const sizeInput = inputs/* byteSizeInput */.YA;
 const inputShape = {
     url: schemas/* string */.YjP().optional(),
     method: schemas/* string */.YjP()
@@ -36004,7 +36052,7 @@ const verifyAction = (0,action/* defineAction */.Q)({
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7372);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4748);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8424);
 
 
 await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyAction */ .E);

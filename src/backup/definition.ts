@@ -8,14 +8,19 @@ import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { booleanInput, durationInput, integerInput, linesInput } from "../core/inputs.js";
-import type { DatabaseConnection } from "./connection.js";
-import { kindOfUrl, parseDatabaseUrl } from "./connection.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import { kindOfUrl, parseDatabaseUrl } from "../backup-engine/connection.js";
 import type { BackupParams } from "./main.js";
 import { backup } from "./main.js";
-import type { RetentionPolicy } from "./retention.js";
-import { hasRetentionRule } from "./retention.js";
-import type { SourceSpec } from "./source.js";
-import { setNameInput, storeFromInputs, storeInputShape, toolEnvironment } from "./store-inputs.js";
+import type { RetentionPolicy } from "../backup-engine/retention.js";
+import { hasRetentionRule } from "../backup-engine/retention.js";
+import type { SourceSpec } from "../backup-engine/source.js";
+import {
+  setNameInput,
+  storeFromInputs,
+  storeInputShape,
+  toolEnvironment,
+} from "../backup-engine/store-inputs.js";
 import { backupSummary } from "./summary.js";
 
 const positive = integerInput.refine((n) => n >= 1, { message: "must be at least 1" });
@@ -45,9 +50,6 @@ const inputShape = {
     .optional(),
   "retention-dry-run": booleanInput.default(false),
 };
-
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type BackupRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;

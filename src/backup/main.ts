@@ -12,22 +12,27 @@ import type { Clock } from "../core/clock.js";
 import { OperationFailedError, errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
-import type { DatabaseConnection } from "./connection.js";
-import type { DumpStream } from "./database.js";
-import { ENCRYPTION_NAME, EncryptStream } from "./encryption.js";
-import { scavengeEvery } from "./garbage.js";
-import type { BackupManifest } from "./manifest.js";
-import { listBackups, manifestKey, serializeManifest, timestampName } from "./manifest.js";
-import type { ToolOptions } from "./process.js";
-import type { RetentionPolicy } from "./retention.js";
-import { applyRetention, hasRetentionRule } from "./retention.js";
-import type { SourceSpec } from "./source.js";
-import { sourceFormat, startDump } from "./source.js";
-import type { BackupStore } from "./store.js";
-import { ObjectExistsError } from "./store.js";
-import { ByteCounter, DigestTap } from "./stream-taps.js";
-import type { VerificationResult, VerificationTarget } from "./verify-backup.js";
-import { verifyBackup } from "./verify-backup.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import type { DumpStream } from "../backup-engine/database.js";
+import { ENCRYPTION_NAME, EncryptStream } from "../backup-engine/encryption.js";
+import { scavengeEvery } from "../backup-engine/garbage.js";
+import type { BackupManifest } from "../backup-engine/manifest.js";
+import {
+  listBackups,
+  manifestKey,
+  serializeManifest,
+  timestampName,
+} from "../backup-engine/manifest.js";
+import type { ToolOptions } from "../backup-engine/process.js";
+import type { RetentionPolicy } from "../backup-engine/retention.js";
+import { applyRetention, hasRetentionRule } from "../backup-engine/retention.js";
+import type { SourceSpec } from "../backup-engine/source.js";
+import { sourceFormat, startDump } from "../backup-engine/source.js";
+import type { BackupStore } from "../backup-engine/store.js";
+import { ObjectExistsError } from "../backup-engine/store.js";
+import { ByteCounter, DigestTap } from "../backup-engine/stream-taps.js";
+import type { VerificationResult, VerificationTarget } from "../backup-engine/verify-backup.js";
+import { verifyBackup } from "../backup-engine/verify-backup.js";
 
 export interface BackupParams {
   source: SourceSpec;

@@ -1,22 +1,8 @@
 /** The backup job summary, built as data. */
 import type { Summary } from "../core/summary.js";
 import { inlineCode } from "../core/summary.js";
+import { formatBytes, formatSeconds } from "../core/quantity.js";
 import type { BackupResult } from "./main.js";
-
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-export function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
 
 export function backupSummary(result: BackupResult): Summary {
   const m = result.manifest;

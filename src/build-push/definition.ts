@@ -8,8 +8,14 @@ import { loadConfig } from "../config/load.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { fetchVia, proxyDispatcher } from "../core/github/transport.js";
-import { booleanInput, countInput, inputProblem, linesInput, listInput } from "../core/inputs.js";
-import { parseSize } from "./byte-size.js";
+import {
+  booleanInput,
+  byteSizeInput,
+  countInput,
+  inputProblem,
+  linesInput,
+  listInput,
+} from "../core/inputs.js";
 import type { BuildSecret } from "./engine.js";
 import { processExec } from "./exec.js";
 import { parseKeyValueLines } from "./key-value-lines.js";
@@ -65,15 +71,7 @@ const engineInput = z.string().transform((value, ctx): EngineChoice => {
     : inputProblem(ctx, `is "${value}", which is not an engine; use auto, buildx or buildah`);
 });
 
-const sizeInput = z.string().transform((value, ctx) => {
-  const bytes = parseSize(value);
-  return bytes === undefined || bytes <= 0
-    ? inputProblem(
-        ctx,
-        `is "${value}", which is not a size; write it like 500MB, 1.5GB or 800000000`,
-      )
-    : bytes;
-});
+const sizeInput = byteSizeInput;
 
 const inputShape = {
   services: z.string().optional(),
@@ -95,13 +93,23 @@ const inputShape = {
   isolation: z
     .enum(["oci", "chroot", "rootless"], { error: "must be oci, chroot or rootless" })
     .optional(),
+  cache: booleanInput.default(true),
+  "cache-from": linesInput.optional(),
+  "cache-to": z
+    .string()
+    .transform((value) => value.trim())
+    .optional(),
   "max-size": sizeInput.optional(),
   "max-parallel": countInput(64)
     .refine((n) => n >= 1, { message: "must be at least 1" })
     .default(4),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
+/**
+ * The action's input names, so the deploy action's pass-through lists stop compiling when an
+ * input is renamed here. action.yml and the schema are checked against each other by
+ * test/unit/action-manifests.test.ts.
+ */
 export type BuildPushRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
@@ -221,6 +229,11 @@ export const buildPushAction = defineAction({
           storageDriver: params["storage-driver"],
           storageRoot: params["storage-root"],
           isolation: params.isolation,
+        },
+        cache: {
+          enabled: params.cache,
+          from: params["cache-from"] ?? [],
+          to: params["cache-to"] || undefined,
         },
         maxSize: params["max-size"],
         maxParallel: params["max-parallel"],

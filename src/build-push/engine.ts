@@ -3,6 +3,7 @@
  * the result under every tag, returning the digest pushed. Docker Buildx is what hosted
  * runners have; Buildah is on them too, and needs no daemon.
  */
+import type { ServiceCache } from "./layer-cache.js";
 import type { ServiceSpec } from "./services.js";
 
 export const ENGINE_NAMES = ["buildx", "buildah"] as const;
@@ -28,6 +29,8 @@ export interface BuildRequest {
   tags: string[];
   labels: Record<string, string>;
   secrets: BuildSecret[];
+  /** Where cached layers are read from and written to; undefined: no cache. */
+  cache?: ServiceCache | undefined;
   /** A private directory for this build's files (secrets, digest, metadata). */
   workDir: string;
   /** The workspace: the service's context and Dockerfile are relative to it. */

@@ -1,8 +1,10 @@
 /**
  * What the commit being built is: SHA, branch, semver release tag and source URL. Taken
- * from the GitHub Actions environment when it is there, from the git repository in the
- * workspace otherwise (the CLI on a laptop), so both runners tag images the same way.
+ * from the CI system's variables when they are there (GitHub Actions, GitLab CI, Jenkins…),
+ * from the git repository in the workspace otherwise (the CLI on a laptop), so every runner
+ * tags images the same way.
  */
+import { readCiFacts } from "../core/ci-facts.js";
 import type { Exec } from "./exec.js";
 
 export interface SemVer {
@@ -85,29 +87,26 @@ export async function readGitFacts(
   cwd: string,
   exec: Exec,
 ): Promise<GitFacts> {
-  const ref = env["GITHUB_REF"] ?? "";
-  const inActions = Boolean(env["GITHUB_SHA"]);
-  const sha = env["GITHUB_SHA"] || (await git(exec, cwd, ["rev-parse", "HEAD"]));
+  const ci = readCiFacts(env);
+  // In CI the checkout is often a detached HEAD: only the CI's own variables name the branch.
+  const inCi = Boolean(ci.commit);
+  const sha = ci.commit || (await git(exec, cwd, ["rev-parse", "HEAD"]));
   const branch =
-    env["GITHUB_HEAD_REF"] ||
-    (ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : undefined) ||
-    (inActions ? undefined : await git(exec, cwd, ["symbolic-ref", "--short", "-q", "HEAD"]));
-  const tagRef = ref.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : undefined;
-  const version = tagRef
-    ? parseSemVer(tagRef)
-    : inActions
+    ci.branch ||
+    (inCi ? undefined : await git(exec, cwd, ["symbolic-ref", "--short", "-q", "HEAD"]));
+  const version = ci.tag
+    ? parseSemVer(ci.tag)
+    : inCi
       ? undefined
       : highestRelease((await git(exec, cwd, ["tag", "--points-at", "HEAD"])) ?? "");
-  const server = env["GITHUB_SERVER_URL"];
-  const repository = env["GITHUB_REPOSITORY"];
-  const remote =
-    server && repository ? undefined : await git(exec, cwd, ["remote", "get-url", "origin"]);
-  const source =
-    server && repository
-      ? `${server.replace(/\/$/, "")}/${repository}`
-      : remote
-        ? webUrlOfRemote(remote)
-        : undefined;
+  const remote = ci.repositoryUrl
+    ? undefined
+    : await git(exec, cwd, ["remote", "get-url", "origin"]);
+  const source = ci.repositoryUrl
+    ? webUrlOfRemote(ci.repositoryUrl)
+    : remote
+      ? webUrlOfRemote(remote)
+      : undefined;
   return {
     ...(sha ? { sha } : {}),
     ...(branch ? { branch } : {}),

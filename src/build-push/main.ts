@@ -19,9 +19,11 @@ import { readGitFacts } from "./git-facts.js";
 import { ociLabels } from "./image-labels.js";
 import { renderTags, tagValues } from "./image-tags.js";
 import { inParallel } from "./in-parallel.js";
+import type { CacheSettings, ServiceCache } from "./layer-cache.js";
+import { cacheDestination, cacheRegistries, serviceCache } from "./layer-cache.js";
 import type { ImageLocation, PlatformImage } from "./pushed-image.js";
 import { pushProblems, readPushedImage } from "./pushed-image.js";
-import { describeEngineFailure } from "./push-failure.js";
+import { describeEngineFailure, isCachePushFailure } from "./push-failure.js";
 import { RegistryClient } from "./registry-client.js";
 import type { Fetch } from "./registry-client.js";
 import { credentialLookup } from "./registry-credentials.js";
@@ -38,6 +40,8 @@ export interface BuildPushParams {
   secrets: BuildSecret[];
   engine: EngineChoice;
   engineOptions: EngineOptions;
+  /** The layer cache: on by default, in a repository next to each image. */
+  cache: CacheSettings;
   /** Compressed bytes one platform's image may have; no budget when absent. */
   maxSize?: number | undefined;
   maxParallel: number;
@@ -107,12 +111,23 @@ async function engineFailure(
   error: EngineCommandError,
   service: ServiceSpec,
   client: RegistryClient,
+  cache: ServiceCache | undefined,
 ): Promise<Error> {
-  const location = locationOf(service.repository);
+  const cacheRepository = cacheDestination(cache);
+  const refusedAt =
+    error.step === "push"
+      ? service.repository
+      : isCachePushFailure(error.output) && cache?.to?.kind === "registry"
+        ? cache.to.repository
+        : undefined;
+  const location = refusedAt ? locationOf(refusedAt) : undefined;
   const refused =
-    error.step === "push" &&
+    location !== undefined &&
     (await client.refusesCredentials(location.registry, location.path).catch(() => false));
-  return describeEngineFailure(error, service.name, service.repository, refused);
+  return describeEngineFailure(error, service.name, service.repository, {
+    credentialsRefused: refused,
+    cacheRepository,
+  });
 }
 
 async function buildOne(
@@ -123,6 +138,7 @@ async function buildOne(
     tags: string[];
     labels: Record<string, string>;
     secrets: BuildSecret[];
+    cache: ServiceCache | undefined;
     workRoot: string;
   },
   deps: BuildPushDeps,
@@ -139,6 +155,7 @@ async function buildOne(
       tags,
       labels: request.labels,
       secrets: request.secrets,
+      cache: request.cache,
       workDir,
       cwd: deps.cwd,
       env: definedEnv(deps.env),
@@ -148,7 +165,8 @@ async function buildOne(
     deps.logger.info(`[${service.name}] pushed ${service.repository}@${digest}`);
     return digest;
   } catch (error) {
-    if (error instanceof EngineCommandError) throw await engineFailure(error, service, client);
+    if (error instanceof EngineCommandError)
+      throw await engineFailure(error, service, client, request.cache);
     throw error;
   }
 }
@@ -206,6 +224,9 @@ export async function buildPush(
   const labels = ociLabels(facts, deps.clock.now(), tags[0], params.labels);
   // 3. An engine that is there, and registries that answer, before minutes of building.
   const engine = await selectEngine(params.engine, deps.exec, params.engineOptions);
+  const caches = new Map(
+    params.services.map((s) => [s.name, serviceCache(params.cache, s, engine.name)]),
+  );
   const client = new RegistryClient({
     fetch: deps.fetch,
     credentials: credentialLookup({ env: deps.env, exec: deps.exec, secrets: deps.secrets }),
@@ -213,7 +234,12 @@ export async function buildPush(
     tlsVerify: params.engineOptions.tlsVerify,
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  const registries = [...new Set(params.services.map((s) => locationOf(s.repository).registry))];
+  const registries = [
+    ...new Set([
+      ...params.services.map((s) => locationOf(s.repository).registry),
+      ...[...caches.values()].flatMap(cacheRegistries),
+    ]),
+  ];
   await Promise.all(registries.map((registry) => client.ping(registry)));
   // 4. Build and push, several services at once.
   const workRoot = await mkdtemp(join(tmpdir(), "greenlight-build-push-"));
@@ -224,7 +250,7 @@ export async function buildPush(
         engine,
         client,
         service,
-        { tags, labels, secrets: params.secrets, workRoot },
+        { tags, labels, secrets: params.secrets, cache: caches.get(service.name), workRoot },
         deps,
       );
       return checkPushed(client, service, digest, tags, params.maxSize);

@@ -9,6 +9,12 @@ const CREDENTIALS =
   /unauthorized|authentication required|no basic auth credentials|denied|401 Unauthorized|403 Forbidden|requested access to the resource is denied/i;
 const UNREACHABLE =
   /connection refused|no such host|i\/o timeout|network is unreachable|dial tcp|TLS handshake timeout/i;
+const CACHE_PUSH = /failed pushing cache to/i;
+
+/** Buildah fails the whole build when its layer cache cannot be written. */
+export function isCachePushFailure(output: string): boolean {
+  return CACHE_PUSH.test(output);
+}
 const PLAIN_HTTP = /server gave HTTP response to HTTPS client|http: server gave HTTP response/i;
 
 function lastMeaningfulLine(output: string): string {
@@ -35,11 +41,27 @@ export function describeEngineFailure(
   error: EngineCommandError,
   service: string,
   repository: string,
-  /** The registry refuses this runner's credentials (or their absence), asked after the failure. */
-  credentialsRefused = false,
+  context: {
+    /** The registry refuses this runner's credentials (or their absence), asked after the failure. */
+    credentialsRefused?: boolean;
+    /** Where the layer cache is written, when it is. */
+    cacheRepository?: string | undefined;
+  } = {},
 ): OperationFailedError {
   const output = error.output;
+  const credentialsRefused = context.credentialsRefused ?? false;
   const registry = repository.split("/")[0] ?? repository;
+  // ECR creates no repository on push: the cache repository may simply not exist yet.
+  if (isCachePushFailure(output) && context.cacheRepository) {
+    if (credentialsRefused) {
+      return new OperationFailedError(
+        `Pushing the layer cache of service "${service}" to ${context.cacheRepository} was refused for missing or invalid credentials; log in to ${context.cacheRepository.split("/")[0]} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action), or set cache-to: none.`,
+      );
+    }
+    return new OperationFailedError(
+      `Building service "${service}" failed because its layer cache could not be pushed to ${context.cacheRepository} (${lastMeaningfulLine(output)}); create that repository and let this job push to it, give cache-to another repository, or set cache-to: none.`,
+    );
+  }
   if (PLAIN_HTTP.test(output)) {
     return new OperationFailedError(
       `Pushing service "${service}" to ${registry} failed because the registry speaks plain HTTP; set tls-verify: false for a registry without TLS.`,

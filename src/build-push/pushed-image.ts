@@ -4,7 +4,7 @@
  * against the request: the digest resolves, every tag points at it, every platform is
  * there, and each platform fits the size budget.
  */
-import { formatSize } from "./byte-size.js";
+import { formatDecimalBytes as formatSize } from "../core/quantity.js";
 import { platformKey } from "./platforms.js";
 import type { FetchedManifest, RegistryClient } from "./registry-client.js";
 import { INDEX_MEDIA_TYPES } from "./registry-client.js";

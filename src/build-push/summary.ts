@@ -1,6 +1,6 @@
 import type { Summary } from "../core/summary.js";
 import { inlineCode } from "../core/summary.js";
-import { formatSize } from "./byte-size.js";
+import { formatDecimalBytes as formatSize } from "../core/quantity.js";
 import type { BuildPushResult } from "./main.js";
 
 /** The job summary: one row per service, with what each platform weighs compressed. */

@@ -7,6 +7,12 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
+/**
+ * Runs a whole `greenlight …` command line. Tool commands that drive actions (the demo) get it
+ * passed in rather than importing the CLI, so the CLI and its commands never import each other.
+ */
+export type CliRunner = (argv: string[], io: CliIo) => Promise<number>;
+
 export function processIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),

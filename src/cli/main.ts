@@ -106,8 +106,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const action = actions.find((a) => a.name === command);
   if (action) return runActionCommand(action, loadManifest(action.name), rest, io);
-  const tool = tools[command];
-  if (tool) return tool(rest, io);
+  // Own names only: "constructor" or "__proto__" is an unknown command, not Object's.
+  const tool = Object.hasOwn(tools, command) ? tools[command] : undefined;
+  if (tool) return tool(rest, io, runCli);
   const hint = suggest(command, [...actions.map((a) => a.name), ...Object.keys(tools)]);
   io.stderr(
     `error: Unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ""}run "greenlight --help" for the list.\n`,

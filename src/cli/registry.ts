@@ -12,12 +12,12 @@ import { preflightAction } from "../preflight/definition.js";
 import { promoteAction } from "../promote/definition.js";
 import { rollbackAction } from "../rollback/definition.js";
 import { restoreAction } from "../restore/definition.js";
-import { sandboxCommand } from "../sandbox/cli.js";
+import { sandboxCommand } from "../sandbox/sandbox-command.js";
 import { updateTfvarsAction } from "../update-tfvars/definition.js";
 import { verifyAction } from "../verify/definition.js";
-import type { CliIo } from "./io.js";
+import type { CliIo, CliRunner } from "./io.js";
 
-export type ToolCommand = (argv: string[], io: CliIo) => Promise<number>;
+export type ToolCommand = (argv: string[], io: CliIo, runCli: CliRunner) => Promise<number>;
 
 export const actions: RunnableAction[] = [
   toRunnable(buildPushAction),

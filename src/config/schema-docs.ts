@@ -17,8 +17,13 @@ export const CONFIG_DOCS: Record<string, string> = {
   "environments.*": "Where one environment's release lives and how changes to it land.",
   "environments.*.repository": "The infra repository, owner/name.",
   "environments.*.base": "Branch of the infra repository that Terraform applies. Default main.",
+  "environments.*.release-file":
+    "The environment's release file in the infra repository: a Terraform variables file (*.auto.tfvars.json, or the literal subset of .tfvars) or a YAML file (Helm values, a kustomization, Kubernetes manifests). A path, with the format taken from its extension, or path and format.",
+  "environments.*.release-file.path": "Path of the release file in the infra repository.",
+  "environments.*.release-file.format":
+    "json, hcl or yaml, for a file whose extension does not say. Default from the extension.",
   "environments.*.tfvars":
-    "The environment's tfvars file in the infra repository (*.auto.tfvars.json, or the literal subset of .tfvars).",
+    "The environment's release file, by the name it had before release-file (a tfvars or YAML file). Give release-file or tfvars, not both.",
   "environments.*.merge":
     "How changes land: pull-request (merged by a person), auto-merge (a pull request that merges itself once its reviews and checks pass) or direct (a commit to the base branch). Default pull-request.",
   "environments.*.merge-method": "Merge method for auto-merge. Default squash.",
@@ -38,6 +43,33 @@ export const CONFIG_DOCS: Record<string, string> = {
   "environments.*.verify.attempts": "Attempts per check before it fails.",
   "environments.*.verify.interval": "Wait between attempts of a check.",
   "environments.*.verify.deadline": "Overall deadline for all checks, e.g. 5m.",
+  "environments.*.deploy-window":
+    "When deploys to the environment are allowed; preflight judges it when its environment input names the environment and no deploy-window input is given.",
+  "environments.*.deploy-window.timezone":
+    "IANA time zone the days and hours are judged in, e.g. Asia/Shanghai. Default UTC.",
+  "environments.*.deploy-window.days":
+    "Days deploys are allowed, e.g. mon-fri or [mon, wed, fri]. Default every day. Left out when hours are given per day.",
+  "environments.*.deploy-window.hours":
+    "Open hours, end exclusive, e.g. 09:00-17:00 or 09:00-12:00, 13:00-17:00; or per day as a map of day or day range → hours, later keys winning, e.g. {mon-fri: 10:00-16:00, fri: 10:00-12:00} (days not named, or named closed, are closed). Default all day.",
+  "environments.*.deploy-window.hours.*": "Open hours of these days, or closed.",
+  "environments.*.deploy-window.freeze":
+    "Periods when deploys are not allowed, whatever the days and hours say.",
+  "environments.*.deploy-window.freeze[].from":
+    "Start: a date (the whole day in the window's time zone), a local time 2026-12-20T18:00, or an instant with an offset.",
+  "environments.*.deploy-window.freeze[].to":
+    "End, included when a date: a date, a local time or an instant.",
+  "environments.*.deploy-window.freeze[].reason": "Why, shown when the window is closed.",
+  "environments.*.deploy-window.holidays":
+    "Public holidays that close the window, as the country's offices keep them.",
+  "environments.*.deploy-window.holidays.country":
+    "ISO 3166-1 country code. CN follows the State Council's yearly schedule, including the weekend days worked in place of a holiday (调休), which are open; other countries use the date-holidays calendars.",
+  "environments.*.deploy-window.holidays.state":
+    "State or province code for regional holidays, e.g. BY in DE (not for CN).",
+  "environments.*.deploy-window.holidays.region": "Region within the state (not for CN).",
+  "environments.*.deploy-window.holidays.types":
+    "Kinds of holiday that close the window (public, bank, optional, school, observance). Default public; only public for CN.",
+  "environments.*.deploy-window.holidays.day-before":
+    "Also close the last working day before a holiday (the Friday before a holiday on Monday). Default false.",
   services:
     "Services by name. The name is how the tfvars fields are found: api → api_green_image, api_green_weight, … (see fields).",
   "services.*": "How one service is built and where its fields are.",
@@ -50,7 +82,26 @@ export const CONFIG_DOCS: Record<string, string> = {
   "services.*.weighted":
     "Whether the service takes traffic through blue and green weights. false for a service without a load balancer, such as a queue worker: it only gets new images and counts.",
   "services.*.fields":
-    "JSONPath of a tfvars field when it does not follow the convention $.<service>_<field> (dashes written as underscores).",
+    "JSONPath of a release-file field when it does not follow the convention $.<service>_<field> (dashes written as underscores).",
+  "services.*.fields.green-image":
+    "Where the green image is: a JSONPath, or repository plus tag and/or digest JSONPaths for an image split across fields (Helm image.repository + image.tag, Kustomize newName + newTag / digest).",
+  "services.*.fields.green-image.repository":
+    "JSONPath of the image's repository (registry/name), e.g. $.green.image.repository.",
+  "services.*.fields.green-image.tag": "JSONPath of the image's tag, e.g. $.green.image.tag.",
+  "services.*.fields.green-image.digest":
+    'JSONPath of the image\'s digest (sha256:…). Keep the key in the file ("" when unused): Greenlight writes it, never adds it.',
+  "services.*.fields.blue-image": "Where the blue image is; the same forms as green-image.",
+  "services.*.fields.blue-image.repository": "JSONPath of the blue image's repository.",
+  "services.*.fields.blue-image.tag": "JSONPath of the blue image's tag.",
+  "services.*.fields.blue-image.digest": "JSONPath of the blue image's digest.",
+  "services.*.fields.green-desired-count":
+    "JSONPath of the green side's desired count (replicas), e.g. $.green.replicaCount.",
+  "services.*.fields.blue-desired-count": "JSONPath of the blue side's desired count.",
+  "services.*.fields.blue-weight":
+    'JSONPath of the blue traffic weight; a filter selects a backend by name, e.g. $.spec.rules[0].backendRefs[?(@.name=="api-blue")].weight.',
+  "services.*.fields.green-weight": "JSONPath of the green traffic weight.",
+  "services.*.weight-mode":
+    "percent: blue and green weights add up to 100. relative: the weights are shares of their sum, as Gateway API backendRefs and Istio routes read them (1 and 0 is all blue); Greenlight writes the plan's percentages as the pair's shares. Default percent.",
   "services.*.environments": "Environments the service is deployed to. Default all.",
   promotion: "Default promotion plan: how green's traffic moves to 100% and what gates each step.",
   "promotion.steps":

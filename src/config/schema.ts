@@ -8,6 +8,7 @@ import { JSONPath } from "jsonpath-plus";
 import { z } from "zod";
 import { jsonPathProblem } from "../release-file/assignments.js";
 import { notificationsSchema } from "../notify/config-schema.js";
+import { deployWindowSchema } from "./deploy-window-schema.js";
 import { checkEntrySchema, durationValue } from "../verify/check-schema.js";
 
 /** The tfvars fields Greenlight reads and writes for every service. */
@@ -20,6 +21,7 @@ export const SERVICE_FIELDS = [
   "green-weight",
 ] as const;
 export type ServiceField = (typeof SERVICE_FIELDS)[number];
+export type ImageField = "green-image" | "blue-image";
 
 const name = z
   .string()
@@ -51,11 +53,6 @@ const jsonPath = z
       });
     }
   });
-/** A field's path names one value: it is read and written without evaluating anything. */
-const fieldPath = jsonPath.refine((path) => !/\[\s*\??\(/.test(path), {
-  message:
-    "uses a filter or script expression, which a field path cannot; write a definite path such as $.services.api.image",
-});
 const repository = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");
@@ -63,6 +60,7 @@ const stringList = z.array(z.string().min(1));
 const percent = z.number().int().min(0).max(100);
 
 export const mergeModeSchema = z.enum(["pull-request", "auto-merge", "direct"]);
+export type MergeMode = z.output<typeof mergeModeSchema>;
 export const mergeMethodSchema = z.enum(["merge", "squash", "rebase"]);
 
 /** How a measured number is judged: the same for every metric provider. */
@@ -142,21 +140,62 @@ export const verifySettingsSchema = z.strictObject({
   deadline: durationValue.optional(),
 });
 
-export const environmentSchema = z.strictObject({
-  repository: repository.optional(),
-  base: z.string().min(1).optional(),
-  tfvars: z.string().min(1).optional(),
-  merge: mergeModeSchema.optional(),
-  "merge-method": mergeMethodSchema.optional(),
-  "allowed-paths": stringList.optional(),
-  labels: stringList.optional(),
-  reviewers: stringList.optional(),
-  "team-reviewers": stringList.optional(),
-  draft: z.boolean().optional(),
-  "require-digest": z.boolean().optional(),
-  "allowed-registries": stringList.optional(),
-  promotion: promotionSchema.optional(),
-  verify: verifySettingsSchema.optional(),
+/** The formats of release files Greenlight edits. */
+export const releaseFileFormatSchema = z.enum(["json", "hcl", "yaml"]);
+export type ReleaseFileFormat = z.output<typeof releaseFileFormatSchema>;
+
+/** A release file by path (format from its extension), or by path and format. */
+const releaseFileSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ path: z.string().min(1), format: releaseFileFormatSchema.optional() }),
+]);
+
+export const environmentSchema = z
+  .strictObject({
+    repository: repository.optional(),
+    base: z.string().min(1).optional(),
+    "release-file": releaseFileSchema.optional(),
+    /** The name the release file had when every release file was a tfvars file. */
+    tfvars: z.string().min(1).optional(),
+    merge: mergeModeSchema.optional(),
+    "merge-method": mergeMethodSchema.optional(),
+    "allowed-paths": stringList.optional(),
+    labels: stringList.optional(),
+    reviewers: stringList.optional(),
+    "team-reviewers": stringList.optional(),
+    draft: z.boolean().optional(),
+    "require-digest": z.boolean().optional(),
+    "allowed-registries": stringList.optional(),
+    promotion: promotionSchema.optional(),
+    verify: verifySettingsSchema.optional(),
+    /** When deploys to the environment are allowed, as preflight judges it. */
+    "deploy-window": deployWindowSchema.optional(),
+  })
+  .refine((env) => env["release-file"] === undefined || env.tfvars === undefined, {
+    message: "give release-file or tfvars, not both (tfvars is the older name of release-file)",
+    path: ["tfvars"],
+  });
+
+/**
+ * An image kept in two or three fields, as Helm charts (`image.repository` + `image.tag`)
+ * and Kustomize `images:` entries (`newName` + `newTag` / `digest`) keep it.
+ */
+const imagePartsSchema = z
+  .strictObject({ repository: jsonPath, tag: jsonPath.optional(), digest: jsonPath.optional() })
+  .refine((parts) => parts.tag !== undefined || parts.digest !== undefined, {
+    message: "map tag, digest or both besides repository",
+  });
+export type ImageParts = z.output<typeof imagePartsSchema>;
+
+const imageFieldSchema = z.union([jsonPath, imagePartsSchema]);
+
+const fieldsSchema = z.strictObject({
+  "green-image": imageFieldSchema.optional(),
+  "blue-image": imageFieldSchema.optional(),
+  "green-desired-count": jsonPath.optional(),
+  "blue-desired-count": jsonPath.optional(),
+  "blue-weight": jsonPath.optional(),
+  "green-weight": jsonPath.optional(),
 });
 
 export const serviceSchema = z.strictObject({
@@ -169,7 +208,9 @@ export const serviceSchema = z.strictObject({
   /** False for a service with no load-balancer weights (a queue worker). */
   weighted: z.boolean().default(true),
   /** Per-field JSONPath overrides of the naming convention. */
-  fields: z.partialRecord(z.enum(SERVICE_FIELDS), fieldPath).optional(),
+  fields: fieldsSchema.optional(),
+  /** percent: blue + green = 100; relative: shares of their sum (Gateway API, Istio). */
+  "weight-mode": z.enum(["percent", "relative"]).default("percent"),
   /** Environments the service is deployed to; all when absent. */
   environments: stringList.optional(),
 });
@@ -186,6 +227,28 @@ export const configSchema = z.strictObject({
 });
 
 export type GreenlightConfig = z.output<typeof configSchema>;
+
+export interface ReleaseFileRef {
+  path: string;
+  format?: ReleaseFileFormat;
+}
+
+/** The environment's release file: `release-file`, or `tfvars` as configs written before it say. */
+export function releaseFileOf(env: EnvironmentConfig | undefined): ReleaseFileRef | undefined {
+  const given = env?.["release-file"];
+  if (typeof given === "string") return { path: given };
+  if (given) return { path: given.path, ...(given.format ? { format: given.format } : {}) };
+  return env?.tfvars === undefined ? undefined : { path: env.tfvars };
+}
+
+/** The explicit format of `file` when it is the environment's release file. */
+export function releaseFormatFor(
+  env: EnvironmentConfig | undefined,
+  file: string,
+): ReleaseFileFormat | undefined {
+  const ref = releaseFileOf(env);
+  return ref?.path === file ? ref.format : undefined;
+}
 export type EnvironmentConfig = z.output<typeof environmentSchema>;
 export type ServiceConfig = z.output<typeof serviceSchema>;
 export type PromotionConfig = z.output<typeof promotionSchema>;
@@ -201,5 +264,17 @@ export function serviceFieldPath(
   service: string,
   field: ServiceField,
 ): string {
-  return config.services[service]?.fields?.[field] ?? defaultFieldPath(service, field);
+  const given = config.services[service]?.fields?.[field];
+  if (typeof given === "object") return given.repository;
+  return given ?? defaultFieldPath(service, field);
+}
+
+/** The fields an image is split across, when the config splits it. */
+export function serviceImageParts(
+  config: GreenlightConfig,
+  service: string,
+  field: ImageField,
+): ImageParts | undefined {
+  const given = config.services[service]?.fields?.[field];
+  return typeof given === "object" ? given : undefined;
 }

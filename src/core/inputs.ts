@@ -7,6 +7,7 @@ import { z } from "zod";
 import YAML from "yaml";
 import { MAX_TIMER_MS } from "./clock.js";
 import { ConfigurationError } from "./errors.js";
+import { BYTE_SIZE_FORMS, parseByteSize } from "./quantity.js";
 
 /** The raw input map of an action: every declared input, as text or absent. */
 export type RawInputs<Names extends string = string> = Record<Names, string | undefined>;
@@ -176,3 +177,11 @@ export function parseInputs<T>(schema: z.ZodType<T>, raw: Record<string, string 
   // One problem a line: the runner makes each line its own annotation.
   throw new ConfigurationError(sentences.join("\n"));
 }
+
+/** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
+export const byteSizeInput = z.string().transform((value, ctx) => {
+  const bytes = parseByteSize(value);
+  return bytes === undefined || bytes <= 0
+    ? inputProblem(ctx, `is "${value}", which is not a size; ${BYTE_SIZE_FORMS}`)
+    : bytes;
+});

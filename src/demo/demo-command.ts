@@ -9,8 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../cli/io.js";
-import { runCli } from "../cli/main.js";
+import type { CliIo, CliRunner } from "../cli/io.js";
 import type { EvidenceRecord } from "../promote/evidence.js";
 import { DEFAULT_TOKEN, startSandbox } from "../sandbox/index.js";
 import { DEMO_REPOSITORY, createDemoWorkspace, type DemoWorkspace } from "./demo-infra.js";
@@ -22,14 +21,16 @@ const MAX_TICKS = 40;
 
 export const DEMO_HELP = `greenlight demo — the life of a release, locally
 
-Usage: greenlight demo [--keep]
+Usage: greenlight demo [--keep] [--argocd]
 
 Starts a local GitHub sandbox with an infra repository and a small demo service, then
 deploys a good release (PR → merge → verify → promote 10 → 50 → 100 → finalize) and a bad
 one (caught by the error-rate gate and rolled back), printing a timeline.
 
 Options:
-  --keep   keep the temporary directory (infra repository, workspace) for inspection
+  --keep     keep the temporary directory (infra repository, workspace) for inspection
+  --argocd   keep the release in Helm values in a GitOps repository laid out as an Argo CD
+             team would (see examples/argocd), instead of a Terraform tfvars file
 `;
 
 interface Step {
@@ -38,16 +39,19 @@ interface Step {
   errors: string;
 }
 
-export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
+export async function demoCommand(argv: string[], io: CliIo, runCli: CliRunner): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
     io.stdout(DEMO_HELP);
     return 0;
   }
-  const unknown = argv.filter((a) => a !== "--keep");
+  const unknown = argv.filter((a) => a !== "--keep" && a !== "--argocd");
   if (unknown.length > 0) {
-    io.stderr(`Unknown argument "${unknown[0]}" for greenlight demo; the only option is --keep.\n`);
+    io.stderr(
+      `Unknown argument "${unknown[0]}" for greenlight demo; the options are --keep and --argocd.\n`,
+    );
     return 2;
   }
+  const layout = argv.includes("--argocd") ? "argocd" : "terraform";
   const started = Date.now();
   const line = (what: string, text: string) =>
     io.stdout(
@@ -55,14 +59,18 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     );
 
   const scratch = mkdtempSync(join(tmpdir(), "greenlight-demo-images-"));
-  const images = await demoImages(scratch, io);
+  const images = await demoImages(scratch, io, runCli);
   const fleet = await startDemoFleet({
     failingVersions: ["1.2.0"],
     windowMs: 1_500,
     versionOf: images.versionOf,
   });
   const stable = await images.imageFor("1.0.0");
-  const workspace = createDemoWorkspace(stable, { fleetUrl: fleet.url, bakeTime: BAKE_TIME });
+  const workspace = createDemoWorkspace(stable, {
+    fleetUrl: fleet.url,
+    bakeTime: BAKE_TIME,
+    layout,
+  });
   const sandbox = await startSandbox({ repos: { [DEMO_REPOSITORY]: workspace.bare } });
   const traffic = startTraffic(fleet.url, 200);
   const env = {
@@ -89,7 +97,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     applyFromMain(workspace, fleet);
     line(
       "infra",
-      `GitHub sandbox at ${sandbox.url}; ${DEMO_REPOSITORY} holds the production release file`,
+      `GitHub sandbox at ${sandbox.url}; ${DEMO_REPOSITORY} holds the production release file (${layout === "argocd" ? "Helm values synced by Argo CD" : "Terraform variables"})`,
     );
     line("fleet", `demo service at ${fleet.url}: ${describe(fleet, images)}`);
     line("images", images.description);
@@ -205,12 +213,12 @@ function lastLine(text: string): string {
 function applyFromMain(workspace: DemoWorkspace, fleet: DemoFleet): void {
   const r = workspace.releaseOnMain();
   fleet.apply({
-    blueImage: String(r["api_blue_image"]),
-    greenImage: String(r["api_green_image"]),
-    blueWeight: Number(r["api_blue_weight"]),
-    greenWeight: Number(r["api_green_weight"]),
-    blueCount: Number(r["api_blue_desired_count"]),
-    greenCount: Number(r["api_green_desired_count"]),
+    blueImage: String(r.api_blue_image),
+    greenImage: String(r.api_green_image),
+    blueWeight: Number(r.api_blue_weight),
+    greenWeight: Number(r.api_green_weight),
+    blueCount: Number(r.api_blue_desired_count),
+    greenCount: Number(r.api_green_desired_count),
   });
 }
 

@@ -7,8 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CliIo } from "../cli/io.js";
-import { runCli } from "../cli/main.js";
+import type { CliIo, CliRunner } from "../cli/io.js";
 import { versionOf } from "./demo-fleet.js";
 import { DEMO_REGISTRY } from "./demo-infra.js";
 import { commandAvailable, startLocalRegistry, type LocalRegistry } from "./local-registry.js";
@@ -36,7 +35,7 @@ export function preparedImages(): DemoImages {
 }
 
 /** Real images when Buildah and docker-registry are installed, else prepared references. */
-export async function demoImages(root: string, io: CliIo): Promise<DemoImages> {
+export async function demoImages(root: string, io: CliIo, runCli: CliRunner): Promise<DemoImages> {
   if (!(await commandAvailable("buildah")) || !(await commandAvailable("docker-registry"))) {
     return preparedImages();
   }

@@ -37,6 +37,9 @@ const inputShape = {
   "storage-driver": text,
   "storage-root": text,
   isolation: text,
+  cache: text,
+  "cache-from": text,
+  "cache-to": text,
   "max-size": text,
   "max-parallel": text,
   // open-pr
@@ -70,7 +73,6 @@ const inputShape = {
   "revoke-token": text,
 };
 
-export type DeployRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 type DeployInput = keyof typeof inputShape;
@@ -93,6 +95,9 @@ export const BUILD_INPUTS = [
   "storage-driver",
   "storage-root",
   "isolation",
+  "cache",
+  "cache-from",
+  "cache-to",
   "max-size",
   "max-parallel",
 ] as const satisfies readonly (DeployInput & keyof BuildPushRawInputs)[];

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
+import { readCiFacts } from "../core/ci-facts.js";
 import { ConfigurationError } from "../core/errors.js";
 import {
   booleanInput,
@@ -31,7 +32,7 @@ import { evidenceLines } from "./evidence.js";
 import type { DeploymentRecorder } from "./github-deployments.js";
 import { GitHubDeploymentRecorder } from "./github-deployments.js";
 import { notifySend } from "./http-send.js";
-import { EVENT_KINDS, EVENT_STATUSES, runUrlFromEnv } from "./event.js";
+import { EVENT_KINDS, EVENT_STATUSES } from "./event.js";
 import type { NotifyResult } from "./main.js";
 import { notify } from "./main.js";
 import type { MessageTemplate } from "./message.js";
@@ -82,6 +83,7 @@ const inputShape = {
   version: z.string().trim().optional(),
   repository: z.string().trim().optional(),
   commit: z.string().trim().optional(),
+  branch: z.string().trim().optional(),
   actor: z.string().trim().optional(),
   "run-url": z.string().trim().optional(),
   "pr-url": z.string().trim().optional(),
@@ -115,9 +117,6 @@ const inputShape = {
   "ca-file": z.string().optional(),
 };
 
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type NotifyRawInputs = Record<keyof typeof inputShape, string | undefined>;
-
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 
@@ -143,21 +142,26 @@ function eventFrom(params: Inputs, context: RunContext): DeploymentEvent {
     (params["started-at"] !== undefined
       ? Math.max(0, now.getTime() - params["started-at"])
       : undefined);
-  const repository = params.repository ?? env["GITHUB_REPOSITORY"];
-  const commit = params.commit ?? env["GITHUB_SHA"];
-  const actor = params.actor ?? env["GITHUB_ACTOR"];
-  const runUrl = params["run-url"] ?? runUrlFromEnv(env);
+  const ci = readCiFacts(env, {
+    ...(params.repository ? { repository: params.repository } : {}),
+    ...(params.commit ? { commit: params.commit } : {}),
+    ...(params.branch ? { branch: params.branch } : {}),
+    ...(params.actor ? { actor: params.actor } : {}),
+    ...(params["run-url"] ? { runUrl: params["run-url"] } : {}),
+  });
   return {
     kind: params.kind,
     status: params.status,
     environment: params.environment,
     services: params.services ?? [],
     version: params.version,
-    repository,
-    commit,
-    actor,
+    repository: ci.repository,
+    commit: ci.commit,
+    branch: ci.branch,
+    actor: ci.actor,
     durationMs,
-    runUrl,
+    runUrl: ci.runUrl,
+    runName: ci.runName,
     prUrl: params["pr-url"],
     evidence: params.evidence ?? [],
     at: now.toISOString(),
@@ -197,15 +201,17 @@ async function deploymentRecorder(
   event: DeploymentEvent,
   context: RunContext,
 ): Promise<{ recorder: DeploymentRecorder; revoke(): Promise<void> }> {
-  if (!event.repository || !event.commit) {
+  // Only a GitHub repository has deployments: another CI system's project path is not one.
+  const name = params.repository ?? context.env["GITHUB_REPOSITORY"];
+  if (!name || !event.commit) {
     throw new ConfigurationError(
       `Input "github-deployments" needs the repository and the commit; run in GitHub Actions (which sets GITHUB_REPOSITORY and GITHUB_SHA) or give repository and commit.`,
     );
   }
-  const repository = parseRepositoryName(event.repository);
+  const repository = parseRepositoryName(name);
   const client = await createGitHubClient({
     ...githubAuthFromInputs(params),
-    repository: event.repository,
+    repository: name,
     permissions: { deployments: "write" },
     logger: context.logger,
     clock: context.clock,

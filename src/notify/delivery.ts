@@ -8,6 +8,7 @@ import type { Clock } from "../core/clock.js";
 import { timerDelay } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import { errorMessage } from "../core/errors.js";
+import { backoffMs, retryAfterMs } from "../core/retry.js";
 import type { HttpResponse, HttpSend } from "../core/http/http-client.js";
 import { RequestFailure } from "../core/http/transport-errors.js";
 import type { DeploymentEvent } from "./event.js";
@@ -46,21 +47,12 @@ export interface DeliveryOutcome {
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | string[] | undefined, now: Date): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === undefined) return undefined;
-  if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
-}
-
 function retryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-function backoffMs(attempt: number, limit: number): number {
-  return Math.min(limit, FIRST_BACKOFF_MS * 2 ** (attempt - 1));
+function waitBefore(retry: number, limit: number): number {
+  return backoffMs(retry, { baseMs: FIRST_BACKOFF_MS, maxMs: limit });
 }
 
 function seconds(ms: number): string {
@@ -116,15 +108,15 @@ function nextWait(
 ): { waitMs: number } | { stop: string } {
   if (outcome.kind === "answer") {
     if (!retryable(outcome.response.status)) return { stop: outcome.refusal ?? "refused" };
-    const asked = retryAfterMs(outcome.response.headers["retry-after"], now);
+    const asked = retryAfterMs(outcome.response.headers["retry-after"], now.getTime());
     if (asked !== undefined && asked > policy.maxRetryWaitMs) {
       return {
         stop: `${outcome.refusal ?? `HTTP ${outcome.response.status}`}; the receiver asked to wait ${seconds(asked)}, longer than max-retry-wait (${seconds(policy.maxRetryWaitMs)})`,
       };
     }
-    return { waitMs: asked ?? backoffMs(attempt, policy.maxRetryWaitMs) };
+    return { waitMs: asked ?? waitBefore(attempt, policy.maxRetryWaitMs) };
   }
-  return { waitMs: backoffMs(attempt, policy.maxRetryWaitMs) };
+  return { waitMs: waitBefore(attempt, policy.maxRetryWaitMs) };
 }
 
 export async function deliver(

@@ -18,24 +18,17 @@ export interface DeploymentEvent {
   /** owner/name of the application repository. */
   repository?: string | undefined;
   commit?: string | undefined;
+  branch?: string | undefined;
   actor?: string | undefined;
   durationMs?: number | undefined;
   runUrl?: string | undefined;
+  /** What the CI system calls runUrl's page ("workflow run", "pipeline", "build"). */
+  runName?: string | undefined;
   prUrl?: string | undefined;
   /** For promotions and rollbacks: the measurements that led to the decision. */
   evidence: string[];
   /** When the event happened (ISO 8601). */
   at: string;
-}
-
-/** The run's page, from the variables every GitHub Actions job has. */
-export function runUrlFromEnv(env: Record<string, string | undefined>): string | undefined {
-  const server = env["GITHUB_SERVER_URL"];
-  const repository = env["GITHUB_REPOSITORY"];
-  const runId = env["GITHUB_RUN_ID"];
-  if (!server || !repository || !runId) return undefined;
-  const attempt = env["GITHUB_RUN_ATTEMPT"];
-  return `${server.replace(/\/$/, "")}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}`;
 }
 
 /** `2 min 5 s`, `45 s`, `1 h 3 min`: durations as people say them. */

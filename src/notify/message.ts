@@ -75,6 +75,7 @@ function shortCommit(commit: string | undefined): string {
   return commit ? commit.slice(0, 7) : "";
 }
 
+/** `acme/shop@0123456 on main by octocat in 2 min.`; never empty, so a message always says something beyond its title. */
 function details(event: DeploymentEvent): string {
   const parts: string[] = [];
   if (event.repository) {
@@ -82,9 +83,16 @@ function details(event: DeploymentEvent): string {
       event.commit ? `${event.repository}@${shortCommit(event.commit)}` : event.repository,
     );
   } else if (event.commit) parts.push(`commit ${shortCommit(event.commit)}`);
+  if (event.branch) parts.push(`on ${event.branch}`);
   if (event.actor) parts.push(`by ${event.actor}`);
   if (event.durationMs !== undefined) parts.push(`in ${formatEventDuration(event.durationMs)}`);
-  return parts.length > 0 ? `${parts.join(" ")}.` : "";
+  if (parts.length === 0) parts.push(`At ${event.at.replace(/\.\d+Z$/, "Z")}`);
+  return `${parts.join(" ")}.`;
+}
+
+function runLinkText(event: DeploymentEvent): string {
+  const name = event.runName ?? "workflow run";
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** Every placeholder a template may use, with its value for `event`. */
@@ -101,6 +109,7 @@ export function placeholderValues(event: DeploymentEvent): Record<string, string
     repository: event.repository ?? "",
     commit: event.commit ?? "",
     "short-commit": shortCommit(event.commit),
+    branch: event.branch ?? "",
     actor: event.actor ?? "",
     duration: event.durationMs !== undefined ? formatEventDuration(event.durationMs) : "",
     "run-url": event.runUrl ?? "",
@@ -148,6 +157,7 @@ function facts(event: DeploymentEvent, values: Record<string, string>): MessageF
     ["Status", event.status],
     ["Duration", values["duration"] ?? ""],
     ["Commit", values["short-commit"] ?? ""],
+    ["Branch", event.branch ?? ""],
     ["Actor", event.actor ?? ""],
   ];
   return all.filter(([, value]) => value !== "").map(([label, value]) => ({ label, value }));
@@ -155,7 +165,7 @@ function facts(event: DeploymentEvent, values: Record<string, string>): MessageF
 
 function links(event: DeploymentEvent): MessageLink[] {
   return [
-    ...(event.runUrl ? [{ text: "Workflow run", url: event.runUrl }] : []),
+    ...(event.runUrl ? [{ text: runLinkText(event), url: event.runUrl }] : []),
     ...(event.prUrl ? [{ text: "Pull request", url: event.prUrl }] : []),
   ];
 }

@@ -8,7 +8,7 @@ import type { Change } from "../release-file/assignments.js";
 import type { TfvarsEditRequest } from "../release-file/plan-edit.js";
 import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
-import type { FileAddition, InfraRepo } from "./infra-repo.js";
+import type { FileAddition, InfraRepo } from "../release/infra-repo.js";
 
 export interface ChangeRequest {
   /** tfvars files in the infra repository that the edit applies to. */

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import type { GreenlightConfig } from "../config/schema.js";
+import { releaseFileOf } from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
@@ -32,8 +33,8 @@ import { hasReleaseEdit } from "../release-file/plan-edit.js";
 import type { ChangeKind } from "./branch-name.js";
 import { deriveBranchName } from "./branch-name.js";
 import { checkAllowedPaths } from "./change-plan.js";
-import type { FileAddition } from "./infra-repo.js";
-import { InfraRepo } from "./infra-repo.js";
+import type { FileAddition } from "../release/infra-repo.js";
+import { InfraRepo } from "../release/infra-repo.js";
 import type { LandingMode, OpenPrParams } from "./main.js";
 import { openPr } from "./main.js";
 import { sourceFromEnv } from "./pr-content.js";
@@ -65,6 +66,11 @@ const inputShape = {
   "config-file": z.string().optional(),
 };
 
+/**
+ * The action's input names, so the deploy action's pass-through lists stop compiling when an
+ * input is renamed here. action.yml and the schema are checked against each other by
+ * test/unit/action-manifests.test.ts.
+ */
 export type OpenPrRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
@@ -156,10 +162,11 @@ async function resolveParams(params: Inputs, context: RunContext) {
     "repository",
     "name the infra repository as owner/name, or an environment whose config gives one",
   );
-  const files = params.file ?? (env?.tfvars ? [env.tfvars] : []);
+  const configured = releaseFileOf(env);
+  const files = params.file ?? (configured ? [configured.path] : []);
   if ((params.set?.length || hasReleaseEdit(release)) && files.length === 0) {
     throw new ConfigurationError(
-      `Input "file" is required for tfvars edits: name the tfvars file in the infra repository, or an environment whose config gives one.`,
+      `Input "file" is required for release-file edits: name the release file in the infra repository, or an environment whose config gives one (release-file).`,
     );
   }
   const allowed = params["allowed-paths"] ??

@@ -11,6 +11,7 @@
 import type { Clock } from "../core/clock.js";
 import { OperationFailedError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
+import { backoffMs } from "../core/retry.js";
 import type { Change } from "../release-file/assignments.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import { parseTfvars } from "../release-file/document.js";
@@ -18,8 +19,8 @@ import { diffDocuments } from "../release-file/document-diff.js";
 import type { ChangeKind } from "./branch-name.js";
 import type { ChangePlan, ChangeRequest } from "./change-plan.js";
 import { planChanges } from "./change-plan.js";
-import type { FileAddition, InfraRepo, PullRequestInfo } from "./infra-repo.js";
-import { describeError, isTransient, isUnresolvedNode } from "./infra-repo.js";
+import type { FileAddition, InfraRepo, PullRequestInfo } from "../release/infra-repo.js";
+import { describeError, isTransient, isUnresolvedNode } from "../release/infra-repo.js";
 import type { ContentContext, SourceInfo } from "./pr-content.js";
 import {
   changedServices,
@@ -106,8 +107,11 @@ class Backoff {
         `Gave up after ${this.max} attempts to ${this.what}: ${reason}. ${advice}`,
       );
     }
-    const ceiling = Math.min(5_000, 100 * 2 ** Math.min(this.attempt, 6));
-    const wait = Math.round(ceiling * (0.5 + (this.deps.random ?? Math.random)()));
+    const wait = backoffMs(this.attempt + 1, {
+      baseMs: 100,
+      maxMs: 5_000,
+      random: this.deps.random ?? Math.random,
+    });
     this.deps.logger.debug(`${reason}; attempt ${this.attempt + 1} in ${wait} ms`);
     await this.deps.clock.sleep(wait);
   }
@@ -218,8 +222,14 @@ async function describeBranch(
     const before = await repo.fileAt(file, baseHead);
     const after = known.find((a) => a.path === file)?.content ?? (await repo.fileAt(file, head));
     if (before === undefined || after === undefined || before === after) continue;
+    const ref = params.change.edit.releaseFile;
+    const format = ref?.path === file ? ref.format : undefined;
     changes.push(
-      ...diffDocuments(file, parseTfvars(before, file).data, parseTfvars(after, file).data),
+      ...diffDocuments(
+        file,
+        parseTfvars(before, file, format).data,
+        parseTfvars(after, file, format).data,
+      ),
     );
   }
   const uploads = new Set(params.change.uploads.map((u) => u.path));

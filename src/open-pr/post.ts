@@ -1,4 +1,11 @@
 import { runPost } from "../core/action-runner.js";
+import { isEntryPoint } from "../core/entry-point.js";
 import { openPrAction } from "./definition.js";
 
-await runPost(openPrAction);
+/** Runs the action's post step (clean-up); `@github/local-action` imports this module and calls it. */
+export async function run(): Promise<void> {
+  await runPost(openPrAction);
+}
+
+// The bundle (dist/) is started by the runner: run. Imported from source: only export.
+if (isEntryPoint(import.meta.url)) await run();

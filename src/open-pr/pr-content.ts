@@ -5,16 +5,15 @@
 import type { Change } from "../release-file/assignments.js";
 import { normalisePath } from "../release-file/json-path.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
+import { fieldPaths } from "../release-file/service-layout.js";
+import { SERVICE_FIELDS } from "../config/schema.js";
+import type { CiFacts } from "../core/ci-facts.js";
+import { readCiFacts } from "../core/ci-facts.js";
 import { inlineCode, renderMarkdown } from "../core/summary.js";
 import type { ChangeKind } from "./branch-name.js";
 
-export interface SourceInfo {
-  repository?: string;
-  sha?: string;
-  runUrl?: string;
-  actor?: string;
-  serverUrl?: string;
-}
+/** Where the change comes from: the application repository's CI facts. */
+export type SourceInfo = CiFacts;
 
 export interface ContentContext {
   environment: string;
@@ -26,18 +25,9 @@ export interface ContentContext {
   branch: string;
 }
 
-/** Source facts from the standard GitHub Actions variables. */
+/** Source facts from the CI system's variables (GitHub Actions, GitLab CI, Jenkins…). */
 export function sourceFromEnv(env: Record<string, string | undefined>): SourceInfo {
-  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
-  const repository = env["GITHUB_REPOSITORY"];
-  const runId = env["GITHUB_RUN_ID"];
-  return {
-    serverUrl: server,
-    ...(repository ? { repository } : {}),
-    ...(env["GITHUB_SHA"] ? { sha: env["GITHUB_SHA"] } : {}),
-    ...(env["GITHUB_ACTOR"] ? { actor: env["GITHUB_ACTOR"] } : {}),
-    ...(repository && runId ? { runUrl: `${server}/${repository}/actions/runs/${runId}` } : {}),
-  };
+  return readCiFacts(env);
 }
 
 /** A title names up to four services; more are counted, so the title stays readable. */
@@ -87,8 +77,11 @@ function ownerOf(
 ): { service: string; field: string } | undefined {
   const wanted = normalisePath(path);
   for (const layout of layouts) {
-    for (const [field, fieldPath] of Object.entries(layout.paths)) {
-      if (normalisePath(fieldPath) === wanted) return { service: layout.name, field };
+    for (const field of SERVICE_FIELDS) {
+      // A split image (repository + tag/digest) is one field kept in several places.
+      for (const fieldPath of fieldPaths(layout, field)) {
+        if (normalisePath(fieldPath) === wanted) return { service: layout.name, field };
+      }
     }
   }
   return undefined;
@@ -118,15 +111,20 @@ export function changesTable(changes: Change[], layouts: ServiceLayout[]): strin
   ]).trim();
 }
 
+function commitText(source: SourceInfo): string | undefined {
+  if (!source.commit) return undefined;
+  const name = `${source.repository ? `${source.repository}@` : ""}${source.commit.slice(0, 7)}`;
+  return source.commitUrl ? `commit [${name}](${source.commitUrl})` : `commit ${name}`;
+}
+
 function sourceLine(source: SourceInfo): string {
   const parts: string[] = [];
-  if (source.repository && source.sha) {
-    parts.push(
-      `commit [${source.repository}@${source.sha.slice(0, 7)}](${source.serverUrl}/${source.repository}/commit/${source.sha})`,
-    );
-  }
-  if (source.runUrl) parts.push(`workflow run ${source.runUrl}`);
-  if (source.actor) parts.push(`started by @${source.actor}`);
+  const commit = commitText(source);
+  if (commit) parts.push(source.branch ? `${commit} on branch ${source.branch}` : commit);
+  else if (source.branch) parts.push(`branch ${source.branch}`);
+  if (source.runUrl) parts.push(`${source.runName ?? "run"} ${source.runUrl}`);
+  // Only a GitHub login is @-mentioned: another system's user name could be someone else's here.
+  if (source.actor) parts.push(`started by ${source.github ? "@" : ""}${source.actor}`);
   return parts.length > 0 ? `Source: ${parts.join(", ")}.` : "";
 }
 
@@ -154,7 +152,7 @@ export function renderTemplate(template: string, context: ContentContext): strin
     branch: context.branch,
     changes: changesTable(context.changes, context.layouts),
     source: sourceLine(context.source),
-    sha: context.source.sha ?? "",
+    sha: context.source.commit ?? "",
     "run-url": context.source.runUrl ?? "",
     title: defaultTitle(context),
   };

@@ -1,4 +1,11 @@
 import { runAction } from "../core/action-runner.js";
+import { isEntryPoint } from "../core/entry-point.js";
 import { openPrAction } from "./definition.js";
 
-await runAction(openPrAction);
+/** Runs the action; `@github/local-action` imports this module and calls it. */
+export async function run(): Promise<void> {
+  await runAction(openPrAction);
+}
+
+// The bundle (dist/) is started by the runner: run. Imported from source: only export.
+if (isEntryPoint(import.meta.url)) await run();

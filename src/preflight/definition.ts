@@ -2,10 +2,12 @@
  * preflight's inputs: which checks to run and how, all validated (files read, schemas
  * parsed, the holiday calendar resolved) before any check runs.
  */
+import { readCiFacts } from "../core/ci-facts.js";
 import YAML from "yaml";
 import { z } from "zod";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
+import { loadConfig } from "../config/load.js";
 import { ConfigurationError } from "../core/errors.js";
 import { readWorkspaceText } from "../core/workspace-files.js";
 import { booleanInput, linesInput, listInput, structuredInput } from "../core/inputs.js";
@@ -19,6 +21,7 @@ import type { PreflightParams } from "./main.js";
 import { preflight } from "./main.js";
 import { isRepository } from "./scan-files.js";
 import { preflightReport, preflightSummary } from "./summary.js";
+import type { WindowSpec } from "./window-spec.js";
 import { parseWindowSpec } from "./window-spec.js";
 
 const MIN_REASON_LENGTH = 10;
@@ -53,11 +56,9 @@ const inputShape = {
   "base-ref": z.string().trim().optional(),
   "secret-scan-allow": linesInput.optional(),
   "config-file": z.string().optional(),
+  environment: z.string().trim().optional(),
   "fail-on-warn": booleanInput.default(false),
 };
-
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type PreflightRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
@@ -129,9 +130,46 @@ async function environmentCheck(
   return { sourceLabel: "the environment", values: context.env, required, rules };
 }
 
-function windowCheck(params: Inputs, context: RunContext): PreflightParams["window"] {
+/**
+ * The window to judge: the input, else the environment's window in the config file. A
+ * mistake in the file's window is reported against the file, not the input.
+ */
+async function windowSource(
+  params: Inputs,
+  context: RunContext,
+): Promise<{ value: unknown; source: string } | undefined> {
+  if (params["deploy-window"] !== undefined)
+    return { value: params["deploy-window"], source: 'Input "deploy-window"' };
+  const environment = params.environment;
+  if (!environment) return undefined;
+  const config = await loadConfig({
+    cwd: context.cwd,
+    ...(params["config-file"] ? { path: params["config-file"], required: true } : {}),
+  });
+  const value = config?.environments[environment]?.["deploy-window"];
+  return value === undefined
+    ? undefined
+    : { value, source: `Config environments.${environment}.deploy-window` };
+}
+
+function parseWindowFrom(window: { value: unknown; source: string }): WindowSpec {
+  try {
+    return parseWindowSpec(window.value);
+  } catch (error) {
+    if (error instanceof ConfigurationError && !window.source.startsWith("Input")) {
+      throw new ConfigurationError(error.message.replace('Input "deploy-window"', window.source));
+    }
+    throw error;
+  }
+}
+
+async function windowCheck(
+  params: Inputs,
+  context: RunContext,
+): Promise<PreflightParams["window"]> {
   const overrideReason = params["override-reason"];
-  if (params["deploy-window"] === undefined) {
+  const window = await windowSource(params, context);
+  if (window === undefined) {
     if (params["deploy-time"]) {
       throw new ConfigurationError(
         `Input "deploy-time" is set but "deploy-window" is not; add the window to judge the time against.`,
@@ -158,11 +196,9 @@ function windowCheck(params: Inputs, context: RunContext): PreflightParams["wind
       `Input "override-reason" is set but "emergency-override" is not true; set emergency-override: true to override the deploy window, or remove the reason.`,
     );
   }
-  const spec = parseWindowSpec(params["deploy-window"]);
-  const calendar = spec.holidays
-    ? holidayCalendar(spec.holidays, 'Input "deploy-window"')
-    : undefined;
-  const actor = context.env["GITHUB_ACTOR"];
+  const spec = parseWindowFrom(window);
+  const calendar = spec.holidays ? await holidayCalendar(spec.holidays, window.source) : undefined;
+  const actor = readCiFacts(context.env).actor;
   return {
     spec,
     calendar,
@@ -208,7 +244,7 @@ export const preflightAction = defineAction({
   inputs,
   async run(params: Inputs, context) {
     const environment = await environmentCheck(params, context);
-    const window = windowCheck(params, context);
+    const window = await windowCheck(params, context);
     const scan = await scanCheck(params, context);
     const result = await preflight(
       {

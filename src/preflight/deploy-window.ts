@@ -2,10 +2,11 @@
  * Is now a time to deploy? Weekdays and hours are judged on the window's own clock (so a
  * DST change moves the window with the office, not with UTC); freezes are instants; a
  * public holiday closes its day, and with day-before also the last working day before it
- * (the Friday before a holiday on Monday).
+ * (the Friday before a holiday on Monday); a weekend day worked in place of a holiday
+ * (China's 调休) is open with the weekdays' hours.
  */
 import type { HolidayCalendar } from "./holidays.js";
-import type { Freeze, WindowSpec } from "./window-spec.js";
+import type { Freeze, HourRange, WindowSpec } from "./window-spec.js";
 import type { LocalDate } from "./zoned-time.js";
 import { addDays, clockTime, instantOf, isoDate, localTime, weekdayOf } from "./zoned-time.js";
 
@@ -32,8 +33,20 @@ export function describeDays(days: number[]): string {
   return monFirst.map((d) => SHORT_DAYS[d]).join(", ");
 }
 
-export function describeHours(spec: WindowSpec): string {
-  return spec.hours.map((r) => `${clockTime(r.start)}–${clockTime(r.end)}`).join(", ");
+export function describeHours(hours: HourRange[]): string {
+  return hours.length === 0
+    ? "closed"
+    : hours.map((r) => `${clockTime(r.start)}–${clockTime(r.end)}`).join(", ");
+}
+
+/** The open hours of a local date: a makeup working day (调休) has the weekdays' hours. */
+function hoursOn(
+  spec: WindowSpec,
+  calendar: HolidayCalendar | undefined,
+  date: LocalDate,
+): HourRange[] {
+  if (calendar?.makeupWorkdayOn(date)) return spec.makeupDayHours;
+  return spec.hoursByDay[weekdayOf(date)] ?? [];
 }
 
 export function formatLocal(instant: Date, timeZone: string): string {
@@ -51,18 +64,21 @@ function dayClosure(
   calendar: HolidayCalendar | undefined,
   date: LocalDate,
 ): string | undefined {
-  const weekday = weekdayOf(date);
+  const unknown = calendar?.unknownOn(date);
+  if (unknown) return `${isoDate(date)} cannot be judged: ${unknown}`;
   const holiday = calendar?.holidayOn(date);
   if (holiday) return `${isoDate(date)} is a public holiday (${holiday})`;
-  if (!spec.days.includes(weekday))
+  if (hoursOn(spec, calendar, date).length === 0) {
+    const weekday = weekdayOf(date);
     return `${DAY_LABELS[weekday]} is not a deploy day (${describeDays(spec.days)})`;
+  }
   if (calendar && spec.holidays?.dayBefore) {
     // The last working day before a holiday: skip the days deploys never happen on.
     for (let next = addDays(date, 1), i = 0; i < 7; next = addDays(next, 1), i++) {
       const name = calendar.holidayOn(next);
       if (name)
         return `${isoDate(date)} is the last working day before a public holiday (${name} on ${isoDate(next)})`;
-      if (spec.days.includes(weekdayOf(next))) break;
+      if (hoursOn(spec, calendar, next).length > 0) break;
     }
   }
   return undefined;
@@ -84,7 +100,7 @@ export function nextOpening(
   let date: LocalDate = { year: start.year, month: start.month, day: start.day };
   for (let i = 0; i < SEARCH_DAYS; i++, date = addDays(date, 1)) {
     if (dayClosure(spec, calendar, date)) continue;
-    for (const range of spec.hours) {
+    for (const range of hoursOn(spec, calendar, date)) {
       const end = endOfRange(date, range.end, spec.timeZone);
       let candidate = Math.max(
         from.getTime(),
@@ -121,8 +137,16 @@ export function evaluateWindow(
   const closure = dayClosure(spec, calendar, today);
   if (closure) reasons.push(closure);
   const minute = local.hour * 60 + local.minute;
-  if (!spec.hours.some((r) => r.start <= minute && minute < r.end)) {
-    reasons.push(`${clockTime(minute)} is outside the deploy hours (${describeHours(spec)})`);
+  const hours = hoursOn(spec, calendar, today);
+  // A closed day already says why; its empty hours would only repeat it.
+  if (hours.length > 0 && !hours.some((r) => r.start <= minute && minute < r.end)) {
+    const sameEveryDay = spec.days.every(
+      (d) => describeHours(spec.hoursByDay[d] ?? []) === describeHours(hours),
+    );
+    const which = sameEveryDay ? "" : `${DAY_LABELS[local.weekday]} `;
+    reasons.push(
+      `${clockTime(minute)} is outside the deploy hours (${which}${describeHours(hours)})`,
+    );
   }
   const decision: WindowDecision = {
     open: reasons.length === 0,

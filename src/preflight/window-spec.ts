@@ -1,10 +1,11 @@
 /**
- * The `deploy-window` input: allowed weekdays and hours in a time zone, freeze periods and
- * public holidays. Parsed into plain data (minutes of the day, instants) once, with one
- * readable sentence for each mistake.
+ * The `deploy-window` input: allowed weekdays and hours in a time zone (one range for every
+ * day, or hours per day as teams write them: weekdays 10–16, Fridays until 12), freeze
+ * periods and public holidays. Parsed into plain data (minutes of the day, instants) once,
+ * with one readable sentence for each mistake.
  */
 import type { HolidaysTypes } from "date-holidays";
-import { z } from "zod";
+import { deployWindowSchema } from "../config/deploy-window-schema.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { HolidaySettings } from "./holidays.js";
 import { addDays, instantOf, isValidTimeZone } from "./zoned-time.js";
@@ -27,34 +28,18 @@ export interface Freeze {
 
 export interface WindowSpec {
   timeZone: string;
-  /** Allowed weekdays, 0 = Sunday. */
+  /** Allowed weekdays, 0 = Sunday: those with hours. */
   days: number[];
-  hours: HourRange[];
+  /** The open hours of each weekday, 0 = Sunday; empty on a closed day. */
+  hoursByDay: HourRange[][];
+  /** The hours of a weekend day worked in place of a holiday (调休): the first open weekday's. */
+  makeupDayHours: HourRange[];
   freezes: Freeze[];
   holidays?: (HolidaySettings & { dayBefore: boolean }) | undefined;
 }
 
 const SOURCE = 'Input "deploy-window"';
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const HOLIDAY_TYPES = ["public", "bank", "optional", "school", "observance"] as const;
-
-const rawSchema = z.strictObject({
-  timezone: z.string().optional(),
-  days: z.union([z.string(), z.array(z.string())]).optional(),
-  hours: z.union([z.string(), z.array(z.string())]).optional(),
-  freeze: z
-    .array(z.strictObject({ from: z.string(), to: z.string(), reason: z.string().optional() }))
-    .optional(),
-  holidays: z
-    .strictObject({
-      country: z.string().min(2),
-      state: z.string().optional(),
-      region: z.string().optional(),
-      types: z.array(z.enum(HOLIDAY_TYPES)).min(1).optional(),
-      "day-before": z.boolean().optional(),
-    })
-    .optional(),
-});
 
 function fail(message: string): never {
   throw new ConfigurationError(`${SOURCE} ${message}`);
@@ -158,11 +143,44 @@ function freezeBound(text: string, timeZone: string, end: boolean): Date {
   );
 }
 
+const ALL_DAY: HourRange[] = [{ start: 0, end: 1440 }];
+
+/**
+ * Hours for each weekday. `hours` is one list for every day in `days`, or a map of day or
+ * day range → hours, read in order so a later key overrides an earlier one
+ * (`{mon-fri: 10:00-16:00, fri: 10:00-12:00}`); days the map does not name, or names as
+ * `closed`, are closed.
+ */
+function parseHoursByDay(
+  days: string | string[] | undefined,
+  hours: string | string[] | Record<string, string | string[]> | undefined,
+): HourRange[][] {
+  if (hours === undefined || typeof hours === "string" || Array.isArray(hours)) {
+    const open = days !== undefined ? parseDays(days) : [0, 1, 2, 3, 4, 5, 6];
+    const ranges = hours !== undefined ? parseHours(hours) : ALL_DAY;
+    return [0, 1, 2, 3, 4, 5, 6].map((d) => (open.includes(d) ? ranges : []));
+  }
+  if (days !== undefined) {
+    fail(
+      "has both days and hours per day; name the days as the keys of hours (e.g. hours: {mon-thu: 10:00-16:00, fri: 10:00-12:00}) and remove days.",
+    );
+  }
+  const entries = Object.entries(hours);
+  if (entries.length === 0)
+    fail("has an empty hours map; give hours per day, such as mon-fri: 09:00-17:00.");
+  const byDay: HourRange[][] = [[], [], [], [], [], [], []];
+  for (const [dayKey, dayHours] of entries) {
+    const ranges = dayHours === "closed" ? [] : parseHours(dayHours);
+    for (const day of parseDays(dayKey)) byDay[day] = ranges;
+  }
+  return byDay;
+}
+
 export function parseWindowSpec(value: unknown): WindowSpec {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     fail("must be a map such as {timezone: Europe/Berlin, days: mon-fri, hours: 09:00-17:00}.");
   }
-  const parsed = rawSchema.safeParse(value);
+  const parsed = deployWindowSchema.safeParse(value);
   if (!parsed.success) {
     // An unknown key usually explains the missing one next to it (until instead of to).
     const issues = parsed.error.issues;
@@ -211,10 +229,14 @@ export function parseWindowSpec(value: unknown): WindowSpec {
         dayBefore: raw.holidays["day-before"] ?? false,
       }
     : undefined;
+  const hoursByDay = parseHoursByDay(raw.days, raw.hours);
+  const days = [0, 1, 2, 3, 4, 5, 6].filter((d) => (hoursByDay[d] ?? []).length > 0);
+  const firstWeekday = [1, 2, 3, 4, 5].find((d) => days.includes(d));
   return {
     timeZone,
-    days: raw.days !== undefined ? parseDays(raw.days) : [0, 1, 2, 3, 4, 5, 6],
-    hours: raw.hours !== undefined ? parseHours(raw.hours) : [{ start: 0, end: 1440 }],
+    days,
+    hoursByDay,
+    makeupDayHours: firstWeekday === undefined ? ALL_DAY : hoursByDay[firstWeekday]!,
     freezes,
     holidays,
   };

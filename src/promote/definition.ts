@@ -61,7 +61,6 @@ const inputShape = {
   "dry-run": booleanInput.default(false),
 };
 
-export type PromoteRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 
@@ -100,6 +99,7 @@ export const promoteAction = defineAction({
           environment: target.environment,
           base: target.base,
           file: target.file,
+          format: target.format,
           layouts: target.layouts,
           plan,
           analyses,

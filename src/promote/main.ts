@@ -14,6 +14,7 @@ import type { Clock } from "../core/clock.js";
 import { OperationFailedError, errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
+import type { TfvarsFormat } from "../release-file/document.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import type { CompiledAnalysis } from "./analyses/index.js";
 import { checkMinimumTraffic, runAnalyses } from "./analyses/index.js";
@@ -43,6 +44,8 @@ export interface PromoteParams {
   environment: string;
   base: string;
   file: string;
+  /** Given in the config file when the file's extension does not say. */
+  format?: TfvarsFormat | undefined;
   /** From the config file; discovered by convention when absent. */
   layouts?: ServiceLayout[] | undefined;
   plan: PromotionPlan;
@@ -237,6 +240,7 @@ async function readSituation(params: PromoteParams, deps: PromoteDeps): Promise<
     base: params.base,
     file: params.file,
     layouts: params.layouts,
+    format: params.format,
     branches: [promoteBranch, rollbackBranch],
   });
   if (!state) {

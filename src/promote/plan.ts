@@ -8,11 +8,11 @@ import type {
   analysisSchema,
   EnvironmentConfig,
   GreenlightConfig,
+  MergeMode,
   PromotionConfig,
 } from "../config/schema.js";
 
 export type AnalysisConfig = z.output<typeof analysisSchema>;
-export type MergeMode = "pull-request" | "auto-merge" | "direct";
 
 export interface MinimumTraffic {
   query: string;

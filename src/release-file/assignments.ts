@@ -8,6 +8,7 @@
 import { JSONPath } from "jsonpath-plus";
 import { ConfigurationError, errorMessage } from "../core/errors.js";
 import type { JsonValue, PathSegment, TfvarsDocument } from "./document.js";
+import { evaluateFilter, filterProblem } from "./path-filter.js";
 import { describeType, inexactNumberIn, jsonTypeOf, sameJson } from "./json-values.js";
 
 export interface Assignment {
@@ -88,7 +89,7 @@ export function jsonPathProblem(path: string): string | undefined {
   if (parts.some((part) => part === "~" || part.endsWith("~"))) {
     return "selects property names with ~, which cannot be assigned";
   }
-  return undefined;
+  return filterProblem(parts);
 }
 
 function parseValue(text: string): JsonValue {
@@ -196,7 +197,8 @@ function findMatches(doc: TfvarsDocument, path: string): Match[] {
       path,
       json: doc.data as object,
       resultType: "all",
-      eval: "safe",
+      // Filters are read by path-filter.ts; nothing in a path runs as JavaScript.
+      eval: evaluateFilter,
       ignoreEvalErrors: true,
       wrap: true,
     }) as { pointer: string }[];

@@ -1,7 +1,8 @@
 /**
- * A tfvars file held as its exact text plus the value it denotes. Editors for the two
- * formats (JSON `*.tfvars.json`, HCL `*.tfvars`) share this shape so the assignment engine,
- * the presets and open-pr never care which one they hold.
+ * A release file held as its exact text plus the value it denotes. Editors for the three
+ * formats (JSON `*.tfvars.json`, HCL `*.tfvars`, YAML values files, kustomizations and
+ * manifests) share this shape so the assignment engine, the presets and open-pr never care
+ * which one they hold.
  *
  * Documents are immutable: `set` returns a new document whose text differs from the old one
  * only in the bytes of the value that changed (plus, when a key is created, the bytes of the
@@ -10,6 +11,7 @@
 import { ConfigurationError } from "../core/errors.js";
 import { parseHclDocument } from "./hcl-document.js";
 import { parseJsonDocument } from "./json-document.js";
+import { parseYamlDocument } from "./yaml-document.js";
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -17,7 +19,8 @@ export type JsonValue =
 /** One step of a definite path: an object key or an array index. */
 export type PathSegment = string | number;
 
-export type TfvarsFormat = "json" | "hcl";
+export const RELEASE_FILE_FORMATS = ["json", "hcl", "yaml"] as const;
+export type TfvarsFormat = (typeof RELEASE_FILE_FORMATS)[number];
 
 export interface SetOptions {
   /** Create the last key of the path when its parent object exists but the key does not. */
@@ -38,20 +41,28 @@ export interface TfvarsDocument {
   set(path: PathSegment[], value: JsonValue, options?: SetOptions): TfvarsDocument;
 }
 
-/** The format a file name implies: `.json` is JSON, `.tfvars`/`.hcl` is HCL, anything else neither. */
+/**
+ * The format a file name implies: `.json` is JSON, `.tfvars`/`.hcl` is HCL, `.yaml`/`.yml`
+ * is YAML, anything else none.
+ */
 export function formatOf(file: string): TfvarsFormat | undefined {
   if (/\.json$/i.test(file)) return "json";
   if (/\.(tfvars|hcl)$/i.test(file)) return "hcl";
+  if (/\.ya?ml$/i.test(file)) return "yaml";
   return undefined;
 }
 
-/** Parses a tfvars file; a file that is not valid in its format is a ConfigurationError naming it. */
-export function parseTfvars(text: string, file: string): TfvarsDocument {
-  const format = formatOf(file);
-  if (!format) {
+/**
+ * Parses a release file in `format`, or the format its name implies; a file that is not
+ * valid in its format is a ConfigurationError naming it.
+ */
+export function parseTfvars(text: string, file: string, format?: TfvarsFormat): TfvarsDocument {
+  const chosen = format ?? formatOf(file);
+  if (!chosen) {
     throw new ConfigurationError(
-      `File "${file}" is neither JSON nor HCL by its name; Greenlight edits Terraform variable files named *.tfvars.json (JSON) or *.tfvars (HCL).`,
+      `File "${file}" is neither JSON, HCL nor YAML by its name; name it *.tfvars.json, *.tfvars, *.yaml or *.yml, or give its format (release-file.format in the config file).`,
     );
   }
-  return format === "hcl" ? parseHclDocument(text, file) : parseJsonDocument(text, file);
+  if (chosen === "yaml") return parseYamlDocument(text, file);
+  return chosen === "hcl" ? parseHclDocument(text, file) : parseJsonDocument(text, file);
 }

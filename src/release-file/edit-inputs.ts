@@ -8,6 +8,7 @@ import { booleanInput, linesInput, listInput } from "../core/inputs.js";
 import type { Assignment } from "./assignments.js";
 import { parseAssignments } from "./assignments.js";
 import type { EnvironmentConfig, GreenlightConfig } from "../config/schema.js";
+import { releaseFileOf } from "../config/schema.js";
 import type { TfvarsEditRequest } from "./plan-edit.js";
 import type { ReleaseEdit } from "./release-edits.js";
 import { layoutsFromConfig } from "./service-layout.js";
@@ -178,6 +179,7 @@ export function editRequestFrom(
   env: EnvironmentConfig | undefined,
   environment: string | undefined,
 ): TfvarsEditRequest {
+  const releaseFile = releaseFileOf(env);
   return {
     set: inputs.set ?? [],
     release: releaseEditFrom(inputs),
@@ -187,6 +189,7 @@ export function editRequestFrom(
       requireDigest: inputs["require-digest"] ?? env?.["require-digest"] ?? false,
       allowedRegistries: inputs["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
     },
+    ...(releaseFile ? { releaseFile } : {}),
     ...(config && Object.keys(config.services).length > 0
       ? { layouts: layoutsFromConfig(config, environment) }
       : {}),

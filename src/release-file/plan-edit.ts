@@ -4,8 +4,10 @@
  * so update-tfvars (local files) and open-pr (files fetched from the infra repository)
  * share it, and open-pr can re-plan the same request on a newer version of a file.
  */
+import type { ReleaseFileRef } from "../config/schema.js";
 import type { Assignment, Change } from "./assignments.js";
 import { applyAssignments } from "./assignments.js";
+import type { TfvarsFormat } from "./document.js";
 import { parseTfvars } from "./document.js";
 import { verifyHclEdit } from "./hcl-verify.js";
 import type { ReleaseEdit } from "./release-edits.js";
@@ -23,6 +25,10 @@ export interface TfvarsEditRequest {
   imageRules: ImageRules;
   /** From the config file; when absent, services are discovered in the file by convention. */
   layouts?: ServiceLayout[];
+  /** The environment's release file, whose format the config may give explicitly. */
+  releaseFile?: ReleaseFileRef;
+  /** The format of every file edited, when given as an input; wins over the config. */
+  format?: TfvarsFormat;
 }
 
 export interface PlannedEdit {
@@ -49,7 +55,9 @@ export async function planTfvarsEdit(
   text: string,
   request: TfvarsEditRequest,
 ): Promise<PlannedEdit> {
-  const original = parseTfvars(text, file);
+  const configured = request.releaseFile?.path === file ? request.releaseFile.format : undefined;
+  const format = request.format ?? configured;
+  const original = parseTfvars(text, file, format);
   const layouts = request.layouts ?? discoverLayouts(original.data);
   const options = { create: request.create, force: request.force };
 

@@ -12,8 +12,8 @@
 import { ConfigurationError } from "../core/errors.js";
 import type { Assignment } from "./assignments.js";
 import type { JsonValue } from "./document.js";
-import { readPath } from "./json-path.js";
 import type { ServiceLayout } from "./service-layout.js";
+import { fieldProblem, readField, writeField } from "./service-layout.js";
 
 export interface ReleaseEdit {
   /** service → image reference for the green side. */
@@ -52,11 +52,16 @@ function requireField(
   field: keyof ServiceLayout["paths"],
   purpose: string,
 ) {
-  const path = layout.paths[field];
-  const value = readPath(data, path);
+  const problem = fieldProblem(data, layout, field);
+  if (problem && problem.count > 1) {
+    throw new ConfigurationError(
+      `Service "${layout.name}" has its ${field} at ${problem.path}, which matches ${problem.count} values in the file where ${purpose} needs one; make the filter in services.${layout.name}.fields.${field} select one, e.g. by name.`,
+    );
+  }
+  const value = problem ? undefined : readField(data, layout, field);
   if (value === undefined) {
     throw new ConfigurationError(
-      `Service "${layout.name}" has no ${field} field at ${path} in the file, which ${purpose} needs; add the field to the file or map it with services.${layout.name}.fields.${field} in the config file.`,
+      `Service "${layout.name}" has no ${field} field at ${problem?.path ?? layout.paths[field]} in the file, which ${purpose} needs; add the field to the file or map it with services.${layout.name}.fields.${field} in the config file.`,
     );
   }
   return value;
@@ -67,15 +72,15 @@ function optionalField(
   layout: ServiceLayout,
   field: keyof ServiceLayout["paths"],
 ) {
-  return readPath(data, layout.paths[field]);
+  return readField(data, layout, field);
 }
 
 function weightAssignments(layout: ServiceLayout, data: JsonValue, green: number): Assignment[] {
   requireField(data, layout, "blue-weight", "a traffic weight change");
   requireField(data, layout, "green-weight", "a traffic weight change");
   return [
-    { path: layout.paths["blue-weight"], value: 100 - green },
-    { path: layout.paths["green-weight"], value: green },
+    ...writeField(layout, "blue-weight", 100 - green),
+    ...writeField(layout, "green-weight", green),
   ];
 }
 
@@ -88,17 +93,17 @@ function deployAssignments(
   for (const [service, image] of Object.entries(edit.images ?? {})) {
     const layout = findLayout(layouts, service);
     requireField(data, layout, "green-image", "a deploy");
-    out.push({ path: layout.paths["green-image"], value: image });
+    out.push(...writeField(layout, "green-image", image));
     const explicit = edit.desiredCounts?.[service];
     const greenCount = optionalField(data, layout, "green-desired-count");
     if (explicit !== undefined) {
       requireField(data, layout, "green-desired-count", "a desired count");
-      out.push({ path: layout.paths["green-desired-count"], value: explicit });
+      out.push(...writeField(layout, "green-desired-count", explicit));
     } else if (greenCount === 0) {
       // A candidate at zero tasks would receive traffic it cannot serve: size it like blue.
       const blueCount = optionalField(data, layout, "blue-desired-count");
       if (typeof blueCount === "number" && blueCount > 0) {
-        out.push({ path: layout.paths["green-desired-count"], value: blueCount });
+        out.push(...writeField(layout, "green-desired-count", blueCount));
       }
     }
   }
@@ -106,7 +111,7 @@ function deployAssignments(
     if (!Object.hasOwn(edit.images ?? {}, service)) {
       const layout = findLayout(layouts, service);
       requireField(data, layout, "green-desired-count", "a desired count");
-      out.push({ path: layout.paths["green-desired-count"], value: edit.desiredCounts![service]! });
+      out.push(...writeField(layout, "green-desired-count", edit.desiredCounts![service]!));
     }
   }
   return out;
@@ -152,12 +157,12 @@ function finalizeAssignments(
         `Service "${layout.name}" has no green image to finalize (${layout.paths["green-image"]} is empty); deploy a release first.`,
       );
     }
-    const out: Assignment[] = [{ path: layout.paths["blue-image"], value: green }];
+    const out: Assignment[] = writeField(layout, "blue-image", green);
     const greenCount = optionalField(data, layout, "green-desired-count");
     const blueCount = optionalField(data, layout, "blue-desired-count");
     if (typeof greenCount === "number" && blueCount !== undefined) {
-      if (greenCount > 0) out.push({ path: layout.paths["blue-desired-count"], value: greenCount });
-      out.push({ path: layout.paths["green-desired-count"], value: 0 });
+      if (greenCount > 0) out.push(...writeField(layout, "blue-desired-count", greenCount));
+      out.push(...writeField(layout, "green-desired-count", 0));
     }
     if (layout.weighted) out.push(...weightAssignments(layout, data, 0));
     return out;
@@ -173,7 +178,7 @@ function rollbackAssignments(
     const out: Assignment[] = [];
     if (layout.weighted) out.push(...weightAssignments(layout, data, 0));
     if (optionalField(data, layout, "green-desired-count") !== undefined) {
-      out.push({ path: layout.paths["green-desired-count"], value: 0 });
+      out.push(...writeField(layout, "green-desired-count", 0));
     }
     return out;
   });

@@ -10,8 +10,8 @@ import { SERVICE_FIELDS } from "../config/schema.js";
 import { ConfigurationError } from "../core/errors.js";
 import { imageReferenceProblem, parseImageReference, registryOf } from "../core/oci-reference.js";
 import type { JsonValue } from "./document.js";
-import { readPath } from "./json-path.js";
 import type { ServiceLayout } from "./service-layout.js";
+import { rawWeights, readField } from "./service-layout.js";
 
 export interface ImageRules {
   requireDigest?: boolean;
@@ -21,11 +21,32 @@ export interface ImageRules {
 type FieldValues = Partial<Record<ServiceField, JsonValue | undefined>>;
 
 function fieldValues(data: JsonValue, layout: ServiceLayout): FieldValues {
-  return Object.fromEntries(SERVICE_FIELDS.map((f) => [f, readPath(data, layout.paths[f])]));
+  return Object.fromEntries(SERVICE_FIELDS.map((f) => [f, readField(data, layout, f)]));
 }
 
 function isPercentage(value: JsonValue | undefined): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 100;
+}
+
+/** A relative pair (Gateway API, Istio): whole numbers of 0 or more, not both 0. */
+function checkRelativeWeights(
+  file: string,
+  layout: ServiceLayout,
+  raw: { blue: JsonValue | undefined; green: JsonValue | undefined },
+): void {
+  for (const field of ["blue-weight", "green-weight"] as const) {
+    const value = field === "blue-weight" ? raw.blue : raw.green;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+      throw new ConfigurationError(
+        `${file}: ${layout.paths[field]} (service "${layout.name}" ${field}) would be ${JSON.stringify(value)}; a relative weight must be a whole number of 0 or more.`,
+      );
+    }
+  }
+  if (raw.blue === 0 && raw.green === 0) {
+    throw new ConfigurationError(
+      `${file}: service "${layout.name}" would have blue and green weights of 0, which sends its traffic nowhere; give one side a weight above 0.`,
+    );
+  }
 }
 
 function checkWeights(file: string, layout: ServiceLayout, after: FieldValues): void {
@@ -114,7 +135,9 @@ export function validateRelease(
     const old = fieldValues(before, layout);
     const now = fieldValues(after, layout);
     if (!differs(old, now)) continue;
-    checkWeights(file, layout, now);
+    const raw = rawWeights(after, layout);
+    if (raw) checkRelativeWeights(file, layout, raw);
+    else checkWeights(file, layout, now);
     checkCounts(file, layout, now);
     checkImages(file, layout, old, now, rules);
   }

@@ -4,7 +4,7 @@
  * evidence in the deployment's payload.
  */
 import type { Octokit } from "@octokit/core";
-import type { RepoRef } from "../open-pr/infra-repo.js";
+import type { RepoRef } from "./infra-repo.js";
 
 export type DeploymentState = "in_progress" | "success" | "failure" | "pending" | "inactive";
 

@@ -3,7 +3,7 @@
  * which commits changed the tfvars file (with the dates they reached the base) and which
  * Greenlight pull requests are open; file contents come from open-pr's InfraRepo.
  */
-import type { InfraRepo } from "../open-pr/infra-repo.js";
+import type { InfraRepo } from "./infra-repo.js";
 import type { HistoryCommit, ReleaseSource, RepoOverview } from "./release-state.js";
 
 type Graphql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;

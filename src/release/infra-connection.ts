@@ -6,7 +6,13 @@
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import type { EnvironmentConfig, GreenlightConfig } from "../config/schema.js";
-import { mergeMethodSchema, mergeModeSchema } from "../config/schema.js";
+import type { ReleaseFileFormat } from "../config/schema.js";
+import {
+  mergeMethodSchema,
+  mergeModeSchema,
+  releaseFileOf,
+  releaseFormatFor,
+} from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { GitHubClient } from "../core/github/client.js";
@@ -15,14 +21,14 @@ import type { GitHubAuthInputs } from "../core/github/inputs.js";
 import { githubAuthFromInputs, githubAuthInputShape } from "../core/github/inputs.js";
 import { parseRepositoryName } from "../core/github/repository.js";
 import { booleanInput } from "../core/inputs.js";
-import { InfraRepo } from "../open-pr/infra-repo.js";
+import { InfraRepo } from "./infra-repo.js";
 import { sourceFromEnv } from "../open-pr/pr-content.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import { layoutsFromConfig } from "../release-file/service-layout.js";
 import { GitHubDeploymentRecorder, GitHubVerificationLog } from "./deployment-status.js";
 import { GitHubReleaseSource } from "./github-release-source.js";
 import { GitHubLander } from "./land-change.js";
-import type { MergeMode } from "../promote/plan.js";
+import type { MergeMode } from "../config/schema.js";
 
 /** Inputs that locate the environment and its infra repository, shared by promote and rollback. */
 export const infraInputShape = {
@@ -46,6 +52,8 @@ export interface InfraTarget {
   repository: string;
   base: string;
   file: string;
+  /** Given in the config file when the file's extension does not say. */
+  format?: ReleaseFileFormat;
   layouts?: ServiceLayout[];
 }
 
@@ -69,12 +77,13 @@ export async function resolveInfraTarget(
       `Input "repository" is required: name the infra repository as owner/name, or an environment whose config gives one.`,
     );
   }
-  const file = params.file ?? env?.tfvars;
+  const file = params.file ?? releaseFileOf(env)?.path;
   if (!file) {
     throw new ConfigurationError(
-      `Input "file" is required: name the tfvars file in the infra repository, or an environment whose config gives one.`,
+      `Input "file" is required: name the release file in the infra repository, or an environment whose config gives one (release-file).`,
     );
   }
+  const format = releaseFormatFor(env, file);
   parseRepositoryName(repository);
   const layouts =
     config && Object.keys(config.services).length > 0
@@ -87,6 +96,7 @@ export async function resolveInfraTarget(
     repository,
     base: params.base ?? env?.base ?? "main",
     file,
+    ...(format ? { format } : {}),
     ...(layouts ? { layouts } : {}),
   };
 }
@@ -124,6 +134,7 @@ export async function connectInfra(
     octokit: client.octokit,
     base: target.base,
     file: target.file,
+    ...(target.format ? { format: target.format } : {}),
     environment: target.environment,
     mode,
     mergeMethod: params["merge-method"] ?? target.env?.["merge-method"] ?? "squash",

@@ -9,15 +9,16 @@
 import type { Octokit } from "@octokit/core";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
-import type { InfraRepo } from "../open-pr/infra-repo.js";
+import type { InfraRepo } from "./infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
+import type { ReleaseFileFormat } from "../config/schema.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ReleaseEdit } from "../release-file/release-edits.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
-import type { MergeMode } from "../promote/plan.js";
+import type { MergeMode } from "../config/schema.js";
 import type { OpenPullRequest } from "./release-state.js";
 import { OperationFailedError, errorMessage } from "../core/errors.js";
 
@@ -71,6 +72,7 @@ export interface GitHubLanderOptions {
   octokit: Pick<Octokit, "request">;
   base: string;
   file: string;
+  format?: ReleaseFileFormat | undefined;
   environment: string;
   mode: MergeMode;
   mergeMethod: "merge" | "squash" | "rebase";
@@ -119,6 +121,7 @@ export class GitHubLander implements Lander {
           force: false,
           imageRules: { requireDigest: false, allowedRegistries: [] },
           ...(o.layouts ? { layouts: o.layouts } : {}),
+          ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
         },
       },
       base: o.base,
@@ -200,6 +203,7 @@ export class GitHubLander implements Lander {
         force: false,
         imageRules: { requireDigest: false, allowedRegistries: [] },
         ...(o.layouts ? { layouts: o.layouts } : {}),
+        ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
       });
       if (planned.after === text) return { outcome: "unchanged", committed: false };
       const result = await o.repo.commit({

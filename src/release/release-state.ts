@@ -5,10 +5,9 @@
  * tells a fresh deploy from a rolled-back one. Nothing else is stored anywhere.
  */
 import { parseTfvars } from "../release-file/document.js";
-import type { JsonValue } from "../release-file/document.js";
-import { readPath } from "../release-file/json-path.js";
+import type { JsonValue, TfvarsFormat } from "../release-file/document.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
-import { discoverLayouts } from "../release-file/service-layout.js";
+import { discoverLayouts, readField } from "../release-file/service-layout.js";
 
 export interface ServiceRelease {
   name: string;
@@ -58,6 +57,8 @@ export interface ReleaseSource {
 export interface ReleaseState {
   head: string;
   text: string;
+  /** The file's format when the config gives it; otherwise its extension says. */
+  format?: TfvarsFormat;
   layouts: ServiceLayout[];
   services: ServiceRelease[];
   /** When the current release stage (green images and weights) reached the base branch. */
@@ -79,7 +80,7 @@ function asNumber(value: JsonValue | undefined): number | undefined {
 
 export function servicesOf(data: JsonValue, layouts: ServiceLayout[]): ServiceRelease[] {
   return layouts.map((layout) => {
-    const read = (field: keyof ServiceLayout["paths"]) => readPath(data, layout.paths[field]);
+    const read = (field: keyof ServiceLayout["paths"]) => readField(data, layout, field);
     const service: ServiceRelease = { name: layout.name, weighted: layout.weighted };
     const blueImage = asString(read("blue-image"));
     const greenImage = asString(read("green-image"));
@@ -99,8 +100,9 @@ export function snapshotOf(
   text: string,
   file: string,
   layouts?: ServiceLayout[],
+  format?: TfvarsFormat,
 ): { services: ServiceRelease[]; layouts: ServiceLayout[] } {
-  const data = parseTfvars(text, file).data;
+  const data = parseTfvars(text, file, format).data;
   const used = layouts ?? discoverLayouts(data);
   return { services: servicesOf(data, used), layouts: used };
 }
@@ -118,6 +120,7 @@ export async function readReleaseState(
     base: string;
     file: string;
     layouts?: ServiceLayout[] | undefined;
+    format?: TfvarsFormat | undefined;
     branches: string[];
     depth?: number;
   },
@@ -133,10 +136,11 @@ export async function readReleaseState(
   const newest = overview.history[0];
   const text = await source.fileAt(query.file, newest?.oid ?? overview.head);
   if (text === undefined) return undefined;
-  const current = snapshotOf(text, query.file, query.layouts);
+  const current = snapshotOf(text, query.file, query.layouts, query.format);
   const state: ReleaseState = {
     head: overview.head,
     text,
+    ...(query.format ? { format: query.format } : {}),
     layouts: current.layouts,
     services: current.services,
     openPullRequests: overview.openPullRequests,
@@ -146,7 +150,9 @@ export async function readReleaseState(
   for (let i = 1; i < overview.history.length; i++) {
     const older = await source.fileAt(query.file, overview.history[i]!.oid);
     const services =
-      older === undefined ? undefined : snapshotOf(older, query.file, current.layouts).services;
+      older === undefined
+        ? undefined
+        : snapshotOf(older, query.file, current.layouts, query.format).services;
     if (!services || stageKey(services) !== key) {
       const start = overview.history[i - 1]!;
       return {

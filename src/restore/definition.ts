@@ -7,13 +7,13 @@ import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { booleanInput, linesInput } from "../core/inputs.js";
-import { parseDatabaseUrl } from "../backup/connection.js";
+import { parseDatabaseUrl } from "../backup-engine/connection.js";
 import {
   setNameInput,
   storeFromInputs,
   storeInputShape,
   toolEnvironment,
-} from "../backup/store-inputs.js";
+} from "../backup-engine/store-inputs.js";
 import { restore } from "./main.js";
 import type { BackupChoice } from "./select-backup.js";
 import { restoreSummary } from "./summary.js";
@@ -44,9 +44,6 @@ const inputShape = {
   "restore-args": linesInput.optional(),
   overwrite: booleanInput.default(false),
 };
-
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type RestoreRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;

@@ -4,12 +4,12 @@
  * with the manifest where the source recorded them.
  */
 import { performance } from "node:perf_hooks";
-import { compareRowCounts } from "../backup/database.js";
-import type { BackupManifest } from "../backup/manifest.js";
-import { listBackups } from "../backup/manifest.js";
-import type { ToolOptions } from "../backup/process.js";
-import { MissingKeyError, checkStoredBackup, openBackup } from "../backup/read-backup.js";
-import type { BackupStore } from "../backup/store.js";
+import { compareRowCounts } from "../backup-engine/database.js";
+import type { BackupManifest } from "../backup-engine/manifest.js";
+import { listBackups } from "../backup-engine/manifest.js";
+import type { ToolOptions } from "../backup-engine/process.js";
+import { MissingKeyError, checkStoredBackup, openBackup } from "../backup-engine/read-backup.js";
+import type { BackupStore } from "../backup-engine/store.js";
 import { ConfigurationError, OperationFailedError, errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";

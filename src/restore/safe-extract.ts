@@ -11,8 +11,8 @@ import { lstat, mkdir, readdir, readlink, rename, rm } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { OperationFailedError } from "../core/errors.js";
-import type { ToolOptions } from "../backup/process.js";
-import { toolInput } from "../backup/process.js";
+import type { ToolOptions } from "../backup-engine/process.js";
+import { toolInput } from "../backup-engine/process.js";
 
 const SPECIAL_BITS = 0o6000;
 

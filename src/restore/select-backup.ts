@@ -3,7 +3,7 @@
  * Only backups with a manifest exist; unverified ones are chosen only when allowed (or
  * named explicitly).
  */
-import type { ListedBackup } from "../backup/manifest.js";
+import type { ListedBackup } from "../backup-engine/manifest.js";
 
 export type BackupChoice =
   { kind: "latest" } | { kind: "at"; time: Date } | { kind: "name"; name: string };

@@ -1,5 +1,5 @@
 /** The restore job summary, built as data. */
-import { formatBytes, formatSeconds } from "../backup/summary.js";
+import { formatBytes, formatSeconds } from "../core/quantity.js";
 import type { Summary } from "../core/summary.js";
 import { inlineCode } from "../core/summary.js";
 import type { RestoreResult } from "./main.js";

@@ -4,12 +4,12 @@
  */
 import { readdir } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import type { DatabaseConnection } from "../backup/connection.js";
-import type { DatabaseEngine } from "../backup/database.js";
-import type { BackupManifest } from "../backup/manifest.js";
-import type { ToolOptions } from "../backup/process.js";
-import { engineFor } from "../backup/source.js";
-import { toolInput } from "../backup/process.js";
+import type { DatabaseConnection } from "../backup-engine/connection.js";
+import type { DatabaseEngine } from "../backup-engine/database.js";
+import type { BackupManifest } from "../backup-engine/manifest.js";
+import type { ToolOptions } from "../backup-engine/process.js";
+import { engineFor } from "../backup-engine/source.js";
+import { toolInput } from "../backup-engine/process.js";
 import { extractArchive } from "./safe-extract.js";
 
 /** The target as the inputs describe it. */

@@ -22,7 +22,6 @@ const inputShape = {
     .default(50),
 };
 
-export type RollbackRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 
@@ -41,6 +40,7 @@ export const rollbackAction = defineAction({
           environment: target.environment,
           base: target.base,
           file: target.file,
+          format: target.format,
           layouts: target.layouts,
           services: params.services ?? [],
           to: params.to,

@@ -60,7 +60,7 @@ export async function findEarlierRelease(
     const text =
       commit.oid === state.history[0]?.oid ? state.text : await source.fileAt(file, commit.oid);
     if (text === undefined) continue;
-    const snapshot = scoped(snapshotOf(text, file, state.layouts).services);
+    const snapshot = scoped(snapshotOf(text, file, state.layouts, state.format).services);
     for (const side of ["blue", "green"] as const) {
       const images = sideImages(snapshot, side);
       if (Object.values(images).some((image) => imageMatches(image, wanted))) {

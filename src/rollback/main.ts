@@ -19,9 +19,11 @@ import { branchFor } from "../release/land-change.js";
 import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
 import type { ReleaseSource, ReleaseState } from "../release/release-state.js";
 import { readReleaseState, weightsOf } from "../release/release-state.js";
+import type { TfvarsFormat } from "../release-file/document.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { findLayout } from "../release-file/release-edits.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
+import { writeField } from "../release-file/service-layout.js";
 import type { EarlierRelease } from "./find-release.js";
 import { findEarlierRelease } from "./find-release.js";
 
@@ -29,6 +31,8 @@ export interface RollbackParams {
   environment: string;
   base: string;
   file: string;
+  /** Given in the config file when the file's extension does not say. */
+  format?: TfvarsFormat | undefined;
   layouts?: ServiceLayout[] | undefined;
   /** Services to roll back; all when empty. */
   services: string[];
@@ -78,10 +82,9 @@ function chosenServices(state: ReleaseState, wanted: string[]): string[] {
 }
 
 function redeployAssignments(state: ReleaseState, release: EarlierRelease): Assignment[] {
-  return Object.entries(release.images).map(([service, image]) => ({
-    path: findLayout(state.layouts, service).paths["blue-image"],
-    value: image,
-  }));
+  return Object.entries(release.images).flatMap(([service, image]) =>
+    writeField(findLayout(state.layouts, service), "blue-image", image),
+  );
 }
 
 function bodyOf(evidence: RollbackEvidence): string {
@@ -107,6 +110,7 @@ export async function rollback(
     base: params.base,
     file: params.file,
     layouts: params.layouts,
+    format: params.format,
     branches: [branchFor(params.environment, "promote")],
     depth: params.to ? params.historyDepth : 2,
   });

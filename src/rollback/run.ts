@@ -1,4 +1,11 @@
 import { runAction } from "../core/action-runner.js";
+import { isEntryPoint } from "../core/entry-point.js";
 import { rollbackAction } from "./definition.js";
 
-await runAction(rollbackAction);
+/** Runs the action; `@github/local-action` imports this module and calls it. */
+export async function run(): Promise<void> {
+  await runAction(rollbackAction);
+}
+
+// The bundle (dist/) is started by the runner: run. Imported from source: only export.
+if (isEntryPoint(import.meta.url)) await run();

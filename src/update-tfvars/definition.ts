@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import type { GreenlightConfig } from "../config/schema.js";
+import { releaseFileFormatSchema } from "../config/schema.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { booleanInput, listInput } from "../core/inputs.js";
@@ -12,13 +13,11 @@ import { updateTfvarsSummary } from "./summary.js";
 const inputShape = {
   file: listInput.refine((files) => files.length > 0, { message: "must name at least one file" }),
   ...editInputShape,
+  format: releaseFileFormatSchema.optional(),
   "config-file": z.string().optional(),
   environment: z.string().optional(),
   "dry-run": booleanInput.default(false),
 };
-
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type UpdateTfvarsRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
@@ -56,7 +55,10 @@ export const updateTfvarsAction = defineAction({
       {
         files: params.file,
         dryRun: params["dry-run"],
-        request: editRequestFrom(params, config, env, params.environment),
+        request: {
+          ...editRequestFrom(params, config, env, params.environment),
+          ...(params.format ? { format: params.format } : {}),
+        },
       },
       { cwd: context.cwd, logger: context.logger },
     );

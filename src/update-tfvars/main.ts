@@ -43,7 +43,7 @@ async function readTfvarsFile(cwd: string, file: string): Promise<string> {
   }
   if (!stat.isFile()) {
     throw new ConfigurationError(
-      `"${file}" is ${stat.isDirectory() ? "a directory" : "a device, pipe or socket"}, not a regular file; give the path of a .tfvars.json or .tfvars file in "file".`,
+      `"${file}" is ${stat.isDirectory() ? "a directory" : "a device, pipe or socket"}, not a regular file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`,
     );
   }
   // Root ignores permission bits, so read-only is judged by the mode, not by access().

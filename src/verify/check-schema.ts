@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { inputProblem, parseDuration } from "../core/inputs.js";
-import { parseByteSize } from "./format.js";
+import { BYTE_SIZE_FORMS, parseByteSize } from "../core/quantity.js";
 import type { HeaderExpectation } from "./header-expectation.js";
 import { parseHeaderRule } from "./header-expectation.js";
 import type { JsonAssertion } from "./json-assertion.js";
@@ -28,11 +28,11 @@ export const durationValue = z
 
 /** A size in bytes: `1MiB`, `512KiB`, or a number of bytes. */
 export const sizeValue = z
-  .union([z.number(), z.string()], { error: "expected a size such as 1MiB or 512KiB" })
+  .union([z.number(), z.string()], { error: `expected a size; ${BYTE_SIZE_FORMS}` })
   .transform((value, ctx) => {
     const bytes = typeof value === "number" ? value : parseByteSize(value);
     if (bytes === undefined || bytes <= 0) {
-      return inputProblem(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`);
+      return inputProblem(ctx, `"${value}" is not a size; ${BYTE_SIZE_FORMS}`);
     }
     return bytes;
   });

@@ -7,6 +7,7 @@ import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import {
+  byteSizeInput,
   inputProblem,
   booleanInput,
   countInput,
@@ -26,7 +27,6 @@ import {
 } from "./check-sources.js";
 import type { CheckDefaults, CheckSpec } from "./check-spec.js";
 import { BUILT_IN_DEFAULTS, buildCheckSpec, parseCheckUrl } from "./check-spec.js";
-import { parseByteSize } from "./format.js";
 import type { JsonAssertion } from "./json-assertion.js";
 import { makeAssertion, parseAssertion } from "./json-assertion.js";
 import type { VerifyResult } from "./main.js";
@@ -67,12 +67,7 @@ function requireMap(value: unknown, ctx: Ctx): Record<string, unknown> {
   return inputProblem(ctx, "must be a map such as {requests: 200, concurrency: 10, p95: 2s}");
 }
 
-const sizeInput = z.string().transform((value, ctx) => {
-  const bytes = parseByteSize(value);
-  return bytes === undefined || bytes <= 0
-    ? inputProblem(ctx, `"${value}" is not a size; write it like 1MiB, 512KiB or 65536`)
-    : bytes;
-});
+const sizeInput = byteSizeInput;
 
 const inputShape = {
   url: z.string().optional(),
@@ -101,9 +96,6 @@ const inputShape = {
   "ca-file": z.string().optional(),
   "certificate-min-days": integerInput.default(BUILT_IN_DEFAULTS.minCertificateDays),
 };
-
-/** Every input of action.yml, as raw text: a forgotten input fails to compile. */
-export type VerifyRawInputs = Record<keyof typeof inputShape, string | undefined>;
 
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;

@@ -2,28 +2,9 @@
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
  * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
  */
-import { formatBytes, parseQuantity } from "../core/quantity.js";
+import { formatBytes } from "../core/quantity.js";
 
 export { formatBytes };
-
-const KIB = 1024;
-const MIB = 1024 * 1024;
-
-const SIZE_UNITS: Record<string, number> = {
-  "": 1,
-  b: 1,
-  kb: 1000,
-  mb: 1000 * 1000,
-  kib: KIB,
-  mib: MIB,
-  k: KIB,
-  m: MIB,
-};
-
-/** Parses `1MiB`, `512 KiB`, `2mb` or a bare number of bytes; undefined when it is not a size. */
-export function parseByteSize(text: string): number | undefined {
-  return parseQuantity(text, SIZE_UNITS);
-}
 
 /** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
 export function formatDuration(ms: number): string {

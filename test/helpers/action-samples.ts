@@ -11,6 +11,7 @@ import { startSandbox } from "../../src/sandbox/index.js";
 import { buildahInputs, removeDir, startRegistry, writeScratchProject } from "./registry.js";
 import { createBareRepo } from "./sandbox.js";
 import { backupSample, restoreSample } from "./backup-samples.js";
+import { listenOnLoopback } from "./ports.js";
 
 export type Sample = (dir: string) => Promise<{
   inputs: Record<string, string>;
@@ -61,7 +62,7 @@ export const actionSamples: Record<string, Sample> = {
         res.end("ok");
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await listenOnLoopback(server);
     const { port } = server.address() as AddressInfo;
     return {
       inputs: {
@@ -96,7 +97,7 @@ export const actionSamples: Record<string, Sample> = {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: "ok", version: "1.4.2" }));
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await listenOnLoopback(server);
     const { port } = server.address() as AddressInfo;
     return {
       inputs: { url: `http://127.0.0.1:${port}/health`, "expect-version": "1.4.2" },

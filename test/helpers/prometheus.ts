@@ -11,7 +11,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { freePort } from "./ports.js";
+import { freePort, listenOnLoopback } from "./ports.js";
 import { tempDir } from "./run-context.js";
 
 const INSTALL = "apt-get install -y prometheus";
@@ -146,7 +146,7 @@ export async function startDemoService(
     res.writeHead(Number(code));
     res.end(code);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   const TICK_MS = 50;
   let owed = 0;

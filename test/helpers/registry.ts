@@ -7,8 +7,8 @@
  * `tls-verify: false` for Buildah and `--tls-verify=false` for skopeo.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, copyFileSync, mkdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { startLocalRegistry } from "../../src/demo/local-registry.js";
 
@@ -92,6 +92,43 @@ export function writeScratchProject(
   const stages = services.map((name) => `FROM scratch AS ${name}\nCOPY ${name}.txt /${name}.txt\n`);
   writeFileSync(join(dir, "Dockerfile"), `# syntax=docker/dockerfile:1\n${stages.join("\n")}`);
   for (const name of services) writeFileSync(join(dir, `${name}.txt`), `${name}\n`);
+}
+
+/**
+ * Pushes `<host>/<repository>:1`, a base image with a shell and nothing else: the host's
+ * dash and the C library it needs, so Dockerfiles can have RUN steps without a base image
+ * from the internet. It plays the part of the public base image every CI build pulls.
+ */
+export async function pushShellBaseImage(
+  host: string,
+  workDir: string,
+  repository = "base/shell",
+): Promise<string> {
+  await requireCommand("buildah");
+  const rootfs = join(workDir, "rootfs");
+  const { stdout } = await run("ldd", ["/bin/sh"]);
+  const libraries = [...stdout.matchAll(/(\/\S+\.so[.\d]*)/g)].map((m) => m[1]!);
+  for (const dir of ["bin", "out", "tmp", "src"]) mkdirSync(join(rootfs, dir), { recursive: true });
+  copyFileSync(realpathSync("/bin/sh"), join(rootfs, "bin", "sh"));
+  for (const library of new Set(libraries)) {
+    mkdirSync(join(rootfs, dirname(library)), { recursive: true });
+    copyFileSync(realpathSync(library), join(rootfs, library));
+  }
+  chmodSync(join(rootfs, "bin", "sh"), 0o755);
+  writeFileSync(join(workDir, "Dockerfile"), "FROM scratch\nCOPY rootfs/ /\n");
+  const image = `${host}/${repository}:1`;
+  const global = [
+    "--storage-driver",
+    "vfs",
+    "--root",
+    join(workDir, "storage"),
+    "--runroot",
+    join(workDir, "run"),
+  ];
+  await run("buildah", [...global, "build", "--isolation", "chroot", "-t", image, workDir]);
+  await run("buildah", [...global, "push", "--tls-verify=false", image]);
+  rmSync(join(workDir, "storage"), { recursive: true, force: true });
+  return image;
 }
 
 /** A file of `bytes` random bytes in the project (random so compression cannot shrink it). */

@@ -1,14 +1,31 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, onTestFinished } from "vitest";
 import type { RunContext } from "../../src/core/action.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { MemoryLogger } from "../../src/core/logger.js";
 import { SecretRegistry } from "../../src/core/secrets.js";
 import type { CliIo } from "../../src/cli/io.js";
 
+const outlivingTests = new Set<string>();
+afterAll(() => {
+  for (const dir of outlivingTests) rmSync(dir, { recursive: true, force: true });
+  outlivingTests.clear();
+});
+
+/**
+ * A new empty directory, removed when the test that made it finishes; one made outside a test
+ * (in a hook or a describe block) is removed when the file's tests are done.
+ */
 export function tempDir(prefix = "greenlight-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  } catch {
+    outlivingTests.add(dir);
+  }
+  return dir;
 }
 
 /** A RunContext with an in-memory logger and a manual clock. */

@@ -9,6 +9,7 @@ import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
+import { listenOnLoopback } from "./ports.js";
 
 export interface S3Server {
   endpoint: string;
@@ -79,7 +80,7 @@ export async function startCuttingProxy(
     client.on("close", close).on("error", close);
     upstream.on("close", close).on("error", close);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,

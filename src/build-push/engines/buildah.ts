@@ -10,6 +10,8 @@ import { join } from "node:path";
 import type { BuildEngine, BuildRequest, EngineOptions } from "../engine.js";
 import { EngineCommandError } from "../engine.js";
 import type { Exec } from "../exec.js";
+import type { ServiceCache } from "../layer-cache.js";
+import { buildahCacheArgs } from "../layer-cache.js";
 
 export function buildahGlobalArgs(options: EngineOptions): string[] {
   return [
@@ -67,6 +69,7 @@ export function buildahBuildArgs(
       `${key}=${value}`,
     ]),
     ...secrets,
+    ...buildahCacheArgs(request.cache),
     service.context,
   ];
 }
@@ -132,7 +135,21 @@ export class BuildahEngine implements BuildEngine {
     );
   }
 
-  async buildAndPush(request: BuildRequest): Promise<string> {
+  /**
+   * Buildah's cache lookup does not check a cached layer's platform (fixed upstream in
+   * containers/buildah#6269, 2025), so a multi-platform build would take one platform's
+   * layer for another's; those builds go without the cache.
+   */
+  private usableCache(request: BuildRequest): ServiceCache | undefined {
+    if (!request.cache || request.service.platforms.length === 1) return request.cache;
+    request.onLine(
+      "no layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build runs without it",
+    );
+    return undefined;
+  }
+
+  async buildAndPush(original: BuildRequest): Promise<string> {
+    const request = { ...original, cache: this.usableCache(original) };
     const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${randomBytes(6).toString("hex")}`;
     const secrets = await secretArgs(request);
     await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import type { BuildEngine, BuildRequest, EngineOptions } from "../engine.js";
 import { EngineCommandError } from "../engine.js";
 import type { Exec } from "../exec.js";
+import type { ServiceCache } from "../layer-cache.js";
+import { buildxCacheArgs } from "../layer-cache.js";
 
 /** The environment variable that carries a value secret to `--secret id=…,env=…`. */
 export function secretEnvName(id: string): string {
@@ -40,6 +42,7 @@ export function buildxArgs(
         ? `id=${secret.id},src=${secret.file}`
         : `id=${secret.id},env=${secretEnvName(secret.id)}`,
     ]),
+    ...buildxCacheArgs(request.cache, options.tlsVerify),
     // BuildKit takes an insecure registry per export, not as a global flag.
     ...(options.tlsVerify
       ? ["--push"]
@@ -50,16 +53,44 @@ export function buildxArgs(
   ];
 }
 
+/** The driver of the current builder (`docker`, `docker-container`, …), from `docker buildx inspect`. */
+export function parseBuilderDriver(inspectOutput: string): string | undefined {
+  return /^Driver:\s*(\S+)/m.exec(inspectOutput)?.[1];
+}
+
 export class BuildxEngine implements BuildEngine {
   readonly name = "buildx";
+  private driver: Promise<string | undefined> | undefined;
 
   constructor(
     private readonly exec: Exec,
     private readonly options: EngineOptions,
   ) {}
 
+  private builderDriver(request: BuildRequest): Promise<string | undefined> {
+    this.driver ??= this.exec("docker", ["buildx", "inspect"], { env: request.env })
+      .then((result) => (result.exitCode === 0 ? parseBuilderDriver(result.stdout) : undefined))
+      .catch(() => undefined);
+    return this.driver;
+  }
+
+  /**
+   * The default builder of a plain Docker engine (the `docker` driver) cannot export a
+   * cache and fails the build when asked to, so the default cache is left out there; a
+   * cache the user wrote is passed on, and Buildx says what is wrong with it.
+   */
+  private async usableCache(request: BuildRequest): Promise<ServiceCache | undefined> {
+    if (!request.cache?.byDefault) return request.cache;
+    if ((await this.builderDriver(request)) !== "docker") return request.cache;
+    request.onLine(
+      "no layer cache: the builder uses the docker driver, which cannot export one; set up a builder with docker/setup-buildx-action to cache layers",
+    );
+    return undefined;
+  }
+
   async buildAndPush(request: BuildRequest): Promise<string> {
     const metadataFile = join(request.workDir, "metadata.json");
+    const cache = await this.usableCache(request);
     const env = {
       ...request.env,
       ...Object.fromEntries(
@@ -68,12 +99,16 @@ export class BuildxEngine implements BuildEngine {
         ),
       ),
     };
-    const result = await this.exec("docker", buildxArgs(request, this.options, metadataFile), {
-      cwd: request.cwd,
-      env,
-      onLine: request.onLine,
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
+    const result = await this.exec(
+      "docker",
+      buildxArgs({ ...request, cache }, this.options, metadataFile),
+      {
+        cwd: request.cwd,
+        env,
+        onLine: request.onLine,
+        ...(request.signal ? { signal: request.signal } : {}),
+      },
+    );
     if (result.exitCode !== 0) {
       throw new EngineCommandError(
         "build",

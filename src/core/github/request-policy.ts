@@ -20,6 +20,7 @@ import type { Octokit } from "@octokit/core";
 import type { Clock } from "../clock.js";
 import { OperationFailedError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { backoffMs, retryAfterMs } from "../retry.js";
 
 export interface RequestPolicyOptions {
   clock: Clock;
@@ -75,14 +76,6 @@ function messageOf(data: unknown): string {
     return String((data as { message: unknown }).message);
   }
   return typeof data === "string" ? data : "";
-}
-
-/** Seconds or an HTTP date, as RFC 9110 allows. */
-function retryAfterMs(value: string | undefined, now: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function seconds(ms: number): string {
@@ -149,7 +142,10 @@ function transientDecision(
   now: number,
   retriesSoFar: number,
 ): Decision {
-  const backoff = Math.min(TRANSIENT_BASE_DELAY_MS * 2 ** retriesSoFar, TRANSIENT_MAX_DELAY_MS);
+  const backoff = backoffMs(retriesSoFar + 1, {
+    baseMs: TRANSIENT_BASE_DELAY_MS,
+    maxMs: TRANSIENT_MAX_DELAY_MS,
+  });
   if (response) {
     if (response.status < 500 || response.status === 501) return undefined;
     const delayMs = retryAfterMs(header(response.headers, "retry-after"), now) ?? backoff;

@@ -1,6 +1,7 @@
 /**
- * Which request values are credentials. Their values, and the parts a server or an error
- * could echo back separately (the token after "Bearer", the password inside Basic auth, a
+ * Which request values are credentials: the one rule for header names, query parameters and
+ * URL user info, used by every outbound request (verify's checks, promote's analyses). Their
+ * values, and the parts a server or an error could echo back separately (the token after "Bearer", the password inside Basic auth, a
  * cookie's value), are registered as secrets before the first request is sent.
  */
 /** What a request carries that may hold credentials. */
@@ -11,7 +12,7 @@ export interface CredentialBearer {
 }
 
 const CREDENTIAL_NAME =
-  /^(authorization|proxy-authorization|cookie)$|token|secret|passw|api[-_]?key|auth|session|credential|signature|cookie/i;
+  /^(authorization|proxy-authorization|cookie)$|token|secret|passw|key|auth|session|credential|signature|cookie/i;
 
 /** Query parameters that carry credentials in URLs (signed URLs, token query strings). */
 const CREDENTIAL_PARAM = /token|secret|passw|key|auth|session|signature|^sig$/i;

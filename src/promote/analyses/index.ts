@@ -12,14 +12,11 @@ import type { HttpJsonAnalysis } from "./http-json.js";
 import { runHttpJsonAnalysis } from "./http-json.js";
 import { formatValue } from "./measurements.js";
 import type { PrometheusAnalysis } from "./prometheus.js";
+import { isCredentialHeader } from "../../core/http/credentials.js";
 import { instantValue, runPrometheusAnalysis } from "./prometheus.js";
 import type { AnalysisDeps, AnalysisEvidence, AnalysisWindow } from "./types.js";
 import type { VerifyAnalysis } from "./verify-analysis.js";
 import { runVerifyAnalysis } from "./verify-analysis.js";
-
-/** Headers whose values are credentials, masked wherever they could end up. */
-const CREDENTIAL_HEADER =
-  /^(authorization|proxy-authorization|cookie|x-api-key)$|token|secret|key/i;
 
 export type CompiledAnalysis =
   | ({ kind: "prometheus" } & PrometheusAnalysis)
@@ -82,7 +79,7 @@ export function compileAnalyses(
     }
     if ("http-json" in analysis) {
       for (const [header, value] of Object.entries(analysis["http-json"].headers ?? {})) {
-        if (CREDENTIAL_HEADER.test(header)) onSecret(value);
+        if (isCredentialHeader(header)) onSecret(value);
       }
       return {
         kind: "http-json",

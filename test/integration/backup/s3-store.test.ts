@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { S3Store } from "../../../src/backup/s3-store.js";
-import { ObjectExistsError } from "../../../src/backup/store.js";
+import { S3Store } from "../../../src/backup-engine/s3-store.js";
+import { ObjectExistsError } from "../../../src/backup-engine/store.js";
 import type { S3Server } from "../../helpers/s3.js";
 import { startS3 } from "../../helpers/s3.js";
 

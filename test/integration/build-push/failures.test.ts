@@ -17,6 +17,7 @@ import {
 } from "../../helpers/registry.js";
 import { tempDir } from "../../helpers/run-context.js";
 import { parseJson, runBuildPush, scratchProject } from "./harness.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 const USER = { username: "ci", password: "Regi5try-pa55word" };
 const SECRET = "npm_Tok3n-never-in-an-image";
@@ -49,7 +50,7 @@ function errorLine(stderr: string): string {
 
 async function closedPort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
@@ -87,7 +88,7 @@ describe("bad input exits 2 with one sentence, before anything is built", () => 
     ],
     [
       { "max-size": "big" },
-      'error: Input "max-size" is "big", which is not a size; write it like 500MB, 1.5GB or 800000000.',
+      'error: Input "max-size" is "big", which is not a size; write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes.',
     ],
     [{ registry: "" }, 'error: Service "api" has no registry: set the "registry" input'],
     [
@@ -122,12 +123,26 @@ describe("operation failures exit 1 with one sentence", () => {
     writeFileSync(join(dir, "no-auth.json"), "{}");
     const run = await runBuildPush(
       dir,
-      { services: "api=.#api", registry: locked.host },
+      { services: "api=.#api", registry: locked.host, cache: "false" },
       { REGISTRY_AUTH_FILE: join(dir, "no-auth.json") },
     );
     expect(run.code).toBe(1);
     expect(errorLine(run.stderr)).toBe(
       `error: Pushing service "api" to ${locked.host}/api was refused for missing or invalid credentials; log in to ${locked.host} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action).`,
+    );
+  });
+
+  it("says to log in when the registry refuses the layer cache, which Buildah writes while building", async () => {
+    const dir = scratchProject(["api"]);
+    writeFileSync(join(dir, "no-auth.json"), "{}");
+    const run = await runBuildPush(
+      dir,
+      { services: "api=.#api", registry: locked.host },
+      { REGISTRY_AUTH_FILE: join(dir, "no-auth.json") },
+    );
+    expect(run.code).toBe(1);
+    expect(errorLine(run.stderr)).toBe(
+      `error: Pushing the layer cache of service "api" to ${locked.host}/api-cache was refused for missing or invalid credentials; log in to ${locked.host} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action), or set cache-to: none.`,
     );
   });
 
@@ -145,6 +160,11 @@ describe("operation failures exit 1 with one sentence", () => {
     const digest = parseJson<Record<string, string>>(run.outputs["digests"])["api"];
     expect(await skopeoDigest(`${locked.host}/api:authed`, authFile)).toBe(digest);
     const basic = Buffer.from(`${USER.username}:${USER.password}`).toString("base64");
+    // The layer cache went to the same registry with the same credentials.
+    const cacheTags = await fetch(`http://${locked.host}/v2/api-cache/tags/list`, {
+      headers: { authorization: `Basic ${basic}` },
+    });
+    expect(((await cacheTags.json()) as { tags: string[] }).tags.length).toBeGreaterThan(0);
     for (const text of [run.stdout, run.stderr]) {
       expect(text).not.toContain(USER.password);
       expect(text).not.toContain(basic);

@@ -15,6 +15,7 @@ import { tempDir, testContext } from "../../helpers/run-context.js";
 import { makeCertificate } from "../verify/servers.js";
 import type { Receiver } from "./receivers.js";
 import { FastForwardClock, slackWebhookReceiver, teamsReceiver } from "./receivers.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 interface Proxy {
   url: string;
@@ -53,7 +54,7 @@ async function startProxy(): Promise<Proxy> {
     sockets.add(client).add(upstream);
   });
   server.on("connection", (socket: net.Socket) => sockets.add(socket));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryLogger } from "../../../src/core/logger.js";
-import { InfraRepo } from "../../../src/open-pr/infra-repo.js";
+import { InfraRepo } from "../../../src/release/infra-repo.js";
 import type { OpenPrParams } from "../../../src/open-pr/main.js";
 import { openPr } from "../../../src/open-pr/main.js";
 import type { Harness } from "../../helpers/open-pr-harness.js";

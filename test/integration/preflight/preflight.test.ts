@@ -392,3 +392,61 @@ describe("secret masking in preflight, through the CLI", () => {
     }
   });
 });
+
+describe("the deploy window from the config file, as a team in Shanghai writes it", () => {
+  const CONFIG = [
+    "environments:",
+    "  production:",
+    "    deploy-window:",
+    "      timezone: Asia/Shanghai",
+    '      hours: { mon-fri: "10:00-16:00", fri: "10:00-12:00" }',
+    "      holidays: { country: CN, day-before: true }",
+    "  qa: {}",
+    "",
+  ].join("\n");
+
+  async function cli(args: string[], config = CONFIG) {
+    const dir = tempDir();
+    mkdirSync(join(dir, ".github"), { recursive: true });
+    writeFileSync(join(dir, ".github", "greenlight.yml"), config);
+    const cap = captureIo(dir, {});
+    const code = await runActionCommand(
+      toRunnable(preflightAction),
+      loadManifest("preflight"),
+      ["--secret-scan", "off", ...args, "--json"],
+      cap.io,
+    );
+    const stdout = cap.stdout();
+    return {
+      code,
+      outputs: (stdout ? JSON.parse(stdout) : {}) as Record<string, string>,
+      stderr: cap.stderr(),
+    };
+  }
+
+  it("judges the environment's window: a makeup Saturday is open, a Friday afternoon and National Day are not", async () => {
+    const at = (time: string) => ["--environment", "production", "--deploy-time", time];
+    expect((await cli(at("2026-10-10T10:30:00+08:00"))).code).toBe(0);
+    const friday = await cli(at("2026-10-16T13:00:00+08:00"));
+    expect(friday.code).toBe(1);
+    expect(friday.stderr).toContain(
+      "13:00 is outside the deploy hours (Friday 10:00–12:00); next opening Mon 2026-10-19 10:00 Asia/Shanghai",
+    );
+    const nationalDay = await cli(at("2026-10-02T10:30:00+08:00"));
+    expect(nationalDay.code).toBe(1);
+    expect(nationalDay.stderr).toContain("2026-10-02 is a public holiday (National Day)");
+    // An environment without a window, and no environment at all, have no window check.
+    expect(JSON.parse((await cli(["--environment", "qa"])).outputs["report"]!)).not.toHaveProperty(
+      "window",
+    );
+  });
+
+  it("names the config file's window, not the input, for a mistake in it", async () => {
+    const broken = CONFIG.replace('fri: "10:00-12:00"', 'fri: "12:00-10:00"');
+    const run = await cli(["--environment", "production"], broken);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'Config environments.production.deploy-window has the hours "12:00-10:00", which end before they start',
+    );
+  });
+});

@@ -6,12 +6,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startInfraWorld } from "./infra-world.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 describe("promote baking from verification", () => {
   it("starts the bake when verify confirms, records it once, and advances after it", async () => {
     let answering = true;
     const service = createServer((_req, res) => void res.writeHead(answering ? 200 : 503).end());
-    await new Promise<void>((resolve) => service.listen(0, "127.0.0.1", resolve));
+    await listenOnLoopback(service);
     const url = `http://127.0.0.1:${(service.address() as AddressInfo).port}/health`;
     const world = await startInfraWorld({
       merge: "direct",

@@ -3,13 +3,13 @@
  * pull request, one deployment status, in direct and in pull-request mode.
  */
 import { describe, expect, it } from "vitest";
-import { TOKEN, startInfraWorld } from "./infra-world.js";
+import { FLAVOURS, TOKEN, startInfraWorld } from "./infra-world.js";
 
 const PLAN = { steps: [10, 50, 100], "bake-time": "0s" };
 
-describe("promote concurrency", () => {
+describe.each(FLAVOURS)("promote concurrency (%s release file)", (flavour) => {
   it("direct: of two simultaneous ticks, one advances and the other finds the base moved", async () => {
-    const world = await startInfraWorld({ promotion: PLAN, merge: "direct" });
+    const world = await startInfraWorld({ promotion: PLAN, merge: "direct", flavour });
     try {
       const before = Number(world.git("rev-list", "--count", "main"));
       const [a, b] = await Promise.all([world.promote(), world.promote()]);
@@ -17,6 +17,11 @@ describe("promote concurrency", () => {
       expect(decisions).toEqual(["advance", "wait"]);
       expect(Number(world.git("rev-list", "--count", "main"))).toBe(before + 1);
       expect(world.values()).toMatchObject({ api_green_weight: 10 });
+      // The commit changes the two weights and nothing else, in either flavour.
+      const diff = world.git("diff", "--unified=0", "main~1", "main", "--", world.file);
+      const changed = diff.split("\n").filter((l) => /^[-+](?![-+])/.test(l));
+      expect(changed).toHaveLength(4);
+      expect(changed.every((l) => /weight/.test(l))).toBe(true);
       const { data: deployments } = await world.octokit.request(
         "GET /repos/{owner}/{repo}/deployments",
         {
@@ -35,7 +40,7 @@ describe("promote concurrency", () => {
   });
 
   it("pull requests: two simultaneous ticks open one pull request with one commit", async () => {
-    const world = await startInfraWorld({ promotion: PLAN, merge: "pull-request" });
+    const world = await startInfraWorld({ promotion: PLAN, merge: "pull-request", flavour });
     try {
       const outcomes = await Promise.all([world.promote(), world.promote()]);
       for (const outcome of outcomes) expect(outcome.error).toBeUndefined();

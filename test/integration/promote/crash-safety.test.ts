@@ -12,8 +12,9 @@ import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { InfraWorld } from "./infra-world.js";
-import { CANDIDATE, TOKEN, releaseFile, startInfraWorld } from "./infra-world.js";
+import type { Flavour, InfraWorld } from "./infra-world.js";
+import { CANDIDATE, DEFAULT_RELEASE, FLAVOURS, TOKEN, startInfraWorld } from "./infra-world.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 const REPO_ROOT = join(import.meta.dirname, "..", "..", "..");
 const PLAN = { steps: [10, 50, 100], "bake-time": "0s" };
@@ -68,7 +69,7 @@ async function startKillingProxy(
       res.end(Buffer.from(await answer.arrayBuffer()));
     })().catch(() => req.socket.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenOnLoopback(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -155,9 +156,10 @@ async function converge(world: InfraWorld): Promise<EndState> {
 }
 
 interface Scenario {
+  flavour: Flavour;
   merge: "auto-merge" | "direct";
   promotion: Record<string, unknown>;
-  file?: string;
+  release?: Record<string, string | number>;
   /** What the uninterrupted run must end with. */
   check(expected: EndState): void;
 }
@@ -167,7 +169,8 @@ async function killAtEveryCall(scenario: Scenario): Promise<number> {
     startInfraWorld({
       promotion: scenario.promotion,
       merge: scenario.merge,
-      ...(scenario.file ? { file: scenario.file } : {}),
+      flavour: scenario.flavour,
+      ...(scenario.release ? { release: scenario.release } : {}),
     });
   const reference = await start();
   let expected: EndState;
@@ -196,8 +199,9 @@ async function killAtEveryCall(scenario: Scenario): Promise<number> {
 }
 
 /** The uninterrupted promotion: four steps (10, 50, 100, finalize), each one commit on main. */
-function promoted(merge: "auto-merge" | "direct"): Scenario {
+function promoted(flavour: Flavour, merge: "auto-merge" | "direct"): Scenario {
   return {
+    flavour,
     merge,
     promotion: PLAN,
     check(expected) {
@@ -213,12 +217,12 @@ function promoted(merge: "auto-merge" | "direct"): Scenario {
   };
 }
 
-describe("promote crash safety", () => {
+describe.each(FLAVOURS)("promote crash safety (%s release file)", (flavour) => {
   it(
     "pull requests: converges to the uninterrupted end state after a SIGKILL between any two API calls",
     { timeout: 900_000 },
     async () => {
-      expect(await killAtEveryCall(promoted("auto-merge"))).toBeGreaterThan(5);
+      expect(await killAtEveryCall(promoted(flavour, "auto-merge"))).toBeGreaterThan(5);
     },
   );
 
@@ -226,7 +230,7 @@ describe("promote crash safety", () => {
     "direct commits: converges to the uninterrupted end state after a SIGKILL between any two API calls",
     { timeout: 900_000 },
     async () => {
-      expect(await killAtEveryCall(promoted("direct"))).toBeGreaterThan(3);
+      expect(await killAtEveryCall(promoted(flavour, "direct"))).toBeGreaterThan(3);
     },
   );
 
@@ -239,12 +243,13 @@ describe("promote crash safety", () => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ errors: 0.4 }));
       });
-      await new Promise<void>((resolve) => metrics.listen(0, "127.0.0.1", resolve));
+      await listenOnLoopback(metrics);
       const url = `http://127.0.0.1:${(metrics.address() as AddressInfo).port}/metrics`;
       try {
         const calls = await killAtEveryCall({
+          flavour,
           merge: "auto-merge",
-          file: releaseFile({ api_blue_weight: 90, api_green_weight: 10 }),
+          release: { ...DEFAULT_RELEASE, api_blue_weight: 90, api_green_weight: 10 },
           promotion: {
             ...PLAN,
             analyses: [

@@ -6,41 +6,40 @@ import { describe, expect, it } from "vitest";
 import { GitRepo } from "../../../src/sandbox/git-store.js";
 import { buildTree } from "../../../src/sandbox/tree-builder.js";
 import type { InfraWorld } from "../promote/infra-world.js";
-import { TFVARS, TOKEN, startInfraWorld } from "../promote/infra-world.js";
+import { FLAVOURS, TOKEN, startInfraWorld } from "../promote/infra-world.js";
 
 const api = (v: string) => `registry.example.com/api:${v}`;
 const web = (v: string) =>
   `registry.example.com/web@sha256:${v.replace(/\./g, "").padStart(64, "0")}`;
 
-function release(blue: string, green: string, weight: number): string {
-  return (
-    JSON.stringify(
-      {
-        api_blue_image: api(blue),
-        api_green_image: api(green),
-        api_blue_weight: 100 - weight,
-        api_green_weight: weight,
-        api_blue_desired_count: 2,
-        api_green_desired_count: blue === green ? 0 : 2,
-        web_blue_image: web(blue),
-        web_green_image: web(green),
-        web_blue_weight: 100 - weight,
-        web_green_weight: weight,
-      },
-      null,
-      2,
-    ) + "\n"
-  );
+function release(blue: string, green: string, weight: number): Record<string, string | number> {
+  return {
+    api_blue_image: api(blue),
+    api_green_image: api(green),
+    api_blue_weight: 100 - weight,
+    api_green_weight: weight,
+    api_blue_desired_count: 2,
+    api_green_desired_count: blue === green ? 0 : 2,
+    web_blue_image: web(blue),
+    web_green_image: web(green),
+    web_blue_weight: 100 - weight,
+    web_green_weight: weight,
+  };
 }
 
-/** A commit on main that writes the tfvars file, as an earlier deploy would have. */
-async function land(world: InfraWorld, text: string, message: string): Promise<void> {
+/** A commit on main that writes the release file, as an earlier deploy would have. */
+async function land(
+  world: InfraWorld,
+  values: Record<string, string | number>,
+  message: string,
+): Promise<void> {
+  const text = world.text(values);
   const git = new GitRepo(world.bare);
   const head = (await git.readRef("refs/heads/main"))!.sha;
   const parent = await git.readCommit(head);
   const blob = await git.writeBlob(Buffer.from(text, "utf8"));
   const tree = await buildTree(git, parent.tree, [
-    { path: TFVARS, mode: "100644", type: "blob", sha: blob },
+    { path: world.file, mode: "100644", type: "blob", sha: blob },
   ]);
   const who = {
     name: "Deployer",
@@ -58,10 +57,11 @@ async function land(world: InfraWorld, text: string, message: string): Promise<v
   await git.compareAndSwapRef("refs/heads/main", sha, head);
 }
 
-describe("rollback", () => {
+describe.each(FLAVOURS)("rollback (%s release file)", (flavour) => {
   it("puts back exactly an earlier release's images through an auto-merged pull request, once", async () => {
     const world = await startInfraWorld({
-      file: release("1.0.0", "1.0.0", 0),
+      flavour,
+      release: release("1.0.0", "1.0.0", 0),
       merge: "auto-merge",
     });
     try {
@@ -120,7 +120,8 @@ describe("rollback", () => {
 
   it("closes a pending promotion pull request, which would otherwise undo the rollback", async () => {
     const world = await startInfraWorld({
-      file: release("1.0.0", "1.0.0", 0),
+      flavour,
+      release: release("1.0.0", "1.0.0", 0),
       merge: "pull-request",
       promotion: { steps: [10, 50, 100], "bake-time": "0s" },
     });
@@ -149,7 +150,11 @@ describe("rollback", () => {
   });
 
   it("fast path: all traffic back to blue with one direct commit; promote then sees a rolled-back release", async () => {
-    const world = await startInfraWorld({ file: release("1.0.0", "1.0.0", 0), merge: "direct" });
+    const world = await startInfraWorld({
+      flavour,
+      release: release("1.0.0", "1.0.0", 0),
+      merge: "direct",
+    });
     try {
       await land(world, release("1.0.0", "1.1.0", 50), "Deploy 1.1.0, at 50%");
       const commits = world.git("rev-list", "--count", "main");

@@ -10,7 +10,7 @@ import { systemClock } from "../../../src/core/clock.js";
 import { createGitHubClient } from "../../../src/core/github/client.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
-import { sandboxCommand } from "../../../src/sandbox/cli.js";
+import { sandboxCommand } from "../../../src/sandbox/sandbox-command.js";
 import { captureIo, tempDir } from "../../helpers/run-context.js";
 import { createBareRepo, TestOctokit } from "../../helpers/sandbox.js";
 

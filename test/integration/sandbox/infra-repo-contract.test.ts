@@ -4,7 +4,7 @@
  * "stale", a create that lost a race is "exists".
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InfraRepo } from "../../../src/open-pr/infra-repo.js";
+import { InfraRepo } from "../../../src/release/infra-repo.js";
 import { gitLog, gitShow, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
 
 let t: TestSandbox;

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { backupAction } from "../../../src/backup/definition.js";
-import { LocalStore } from "../../../src/backup/local-store.js";
-import { listBackups } from "../../../src/backup/manifest.js";
-import { ObjectExistsError } from "../../../src/backup/store.js";
+import { LocalStore } from "../../../src/backup-engine/local-store.js";
+import { listBackups } from "../../../src/backup-engine/manifest.js";
+import { ObjectExistsError } from "../../../src/backup-engine/store.js";
 import { restoreAction } from "../../../src/restore/definition.js";
 import { toRunnable } from "../../../src/core/action.js";
 import { ManualClock } from "../../../src/core/clock.js";

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { DecryptStream, EncryptStream } from "../../../src/backup/encryption.js";
+import { DecryptStream, EncryptStream } from "../../../src/backup-engine/encryption.js";
 
 async function through(input: Buffer, ...stages: NodeJS.ReadWriteStream[]): Promise<Buffer> {
   const out: Buffer[] = [];

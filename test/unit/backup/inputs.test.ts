@@ -1,7 +1,7 @@
 /** backup's inputs: each user mistake is one sentence naming the input, never the secret. */
 import { describe, expect, it } from "vitest";
 import { backupAction } from "../../../src/backup/definition.js";
-import { parseDatabaseUrl, postgresEnv, mysqlArgs } from "../../../src/backup/connection.js";
+import { parseDatabaseUrl, postgresEnv, mysqlArgs } from "../../../src/backup-engine/connection.js";
 import { toRunnable } from "../../../src/core/action.js";
 import { ConfigurationError } from "../../../src/core/errors.js";
 import { tempDir, testContext } from "../../helpers/run-context.js";
@@ -80,7 +80,7 @@ describe("connection URLs", () => {
 
 describe("pg_restore --list parsing", () => {
   it("finds the tables whose data the dump holds, and gives up on ambiguous names", async () => {
-    const { parseTableData } = await import("../../../src/backup/postgres.js");
+    const { parseTableData } = await import("../../../src/backup-engine/postgres.js");
     const listing = [
       ";",
       "; Archive created at 2026-11-23 12:00:00 UTC",

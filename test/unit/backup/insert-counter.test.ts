@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { describe, expect, it } from "vitest";
-import { InsertCounter } from "../../../src/backup/insert-counter.js";
-import { discard } from "../../../src/backup/read-backup.js";
+import { InsertCounter } from "../../../src/backup-engine/insert-counter.js";
+import { discard } from "../../../src/backup-engine/read-backup.js";
 
 async function count(text: string, chunkSize = 7): Promise<Record<string, number>> {
   const bytes = Buffer.from(text);

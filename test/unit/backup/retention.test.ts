@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RetentionCandidate, RetentionPolicy } from "../../../src/backup/retention.js";
-import { applyRetention } from "../../../src/backup/retention.js";
+import type { RetentionCandidate, RetentionPolicy } from "../../../src/backup-engine/retention.js";
+import { applyRetention } from "../../../src/backup-engine/retention.js";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);

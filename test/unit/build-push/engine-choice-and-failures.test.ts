@@ -95,11 +95,26 @@ describe("engine failures in one sentence", () => {
       0,
       "Copying blob sha256:a9\nit ended without pushing a manifest",
     );
-    expect(describeEngineFailure(error, "api", repository, true).message).toContain(
-      "was refused for missing or invalid credentials; log in to",
-    );
-    expect(describeEngineFailure(error, "api", repository, false).message).toBe(
+    expect(
+      describeEngineFailure(error, "api", repository, { credentialsRefused: true }).message,
+    ).toContain("was refused for missing or invalid credentials; log in to");
+    expect(
+      describeEngineFailure(error, "api", repository, { credentialsRefused: false }).message,
+    ).toBe(
       'Pushing service "api" failed: buildah manifest push it ended without pushing a manifest.',
+    );
+  });
+
+  it("names the cache repository when Buildah cannot push the layer cache", () => {
+    const error = new EngineCommandError(
+      "build",
+      "buildah build",
+      125,
+      '--> Pushing cache 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api-cache:aee8\nError: failed pushing cache to {{{"123456789012.dkr.ecr.eu-west-1.amazonaws.com" "shop/api-cache"} "aee8"}}: name unknown: The repository with name \'shop/api-cache\' does not exist',
+    );
+    const cacheRepository = `${repository}-cache`;
+    expect(describeEngineFailure(error, "api", repository, { cacheRepository }).message).toMatch(
+      /^Building service "api" failed because its layer cache could not be pushed to 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/shop\/api-cache \(.*does not exist\); create that repository and let this job push to it, give cache-to another repository, or set cache-to: none\.$/,
     );
   });
 

@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../../../src/config/json-schema.js";
 import { loadConfig, parseConfig } from "../../../src/config/load.js";
 import { schemaCommand } from "../../../src/config/schema-command.js";
-import { defaultFieldPath, serviceFieldPath } from "../../../src/config/schema.js";
+import {
+  defaultFieldPath,
+  releaseFileOf,
+  releaseFormatFor,
+  serviceFieldPath,
+} from "../../../src/config/schema.js";
 import { ConfigurationError } from "../../../src/core/errors.js";
 
 const example = new URL("../../../examples/app/.github/greenlight.yml", import.meta.url).pathname;
@@ -85,6 +90,38 @@ describe("config file", () => {
     expect(messageOf("promotion:\n  steps: [10, 50]\n")).toMatch(
       /promotion\.steps is invalid: the last step must be 100/,
     );
+  });
+
+  it("names the release file by release-file (a path, or path and format) or by tfvars", () => {
+    const config = parseConfig(
+      [
+        "environments:",
+        "  prod: {release-file: envs/prod/values.yaml}",
+        "  qa: {release-file: {path: envs/qa/release, format: yaml}}",
+        "  legacy: {tfvars: envs/legacy.auto.tfvars.json}",
+        "",
+      ].join("\n"),
+      "f",
+    );
+    expect(releaseFileOf(config.environments.prod)).toEqual({ path: "envs/prod/values.yaml" });
+    expect(releaseFileOf(config.environments.qa)).toEqual({
+      path: "envs/qa/release",
+      format: "yaml",
+    });
+    expect(releaseFormatFor(config.environments.qa, "envs/qa/release")).toBe("yaml");
+    expect(releaseFormatFor(config.environments.qa, "other.json")).toBeUndefined();
+    expect(releaseFileOf(config.environments.legacy)).toEqual({
+      path: "envs/legacy.auto.tfvars.json",
+    });
+  });
+
+  it("refuses release-file and tfvars together, and an unknown format", () => {
+    expect(messageOf("environments:\n  prod: {release-file: a.yaml, tfvars: b.tfvars}\n")).toMatch(
+      /environments\.prod\.tfvars is invalid: give release-file or tfvars, not both/,
+    );
+    expect(
+      messageOf("environments:\n  prod:\n    release-file: {path: a, format: toml}\n"),
+    ).toMatch(/^greenlight\.yml:3:\d+: environments\.prod\.release-file/);
   });
 
   it("maps fields by convention unless a service overrides them", () => {

@@ -5,7 +5,12 @@ import { ConfigurationError } from "../../../src/core/errors.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { createGitHubClient, type GitHubClientOptions } from "../../../src/core/github/client.js";
-import { startFakeGitHub, type FakeGitHub, type Reply, type SeenRequest } from "./fake-github.js";
+import {
+  startFakeGitHub,
+  type FakeGitHub,
+  type Reply,
+  type SeenRequest,
+} from "../../helpers/fake-github.js";
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const INSTALLATION_TOKEN = "ghs_installationToken0123456789";

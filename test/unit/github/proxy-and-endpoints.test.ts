@@ -8,7 +8,7 @@ import {
   startForwardProxy,
   type FakeGitHub,
   type ForwardProxy,
-} from "./fake-github.js";
+} from "../../helpers/fake-github.js";
 
 const started: (FakeGitHub | ForwardProxy)[] = [];
 afterEach(async () => {

@@ -4,7 +4,12 @@ import { OperationFailedError } from "../../../src/core/errors.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { createGitHubClient, type GitHubClient } from "../../../src/core/github/client.js";
-import { startFakeGitHub, untilSleeping, type FakeGitHub, type Handler } from "./fake-github.js";
+import {
+  startFakeGitHub,
+  untilSleeping,
+  type FakeGitHub,
+  type Handler,
+} from "../../helpers/fake-github.js";
 
 const REPO = { owner: "acme", repo: "infra" };
 let server: FakeGitHub | undefined;

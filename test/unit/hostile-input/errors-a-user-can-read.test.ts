@@ -40,11 +40,6 @@ describe("Errors a user can read: the config file", () => {
       /^greenlight\.yml:2:15: the alias \*e refers to the value that contains it;/,
     ],
     [
-      "a JSONPath that cannot compile",
-      BASE + "    fields:\n      green-image: $.a[?(@.b==1)]\n",
-      /^greenlight\.yml:9:20: services\.api\.fields\.green-image is invalid: uses a filter or script expression, which a field path cannot;/,
-    ],
-    [
       "an unbalanced JSONPath",
       BASE + "    fields:\n      green-image: $.a[\n",
       /^greenlight\.yml:9:20: services\.api\.fields\.green-image is invalid: the JSONPath "\$\.a\[" has an unclosed "\["/,

@@ -16,7 +16,7 @@ import {
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { toolInput } from "../../../src/backup/process.js";
+import { toolInput } from "../../../src/backup-engine/process.js";
 import { runCli } from "../../../src/cli/main.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { extractArchive } from "../../../src/restore/safe-extract.js";

@@ -106,6 +106,39 @@ describe("the message", () => {
     expect(renderMessage(EVENT).text).toBe("acme/shop@0123456 by octocat in 2 min 5 s.");
   });
 
+  it("carries the branch and names the run the way its CI system does", () => {
+    const gitlab = renderMessage(
+      {
+        ...EVENT,
+        repository: "shop/api",
+        branch: "main",
+        actor: "alice",
+        runUrl: "https://gitlab.example.com/shop/api/-/pipelines/981",
+        runName: "pipeline",
+      },
+      { title: "{{headline}} ({{branch}})", text: "{{details}}" },
+    );
+    expect(gitlab.title).toBe("Deploy of api 1.4.2 to production succeeded (main)");
+    expect(gitlab.text).toBe("shop/api@0123456 on main by alice in 2 min 5 s.");
+    expect(gitlab.facts).toContainEqual({ label: "Branch", value: "main" });
+    expect(gitlab.links).toEqual([
+      { text: "Pipeline", url: "https://gitlab.example.com/shop/api/-/pipelines/981" },
+    ]);
+    expect(unknownPlaceholders("{{branch}} {{commit}}")).toEqual([]);
+  });
+
+  it("never renders empty details: with no facts at all it says when", () => {
+    const bare: DeploymentEvent = {
+      kind: "deploy",
+      status: "started",
+      environment: "staging",
+      services: [],
+      evidence: [],
+      at: "2026-05-05T08:00:00.000Z",
+    };
+    expect(renderMessage(bare).text).toBe("At 2026-05-05T08:00:00Z.");
+  });
+
   it("names unknown placeholders", () => {
     expect(unknownPlaceholders("{{enviroment}} {{status}} {{ foo }}")).toEqual([
       "enviroment",

@@ -1,22 +1,12 @@
 /** notify's bad inputs: one sentence naming the input, exit code 2, nothing sent, no secret repeated. */
 import { describe, expect, it } from "vitest";
-import { toRunnable } from "../../../src/core/action.js";
-import { describeFailure } from "../../../src/core/failure.js";
 import { notifyAction } from "../../../src/notify/definition.js";
-import { tempDir, testContext } from "../../helpers/run-context.js";
+import { refusalOf } from "../../helpers/refusal.js";
 
 const BASE = { status: "success", environment: "production" };
 const HOOK = "https://hooks.example.com/services/hookSecretPart123";
 
-async function refusal(raw: Record<string, string>) {
-  const { context } = testContext(tempDir());
-  try {
-    await toRunnable(notifyAction).execute(raw, context);
-  } catch (error) {
-    return describeFailure(error);
-  }
-  throw new Error("expected the inputs to be refused");
-}
+const refusal = (raw: Record<string, string>) => refusalOf(notifyAction, raw);
 
 describe("notify inputs", () => {
   it.each([

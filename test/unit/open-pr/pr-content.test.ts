@@ -128,6 +128,26 @@ describe("templates", () => {
   });
 });
 
+describe("source lines", () => {
+  it("carry GitLab CI's commit, branch, pipeline and actor, without an @-mention of a GitHub user", () => {
+    const source = sourceFromEnv({
+      GITLAB_CI: "true",
+      CI_PROJECT_PATH: "shop/api",
+      CI_PROJECT_URL: "https://gitlab.example.com/shop/api",
+      CI_COMMIT_SHA: "0123456789abcdef0123456789abcdef01234567",
+      CI_COMMIT_BRANCH: "main",
+      GITLAB_USER_LOGIN: "alice",
+      CI_PIPELINE_URL: "https://gitlab.example.com/shop/api/-/pipelines/981",
+    });
+    expect(commitMessage(context({ source }), "Deploy api to production").body).toContain(
+      "Source: commit shop/api@0123456 on branch main, pipeline https://gitlab.example.com/shop/api/-/pipelines/981, started by alice.",
+    );
+    expect(defaultBody(context({ source }))).toContain(
+      "commit [shop/api@0123456](https://gitlab.example.com/shop/api/-/commit/0123456789abcdef0123456789abcdef01234567) on branch main",
+    );
+  });
+});
+
 describe("commit messages", () => {
   it("list each change on its own line, with the source as plain text", () => {
     const message = commitMessage(context(), "Deploy api to production");

@@ -5,22 +5,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { toRunnable } from "../../../src/core/action.js";
-import { describeFailure } from "../../../src/core/failure.js";
 import { preflightAction } from "../../../src/preflight/definition.js";
+import { refusalOf } from "../../helpers/refusal.js";
 import { tempDir, testContext } from "../../helpers/run-context.js";
 
 async function refusal(raw: Record<string, string>) {
   const dir = tempDir();
   writeFileSync(join(dir, ".env"), "A=1\nnot a line\n");
   writeFileSync(join(dir, "schema.yml"), "DATABASE_URL: [postgres-url\n");
-  const { context } = testContext(dir);
-  try {
-    await toRunnable(preflightAction).execute({ "secret-scan": "off", ...raw }, context);
-  } catch (error) {
-    return describeFailure(error);
-  }
-  throw new Error("expected the inputs to be refused");
+  return refusalOf(preflightAction, { "secret-scan": "off", ...raw }, testContext(dir).context);
 }
 
 const window = (w: string) => ({ "deploy-window": w });

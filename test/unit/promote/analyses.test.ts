@@ -13,6 +13,7 @@ import {
   parseCondition,
 } from "../../../src/promote/conditions.js";
 import type { AnalysisConfig } from "../../../src/promote/plan.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 const NOW = new Date(Date.UTC(2026, 0, 1, 12));
 
@@ -266,7 +267,7 @@ describe("HTTP JSON and verify analyses", () => {
     res.end(JSON.stringify({ latency: { p99: value } }));
   });
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await listenOnLoopback(server);
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InfraRepo } from "../../../src/open-pr/infra-repo.js";
+import type { InfraRepo } from "../../../src/release/infra-repo.js";
 import { GitHubReleaseSource } from "../../../src/release/github-release-source.js";
 
 const commit = (oid: string, date: string, parents: string[]) => ({

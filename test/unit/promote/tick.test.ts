@@ -8,7 +8,8 @@ import { compileAnalyses } from "../../../src/promote/analyses/index.js";
 import type { PromoteResult } from "../../../src/promote/main.js";
 import { promote } from "../../../src/promote/main.js";
 import type { AnalysisConfig, PromotionPlan } from "../../../src/promote/plan.js";
-import { FILE, FakeInfra, fakePrometheus, releaseText } from "./fake-infra.js";
+import { FILE, FakeInfra, fakePrometheus, releaseText } from "../../helpers/fake-infra.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
 
 const STABLE = "registry.example.com/api:1.0.0";
 const CANDIDATE = "registry.example.com/api:1.1.0";
@@ -400,7 +401,7 @@ describe("promote tick", () => {
     const server = createServer((_req, res) => {
       res.writeHead(answering ? 200 : 503).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await listenOnLoopback(server);
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
       const verifyAnalysis = {

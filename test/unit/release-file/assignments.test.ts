@@ -251,9 +251,9 @@ describe("applyAssignments", () => {
     );
   });
 
-  it("reports a filter that cannot be evaluated as a configuration error", () => {
+  it("reports a filter that cannot be read as a configuration error", () => {
     expect(failure(() => apply(NESTED, ["$.alarms[?(@.threshold >)].threshold=1"]))).toBe(
-      `Path $.alarms[?(@.threshold >)].threshold cannot be evaluated against "${NESTED}" (Expected expression after > at character 16); check its filter expression.`,
+      `Input "set" has the path "$.alarms[?(@.threshold >)].threshold", which has the filter [?(@.threshold >)] that Greenlight cannot read (it ends after "@.threshold >" where a value was expected); write a JSONPath such as $.replicas.`,
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ListedBackup } from "../../../src/backup/manifest.js";
+import type { ListedBackup } from "../../../src/backup-engine/manifest.js";
 import { selectBackup } from "../../../src/restore/select-backup.js";
 
 function listed(name: string, iso: string, verified: boolean): ListedBackup {

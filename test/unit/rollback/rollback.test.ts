@@ -5,7 +5,7 @@ import { MemoryLogger } from "../../../src/core/logger.js";
 import { imageMatches } from "../../../src/rollback/find-release.js";
 import type { RollbackParams } from "../../../src/rollback/main.js";
 import { rollback } from "../../../src/rollback/main.js";
-import { FILE, FakeInfra, releaseText } from "../promote/fake-infra.js";
+import { FILE, FakeInfra, releaseText } from "../../helpers/fake-infra.js";
 
 const api = (v: string) => `registry.example.com/api:${v}`;
 const web = (v: string) =>

@@ -153,7 +153,7 @@ const cases: Case[] = [
     args: [...f, "--set", "$.replicas=3"],
     says: [JSON_FILE, "read-only"],
   },
-  { name: "unsupported extension", files: { "release.yaml": "a: 1\n" }, args: ["--file", "release.yaml", "--set", "$.a=2"], says: ["release.yaml"] },
+  { name: "unsupported extension", files: { "release.txt": "a: 1\n" }, args: ["--file", "release.txt", "--set", "$.a=2"], says: ["release.txt", "format"] },
   {
     name: "one good file and one missing",
     files: json(JSON.stringify(RELEASE)),

@@ -158,7 +158,7 @@ checks:
     ],
     [
       "- {url: 'http://a.test/', max-body: lots}",
-      'Input "checks": check 1 has an invalid "max-body": "lots" is not a size; write it like 1MiB, 512KiB or 65536.',
+      'Input "checks": check 1 has an invalid "max-body": "lots" is not a size; write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes.',
     ],
     [
       "- {url: 'http://a.test/', latency: {max-error-rate: 150%}}",

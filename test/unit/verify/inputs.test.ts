@@ -1,19 +1,9 @@
 /** verify's inputs: every mistake is one sentence naming the input, and exit code 2. */
 import { describe, expect, it } from "vitest";
-import { toRunnable } from "../../../src/core/action.js";
-import { describeFailure } from "../../../src/core/failure.js";
 import { verifyAction } from "../../../src/verify/definition.js";
-import { tempDir, testContext } from "../../helpers/run-context.js";
+import { refusalOf } from "../../helpers/refusal.js";
 
-async function failure(raw: Record<string, string>) {
-  const { context } = testContext(tempDir());
-  try {
-    await toRunnable(verifyAction).execute(raw, context);
-  } catch (error) {
-    return describeFailure(error);
-  }
-  throw new Error("expected the inputs to be refused");
-}
+const failure = (raw: Record<string, string>) => refusalOf(verifyAction, raw);
 
 describe("verify inputs", () => {
   it.each([
@@ -64,7 +54,7 @@ describe("verify inputs", () => {
     [{ url: "http://a.test/", attempts: "0" }, 'Input "attempts" must be at least 1.'],
     [
       { url: "http://a.test/", "max-body": "huge" },
-      'Input "max-body" is invalid: "huge" is not a size; write it like 1MiB, 512KiB or 65536.',
+      'Input "max-body" is "huge", which is not a size; write it with a decimal unit (500MB, 1.5GB), a binary one (512KiB, 1MiB) or as a number of bytes.',
     ],
     [
       { url: "http://a.test/", "tls-verify": "nope" },

@@ -5,8 +5,8 @@ import { parseChecksText } from "../../../src/verify/check-sources.js";
 import { BUILT_IN_DEFAULTS } from "../../../src/verify/check-spec.js";
 import { runLatencyProbe } from "../../../src/verify/latency-probe.js";
 import { distribution, histogram, percentile } from "../../../src/verify/percentiles.js";
-import type { Behaviour } from "./fake-http.js";
-import { drive, fakeHttp } from "./fake-http.js";
+import type { Behaviour } from "../../helpers/fake-http.js";
+import { drive, fakeHttp } from "../../helpers/fake-http.js";
 
 describe("percentiles", () => {
   it("uses the nearest rank over every recorded value", () => {

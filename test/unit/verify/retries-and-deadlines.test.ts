@@ -9,8 +9,8 @@ import { SecretRegistry } from "../../../src/core/secrets.js";
 import { parseChecksText } from "../../../src/verify/check-sources.js";
 import { BUILT_IN_DEFAULTS } from "../../../src/verify/check-spec.js";
 import { verify } from "../../../src/verify/main.js";
-import type { Behaviour } from "./fake-http.js";
-import { drive, fakeHttp } from "./fake-http.js";
+import type { Behaviour } from "../../helpers/fake-http.js";
+import { drive, fakeHttp } from "../../helpers/fake-http.js";
 
 const vars = { env: {}, onSecret: () => undefined };
 

@@ -16,8 +16,23 @@ const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + SALT_BYTES + IV_BYTES;
 export const ENCRYPTION_NAME = "aes-256-gcm";
 
+/**
+ * Keys this process derived, by salt. scrypt is deliberately expensive (32 MiB and about
+ * 0.15 s of one core per key, far more on a loaded machine), and a backup reads its object
+ * back to verify it right after writing it: with the same salt and passphrase, verification
+ * reuses the key instead of deriving it a second time. Bounded, newest kept.
+ */
+const derivedKeys = new Map<string, { passphrase: string; key: Buffer }>();
+const DERIVED_KEYS_KEPT = 4;
+
 function deriveKey(passphrase: string, salt: Buffer): Buffer {
-  return scryptSync(passphrase, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 << 20 });
+  const id = salt.toString("hex");
+  const known = derivedKeys.get(id);
+  if (known && known.passphrase === passphrase) return known.key;
+  const key = scryptSync(passphrase, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 << 20 });
+  derivedKeys.set(id, { passphrase, key });
+  if (derivedKeys.size > DERIVED_KEYS_KEPT) derivedKeys.delete(derivedKeys.keys().next().value!);
+  return key;
 }
 
 export class EncryptStream extends Transform {

@@ -3,19 +3,19 @@
  * the tfvars file with commit dates from the test's clock, open pull requests the test
  * controls, and a lander that commits with compare-and-swap like the real one.
  */
-import type { Clock } from "../../../src/core/clock.js";
+import type { Clock } from "../../src/core/clock.js";
 import type {
   DeploymentRecord,
   DeploymentRecorder,
   VerificationLog,
-} from "../../../src/release/deployment-status.js";
-import type { LandRequest, LandResult, Lander } from "../../../src/release/land-change.js";
+} from "../../src/release/deployment-status.js";
+import type { LandRequest, LandResult, Lander } from "../../src/release/land-change.js";
 import type {
   OpenPullRequest,
   ReleaseSource,
   RepoOverview,
-} from "../../../src/release/release-state.js";
-import { planTfvarsEdit } from "../../../src/release-file/plan-edit.js";
+} from "../../src/release/release-state.js";
+import { planTfvarsEdit } from "../../src/release-file/plan-edit.js";
 
 export const FILE = "envs/production/release.auto.tfvars.json";
 

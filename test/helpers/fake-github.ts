@@ -3,8 +3,8 @@
  * just enough to watch what a GitHubClient sends and how it reacts to each answer.
  */
 import http, { type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { ManualClock } from "../../../src/core/clock.js";
+import type { ManualClock } from "../../src/core/clock.js";
+import { listenOnLoopback } from "./ports.js";
 
 export interface SeenRequest {
   method: string;
@@ -29,13 +29,8 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve(`http://127.0.0.1:${port}`);
-    });
-  });
+async function listen(server: http.Server): Promise<string> {
+  return (await listenOnLoopback(server)).url;
 }
 
 function closeServer(server: http.Server): Promise<void> {

@@ -3,9 +3,9 @@
  * behaviours (the last one repeats), taking `delayMs` of clock time, or hanging until the
  * request is aborted. Tests drive time with `drive`, so retries and deadlines run at once.
  */
-import type { ManualClock } from "../../../src/core/clock.js";
-import type { HttpRequest, HttpResponse, HttpSend } from "../../../src/core/http/http-client.js";
-import { RequestFailure } from "../../../src/core/http/transport-errors.js";
+import type { ManualClock } from "../../src/core/clock.js";
+import type { HttpRequest, HttpResponse, HttpSend } from "../../src/core/http/http-client.js";
+import { RequestFailure } from "../../src/core/http/transport-errors.js";
 
 export type Behaviour =
   | {

@@ -1,0 +1,113 @@
+/**
+ * The layer cache with Buildah and a real registry. Every build starts from empty local
+ * storage, as a CI runner does, so whatever is reused came from the registry cache. A RUN
+ * step stamps its layer with a fresh UUID: the stamp in the pushed image tells a step that
+ * was reused from one that ran again.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestRegistry } from "../../helpers/registry.js";
+import {
+  pushShellBaseImage,
+  removeDir,
+  requireCommand,
+  skopeoRaw,
+  startRegistry,
+} from "../../helpers/registry.js";
+import { tempDir } from "../../helpers/run-context.js";
+import { parseJson, runBuildPush } from "./harness.js";
+
+let registry: TestRegistry;
+let root: string;
+let base: string;
+
+beforeAll(async () => {
+  await requireCommand("buildah");
+  await requireCommand("skopeo");
+  root = tempDir("greenlight-registry-");
+  registry = await startRegistry(join(root, "registry"));
+  base = await pushShellBaseImage(registry.host, join(root, "base"));
+}, 120_000);
+
+afterAll(async () => {
+  await registry?.stop();
+  if (root) removeDir(root);
+});
+
+/** Two stages: a RUN step that stamps its output, and a last stage that copies it and the app. */
+function multiStageProject(): string {
+  const dir = tempDir("greenlight-build-cache-project-");
+  writeFileSync(
+    join(dir, "Dockerfile"),
+    [
+      `FROM ${base} AS deps`,
+      "COPY deps.txt /src/deps.txt",
+      'RUN read -r id < /proc/sys/kernel/random/uuid; echo "$id" > /out/stamp',
+      "FROM scratch",
+      "COPY --from=deps /out/stamp /stamp",
+      "COPY app.txt /app.txt",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(join(dir, "deps.txt"), "deps 1\n");
+  writeFileSync(join(dir, "app.txt"), "app 1\n");
+  return dir;
+}
+
+/** The layer digests of the pushed image's only platform. */
+async function layersOf(reference: string): Promise<string[]> {
+  const list = await skopeoRaw(reference);
+  const manifests = list.json["manifests"] as { digest: string }[];
+  const repository = reference.split("@")[0]!;
+  const image = await skopeoRaw(`${repository}@${manifests[0]!.digest}`);
+  return (image.json["layers"] as { digest: string }[]).map((layer) => layer.digest);
+}
+
+async function cacheTags(repository: string): Promise<string[]> {
+  const response = await fetch(`http://${registry.host}/v2/${repository}/tags/list`);
+  if (response.status === 404) return [];
+  return ((await response.json()) as { tags?: string[] | null }).tags ?? [];
+}
+
+async function build(dir: string, inputs: Record<string, string> = {}): Promise<string> {
+  const run = await runBuildPush(dir, { services: "app=.", registry: registry.host, ...inputs });
+  expect(run.stderr).not.toContain("error:");
+  expect(run.code).toBe(0);
+  const images = Object.values(parseJson<Record<string, string>>(run.outputs["images"]));
+  expect(images).toHaveLength(1);
+  return images[0]!;
+}
+
+describe("build-push layer cache with Buildah", () => {
+  it("rebuilds only the stage a change touched, taking the rest from <image>-cache on a runner with nothing local", async () => {
+    const dir = multiStageProject();
+    const [stamp, app] = await layersOf(await build(dir));
+    expect(await cacheTags("app-cache")).not.toEqual([]);
+
+    writeFileSync(join(dir, "app.txt"), "app 2\n");
+    const [cachedStamp, changedApp] = await layersOf(await build(dir));
+    expect(cachedStamp).toBe(stamp);
+    expect(changedApp).not.toBe(app);
+
+    // The same change with the cache off runs the RUN step again: a new stamp.
+    writeFileSync(join(dir, "app.txt"), "app 3\n");
+    const [rebuiltStamp] = await layersOf(await build(dir, { cache: "false" }));
+    expect(rebuiltStamp).not.toBe(stamp);
+  }, 300_000);
+
+  it("reads and writes the cache named in cache-from and cache-to, and only reads with cache-to: none", async () => {
+    const dir = multiStageProject();
+    const cache = { "cache-from": "{{image}}-team-cache", "cache-to": "{{image}}-team-cache" };
+    const [stamp] = await layersOf(await build(dir, { services: "named=.", ...cache }));
+    const written = await cacheTags("named-team-cache");
+    expect(written).not.toEqual([]);
+    expect(await cacheTags("named-cache")).toEqual([]);
+
+    writeFileSync(join(dir, "app.txt"), "app 2\n");
+    const readOnly = { ...cache, "cache-to": "none" };
+    const [cachedStamp] = await layersOf(await build(dir, { services: "named=.", ...readOnly }));
+    expect(cachedStamp).toBe(stamp);
+    expect((await cacheTags("named-team-cache")).sort()).toEqual([...written].sort());
+  }, 300_000);
+});

@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from "node:path";
 import { ConfigurationError } from "../core/errors.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import { LocalStore } from "./local-store.js";
-import { S3Store } from "./s3-store.js";
+import { LazyS3Store } from "./lazy-s3-store.js";
 import type { BackupStore } from "./store.js";
 
 export interface DestinationOptions {
@@ -34,7 +34,7 @@ export function openStore(options: DestinationOptions): BackupStore {
     const sessionToken = env.AWS_SESSION_TOKEN;
     options.secrets.add(secretAccessKey);
     options.secrets.add(sessionToken);
-    return new S3Store({
+    return new LazyS3Store({
       bucket: match[1]!,
       prefix: (match[2] ?? "").replace(/^\/+|\/+$/g, ""),
       region: options.s3Region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",

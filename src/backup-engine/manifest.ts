@@ -33,7 +33,17 @@ const manifestSchema = z.object({
     method: z.enum(["restore", "read-back", "none"]),
     detail: z.string().optional(),
   }),
+  /** The release this backup was taken before (by migrate or rollback), when there is one. */
+  release: z
+    .object({
+      version: z.string(),
+      commit: z.string().optional(),
+      environment: z.string().optional(),
+    })
+    .optional(),
 });
+
+export type ReleaseLink = NonNullable<BackupManifest["release"]>;
 
 export type BackupManifest = z.infer<typeof manifestSchema>;
 

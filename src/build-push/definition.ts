@@ -2,12 +2,11 @@
  * build-push's inputs: services, tags and engine settings, all checked before any build
  * starts, then handed to buildPush.
  */
-import { Agent } from "undici";
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
-import { fetchVia, proxyDispatcher } from "../core/github/transport.js";
+import { httpFetch } from "../core/http/fetch.js";
 import {
   booleanInput,
   byteSizeInput,
@@ -170,10 +169,7 @@ function secretsFrom(params: Inputs): BuildSecret[] {
 
 /** With TLS verification off the registry may have any certificate (or none: plain HTTP). */
 function registryFetch(tlsVerify: boolean, env: Record<string, string | undefined>): Fetch {
-  const dispatcher =
-    proxyDispatcher(undefined, env) ??
-    (tlsVerify ? undefined : new Agent({ connect: { rejectUnauthorized: false } }));
-  return fetchVia(dispatcher) as Fetch;
+  return httpFetch({ env, tls: { verify: tlsVerify } }) as Fetch;
 }
 
 function outputsOf(

@@ -6,6 +6,7 @@ import { demoCommand } from "../demo/demo-command.js";
 import { backupAction } from "../backup/definition.js";
 import { buildPushAction } from "../build-push/definition.js";
 import { deployAction } from "../deploy/definition.js";
+import { migrateAction } from "../migrate/definition.js";
 import { notifyAction } from "../notify/definition.js";
 import { openPrAction } from "../open-pr/definition.js";
 import { preflightAction } from "../preflight/definition.js";
@@ -31,6 +32,7 @@ export const actions: RunnableAction[] = [
   toRunnable(preflightAction),
   toRunnable(backupAction),
   toRunnable(restoreAction),
+  toRunnable(migrateAction),
 ];
 
 export const tools: Record<string, ToolCommand> = {

@@ -37,6 +37,14 @@ export const CONFIG_DOCS: Record<string, string> = {
     "Refuse images that are not pinned by digest (registry/repository@sha256:…).",
   "environments.*.allowed-registries": "Registries that new images may come from.",
   "environments.*.promotion": "The environment's promotion plan. Default the top-level promotion.",
+  "environments.*.backup-before-rollback":
+    "Take a verified database backup before every rollback of this environment (rollback's database-url input names the database). The rollback never restores data: that stays an explicit restore.",
+  "environments.*.backup-before-rollback.destination":
+    "Where the backup goes: s3://bucket/prefix or a directory.",
+  "environments.*.backup-before-rollback.name": "The backup set. Default the database name.",
+  "environments.*.backup-before-rollback.s3-endpoint":
+    "Endpoint of an S3-compatible store. Empty for AWS S3.",
+  "environments.*.backup-before-rollback.s3-region": "S3 region. Default from the environment.",
   "environments.*.verify": "Checks that prove a release is live and right, as verify runs them.",
   "environments.*.verify.checks": `The checks (each a ${CHECK}).`,
   "environments.*.verify.timeout": "Time allowed for each attempt of a check, e.g. 10s.",

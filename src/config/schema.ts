@@ -170,6 +170,17 @@ export const environmentSchema = z
     verify: verifySettingsSchema.optional(),
     /** When deploys to the environment are allowed, as preflight judges it. */
     "deploy-window": deployWindowSchema.optional(),
+    "backup-before-rollback": z
+      .strictObject({
+        destination: z.string().min(1),
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+          .optional(),
+        "s3-endpoint": z.url().optional(),
+        "s3-region": z.string().min(1).optional(),
+      })
+      .optional(),
   })
   .refine((env) => env["release-file"] === undefined || env.tfvars === undefined, {
     message: "give release-file or tfvars, not both (tfvars is the older name of release-file)",

@@ -100,20 +100,23 @@ export async function runAction<P, O extends string>(
   }
 }
 
-/** The post step: clean-up that must not fail the job (a revoked token, a removed file). */
-export async function runPost<P, O extends string>(
-  definition: ActionDefinition<P, O>,
+/**
+ * The post step: clean-up that must not fail the job (a revoked token, a removed file).
+ * It takes the clean-up alone, not the action, so a post bundle holds only that code.
+ */
+export async function runPost(
+  name: string,
+  post: (context: RunContext, state: Record<string, string>) => Promise<void>,
 ): Promise<void> {
-  if (!definition.post) return;
   const secrets = new SecretRegistry((form) => core.setSecret(form));
   const state = new Proxy({} as Record<string, string>, {
-    get: (_target, name) => (typeof name === "string" ? core.getState(name) : undefined),
+    get: (_target, key) => (typeof key === "string" ? core.getState(key) : undefined),
   });
   try {
-    await definition.post(createContext(secrets), state);
+    await post(createContext(secrets), state);
   } catch (error) {
     core.warning(
-      `Post step of ${definition.name} did not finish: ${printable(secrets, describeFailure(error).message)}`,
+      `Post step of ${name} did not finish: ${printable(secrets, describeFailure(error).message)}`,
     );
   }
 }

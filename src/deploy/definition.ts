@@ -9,6 +9,7 @@ import type { BuildPushRawInputs } from "../build-push/definition.js";
 import { buildPushAction } from "../build-push/definition.js";
 import type { ActionResult, RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
+import { revokeSavedToken } from "../core/github/token-revocation.js";
 import { githubAuthSecretInputs } from "../core/github/inputs.js";
 import { parseInputs } from "../core/inputs.js";
 import type { OpenPrRawInputs } from "../open-pr/definition.js";
@@ -160,5 +161,5 @@ export const deployAction = defineAction({
     return deploy(planSteps(params, context), context.logger);
   },
   /** open-pr's clean-up: revokes the App installation token the landing created. */
-  post: (context, state) => openPrAction.post?.(context, state) ?? Promise.resolve(),
+  post: revokeSavedToken,
 });

@@ -15,6 +15,7 @@ export const LAND_OUTPUTS = [
   "merge-sha",
   "branch",
   "changes",
+  "superseded",
 ] as const;
 export type DeployOutput = (typeof BUILD_OUTPUTS)[number] | (typeof LAND_OUTPUTS)[number];
 

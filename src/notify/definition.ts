@@ -19,7 +19,7 @@ import {
   structuredInput,
 } from "../core/inputs.js";
 import { DEFAULT_CONFIG_PATH, loadConfig } from "../config/load.js";
-import { createGitHubClient } from "../core/github/client.js";
+import { connectGitHub } from "../core/github/connect.js";
 import {
   githubAuthFromInputs,
   githubAuthInputShape,
@@ -31,7 +31,7 @@ import type { DeploymentEvent } from "./event.js";
 import { evidenceLines } from "./evidence.js";
 import type { DeploymentRecorder } from "./github-deployments.js";
 import { GitHubDeploymentRecorder } from "./github-deployments.js";
-import { notifySend } from "./http-send.js";
+import { sendWith } from "../core/http/http-client.js";
 import { EVENT_KINDS, EVENT_STATUSES } from "./event.js";
 import type { NotifyResult } from "./main.js";
 import { notify } from "./main.js";
@@ -209,7 +209,7 @@ async function deploymentRecorder(
     );
   }
   const repository = parseRepositoryName(name);
-  const client = await createGitHubClient({
+  const client = await connectGitHub({
     ...githubAuthFromInputs(params),
     repository: name,
     permissions: { deployments: "write" },
@@ -274,7 +274,7 @@ export const notifyAction = defineAction({
           clock: context.clock,
           logger: context.logger,
           secrets: context.secrets,
-          send: notifySend(context.env, ca),
+          send: sendWith({ env: context.env }),
           signal: context.signal,
         },
       );

@@ -9,6 +9,8 @@ import type { TfvarsEditRequest } from "../release-file/plan-edit.js";
 import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import type { FileAddition, InfraRepo } from "../release/infra-repo.js";
+import type { SupersededRelease } from "../release/superseded-release.js";
+import { supersededReleases } from "../release/superseded-release.js";
 
 export interface ChangeRequest {
   /** tfvars files in the infra repository that the edit applies to. */
@@ -22,6 +24,8 @@ export interface ChangePlan {
   additions: FileAddition[];
   changes: Change[];
   layouts: ServiceLayout[];
+  /** Releases in progress whose green image this change replaces. */
+  superseded: SupersededRelease[];
 }
 
 export async function planChanges(
@@ -32,6 +36,7 @@ export async function planChanges(
   const additions: FileAddition[] = [];
   const changes: Change[] = [];
   const layouts: ServiceLayout[] = [];
+  const superseded: SupersededRelease[] = [];
   for (const file of request.files) {
     const text = await repo.fileAt(file, commit);
     if (text === undefined) {
@@ -42,6 +47,7 @@ export async function planChanges(
     const planned = await planTfvarsEdit(file, text, request.edit);
     if (planned.after !== text) additions.push({ path: file, content: planned.after });
     changes.push(...planned.changes);
+    superseded.push(...supersededReleases(file, text, planned.after, planned.layouts));
     layouts.push(...planned.layouts.filter((l) => !layouts.some((k) => k.name === l.name)));
   }
   for (const upload of request.uploads) {
@@ -56,7 +62,7 @@ export async function planChanges(
       });
     }
   }
-  return { additions, changes, layouts };
+  return { additions, changes, layouts, superseded };
 }
 
 /** Converts a path glob (`envs/**`, `*.json`, `file?.txt`) into a regular expression. */

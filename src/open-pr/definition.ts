@@ -12,14 +12,14 @@ import { ConfigurationError } from "../core/errors.js";
 import { checkBranchName } from "../core/git-ref-name.js";
 import { repositoryPath } from "../core/repository-path.js";
 import { readWorkspaceText } from "../core/workspace-files.js";
-import { createGitHubClient } from "../core/github/client.js";
+import { connectGitHub } from "../core/github/connect.js";
 import {
   githubAuthFromInputs,
   githubAuthInputShape,
   githubAuthSecretInputs,
 } from "../core/github/inputs.js";
 import { parseRepositoryName } from "../core/github/repository.js";
-import { revokeInstallationToken } from "../core/github/revoke.js";
+import { revokeSavedToken, saveTokenForRevocation } from "../core/github/token-revocation.js";
 import {
   booleanInput,
   countInput,
@@ -30,6 +30,7 @@ import {
 import type { EditInputs } from "../release-file/edit-inputs.js";
 import { editInputShape, editRequestFrom, releaseEditFrom } from "../release-file/edit-inputs.js";
 import { hasReleaseEdit } from "../release-file/plan-edit.js";
+import { branchFor } from "../release/land-change.js";
 import type { ChangeKind } from "./branch-name.js";
 import { deriveBranchName } from "./branch-name.js";
 import { checkAllowedPaths } from "./change-plan.js";
@@ -74,10 +75,6 @@ const inputShape = {
 export type OpenPrRawInputs = Record<keyof typeof inputShape, string | undefined>;
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
-
-const STATE_TOKEN = "installation-token";
-const STATE_EXPIRES = "installation-token-expires-at";
-const STATE_API_URL = "github-api-url";
 
 /** The kind of change and the services it concerns: the change's identity. */
 export function changeIdentity(params: EditInputs & { upload?: string[] | undefined }): {
@@ -210,6 +207,7 @@ async function resolveParams(params: Inputs, context: RunContext) {
     pollIntervalMs: 10_000,
     maxAttempts: Math.max(1, params["max-attempts"]),
     source: sourceFromEnv(context.env),
+    promotionBranch: branchFor(environment, "promote"),
   };
   return { repository, openPrParams };
 }
@@ -221,7 +219,7 @@ export const openPrAction = defineAction({
   async run(params: Inputs, context) {
     const connection = githubAuthFromInputs(params);
     const { repository, openPrParams } = await resolveParams(params, context);
-    const client = await createGitHubClient({
+    const client = await connectGitHub({
       ...connection,
       repository,
       permissions: { contents: "write", pull_requests: "write" },
@@ -232,9 +230,7 @@ export const openPrAction = defineAction({
       ...(context.signal ? { signal: context.signal } : {}),
     });
     if (client.installationToken && params["revoke-token"]) {
-      context.saveState(STATE_TOKEN, client.installationToken.token);
-      context.saveState(STATE_EXPIRES, client.installationToken.expiresAt);
-      if (connection.baseUrl) context.saveState(STATE_API_URL, connection.baseUrl);
+      saveTokenForRevocation(context, client.installationToken, connection.baseUrl);
     }
     const result = await openPr(openPrParams, {
       repo: new InfraRepo(client.octokit, parseRepositoryName(repository)),
@@ -250,25 +246,11 @@ export const openPrAction = defineAction({
         "merge-sha": result.mergeSha ?? "",
         branch: result.branch,
         changes: JSON.stringify(result.changes),
+        superseded: JSON.stringify(result.superseded ?? []),
       },
       summary: openPrSummary(result, repository),
     };
   },
   /** Revokes the App installation token the main step created, so it dies with the job. */
-  async post(context, state) {
-    const token = state[STATE_TOKEN];
-    if (!token) return;
-    context.secrets.add(token);
-    const client = await createGitHubClient({
-      token,
-      // Only the token matters here; the repository name scopes App tokens, not this one.
-      repository: "greenlight/revoke",
-      ...(state[STATE_API_URL] ? { baseUrl: state[STATE_API_URL] } : {}),
-      logger: context.logger,
-      clock: context.clock,
-      secrets: context.secrets,
-      env: context.env,
-    });
-    await revokeInstallationToken(client.octokit, context, state[STATE_EXPIRES]);
-  },
+  post: revokeSavedToken,
 });

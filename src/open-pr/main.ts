@@ -16,6 +16,9 @@ import type { Change } from "../release-file/assignments.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import { parseTfvars } from "../release-file/document.js";
 import { diffDocuments } from "../release-file/document-diff.js";
+import type { SupersededRelease } from "../release/superseded-release.js";
+import { describeSuperseded } from "../release/superseded-release.js";
+import { closePromotionPullRequest } from "../release/withdraw-promotion.js";
 import type { ChangeKind } from "./branch-name.js";
 import type { ChangePlan, ChangeRequest } from "./change-plan.js";
 import { planChanges } from "./change-plan.js";
@@ -54,6 +57,12 @@ export interface OpenPrParams {
   pollIntervalMs: number;
   maxAttempts: number;
   source: SourceInfo;
+  /**
+   * The environment's promotion branch. A change that supersedes a release in progress
+   * closes that release's open promotion pull request before it commits, so the pull
+   * request can never move the new release's traffic.
+   */
+  promotionBranch?: string;
 }
 
 export interface OpenPrDeps {
@@ -81,6 +90,8 @@ export interface OpenPrResult {
   changes: Change[];
   /** Where each service's fields live, to name the service and field of each change. */
   layouts?: ServiceLayout[];
+  /** Releases in progress that this change replaced on green (their promotion is over). */
+  superseded?: SupersededRelease[];
   attempts: number;
 }
 
@@ -142,12 +153,34 @@ function titleAndBody(params: OpenPrParams, context: ContentContext) {
   };
 }
 
+/**
+ * Closes the promotion pull request of the releases this change supersedes, before the
+ * change is committed (once per run: `closed` remembers) and, in direct mode, once more
+ * after it landed, for a pull request a promote tick opened in between.
+ */
+async function withdrawSupersededPromotion(
+  params: OpenPrParams,
+  deps: OpenPrDeps,
+  plan: ChangePlan,
+  closed: { done: boolean },
+): Promise<void> {
+  if (closed.done || !params.promotionBranch || plan.superseded.length === 0) return;
+  const reason = plan.superseded.map(describeSuperseded).join("; ");
+  deps.logger.info(`This change supersedes the release in progress: ${reason}.`);
+  const pulls = await deps.repo.pullRequestsFor(params.promotionBranch, params.base);
+  for (const pr of pulls.filter((p) => p.state === "open")) {
+    await closePromotionPullRequest(deps.repo, deps.logger, pr, reason, params.base);
+  }
+  closed.done = true;
+}
+
 /** Direct mode: one commit on the base branch, retried on top of whatever landed meanwhile. */
 async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenPrResult> {
   const backoff = new Backoff(deps, params.maxAttempts, `commit to ${params.base}`);
   // Set when a commit's answer was lost: it may have landed, so "nothing left to do" then
   // means our commit is the one that did it.
   let mayHaveLanded = false;
+  const withdrawn = { done: false };
   for (;;) {
     const attempts = backoff.attempt + 1;
     try {
@@ -164,6 +197,7 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
           attempts,
         };
       }
+      await withdrawSupersededPromotion(params, deps, plan, withdrawn);
       const context = contentContext(params, plan);
       const message = commitMessage(context, titleAndBody(params, context).title);
       mayHaveLanded = true;
@@ -176,6 +210,12 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
       mayHaveLanded = false;
       if (result !== "stale") {
         deps.logger.info(`Committed ${result.oid.slice(0, 7)} to ${params.base}.`);
+        await withdrawSupersededPromotion(params, deps, plan, { done: false }).catch(
+          (error: unknown) =>
+            deps.logger.warning(
+              `Could not check for a promotion pull request opened meanwhile: ${describeError(error)}`,
+            ),
+        );
         return {
           operation: "pushed",
           branch: params.base,
@@ -183,6 +223,7 @@ async function pushToBase(params: OpenPrParams, deps: OpenPrDeps): Promise<OpenP
           committed: true,
           changes: plan.changes,
           layouts: plan.layouts,
+          superseded: plan.superseded,
           attempts,
         };
       }
@@ -525,6 +566,7 @@ async function publishPullRequest(
     committed,
     changes,
     layouts: plan.layouts,
+    superseded: plan.superseded,
     attempts,
   });
 }
@@ -536,6 +578,7 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
   // Set once a commit's answer was lost: a branch that already holds the change may hold
   // it because of this run, which then updated (not left unchanged) the pull request.
   let lostCommit = false;
+  const withdrawn = { done: false };
   for (;;) {
     let committing = false;
     try {
@@ -553,6 +596,7 @@ async function openPullRequest(params: OpenPrParams, deps: OpenPrDeps): Promise<
         if (!open && parent === baseHead) return alreadyOnBase(params, pulls, baseHead, attempts);
         // Otherwise the open PR, or a leftover branch that only lacks its PR, holds the change.
       } else {
+        await withdrawSupersededPromotion(params, deps, plan, withdrawn);
         committing = true;
         const result = await commitToBranch(params, repo, state, baseHead, plan);
         committing = false;

@@ -1,10 +1,13 @@
 import { runPost } from "../core/action-runner.js";
 import { isEntryPoint } from "../core/entry-point.js";
-import { openPrAction } from "./definition.js";
+import { revokeSavedToken } from "../core/github/token-revocation.js";
 
-/** Runs the action's post step (clean-up); `@github/local-action` imports this module and calls it. */
+/**
+ * Runs the action's post step (clean-up); `@github/local-action` imports this module and
+ * calls it. Only the token revocation is imported, so the post bundle holds nothing else.
+ */
 export async function run(): Promise<void> {
-  await runPost(openPrAction);
+  await runPost("open-pr", revokeSavedToken);
 }
 
 // The bundle (dist/) is started by the runner: run. Imported from source: only export.

@@ -1,5 +1,6 @@
 import type { Summary } from "../core/summary.js";
 import type { OpenPrResult } from "./main.js";
+import { describeSuperseded } from "../release/superseded-release.js";
 import { changesTable } from "./pr-content.js";
 
 const VERBS: Record<OpenPrResult["operation"], string> = {
@@ -21,6 +22,14 @@ export function openPrSummary(result: OpenPrResult, repository: string): Summary
   return [
     { kind: "heading", text: "open-pr" },
     { kind: "paragraph", text: lines.join(" ") },
+    ...(result.superseded?.length
+      ? [
+          {
+            kind: "paragraph" as const,
+            text: `Superseded: ${result.superseded.map(describeSuperseded).join("; ")}. Its traffic is back on blue and the new release starts its promotion at the first step.`,
+          },
+        ]
+      : []),
     ...(result.changes.length > 0
       ? [{ kind: "paragraph" as const, text: changesTable(result.changes, result.layouts ?? []) }]
       : []),

@@ -7,6 +7,7 @@ import { analysisSchema } from "../config/schema.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { githubAuthSecretInputs } from "../core/github/inputs.js";
+import { httpFetch } from "../core/http/fetch.js";
 import { booleanInput, durationInput, listInput, structuredInput } from "../core/inputs.js";
 import { compileAnalyses, minimumTrafficUrl } from "./analyses/index.js";
 import {
@@ -115,7 +116,7 @@ export const promoteAction = defineAction({
           clock: context.clock,
           logger: context.logger,
           secrets: context.secrets,
-          fetch: globalThis.fetch,
+          fetch: httpFetch({ env: context.env }),
           env: context.env,
         },
       );

@@ -139,6 +139,12 @@ function landRequest(
     phase.kind === "idle" || decision.decision === "advance" ? [] : phase.companions;
   const services = [...decision.services, ...companions];
   const list = services.join(", ");
+  // A step is decided for the release green holds now; a newer release must not inherit it.
+  const decidedFor = Object.fromEntries(
+    state.services
+      .filter((s) => services.includes(s.name) && s.greenImage !== undefined)
+      .map((s) => [s.name, s.greenImage!]),
+  );
   const common = {
     services,
     body: evidenceMarkdown(record),
@@ -153,6 +159,7 @@ function landRequest(
         kind: "traffic",
         release: {
           weights: Object.fromEntries(decision.services.map((s) => [s, decision.targetWeight!])),
+          decidedFor,
         },
         headline: `Promote ${list} in ${params.environment} to ${decision.targetWeight}%`,
         replanOnMovedBase: false,
@@ -161,7 +168,7 @@ function landRequest(
       return {
         ...common,
         kind: "finalize",
-        release: { finalize: services },
+        release: { finalize: services, decidedFor },
         headline: `Finalize ${list} in ${params.environment}`,
         replanOnMovedBase: false,
       };

@@ -8,8 +8,13 @@
  * green; weights move traffic to green; finalize copies green into blue and puts all
  * traffic there (green scales to zero); rollback puts all traffic on blue and scales green
  * to zero, leaving green's image in place as a record of what was rolled back.
+ *
+ * A deploy that replaces the green image of a weighted service also takes green's traffic
+ * away (green 0, blue 100): the traffic belonged to the release being replaced, and blue
+ * still holds the last stable release, so the new release starts its promotion at the first
+ * step instead of inheriting a half-finished one.
  */
-import { ConfigurationError } from "../core/errors.js";
+import { ConfigurationError, OperationFailedError } from "../core/errors.js";
 import type { Assignment } from "./assignments.js";
 import type { JsonValue } from "./document.js";
 import type { ServiceLayout } from "./service-layout.js";
@@ -24,6 +29,25 @@ export interface ReleaseEdit {
   weights?: Record<string, number> | number;
   finalize?: string[];
   rollback?: string[];
+  /**
+   * service → the green image a weight change or finalize was decided for. When green holds
+   * another image by the time the edit is applied (a new release landed meanwhile), the
+   * edit is refused with SupersededEditError rather than moving the newer release's traffic.
+   */
+  decidedFor?: Record<string, string>;
+}
+
+/** A weight change or finalize that no longer applies: green holds another release now. */
+export class SupersededEditError extends OperationFailedError {
+  constructor(
+    readonly service: string,
+    readonly decidedFor: string,
+    readonly current: string,
+  ) {
+    super(
+      `The change was decided for ${decidedFor} on service "${service}", but green now holds ${current}; it no longer applies.`,
+    );
+  }
 }
 
 export function findLayout(layouts: ServiceLayout[], service: string): ServiceLayout {
@@ -92,8 +116,11 @@ function deployAssignments(
   const out: Assignment[] = [];
   for (const [service, image] of Object.entries(edit.images ?? {})) {
     const layout = findLayout(layouts, service);
-    requireField(data, layout, "green-image", "a deploy");
+    const previous = requireField(data, layout, "green-image", "a deploy");
     out.push(...writeField(layout, "green-image", image));
+    if (layout.weighted && previous !== image && !explicitWeight(edit, layout)) {
+      out.push(...weightAssignments(layout, data, 0));
+    }
     const explicit = edit.desiredCounts?.[service];
     const greenCount = optionalField(data, layout, "green-desired-count");
     if (explicit !== undefined) {
@@ -115,6 +142,25 @@ function deployAssignments(
     }
   }
   return out;
+}
+
+/** Whether the edit itself sets this service's weights (an explicit choice wins). */
+function explicitWeight(edit: ReleaseEdit, layout: ServiceLayout): boolean {
+  if (edit.weights === undefined) return false;
+  if (typeof edit.weights === "number") return true;
+  return Object.keys(edit.weights).some(
+    (s) => s === layout.name || s.replace(/_/g, "-") === layout.name,
+  );
+}
+
+function checkDecidedFor(edit: ReleaseEdit, layouts: ServiceLayout[], data: JsonValue): void {
+  for (const [service, image] of Object.entries(edit.decidedFor ?? {})) {
+    const layout = findLayout(layouts, service);
+    const current = optionalField(data, layout, "green-image");
+    if (current !== image) {
+      throw new SupersededEditError(layout.name, image, String(current ?? "nothing"));
+    }
+  }
 }
 
 function weightsAssignments(
@@ -195,6 +241,7 @@ export function releaseAssignments(
       `Inputs "finalize" and "rollback" cannot be used together; a release is either made stable or rolled back.`,
     );
   }
+  checkDecidedFor(edit, layouts, data);
   return [
     ...deployAssignments(edit, layouts, data),
     ...weightsAssignments(edit, layouts, data),

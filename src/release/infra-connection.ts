@@ -16,7 +16,7 @@ import {
 import type { RunContext } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import type { GitHubClient } from "../core/github/client.js";
-import { createGitHubClient } from "../core/github/client.js";
+import { connectGitHub } from "../core/github/connect.js";
 import type { GitHubAuthInputs } from "../core/github/inputs.js";
 import { githubAuthFromInputs, githubAuthInputShape } from "../core/github/inputs.js";
 import { parseRepositoryName } from "../core/github/repository.js";
@@ -117,7 +117,7 @@ export async function connectInfra(
   mode: MergeMode,
   context: RunContext,
 ): Promise<InfraConnection> {
-  const client = await createGitHubClient({
+  const client = await connectGitHub({
     ...githubAuthFromInputs(params),
     repository: target.repository,
     permissions: { contents: "write", pull_requests: "write", deployments: "write" },
@@ -131,7 +131,6 @@ export async function connectInfra(
   const source = sourceFromEnv(context.env);
   const lander = new GitHubLander({
     repo,
-    octokit: client.octokit,
     base: target.base,
     file: target.file,
     ...(target.format ? { format: target.format } : {}),

@@ -268,6 +268,22 @@ export class InfraRepo {
     });
   }
 
+  async closePullRequest(number: number): Promise<void> {
+    await this.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
+      ...this.ref,
+      pull_number: number,
+      state: "closed",
+    });
+  }
+
+  async comment(number: number, body: string): Promise<void> {
+    await this.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...this.ref,
+      issue_number: number,
+      body,
+    });
+  }
+
   async addLabels(number: number, labels: string[]): Promise<void> {
     await this.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
       ...this.ref,

@@ -6,7 +6,6 @@
  * so it goes through open-pr, which re-plans it on whatever the base holds. Pull requests
  * always go through open-pr (one branch per environment and kind; adopted, never doubled).
  */
-import type { Octokit } from "@octokit/core";
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import type { InfraRepo } from "./infra-repo.js";
@@ -17,10 +16,12 @@ import type { ReleaseFileFormat } from "../config/schema.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ReleaseEdit } from "../release-file/release-edits.js";
+import { SupersededEditError } from "../release-file/release-edits.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import type { MergeMode } from "../config/schema.js";
 import type { OpenPullRequest } from "./release-state.js";
-import { OperationFailedError, errorMessage } from "../core/errors.js";
+import { closePromotionPullRequest } from "./withdraw-promotion.js";
+import { OperationFailedError } from "../core/errors.js";
 
 const MAX_REPLANS = 10;
 
@@ -68,8 +69,6 @@ export interface Lander {
 
 export interface GitHubLanderOptions {
   repo: InfraRepo;
-  /** For what InfraRepo does not do: closing a pull request. */
-  octokit: Pick<Octokit, "request">;
   base: string;
   file: string;
   format?: ReleaseFileFormat | undefined;
@@ -88,15 +87,6 @@ export interface GitHubLanderOptions {
 /** `{{` would be read as a template placeholder by open-pr. */
 function literal(markdown: string): string {
   return markdown.replace(/\{\{/g, "{\u200b{");
-}
-
-/** Why a promotion pull request was closed, for whoever finds it closed. */
-export function withdrawalComment(reason: string, base: string): string {
-  return [
-    `Greenlight closed this pull request: ${reason}.`,
-    "",
-    `It was opened for a promotion step that no longer applies; merging it now would move traffic on a state it was not decided on. The next promote tick decides again from what \`${base}\` holds.`,
-  ].join("\n");
 }
 
 export function branchFor(environment: string, kind: "promote" | "rollback"): string {
@@ -144,7 +134,15 @@ export class GitHubLander implements Lander {
       maxAttempts: 10,
       source: o.source,
     };
-    const result = await openPr(params, { repo: o.repo, clock: o.clock, logger: o.logger });
+    let result;
+    try {
+      result = await openPr(params, { repo: o.repo, clock: o.clock, logger: o.logger });
+    } catch (error) {
+      // A newer release reached the base after this decision: the next tick decides again.
+      if (!(error instanceof SupersededEditError)) throw error;
+      o.logger.info(error.message);
+      return { outcome: "superseded", committed: false };
+    }
     const pr = result.pullRequest;
     const pullRequest = pr ? { number: pr.number, url: pr.url, merged: pr.merged } : undefined;
     if (result.operation === "unchanged" || result.operation === "adopted") {
@@ -160,25 +158,7 @@ export class GitHubLander implements Lander {
 
   async withdraw(pullRequest: OpenPullRequest, reason: string): Promise<void> {
     const o = this.options;
-    await o.octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
-      ...o.repo.ref,
-      pull_number: pullRequest.number,
-      state: "closed",
-    });
-    o.logger.info(`Closed pull request #${pullRequest.number}: ${reason}.`);
-    // Closed first: a tick cut short between the two calls loses only the explanation, where
-    // commenting first could leave a pull request that every later tick comments on again.
-    try {
-      await o.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        ...o.repo.ref,
-        issue_number: pullRequest.number,
-        body: withdrawalComment(reason, o.base),
-      });
-    } catch (error) {
-      o.logger.warning(
-        `Closed pull request #${pullRequest.number} but could not explain why in a comment: ${errorMessage(error)}`,
-      );
-    }
+    await closePromotionPullRequest(o.repo, o.logger, pullRequest, reason, o.base);
   }
 
   async resume(pullRequest: OpenPullRequest): Promise<void> {

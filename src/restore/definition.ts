@@ -36,6 +36,7 @@ const inputShape = {
   name: setNameInput,
   backup: z.string().trim().default("latest"),
   at: timeInput.optional(),
+  "before-release": z.string().trim().min(1).optional(),
   "allow-unverified": booleanInput.default(false),
   ...storeInputShape,
   "target-url": z.string().optional(),
@@ -49,13 +50,19 @@ const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 
 function choiceFrom(params: Inputs): BackupChoice {
-  if (params.backup !== "latest") {
-    if (params.at)
-      throw new ConfigurationError(
-        `Inputs "backup" and "at" both choose a backup; give one of them.`,
-      );
-    return { kind: "name", name: params.backup };
+  const given = [
+    ...(params.backup !== "latest" ? ["backup"] : []),
+    ...(params.at ? ["at"] : []),
+    ...(params["before-release"] ? ["before-release"] : []),
+  ];
+  if (given.length > 1) {
+    throw new ConfigurationError(
+      `Inputs ${given.map((n) => `"${n}"`).join(" and ")} each choose a backup; give one of them.`,
+    );
   }
+  if (params.backup !== "latest") return { kind: "name", name: params.backup };
+  if (params["before-release"])
+    return { kind: "before-release", release: params["before-release"] };
   return params.at ? { kind: "at", time: params.at } : { kind: "latest" };
 }
 

@@ -9,6 +9,7 @@ import {
   infraInputShape,
   resolveInfraTarget,
 } from "../release/infra-connection.js";
+import { planRollbackBackup, takeRollbackBackup } from "./backup-before-rollback.js";
 import { rollback } from "./main.js";
 import { rollbackSummary } from "./summary.js";
 
@@ -20,6 +21,8 @@ const inputShape = {
   "history-depth": integerInput
     .refine((n) => n >= 1 && n <= 100, { message: "must be between 1 and 100" })
     .default(50),
+  "database-url": z.string().optional(),
+  "encryption-key": z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 };
 
 const inputs = z.object(inputShape);
@@ -28,13 +31,21 @@ type Inputs = z.output<typeof inputs>;
 export const rollbackAction = defineAction({
   name: "rollback",
   inputs,
-  secretInputs: githubAuthSecretInputs,
+  secretInputs: [...githubAuthSecretInputs, "database-url", "encryption-key"],
   async run(params: Inputs, context) {
     const target = await resolveInfraTarget(params, context);
+    const backupPlan = planRollbackBackup(
+      target.environment,
+      target.env?.["backup-before-rollback"],
+      params,
+      context,
+    );
     // A rollback lands the way the environment allows; without a policy, it opens a pull request.
     const mode = params.merge ?? target.env?.merge ?? "pull-request";
     const connection = await connectInfra(params, target, mode, context);
     try {
+      // Before traffic moves, as the environment asked; a failed backup does not hold it up.
+      const backedUp = backupPlan ? await takeRollbackBackup(backupPlan, context) : undefined;
       const result = await rollback(
         {
           environment: target.environment,
@@ -62,8 +73,14 @@ export const rollbackAction = defineAction({
           weights: JSON.stringify(result.weights),
           "pull-request-url": result.landed?.pullRequest?.url ?? "",
           evidence: JSON.stringify(result.evidence),
+          backup: backedUp && "location" in backedUp ? backedUp.location : "",
         },
         summary: rollbackSummary(result, target.repository),
+        ...(backedUp && "error" in backedUp
+          ? {
+              failure: `The rollback went ahead, but the backup before it failed: ${backedUp.error.replace(/\.$/, "")}.`,
+            }
+          : {}),
       };
     } finally {
       await disconnect(connection, params["revoke-token"]);

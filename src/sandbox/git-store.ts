@@ -4,6 +4,8 @@
  * is exactly what the API wrote.
  */
 import { spawn } from "node:child_process";
+import { isValidRefName, readHeadBranch, readRefFile } from "./git-files.js";
+import { ImmutableCache } from "./immutable-cache.js";
 
 export const ZERO_SHA = "0000000000000000000000000000000000000000";
 
@@ -180,7 +182,18 @@ function safeRevision(rev: string): string | undefined {
   return rev && !rev.startsWith("-") && !/[\0\s]/.test(rev) ? rev : undefined;
 }
 
+/** Blobs up to this size are kept in memory once read; larger ones are read each time. */
+const CACHED_BLOB_BYTES = 1 << 20;
+
+const cloneEntries = (entries: TreeEntry[]) => entries.map((e) => ({ ...e }));
+
+/**
+ * Every git process costs milliseconds, more than most API calls should, so what never
+ * changes (objects, by name) is read once, and refs are read from their files.
+ */
 export class GitRepo {
+  private readonly objects = new ImmutableCache();
+
   constructor(readonly gitDir: string) {}
 
   run(args: string[], options?: RunOptions): Promise<RunResult> {
@@ -191,6 +204,7 @@ export class GitRepo {
   async resolveCommit(rev: string): Promise<string | undefined> {
     const safe = safeRevision(rev);
     if (!safe) return undefined;
+    if (this.objects.get(`type:${safe}`) === "commit") return safe;
     const { code, stdout } = await this.run(["rev-parse", "--verify", "-q", `${safe}^{commit}`], {
       okCodes: [1, 128],
     });
@@ -200,7 +214,12 @@ export class GitRepo {
   /** Types of the named objects; missing objects are absent from the map. */
   async objectTypes(shas: string[]): Promise<Map<string, ObjectType>> {
     const types = new Map<string, ObjectType>();
-    const wanted = shas.filter((s) => /^[0-9a-f]{4,40}$/i.test(s));
+    const wanted: string[] = [];
+    for (const sha of shas.filter((s) => /^[0-9a-f]{4,40}$/i.test(s))) {
+      const known = this.objects.get<ObjectType>(`type:${sha}`);
+      if (known) types.set(sha, known);
+      else wanted.push(sha);
+    }
     if (wanted.length === 0) return types;
     const { stdout } = await this.run(["cat-file", "--batch-check=%(objectname) %(objecttype)"], {
       input: wanted.join("\n") + "\n",
@@ -210,6 +229,7 @@ export class GitRepo {
       const [name, type] = line.split(" ");
       if (type !== "missing" && type !== "ambiguous" && name) {
         types.set(wanted[i]!, type as ObjectType);
+        if (ImmutableCache.cacheable(wanted[i]!)) this.objects.set(`type:${wanted[i]}`, type);
       }
     });
     return types;
@@ -220,35 +240,56 @@ export class GitRepo {
   }
 
   async readBlob(sha: string): Promise<Buffer> {
-    return (await this.run(["cat-file", "blob", sha])).stdout;
+    const hit = this.objects.get<Buffer>(`blob:${sha}`);
+    if (hit) return Buffer.from(hit);
+    const { stdout } = await this.run(["cat-file", "blob", sha]);
+    if (ImmutableCache.cacheable(sha) && stdout.length <= CACHED_BLOB_BYTES) {
+      this.objects.set(`blob:${sha}`, Buffer.from(stdout));
+    }
+    return stdout;
   }
 
   async writeBlob(content: Buffer): Promise<string> {
     const { stdout } = await this.run(["hash-object", "-w", "--stdin"], { input: content });
-    return stdout.toString().trim();
+    return this.learned(stdout.toString().trim(), "blob");
+  }
+
+  /** Notes the type of an object the sandbox just wrote. */
+  private learned(sha: string, type: ObjectType): string {
+    if (ImmutableCache.cacheable(sha)) this.objects.set(`type:${sha}`, type);
+    return sha;
   }
 
   /** The entries of one tree (not recursive unless asked), sizes included. */
   async readTree(sha: string, recursive = false): Promise<TreeEntry[]> {
     const args = ["ls-tree", "-l", "-z", ...(recursive ? ["-r", "-t"] : []), sha];
-    return parseTreeListing((await this.run(args)).stdout);
+    const read = async () => parseTreeListing((await this.run(args)).stdout);
+    // A whole repository's listing is read once per request at most; it is not kept.
+    if (recursive) return read();
+    return cloneEntries(await this.objects.through(sha, `tree:${sha}`, read));
   }
 
   /** The entry at `path` in a commit's tree, or undefined. */
   async entryAt(commit: string, path: string): Promise<TreeEntry | undefined> {
-    const { stdout } = await this.run(["ls-tree", "-l", "-z", commit, "--", path]);
-    return parseTreeListing(stdout).find((e) => e.path === path);
+    const entry = await this.objects.through(commit, `entry:${commit}:${path}`, async () => {
+      const { stdout } = await this.run(["ls-tree", "-l", "-z", commit, "--", path]);
+      return parseTreeListing(stdout).find((e) => e.path === path) ?? null;
+    });
+    return entry ? { ...entry } : undefined;
   }
 
   async writeTree(entries: { mode: string; type: ObjectType; sha: string; name: string }[]) {
     const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("");
     const { stdout } = await this.run(["mktree", "-z", "--missing"], { input });
-    return stdout.toString().trim();
+    return this.learned(stdout.toString().trim(), "tree");
   }
 
   async readCommit(sha: string): Promise<GitCommitObject> {
-    const { stdout } = await this.run(["cat-file", "commit", sha]);
-    return parseCommitObject(sha, stdout.toString("utf8"));
+    const commit = await this.objects.through(sha, `commit:${sha}`, async () => {
+      const { stdout } = await this.run(["cat-file", "commit", sha]);
+      return parseCommitObject(sha, stdout.toString("utf8"));
+    });
+    return structuredClone(commit);
   }
 
   async createCommit(commit: Omit<GitCommitObject, "sha" | "signature">): Promise<string> {
@@ -265,7 +306,7 @@ export class GitRepo {
         GIT_COMMITTER_DATE: formatIdentDate(commit.committer),
       },
     });
-    return stdout.toString().trim();
+    return this.learned(stdout.toString().trim(), "commit");
   }
 
   /** Every ref, or those under `prefix` (`refs/heads/main` also matches `refs/heads/main/…`). */
@@ -286,6 +327,12 @@ export class GitRepo {
   }
 
   async readRef(fullName: string): Promise<RefEntry | undefined> {
+    // No ref can have an invalid name, and a valid one is a safe path inside the repository.
+    if (!isValidRefName(fullName)) return undefined;
+    const sha = await readRefFile(this.gitDir, fullName);
+    if (sha === null) return undefined;
+    const type = sha === undefined ? undefined : await this.objectType(sha);
+    if (sha && type) return { name: fullName, sha, type };
     // Only the refs the name could match, so a repository with many branches reads quickly.
     return (await this.listRefs(fullName)).find((r) => r.name === fullName);
   }
@@ -301,30 +348,43 @@ export class GitRepo {
     return code === 0;
   }
 
-  async isValidRefName(fullName: string): Promise<boolean> {
-    const { code } = await this.run(["check-ref-format", fullName], { okCodes: [1] });
-    return code === 0;
+  isValidRefName(fullName: string): Promise<boolean> {
+    return Promise.resolve(isValidRefName(fullName));
+  }
+
+  /** What two commits' relation or merge is never changes, so it is cached like an object. */
+  private pairThrough<T>(key: string, a: string, b: string, load: () => Promise<T>): Promise<T> {
+    const sha = ImmutableCache.cacheable(a) ? b : a;
+    return this.objects.through(sha, `${key}:${a}:${b}`, load);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-    const { code } = await this.run(["merge-base", "--is-ancestor", ancestor, descendant], {
-      okCodes: [1],
+    return this.pairThrough("ancestor", ancestor, descendant, async () => {
+      const { code } = await this.run(["merge-base", "--is-ancestor", ancestor, descendant], {
+        okCodes: [1],
+      });
+      return code === 0;
     });
-    return code === 0;
   }
 
   async mergeBase(a: string, b: string): Promise<string | undefined> {
-    const { code, stdout } = await this.run(["merge-base", a, b], { okCodes: [1] });
-    return code === 0 ? stdout.toString().trim() : undefined;
+    const base = await this.pairThrough("merge-base", a, b, async () => {
+      const { code, stdout } = await this.run(["merge-base", a, b], { okCodes: [1] });
+      return code === 0 ? stdout.toString().trim() : null;
+    });
+    return base ?? undefined;
   }
 
   /** A three-way merge without a work tree: the merged tree, or undefined on conflict. */
   async mergeTrees(ours: string, theirs: string): Promise<string | undefined> {
-    const { code, stdout } = await this.run(
-      ["merge-tree", "--write-tree", "--no-messages", ours, theirs],
-      { okCodes: [1] },
-    );
-    return code === 0 ? stdout.toString().split("\n")[0]!.trim() : undefined;
+    const tree = await this.pairThrough("merge-tree", ours, theirs, async () => {
+      const { code, stdout } = await this.run(
+        ["merge-tree", "--write-tree", "--no-messages", ours, theirs],
+        { okCodes: [1] },
+      );
+      return code === 0 ? stdout.toString().split("\n")[0]!.trim() : null;
+    });
+    return tree ?? undefined;
   }
 
   /** Commits reachable from `from` (newest first), optionally only those touching `path`. */
@@ -354,40 +414,47 @@ export class GitRepo {
 
   /** Files changed from `from` (or from nothing, for a root commit) to `to`, with line counts. */
   async fileChanges(from: string | undefined, to: string): Promise<FileChange[]> {
+    const key = from ? "changes" : "root-changes";
+    const changes = await this.pairThrough(key, from ?? to, to, () =>
+      this.readFileChanges(from, to),
+    );
+    return changes.map((c) => ({ ...c }));
+  }
+
+  private async readFileChanges(from: string | undefined, to: string): Promise<FileChange[]> {
     const range = from ? [from, to] : ["--root", to];
-    const raw = (await this.run(["diff-tree", "-r", "-z", "--no-renames", ...range])).stdout;
-    const counts = (
-      await this.run(["diff-tree", "-r", "-z", "--no-renames", "--numstat", ...range])
-    ).stdout;
+    // One process for both listings: --raw's records come first, then --numstat's.
+    const args = ["diff-tree", "-r", "-z", "--no-renames", "--raw", "--numstat", ...range];
+    const parts = (await this.run(args)).stdout.toString("utf8").split("\0");
+    const files: FileChange[] = [];
     const stat = new Map<string, { additions: number; deletions: number }>();
-    for (const record of counts.toString("utf8").split("\0")) {
+    for (let i = 0; i < parts.length; i++) {
+      const record = parts[i]!;
+      if (record.startsWith(":")) {
+        const [, , , newSha, letter] = record.slice(1).split(" ");
+        const path = parts[++i]!;
+        const status = letter === "A" ? "added" : letter === "D" ? "removed" : "modified";
+        files.push({
+          path,
+          status,
+          sha: status === "removed" ? null : (newSha ?? null),
+          additions: 0,
+          deletions: 0,
+        });
+        continue;
+      }
+      // `--root` prints the commit id first; every other record is a line count.
       const match = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
       if (match) {
         stat.set(match[3]!, { additions: Number(match[1]) || 0, deletions: Number(match[2]) || 0 });
       }
     }
-    const parts = raw.toString("utf8").split("\0").filter(Boolean);
-    const files: FileChange[] = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-      const header = parts[i]!;
-      if (!header.startsWith(":")) {
-        i -= 1; // `--root` prints the commit id first
-        continue;
-      }
-      const [, , , newSha, letter] = header.slice(1).split(" ");
-      const path = parts[i + 1]!;
-      const status = letter === "A" ? "added" : letter === "D" ? "removed" : "modified";
-      files.push({
-        path,
-        status,
-        sha: status === "removed" ? null : (newSha ?? null),
-        ...(stat.get(path) ?? { additions: 0, deletions: 0 }),
-      });
-    }
-    return files;
+    return files.map((file) => ({ ...file, ...stat.get(file.path) }));
   }
 
   async defaultBranch(): Promise<string> {
+    const branch = await readHeadBranch(this.gitDir);
+    if (branch) return branch;
     const { code, stdout } = await this.run(["symbolic-ref", "--short", "HEAD"], {
       okCodes: [1, 128],
     });

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
+import { sendWith } from "../core/http/http-client.js";
 import { ConfigurationError } from "../core/errors.js";
 import {
   byteSizeInput,
@@ -202,6 +203,7 @@ export const verifyAction = defineAction({
         clock: context.clock,
         logger: context.logger,
         secrets: context.secrets,
+        send: sendWith({ env: context.env }),
         ...(context.signal ? { signal: context.signal } : {}),
       },
     );

@@ -11,6 +11,7 @@ import { startSandbox } from "../../src/sandbox/index.js";
 import { buildahInputs, removeDir, startRegistry, writeScratchProject } from "./registry.js";
 import { createBareRepo } from "./sandbox.js";
 import { backupSample, restoreSample } from "./backup-samples.js";
+import { migrateSample } from "./migrate-samples.js";
 import { listenOnLoopback } from "./ports.js";
 
 export type Sample = (dir: string) => Promise<{
@@ -148,6 +149,7 @@ export const actionSamples: Record<string, Sample> = {
   },
   backup: backupSample,
   restore: restoreSample,
+  migrate: migrateSample,
   // A deployed candidate in the local GitHub sandbox: the tick advances it to its first step.
   promote: (dir) => releaseSandboxSample(dir, { environment: "qa", merge: "direct" }),
   rollback: (dir) =>

@@ -9,10 +9,14 @@ import { SecretRegistry } from "../../src/core/secrets.js";
 import type { CliIo } from "../../src/cli/io.js";
 
 const outlivingTests = new Set<string>();
-afterAll(() => {
-  for (const dir of outlivingTests) rmSync(dir, { recursive: true, force: true });
-  outlivingTests.clear();
-});
+try {
+  afterAll(() => {
+    for (const dir of outlivingTests) rmSync(dir, { recursive: true, force: true });
+    outlivingTests.clear();
+  });
+} catch {
+  // Imported outside vitest (a benchmark): there is no file to finish, the benchmark cleans up.
+}
 
 /**
  * A new empty directory, removed when the test that made it finishes; one made outside a test

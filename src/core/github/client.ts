@@ -20,7 +20,7 @@ import { parseRepositoryName } from "./repository.js";
 import { installRequestRedaction } from "./redact-request.js";
 import { installRequestPolicy, type RequestPolicyOptions } from "./request-policy.js";
 import { revokeInstallationToken } from "./revoke.js";
-import { fetchVia, proxyDispatcher, type Fetch } from "./transport.js";
+import { httpFetch, type Fetch } from "../http/fetch.js";
 import { resolveApiUrls } from "./urls.js";
 
 export const GreenlightOctokit = CoreOctokit.plugin(restEndpointMethods, paginateRest);
@@ -123,7 +123,7 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
   parseRepositoryName(options.repository);
   const { baseUrl, graphqlUrl } = resolveApiUrls(options, env);
   const log = octokitLog(logger);
-  const fetch = fetchVia(proxyDispatcher(options.proxy, env));
+  const fetch = httpFetch({ env, proxy: options.proxy });
   const transport: Transport = {
     baseUrl,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,

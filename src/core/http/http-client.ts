@@ -2,6 +2,8 @@
  * One HTTP exchange with Node's own http/https: an abortable request, a bounded body read,
  * the peer certificate captured while the socket is still open, and redirects followed up
  * to a hop limit. Everything that goes wrong becomes a RequestFailure with a readable reason.
+ * This is the one transport for every outbound request (fetch.ts adapts it for Octokit and
+ * others that expect fetch), so proxies are honoured everywhere alike (proxy-env.ts).
  */
 import http from "node:http";
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
@@ -9,7 +11,9 @@ import https from "node:https";
 import type { PeerCertificate, TLSSocket } from "node:tls";
 import { rootCertificates } from "node:tls";
 import { isCredentialHeader } from "./credentials.js";
+import { proxyRoute } from "../proxy-env.js";
 import { formatBytes } from "../quantity.js";
+import { absoluteForm, tunnelAgent } from "./proxy-tunnel.js";
 import { RequestFailure, describeTransportError } from "./transport-errors.js";
 
 export interface CertificateInfo {
@@ -25,7 +29,8 @@ export interface HttpRequest {
   url: URL;
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or bytes as given (fetch.ts passes what a fetch caller sent). */
+  body?: string | Buffer;
   tls: { verify: boolean; ca?: string };
   maxBodyBytes: number;
   signal: AbortSignal;
@@ -33,6 +38,8 @@ export interface HttpRequest {
   agent?: http.Agent;
   /** Header names to drop when a redirect leaves the origin, beyond the known credential names. */
   secretHeaders?: readonly string[];
+  /** The forward proxy for this hop (chosen per hop by `sendWith`); direct when absent. */
+  proxy?: URL | undefined;
 }
 
 export interface HttpResponse {
@@ -158,7 +165,7 @@ export function sendOnce(request: HttpRequest): Promise<Omit<HttpResponse, "redi
     const options: https.RequestOptions = {
       method: request.method,
       headers,
-      agent: request.agent ?? false,
+      agent: agentFor(request, isHttps),
       ...(isHttps
         ? {
             rejectUnauthorized: request.tls.verify,
@@ -166,7 +173,7 @@ export function sendOnce(request: HttpRequest): Promise<Omit<HttpResponse, "redi
           }
         : {}),
     };
-    const req = (isHttps ? https : http).request(url, options, (response) => {
+    const onResponse = (response: IncomingMessage) => {
       const certificate = certificateInfo(response.socket);
       readBody(response, request.maxBodyBytes).then(
         (body) =>
@@ -182,11 +189,40 @@ export function sendOnce(request: HttpRequest): Promise<Omit<HttpResponse, "redi
           ),
         fail,
       );
-    });
+    };
+    const req =
+      request.proxy && !isHttps
+        ? viaAbsoluteForm(url, request.proxy, options, onResponse)
+        : (isHttps ? https : http).request(url, options, onResponse);
     signal.addEventListener("abort", onAbort, { once: true });
     req.on("error", fail);
     req.end(request.body);
   });
+}
+
+// Tunnels for keep-alive requests (the latency probe, fetch.ts) are reused like connections.
+const keepAliveTunnels = new Map<string, https.Agent>();
+
+function agentFor(request: HttpRequest, isHttps: boolean): http.Agent | false {
+  if (!request.proxy || !isHttps) return request.agent ?? false;
+  if (!request.agent) return tunnelAgent(request.proxy);
+  let agent = keepAliveTunnels.get(request.proxy.href);
+  if (!agent) keepAliveTunnels.set(request.proxy.href, (agent = tunnelAgent(request.proxy, true)));
+  return agent;
+}
+
+function viaAbsoluteForm(
+  url: URL,
+  proxy: URL,
+  options: http.RequestOptions,
+  onResponse: (response: IncomingMessage) => void,
+): http.ClientRequest {
+  const target = absoluteForm(url, proxy);
+  const headers = { ...(options.headers as Record<string, string>), ...target.options.headers };
+  return target.module.request(
+    { ...options, ...target.options, headers, agent: false },
+    onResponse,
+  );
 }
 
 function abortFailure(signal: AbortSignal): RequestFailure {
@@ -229,8 +265,30 @@ function describeLoop(chain: string[], origin: string): string {
   return `between ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-/** Sends a request, following redirects up to the policy's limit. */
-export const send: HttpSend = async (request, policy) => {
+/**
+ * A sender that goes through the proxy `env` names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), or
+ * through `proxy` when given, deciding again at every redirect hop.
+ */
+export function sendWith(options: {
+  env: Record<string, string | undefined>;
+  proxy?: string | undefined;
+}): HttpSend {
+  const proxyOf = proxyRoute(options.env, options.proxy);
+  const route = (request: HttpRequest): HttpRequest => ({
+    ...request,
+    proxy: proxyOf(request.url),
+  });
+  return (request, policy) => follow(route(request), policy, route);
+}
+
+/** Sends a request directly, following redirects up to the policy's limit. */
+export const send: HttpSend = (request, policy) => follow(request, policy, (r) => r);
+
+async function follow(
+  request: HttpRequest,
+  policy: RedirectPolicy,
+  route: (request: HttpRequest) => HttpRequest,
+): Promise<HttpResponse> {
   const chain = [request.url.href];
   let current = request;
   for (;;) {
@@ -258,6 +316,6 @@ export const send: HttpSend = async (request, policy) => {
       throw new RequestFailure(`redirect to a non-HTTP URL (${target.protocol})`);
     }
     chain.push(target.href);
-    current = nextHop(current, response.status, target);
+    current = route(nextHop(current, response.status, target));
   }
-};
+}

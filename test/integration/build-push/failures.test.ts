@@ -112,7 +112,7 @@ describe("operation failures exit 1 with one sentence", () => {
     const run = await runBuildPush(dir, { services: "api=.#api", registry: host });
     expect(run.code).toBe(1);
     expect(errorLine(run.stderr)).toBe(
-      `error: Registry ${host} could not be reached (ECONNREFUSED); check the registry name and the runner's network.`,
+      `error: Registry ${host} could not be reached (connection refused); check the registry name and the runner's network.`,
     );
     expect(run.stderr).not.toContain("buildah build");
   });

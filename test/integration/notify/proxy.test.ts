@@ -3,76 +3,23 @@
  * relays plain-HTTP requests in absolute form and tunnels HTTPS with CONNECT; NO_PROXY
  * bypasses it.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import net from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toRunnable } from "../../../src/core/action.js";
 import { notifyAction } from "../../../src/notify/definition.js";
+import { startForwardProxy, type ForwardProxy } from "../../helpers/forward-proxy.js";
 import { tempDir, testContext } from "../../helpers/run-context.js";
 import { makeCertificate } from "../verify/servers.js";
 import type { Receiver } from "./receivers.js";
 import { FastForwardClock, slackWebhookReceiver, teamsReceiver } from "./receivers.js";
-import { listenOnLoopback } from "../../helpers/ports.js";
 
-interface Proxy {
-  url: string;
-  seen: string[];
-  close(): Promise<void>;
-}
-
-async function startProxy(): Promise<Proxy> {
-  const seen: string[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = http.createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const target = new URL(req.url ?? "");
-    const upstream = http.request(
-      target,
-      { method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on("error", () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  server.on("connect", (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-    seen.push(`CONNECT ${req.url}`);
-    const [host, port] = (req.url ?? "").split(":");
-    const upstream = net.connect(Number(port), host, () => {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on("error", () => client.destroy());
-    client.on("error", () => upstream.destroy());
-    sockets.add(client).add(upstream);
-  });
-  server.on("connection", (socket: net.Socket) => sockets.add(socket));
-  await listenOnLoopback(server);
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-let proxy: Proxy;
+let proxy: ForwardProxy;
 let dir: string;
 const open: Receiver[] = [];
 
 beforeAll(async () => {
-  proxy = await startProxy();
+  proxy = await startForwardProxy();
   dir = tempDir("greenlight-notify-proxy-");
   const cert = makeCertificate(dir, 30, "receiver");
   writeFileSync(join(dir, "ca.pem"), cert.cert);

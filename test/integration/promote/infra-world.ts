@@ -19,6 +19,7 @@ import { systemClock } from "../../../src/core/clock.js";
 import type { Clock } from "../../../src/core/clock.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
+import { openPrAction } from "../../../src/open-pr/definition.js";
 import { promoteAction } from "../../../src/promote/definition.js";
 import { rollbackAction } from "../../../src/rollback/definition.js";
 import type { Sandbox } from "../../../src/sandbox/index.js";
@@ -169,6 +170,8 @@ export interface InfraWorld {
   git(...args: string[]): string;
   promote(inputs?: Record<string, string>, clock?: Clock): Promise<RunOutcome>;
   rollback(inputs: Record<string, string>): Promise<RunOutcome>;
+  /** open-pr with the inputs a deploy lands its images with. */
+  deploy(inputs: Record<string, string>): Promise<RunOutcome>;
   octokit: InstanceType<typeof TestOctokit>;
   close(): Promise<void>;
 }
@@ -181,6 +184,8 @@ export async function startInfraWorld(options: {
   /** The release file's exact text (tfvars flavour), instead of release. */
   file?: string;
   flavour?: Flavour;
+  /** More of the environment's config (e.g. backup-before-rollback). */
+  environment?: Record<string, unknown>;
 }): Promise<InfraWorld> {
   const flavour = options.flavour ?? "tfvars";
   const file = releasePath(flavour);
@@ -202,6 +207,7 @@ export async function startInfraWorld(options: {
           "release-file": file,
           merge: options.merge ?? "direct",
           ...(options.promotion ? { promotion: options.promotion } : {}),
+          ...options.environment,
         },
       },
       ...(Object.keys(services).length > 0 ? { services } : {}),
@@ -244,6 +250,7 @@ export async function startInfraWorld(options: {
     values: (ref = "main") => conventionalValues(git("show", `${ref}:${file}`), flavour, services),
     promote: (inputs = {}, clock) => run(toRunnable(promoteAction), inputs, clock),
     rollback: (inputs) => run(toRunnable(rollbackAction), inputs),
+    deploy: (inputs) => run(toRunnable(openPrAction), inputs),
     octokit: new TestOctokit({ baseUrl: sandbox.url, auth: TOKEN }),
     close: () => sandbox.close(),
   };

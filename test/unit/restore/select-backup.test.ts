@@ -54,3 +54,28 @@ describe("selectBackup", () => {
     );
   });
 });
+
+describe("selectBackup before a release", () => {
+  const withRelease = (b: ListedBackup, version?: string): ListedBackup => ({
+    ...b,
+    manifest: { ...b.manifest, ...(version ? { release: { version } } : {}) },
+  });
+  const releases = [
+    withRelease(listed("scheduled", "2026-11-20T02:00:00Z", true)),
+    withRelease(listed("first-try", "2026-11-21T02:00:00Z", true), "1.4.0"),
+    withRelease(listed("retry", "2026-11-21T03:00:00Z", true), "1.4.0"),
+    withRelease(listed("next", "2026-11-22T02:00:00Z", true), "1.5.0"),
+  ];
+
+  it("chooses the first backup taken before the release, from before any attempt", () => {
+    const choice = { kind: "before-release", release: "1.4.0" } as const;
+    expect(selectBackup(releases, choice, false).backup?.manifest.name).toBe("first-try");
+  });
+
+  it("says so when no backup was taken before the release", () => {
+    const choice = { kind: "before-release", release: "0.9.0" } as const;
+    expect(selectBackup(releases, choice, false).reason).toBe(
+      "no verified backup was taken before release 0.9.0",
+    );
+  });
+});

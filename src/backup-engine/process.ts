@@ -121,8 +121,17 @@ export async function toolInput(
     throw error;
   });
   input.pipe(stdin);
+  // A tool may exit successfully before it read everything (tar stops at its end-of-archive
+  // blocks): the rest is drained, so the input's own checks (checksums, decryption) still
+  // run to the end and `fed` settles instead of waiting for a reader that is gone.
+  const drained = done.then(() => {
+    if (input.readableEnded) return;
+    input.unpipe(stdin);
+    input.resume();
+  });
+  drained.catch(() => {});
   try {
-    await Promise.all([fed, done]);
+    await Promise.all([fed, done, drained]);
   } catch (error) {
     input.destroy();
     child.kill("SIGTERM");

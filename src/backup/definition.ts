@@ -44,7 +44,10 @@ const inputShape = {
   "keep-daily": positive.optional(),
   "keep-weekly": positive.optional(),
   "keep-monthly": positive.optional(),
-  "keep-within": durationInput.optional(),
+  // Like keep-last 0: a window of nothing would keep nothing but the newest backup.
+  "keep-within": durationInput
+    .refine((ms) => ms > 0, { message: "must be longer than 0s, such as 7d" })
+    .optional(),
   "retention-dry-run": booleanInput.default(false),
 };
 

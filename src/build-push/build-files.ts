@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ConfigurationError } from "../core/errors.js";
 import { dockerfileStages, hasFromInstruction } from "./dockerfile-stages.js";
+import type { BuildSecret } from "./engine.js";
 import type { ServiceSpec } from "./services.js";
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -34,6 +35,37 @@ export async function checkBuildFiles(service: ServiceSpec, cwd: string): Promis
     if (!stages.includes(service.target.toLowerCase())) {
       throw new ConfigurationError(
         `Service "${service.name}" has the target "${service.target}", which ${service.dockerfile} does not define; its stages are ${stages.join(", ") || "unnamed (add FROM … AS name)"}.`,
+      );
+    }
+  }
+}
+
+/** A secret file is read by the engine mid-build: it must be there before anything runs. */
+export async function checkSecretFiles(
+  secrets: readonly BuildSecret[],
+  cwd: string,
+): Promise<void> {
+  for (const secret of secrets) {
+    if (!("file" in secret)) continue;
+    const found = await stat(resolve(cwd, secret.file)).catch(() => undefined);
+    if (!found?.isFile()) {
+      throw new ConfigurationError(
+        `Input "secret-files" names "${secret.file}" for the secret "${secret.id}", which ${found ? "is not a regular file" : "does not exist"}; give the path of a file (relative to ${cwd}).`,
+      );
+    }
+  }
+}
+
+/**
+ * Both engines build Linux images on a Linux runner; a platform they cannot build would
+ * otherwise fail only after other services were pushed.
+ */
+export function checkBuildablePlatforms(services: readonly ServiceSpec[]): void {
+  for (const service of services) {
+    const foreign = service.platforms.find((p) => !p.startsWith("linux/"));
+    if (foreign) {
+      throw new ConfigurationError(
+        `Service "${service.name}" has the platform "${foreign}", which the build engines cannot build here (they build linux/* images); remove it or build it on a matching runner.`,
       );
     }
   }

@@ -10,8 +10,8 @@ import { httpFetch } from "../core/http/fetch.js";
 import {
   booleanInput,
   byteSizeInput,
+  countInput,
   inputProblem,
-  integerInput,
   linesInput,
   listInput,
 } from "../core/inputs.js";
@@ -99,7 +99,9 @@ const inputShape = {
     .transform((value) => value.trim())
     .optional(),
   "max-size": sizeInput.optional(),
-  "max-parallel": integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
+  "max-parallel": countInput(64)
+    .refine((n) => n >= 1, { message: "must be at least 1" })
+    .default(4),
 };
 
 /**

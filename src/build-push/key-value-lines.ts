@@ -2,6 +2,7 @@
  * `KEY=VALUE` lines, the shape of build-args, labels and secrets. Only the first `=`
  * separates: values may contain `=` (base64, connection strings).
  */
+import { ownMap } from "../core/own-keys.js";
 
 export interface KeyValueRules {
   /** What a key is called in messages: "build argument", "label", "secret id". */
@@ -16,7 +17,7 @@ export function parseKeyValueLines(
   lines: string[],
   rules: KeyValueRules,
 ): Record<string, string> | string {
-  const out: Record<string, string> = {};
+  const out = ownMap<string>();
   for (const [index, line] of lines.entries()) {
     const eq = line.indexOf("=");
     const key = eq > 0 ? line.slice(0, eq).trim() : "";
@@ -26,7 +27,7 @@ export function parseKeyValueLines(
         : `has a line (line ${index + 1}) that is not ID=VALUE`;
     }
     if (!rules.key.test(key)) return `has the ${rules.keyName} "${key}", which is not a valid name`;
-    if (key in out) return `sets the ${rules.keyName} ${key} twice`;
+    if (Object.hasOwn(out, key)) return `sets the ${rules.keyName} ${key} twice`;
     out[key] = line.slice(eq + 1).trim();
   }
   return out;

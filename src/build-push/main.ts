@@ -11,7 +11,7 @@ import { ConfigurationError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import { parseImageReference, registryOf } from "../core/oci-reference.js";
 import type { SecretRegistry } from "../core/secrets.js";
-import { checkBuildFiles } from "./build-files.js";
+import { checkBuildFiles, checkBuildablePlatforms, checkSecretFiles } from "./build-files.js";
 import type { BuildEngine, BuildSecret, EngineName, EngineOptions } from "./engine.js";
 import { EngineCommandError } from "./engine.js";
 import type { Exec } from "./exec.js";
@@ -214,6 +214,8 @@ export async function buildPush(
 ): Promise<BuildPushResult> {
   // 1. Everything the user wrote is checked before anything runs.
   for (const service of params.services) await checkBuildFiles(service, deps.cwd);
+  checkBuildablePlatforms(params.services);
+  await checkSecretFiles(params.secrets, deps.cwd);
   for (const secret of params.secrets) if ("value" in secret) deps.secrets.add(secret.value);
   refuseSecretBuildArgs(params.services, deps.secrets);
   // 2. Tags and labels from the commit.

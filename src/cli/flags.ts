@@ -123,6 +123,7 @@ export function parseActionFlags(
   }
 
   const inputs: Record<string, string | undefined> = {};
+  const missing: string[] = [];
   for (const [name, spec] of Object.entries(manifest.inputs)) {
     const values = given[name];
     if (values) {
@@ -134,10 +135,12 @@ export function parseActionFlags(
         : spec.default;
     }
     if (!global.help && spec.required && (inputs[name] === undefined || inputs[name] === "")) {
-      throw new ConfigurationError(
+      missing.push(
         `Input --${name} is required for greenlight ${action}: ${spec.description.split("\n")[0]?.replace(/\.$/, "")}.`,
       );
     }
   }
+  // Every missing input at once, one a line, rather than one per attempt.
+  if (missing.length > 0) throw new ConfigurationError(missing.join("\n"));
   return { inputs, global };
 }

@@ -13,6 +13,7 @@ import { describeFailure } from "../core/failure.js";
 import { StreamLogger } from "../core/logger.js";
 import { SecretRegistry } from "../core/secrets.js";
 import { renderMarkdown } from "../core/summary.js";
+import { neutraliseWorkflowCommands } from "../core/workflow-commands.js";
 import { parseActionFlags, suggest } from "./flags.js";
 import { actionHelp, mainHelp } from "./help.js";
 import type { CliIo } from "./io.js";
@@ -39,10 +40,11 @@ export async function runActionCommand(
   argv: string[],
   io: CliIo,
 ): Promise<number> {
-  // Every line the CLI prints passes through the secret registry.
+  // Every line the CLI prints passes through the secret registry, and (since the CLI runs
+  // in workflow steps too) can never start a workflow command.
   const secrets = new SecretRegistry();
-  const out = (text: string) => io.stdout(secrets.redact(text));
-  const err = (text: string) => io.stderr(secrets.redact(text));
+  const out = (text: string) => io.stdout(neutraliseWorkflowCommands(secrets.redact(text)));
+  const err = (text: string) => io.stderr(neutraliseWorkflowCommands(secrets.redact(text)));
   const safeIo: CliIo = { ...io, stdout: out, stderr: err };
   let debug = false;
   try {
@@ -85,7 +87,8 @@ export async function runActionCommand(
     return 0;
   } catch (error) {
     const failure = describeFailure(error);
-    err(`error: ${failure.message}\n`);
+    const lines = failure.exitCode === 2 ? failure.message.split("\n") : [failure.message];
+    for (const line of lines) err(`error: ${line}\n`);
     if (failure.stack && debug) err(failure.stack + "\n");
     return failure.exitCode;
   }

@@ -4,9 +4,10 @@
  */
 import { promises as fs } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { ConfigurationError } from "../core/errors.js";
+import { withoutPrototypes } from "../core/own-keys.js";
 import type { GreenlightConfig } from "./schema.js";
 import { configSchema } from "./schema.js";
 
@@ -57,14 +58,71 @@ export function parseConfig(text: string, file: string): GreenlightConfig {
       `${at(syntax.pos[0])}: the config file is not valid YAML (${message}); fix the syntax there.`,
     );
   }
-  const value: unknown = doc.toJS() ?? {};
+  checkNodes(doc, at);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigurationError(
+      `${at(0)}: the config file's aliases cannot be expanded (${reason}); write the values out instead of aliasing them.`,
+    );
+  }
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     throw new ConfigurationError(describeIssue(issue, doc, at));
   }
-  checkReferences(parsed.data, doc, at);
-  return parsed.data;
+  // Environments, services and targets are looked up by names users give.
+  const config = withoutPrototypes(parsed.data);
+  checkReferences(config, doc, at);
+  return config;
+}
+
+/** More alias expansions than any real config needs: beyond it, a document is an attack. */
+const MAX_ALIAS_COUNT = 100;
+
+/** A URL with a password in it (`scheme://user:password@`). */
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]*@/i;
+
+/**
+ * What the schema cannot see in plain values: aliases that name no anchor or contain
+ * themselves, keys that would reach an object's prototype, and credentials written into
+ * a URL of a committed file.
+ */
+function checkNodes(doc: Doc, at: (offset: number) => string): void {
+  visit(doc, {
+    Alias(_key, node, path) {
+      const where = node.range ? at(node.range[0]) : at(0);
+      const target = node.resolve(doc);
+      if (!target) {
+        throw new ConfigurationError(
+          `${where}: the alias *${node.source} names no anchor defined before it; define &${node.source} first or write the value out.`,
+        );
+      }
+      if (path.some((ancestor) => ancestor === target)) {
+        throw new ConfigurationError(
+          `${where}: the alias *${node.source} refers to the value that contains it; write the value out instead.`,
+        );
+      }
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === "__proto__") {
+        const where = pair.key.range ? at(pair.key.range[0]) : at(0);
+        throw new ConfigurationError(
+          `${where}: "__proto__" cannot be a name in the config file; rename it.`,
+        );
+      }
+    },
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && URL_WITH_PASSWORD.test(node.value)) {
+        const where = node.range ? at(node.range[0]) : at(0);
+        throw new ConfigurationError(
+          `${where}: a URL in the config file carries credentials, and the file is committed; remove them and send them in a header from a secret (or a secret input) instead.`,
+        );
+      }
+    },
+  });
 }
 
 type Doc = ReturnType<typeof parseDocument>;
@@ -119,7 +177,7 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Doc, at: (offset: number) =
 function checkReferences(config: GreenlightConfig, doc: Doc, at: (offset: number) => string): void {
   for (const [service, spec] of Object.entries(config.services)) {
     (spec.environments ?? []).forEach((env, index) => {
-      if (!(env in config.environments)) {
+      if (!Object.hasOwn(config.environments, env)) {
         const known = Object.keys(config.environments).join(", ") || "none";
         throw new ConfigurationError(
           `${locate(doc, ["services", service, "environments", index], at)}: services.${service}.environments names "${env}", which is not defined under environments (known: ${known}); add it or fix the name.`,

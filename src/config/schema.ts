@@ -5,6 +5,8 @@
  * so an action input can always win over the file and the file over the built-in default.
  */
 import { z } from "zod";
+import { jsonPathProblem } from "../release-file/assignments.js";
+import { readAll } from "../release-file/json-path.js";
 import { notificationsSchema } from "../notify/config-schema.js";
 import { deployWindowSchema } from "./deploy-window-schema.js";
 import { checkEntrySchema, durationValue } from "../verify/check-schema.js";
@@ -27,10 +29,33 @@ const name = z
     /^[a-z0-9][a-z0-9_-]*$/,
     "use lower-case letters, digits, - and _ (e.g. api or web-hooks)",
   );
+/** Why a JSONPath cannot be used, found before any request or file needs it. */
+function uncompilablePath(path: string): string | undefined {
+  const problem = jsonPathProblem(path);
+  if (problem) return problem;
+  try {
+    readAll({}, path);
+    return undefined;
+  } catch (error) {
+    return `cannot be evaluated (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 // Factories, not shared instances: descriptions attach to schema instances (zod's registry),
 // so one instance used by several keys would carry the last key's description into all.
 const jsonPath = () =>
-  z.string().startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image");
+  z
+    .string()
+    .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image")
+    .superRefine((path, ctx) => {
+      const problem = uncompilablePath(path);
+      if (problem) {
+        ctx.addIssue({
+          code: "custom",
+          message: `the JSONPath "${path}" ${problem}; write one such as $.api_green_image`,
+        });
+      }
+    });
 const repository = z
   .string()
   .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");

@@ -13,14 +13,20 @@ import { describeFailure } from "./failure.js";
 import type { Logger } from "./logger.js";
 import { SecretRegistry } from "./secrets.js";
 import { renderMarkdown } from "./summary.js";
+import { neutraliseWorkflowCommands } from "./workflow-commands.js";
 
 /**
  * Logs through @actions/core. The runner masks registered secrets too, but redacting here
  * as well keeps a secret out of the log when the line is printed before GitHub has seen
  * its add-mask (and makes the guarantee testable without a runner).
  */
+/** What may be printed of `text`: no secret, and nothing that starts a workflow command. */
+function printable(secrets: SecretRegistry, text: string): string {
+  return neutraliseWorkflowCommands(secrets.redact(text));
+}
+
 function actionsLogger(secrets: SecretRegistry): Logger {
-  const r = (text: string) => secrets.redact(text);
+  const r = (text: string) => printable(secrets, text);
   return {
     debug: (message) => core.debug(r(message)),
     info: (message) => core.info(r(message)),
@@ -82,11 +88,15 @@ export async function runAction<P, O extends string>(
     for (const name of Object.keys(manifest.inputs)) raw[name] = core.getInput(name);
     const result = await action.execute(raw, createContext(secrets));
     await report(manifest, result, secrets);
-    if (result.failure) core.setFailed(secrets.redact(result.failure));
+    if (result.failure) core.setFailed(printable(secrets, result.failure));
   } catch (error) {
     const failure = describeFailure(error);
-    if (failure.stack) core.debug(secrets.redact(failure.stack));
-    core.setFailed(secrets.redact(failure.message));
+    if (failure.stack) core.debug(printable(secrets, failure.stack));
+    // Several input problems (two missing inputs) are several annotations, one each.
+    const shown = printable(secrets, failure.message);
+    const lines = failure.exitCode === 2 ? shown.split("\n") : [shown];
+    for (const line of lines.slice(0, -1)) core.error(line);
+    core.setFailed(lines.at(-1) ?? "");
   }
 }
 
@@ -106,7 +116,7 @@ export async function runPost(
     await post(createContext(secrets), state);
   } catch (error) {
     core.warning(
-      `Post step of ${name} did not finish: ${secrets.redact(describeFailure(error).message)}`,
+      `Post step of ${name} did not finish: ${printable(secrets, describeFailure(error).message)}`,
     );
   }
 }

@@ -74,6 +74,8 @@ export function toRunnable<P, O extends string>(
     secretInputs: definition.secretInputs ?? [],
     execute: async (raw, context) => {
       for (const name of definition.secretInputs ?? []) context.secrets.add(raw[name]);
+      // A URL with credentials is a secret whichever input carries it.
+      for (const value of Object.values(raw)) context.secrets.addUrlCredentials(value);
       const params = parseInputs(definition.inputs, raw);
       return definition.run(params, context);
     },

@@ -7,9 +7,28 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
+/**
+ * The longest delay Node's timers take (2^31-1 ms, about 24.8 days): a longer one is
+ * silently replaced by 1 ms, so a "wait 30 days" would not wait at all.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A delay a Node timer keeps: never negative, never beyond MAX_TIMER_MS. */
+export function timerDelay(ms: number): number {
+  return Number.isFinite(ms) ? Math.min(MAX_TIMER_MS, Math.max(0, ms)) : MAX_TIMER_MS;
+}
+
+async function sleepFor(ms: number): Promise<void> {
+  // A wait beyond the timer limit is several timers in a row.
+  for (let left = Math.max(0, ms); ; left -= MAX_TIMER_MS) {
+    await new Promise((resolve) => setTimeout(resolve, timerDelay(left)));
+    if (left <= MAX_TIMER_MS) return;
+  }
+}
+
 export const systemClock: Clock = {
   now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  sleep: sleepFor,
 };
 
 interface Sleeper {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import YAML from "yaml";
+import { MAX_TIMER_MS } from "./clock.js";
 import { ConfigurationError } from "./errors.js";
 import { BYTE_SIZE_FORMS, parseByteSize } from "./quantity.js";
 
@@ -56,42 +57,81 @@ const DURATION_UNITS: Record<string, number> = {
   d: 86_400_000,
 };
 
+/** Ten years: longer than any retention or wait Greenlight has a use for. */
+export const MAX_DURATION_MS = 3650 * DURATION_UNITS["d"]!;
+
 /** Parses `90s`, `10m`, `1h30m`, `500ms` or a bare number of seconds into milliseconds. */
 export function parseDuration(text: string): number | undefined {
   const value = text.trim();
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
   let total = 0;
-  let consumed = 0;
-  for (const match of value.matchAll(pattern)) {
-    total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 0);
-    consumed += match[0].length;
+  if (/^\d+(\.\d+)?$/.test(value)) {
+    total = Number(value) * 1000;
+  } else {
+    const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+    let consumed = 0;
+    for (const match of value.matchAll(pattern)) {
+      total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 0);
+      consumed += match[0].length;
+    }
+    if (consumed === 0 || consumed !== value.length) return undefined;
   }
-  if (consumed === 0 || consumed !== value.length) return undefined;
-  return Math.round(total);
+  // Too many digits make Infinity, which must never become a timer or a window.
+  return Number.isFinite(total) ? Math.round(total) : undefined;
 }
 
-export const durationInput = z.string().transform((value, ctx) => {
-  const ms = parseDuration(value);
-  if (ms === undefined) {
-    ctx.addIssue({
-      code: "custom",
-      message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
-    });
-    return z.NEVER;
-  }
-  return ms;
-});
+function formatDurationLimit(ms: number): string {
+  return ms % DURATION_UNITS["d"]! === 0
+    ? `${ms / DURATION_UNITS["d"]!}d`
+    : `${Math.floor(ms / DURATION_UNITS["h"]!)}h`;
+}
+
+/** A duration input of at most `maxMs`. */
+export function boundedDurationInput(maxMs: number) {
+  return z.string().transform((value, ctx) => {
+    const ms = parseDuration(value);
+    if (ms === undefined) {
+      return inputProblem(
+        ctx,
+        `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
+      );
+    }
+    if (ms > maxMs) {
+      return inputProblem(
+        ctx,
+        `is "${value}", longer than the ${formatDurationLimit(maxMs)} it may be`,
+      );
+    }
+    return ms;
+  });
+}
+
+/** A duration (a retention window, a bake time): at most ten years. */
+export const durationInput = boundedDurationInput(MAX_DURATION_MS);
+
+/**
+ * A duration a timer waits for (a timeout, a deadline, a pause): at most what a Node timer
+ * can wait in one go, about 24.8 days, since a longer one would fire after 1 ms.
+ */
+export const timerDurationInput = boundedDurationInput(MAX_TIMER_MS - (MAX_TIMER_MS % 3_600_000));
+
+/** The most any count input may be: a bound on work, not a real limit. */
+const MAX_COUNT = 1_000_000;
+
+/** A non-negative integer given as text, at most `max`. */
+export function countInput(max: number) {
+  return z.string().transform((value, ctx) => {
+    const trimmed = value.trim();
+    if (!/^\d+$/.test(trimmed)) return inputProblem(ctx, `expected a whole number, got "${value}"`);
+    const count = Number(trimmed);
+    if (!Number.isSafeInteger(count) || count > max) {
+      return inputProblem(ctx, `is ${trimmed}, more than the ${max} it may be`);
+    }
+    return count;
+  });
+}
 
 /** A non-negative integer given as text. */
-export const integerInput = z.string().transform((value, ctx) => {
-  const trimmed = value.trim();
-  if (!/^\d+$/.test(trimmed)) {
-    ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-    return z.NEVER;
-  }
-  return Number(trimmed);
-});
+export const integerInput = countInput(MAX_COUNT);
 
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
 export const structuredInput = z.string().transform((value, ctx) => {
@@ -119,7 +159,7 @@ function describeIssue(issue: z.core.$ZodIssue, given: Record<string, unknown>):
   const where = name ? `Input "${name}"${rest.length ? ` (at ${rest.join(".")})` : ""}` : "Inputs";
   // zod 4 leaves the offending value off its issues, so look at what was given.
   if (issue.code === "invalid_type" && name && given[name] === undefined) {
-    return `Input "${name}" is required; set it in the workflow's \`with:\` (or pass --${name} to the CLI).`;
+    return `Input "${name}" is required; set it in the step's \`with:\`.`;
   }
   const message = issue.message.replace(/\.$/, "");
   return `${where} ${/^(is|must|has|does|expected|should)\b/.test(message) ? "" : "is invalid: "}${message}.`;
@@ -127,14 +167,15 @@ function describeIssue(issue: z.core.$ZodIssue, given: Record<string, unknown>):
 
 /**
  * Validates raw inputs against an action's schema. Throws one ConfigurationError whose
- * message is a sentence per problem (normally one), never a raw zod dump.
+ * message is a line per problem (normally one), never a raw zod dump.
  */
 export function parseInputs<T>(schema: z.ZodType<T>, raw: Record<string, string | undefined>): T {
   const given = normaliseRawInputs(raw);
   const result = schema.safeParse(given);
   if (result.success) return result.data;
   const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-  throw new ConfigurationError(sentences.join(" "));
+  // One problem a line: the runner makes each line its own annotation.
+  throw new ConfigurationError(sentences.join("\n"));
 }
 
 /** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */

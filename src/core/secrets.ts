@@ -5,8 +5,58 @@
  * every one of them is masked (in Actions) and redacted (in the CLI's output).
  */
 
+import { urlCredentials } from "./http/credentials.js";
+
 const MIN_MASKABLE_LENGTH = 4;
 export const REDACTED = "***";
+
+/** A URL inside free text: a scheme, `://`, and everything up to whitespace or a quote. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/** The user info of a URL inside free text (`scheme://user:password@`). */
+const USER_INFO_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>`]+@/gi;
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The credentials carried by every URL in `text`: the password of its user info (and the
+ * whole user info, whose user part alone is a token in `https://TOKEN@host`) and query
+ * parameters named like credentials. Every input and config value goes through this, so a
+ * URL with credentials is a secret wherever it came from.
+ */
+export function credentialsInUrls(text: string): string[] {
+  const found: string[] = [];
+  for (const [url] of text.matchAll(URL_IN_TEXT)) {
+    const info = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]+)@/i.exec(url)?.[1];
+    if (info) {
+      const colon = info.indexOf(":");
+      const user = colon >= 0 ? info.slice(0, colon) : info;
+      const password = colon >= 0 ? info.slice(colon + 1) : "";
+      found.push(info, decoded(info));
+      if (password) found.push(password, decoded(password));
+      else found.push(user, decoded(user));
+    }
+    try {
+      found.push(...urlCredentials(new URL(url)));
+    } catch {
+      // Not a URL after all; its user info (if any) was taken above.
+    }
+  }
+  return found;
+}
+
+/** `text` with the user info of every URL in it replaced, whatever its length. */
+export function withoutUrlUserInfo(text: string): string {
+  // `ssh://git@host` names the conventional git user, not a credential.
+  return text.replace(USER_INFO_IN_TEXT, (whole, scheme: string) =>
+    whole === `${scheme}git@` ? whole : `${scheme}${REDACTED}@`,
+  );
+}
 
 function base64(text: string): string {
   return Buffer.from(text, "utf8").toString("base64");
@@ -72,17 +122,23 @@ export class SecretRegistry {
     }
   }
 
+  /** Registers the credentials of every URL in `text` (an input or config value). */
+  addUrlCredentials(text: string | undefined | null): void {
+    if (!text) return;
+    for (const secret of credentialsInUrls(text)) this.add(secret);
+  }
+
   get size(): number {
     return this.forms.size;
   }
 
   redact(text: string): string {
-    if (this.forms.size === 0) return text;
     // Longest first, so a secret is not half-replaced by one of its own substrings.
     let out = text;
     for (const form of [...this.forms].sort((a, b) => b.length - a.length)) {
       if (out.includes(form)) out = out.split(form).join(REDACTED);
     }
-    return out;
+    // User info too short to register (`http://a:pw@host`) is still a credential.
+    return withoutUrlUserInfo(out);
   }
 }

@@ -12,8 +12,9 @@ import { readCiFacts } from "../core/ci-facts.js";
 import { ConfigurationError } from "../core/errors.js";
 import {
   booleanInput,
+  countInput,
   durationInput,
-  integerInput,
+  timerDurationInput,
   listInput,
   structuredInput,
 } from "../core/inputs.js";
@@ -108,9 +109,11 @@ const inputShape = {
   ...githubAuthInputShape,
   "config-file": z.string().optional(),
   "fail-on-error": booleanInput.optional(),
-  attempts: integerInput.refine((n) => n >= 1, { message: "must be at least 1" }).default(4),
-  timeout: durationInput.default(10_000),
-  "max-retry-wait": durationInput.default(60_000),
+  attempts: countInput(20)
+    .refine((n) => n >= 1, { message: "must be at least 1" })
+    .default(4),
+  timeout: timerDurationInput.default(10_000),
+  "max-retry-wait": timerDurationInput.default(60_000),
   "ca-file": z.string().optional(),
 };
 

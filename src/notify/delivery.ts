@@ -5,6 +5,7 @@
  * it bounds a network exchange rather than a schedule.
  */
 import type { Clock } from "../core/clock.js";
+import { timerDelay } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import { errorMessage } from "../core/errors.js";
 import { backoffMs, retryAfterMs } from "../core/retry.js";
@@ -68,7 +69,7 @@ async function attemptOnce(
   policy: DeliveryPolicy,
   deps: DeliveryDeps,
 ): Promise<Attempt> {
-  const timeout = AbortSignal.timeout(policy.timeoutMs);
+  const timeout = AbortSignal.timeout(timerDelay(policy.timeoutMs));
   try {
     const response = await deps.send(
       {

@@ -2,8 +2,6 @@
  * open-pr's inputs: resolved against the config file's environment (inputs win), checked
  * in full before the first API call, then handed to openPr.
  */
-import { promises as fs } from "node:fs";
-import { resolve } from "node:path";
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import type { GreenlightConfig } from "../config/schema.js";
@@ -11,6 +9,9 @@ import { releaseFileOf } from "../config/schema.js";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
+import { checkBranchName } from "../core/git-ref-name.js";
+import { repositoryPath } from "../core/repository-path.js";
+import { readWorkspaceText } from "../core/workspace-files.js";
 import { connectGitHub } from "../core/github/connect.js";
 import {
   githubAuthFromInputs,
@@ -21,8 +22,8 @@ import { parseRepositoryName } from "../core/github/repository.js";
 import { revokeSavedToken, saveTokenForRevocation } from "../core/github/token-revocation.js";
 import {
   booleanInput,
-  durationInput,
-  integerInput,
+  countInput,
+  timerDurationInput,
   linesInput,
   listInput,
 } from "../core/inputs.js";
@@ -59,8 +60,8 @@ const inputShape = {
   "team-reviewers": listInput.optional(),
   draft: booleanInput.default(false),
   "wait-for-merge": booleanInput.default(false),
-  "wait-timeout": durationInput.default(30 * 60_000),
-  "max-attempts": integerInput.default(25),
+  "wait-timeout": timerDurationInput.default(30 * 60_000),
+  "max-attempts": countInput(100).default(25),
   ...githubAuthInputShape,
   "revoke-token": booleanInput.default(true),
   "config-file": z.string().optional(),
@@ -119,6 +120,9 @@ function required<T>(value: T | undefined, input: string, hint: string): T {
   return value;
 }
 
+/** GitHub refuses blobs over 100 MB; a release change is far smaller. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
 async function readUploads(lines: string[], cwd: string): Promise<FileAddition[]> {
   const uploads: FileAddition[] = [];
   for (const line of lines) {
@@ -130,12 +134,9 @@ async function readUploads(lines: string[], cwd: string): Promise<FileAddition[]
         `Input "upload" has the line "${line}", which is not LOCAL=REMOTE (a workspace file = a path in the infra repository).`,
       );
     }
-    const content = await fs.readFile(resolve(cwd, local), "utf8").catch(() => {
-      throw new ConfigurationError(
-        `Input "upload" names "${local}", which cannot be read from the workspace; check the path.`,
-      );
-    });
-    uploads.push({ path: remote, content });
+    const path = repositoryPath(remote, "upload");
+    const content = await readWorkspaceText(cwd, local, "upload", MAX_UPLOAD_BYTES);
+    uploads.push({ path, content });
   }
   return uploads;
 }
@@ -177,14 +178,24 @@ async function resolveParams(params: Inputs, context: RunContext) {
       `Input "draft" is true with "merge" auto-merge, but GitHub does not auto-merge a draft pull request; set "draft" to false, or "merge" to pull-request.`,
     );
   }
+  const base = checkBranchName(params.base ?? env?.base ?? "main", "base");
+  const branch = checkBranchName(
+    params.branch ?? deriveBranchName({ environment, ...identity }),
+    "branch",
+  );
+  if (branch === base && mode !== "direct") {
+    throw new ConfigurationError(
+      `Input "branch" is "${branch}", the base branch itself; a change merged by pull request needs its own branch, so give another name or leave "branch" unset.`,
+    );
+  }
   const openPrParams: OpenPrParams = {
     change: {
       files,
       uploads,
       edit: editRequestFrom(params, config, env, params.environment),
     },
-    base: params.base ?? env?.base ?? "main",
-    branch: params.branch ?? deriveBranchName({ environment, ...identity }),
+    base,
+    branch,
     environment,
     kind: identity.kind,
     services: identity.services,

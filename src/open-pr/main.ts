@@ -469,12 +469,18 @@ async function commitToBranch(
     return "branch-exists";
   }
   const expectedHead = state.kind === "absent" ? baseHead : state.head;
-  return repo.commit({
-    branch: params.branch,
-    expectedHead,
-    ...message,
-    additions: plan.additions,
-  });
+  try {
+    return await repo.commit({
+      branch: params.branch,
+      expectedHead,
+      ...message,
+      additions: plan.additions,
+    });
+  } catch (error) {
+    // A branch this run created must not outlive a commit that failed on it.
+    if (state.kind === "absent") await repo.deleteBranchAt(params.branch, baseHead).catch(() => {});
+    throw error;
+  }
 }
 
 /**

@@ -3,14 +3,13 @@
  * parsed, the holiday calendar resolved) before any check runs.
  */
 import { readCiFacts } from "../core/ci-facts.js";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
 import { loadConfig } from "../config/load.js";
 import { ConfigurationError } from "../core/errors.js";
+import { readWorkspaceText } from "../core/workspace-files.js";
 import { booleanInput, linesInput, listInput, structuredInput } from "../core/inputs.js";
 import { parseAllowList } from "./allow-list.js";
 import type { EnvCheckInput } from "./env-check.js";
@@ -64,15 +63,11 @@ const inputShape = {
 const inputs = z.object(inputShape);
 type Inputs = z.output<typeof inputs>;
 
-async function readWorkspaceFile(cwd: string, path: string, input: string): Promise<string> {
-  try {
-    return await readFile(resolve(cwd, path), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigurationError(
-      `Input "${input}" names ${path}, which ${code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? "unknown error"})`}; give a path relative to the workspace (${cwd}).`,
-    );
-  }
+/** Env files and schemas are small; a cap keeps a device or a huge file from being read whole. */
+const MAX_WORKSPACE_FILE_BYTES = 1024 * 1024;
+
+function readWorkspaceFile(cwd: string, path: string, input: string): Promise<string> {
+  return readWorkspaceText(cwd, path, input, MAX_WORKSPACE_FILE_BYTES);
 }
 
 async function schemaRules(params: Inputs, cwd: string): Promise<ValueRule[]> {

@@ -2,6 +2,7 @@
  * Environment and secrets: required variables present and non-empty, values that match
  * their schema. Every row names the variable and the rule, never the value.
  */
+import { ownValue } from "../core/own-keys.js";
 import type { CheckRow } from "./check-result.js";
 import { row } from "./check-result.js";
 import type { UrlKind } from "./connection-url.js";
@@ -68,9 +69,10 @@ export interface EnvCheckInput {
 }
 
 function lookup(values: EnvCheckInput["values"], name: string): string | undefined {
+  // A variable named constructor or __proto__ must not find the object's prototype.
   return values instanceof Map
     ? values.get(name)
-    : (values as Record<string, string | undefined>)[name];
+    : ownValue(values as Record<string, string | undefined>, name);
 }
 
 export function checkEnvironment(input: EnvCheckInput): CheckRow[] {

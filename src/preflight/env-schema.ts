@@ -7,6 +7,8 @@
  *   PORT: port
  *   SENTRY_DSN: { type: url, optional: true }
  */
+import type { UserPattern } from "../core/user-pattern.js";
+import { compileUserPattern } from "../core/user-pattern.js";
 import { z } from "zod";
 import { ConfigurationError } from "../core/errors.js";
 import { URL_KINDS } from "./connection-url.js";
@@ -27,7 +29,7 @@ export interface ValueRule {
   optional: boolean;
   minLength?: number | undefined;
   maxLength?: number | undefined;
-  pattern?: RegExp | undefined;
+  pattern?: UserPattern | undefined;
   values?: string[] | undefined;
   min?: number | undefined;
   max?: number | undefined;
@@ -80,10 +82,10 @@ export function parseEnvSchema(value: unknown, source: string): ValueRule[] {
       throw new ConfigurationError(`${source} ${name} ${message}.`);
     }
     const rule = parsed.data;
-    let pattern: RegExp | undefined;
+    let pattern: UserPattern | undefined;
     if (rule.pattern !== undefined) {
       try {
-        pattern = new RegExp(rule.pattern, "u");
+        pattern = compileUserPattern(rule.pattern);
       } catch (error) {
         throw new ConfigurationError(
           `${source} ${name} has a pattern that is not a regular expression (${(error as Error).message}); fix or remove it.`,

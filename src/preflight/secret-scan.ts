@@ -3,7 +3,7 @@
  * location and rule; its text is registered as a secret (so nothing prints it by accident)
  * and never reported.
  */
-import { open } from "node:fs/promises";
+import { readRegularFile } from "../core/workspace-files.js";
 import { join } from "node:path";
 import type { CheckRow } from "./check-result.js";
 import { row } from "./check-result.js";
@@ -31,18 +31,23 @@ const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ROWS = 50;
 
 async function readText(path: string): Promise<string | { skip: string }> {
-  const handle = await open(path, "r").catch(() => undefined);
-  if (!handle) return { skip: "cannot be read" };
-  try {
-    const { size } = await handle.stat();
-    if (size > MAX_FILE_BYTES)
-      return { skip: `larger than 1 MiB (${Math.round(size / 1024)} KiB)` };
-    const bytes = await handle.readFile();
-    // Binary files (a NUL early on) hold no readable credentials and only cause noise.
-    if (bytes.subarray(0, 8000).includes(0)) return "";
-    return bytes.toString("utf8");
-  } finally {
-    await handle.close();
+  // A committed symlink can point at /dev/zero, a FIFO or a file outside the workspace; git
+  // stores only where it points. So links are not followed, and only regular files are
+  // read, capped while reading.
+  const read = await readRegularFile(path, MAX_FILE_BYTES, { followLinks: false });
+  switch (read.kind) {
+    case "file":
+      // Binary files (a NUL early on) hold no readable credentials and only cause noise.
+      if (read.bytes.subarray(0, 8000).includes(0)) return "";
+      return read.bytes.toString("utf8");
+    case "too-large":
+      return { skip: "larger than 1 MiB" };
+    case "not-regular":
+      // A link's committed content is where it points, which holds no credential.
+      if (read.what === "a symbolic link") return "";
+      return { skip: `${read.what}, not a regular file` };
+    default:
+      return { skip: "cannot be read" };
   }
 }
 

@@ -9,7 +9,7 @@ import { JSONPath } from "jsonpath-plus";
 import { ConfigurationError, errorMessage } from "../core/errors.js";
 import type { JsonValue, PathSegment, TfvarsDocument } from "./document.js";
 import { evaluateFilter, filterProblem } from "./path-filter.js";
-import { describeType, jsonTypeOf, sameJson } from "./json-values.js";
+import { describeType, inexactNumberIn, jsonTypeOf, sameJson } from "./json-values.js";
 
 export interface Assignment {
   path: string;
@@ -79,8 +79,8 @@ function scan(text: string, stopAtEquals: boolean): Scan {
   return unclosed ? { equals: -1, problem: `an unclosed "${unclosed}"` } : { equals: -1 };
 }
 
-/** jsonpath-plus's parts of a path after `$`, or why the path cannot be used. */
-function pathProblem(path: string): string | undefined {
+/** Why a JSONPath cannot be used (the rest of a sentence), or undefined when it can. */
+export function jsonPathProblem(path: string): string | undefined {
   const balance = scan(path, false).problem;
   if (balance) return `has ${balance}`;
   if (!/^\$(?:$|[.[])/.test(path)) return "does not start with $";
@@ -120,14 +120,22 @@ export function parseAssignments(lines: string[], inputName: string): Assignment
         `Input "${inputName}" has the line "${line}", which is not PATH=VALUE; write e.g. $.replicas=3.`,
       );
     }
-    const invalid = pathProblem(path);
+    const invalid = jsonPathProblem(path);
     if (invalid) {
       const example = IDENTIFIER.test(path) ? `$.${path}` : "$.replicas";
       throw new ConfigurationError(
         `Input "${inputName}" has the path "${path}", which ${invalid}; write a JSONPath such as ${example}.`,
       );
     }
-    assignments.push({ path, value: parseValue(line.slice(equals + 1).trim()) });
+    const text = line.slice(equals + 1).trim();
+    const value = parseValue(text);
+    const inexact = typeof value === "string" ? undefined : inexactNumberIn(text);
+    if (inexact) {
+      throw new ConfigurationError(
+        `Input "${inputName}" sets ${path} to a number that would be changed on writing: ${inexact}; give a smaller number, or a string in quotes.`,
+      );
+    }
+    assignments.push({ path, value });
   }
   return assignments;
 }
@@ -179,7 +187,7 @@ interface Match {
 }
 
 function findMatches(doc: TfvarsDocument, path: string): Match[] {
-  const invalid = pathProblem(path);
+  const invalid = jsonPathProblem(path);
   if (invalid) {
     throw new ConfigurationError(`Path "${path}" ${invalid}; write a JSONPath such as $.replicas.`);
   }

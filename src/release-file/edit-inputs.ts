@@ -3,6 +3,7 @@
  * actions take exactly the same `set`, `images`, `weights`, … syntax.
  */
 import { z } from "zod";
+import { ownMap } from "../core/own-keys.js";
 import { booleanInput, linesInput, listInput } from "../core/inputs.js";
 import type { Assignment } from "./assignments.js";
 import { parseAssignments } from "./assignments.js";
@@ -24,7 +25,9 @@ function parseKeyValues(text: string, ctx: Refinement): Record<string, string> |
     try {
       const parsed = JSON.parse(trimmed) as unknown;
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-        return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+        const map = ownMap<string>();
+        for (const [k, v] of Object.entries(parsed)) map[k] = String(v);
+        return map;
       }
     } catch {
       // Fall through to the error below.
@@ -35,7 +38,7 @@ function parseKeyValues(text: string, ctx: Refinement): Record<string, string> |
     });
     return undefined;
   }
-  const out: Record<string, string> = {};
+  const out = ownMap<string>();
   for (const line of trimmed
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -49,7 +52,7 @@ function parseKeyValues(text: string, ctx: Refinement): Record<string, string> |
       });
       return undefined;
     }
-    if (key in out) {
+    if (Object.hasOwn(out, key)) {
       ctx.addIssue({ code: "custom", message: `names service "${key}" twice` });
       return undefined;
     }
@@ -61,6 +64,8 @@ function parseKeyValues(text: string, ctx: Refinement): Record<string, string> |
 function wholeNumber(text: string, max?: number): number | undefined {
   if (!/^\d+$/.test(text)) return undefined;
   const value = Number(text);
+  // Beyond 2^53 the number written would not be the number given.
+  if (!Number.isSafeInteger(value)) return undefined;
   return max !== undefined && value > max ? undefined : value;
 }
 
@@ -69,7 +74,7 @@ const imagesInput = z.string().transform((text, ctx) => parseKeyValues(text, ctx
 const desiredCountsInput = z.string().transform((text, ctx) => {
   const map = parseKeyValues(text, ctx);
   if (!map) return z.NEVER;
-  const out: Record<string, number> = {};
+  const out = ownMap<number>();
   for (const [service, value] of Object.entries(map)) {
     const count = wholeNumber(value);
     if (count === undefined) {
@@ -99,7 +104,7 @@ const weightsInput = z.string().transform((text, ctx): Record<string, number> | 
   }
   const map = parseKeyValues(text, ctx);
   if (!map) return z.NEVER;
-  const out: Record<string, number> = {};
+  const out = ownMap<number>();
   for (const [service, value] of Object.entries(map)) {
     const weight = wholeNumber(value.replace(/%$/, ""), 100);
     if (weight === undefined) {

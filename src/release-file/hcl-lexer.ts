@@ -7,6 +7,7 @@
 import { ConfigurationError } from "../core/errors.js";
 import type { ScalarNode } from "./json-spans.js";
 import { lineAndColumn } from "./json-spans.js";
+import { inexactNumber } from "./json-values.js";
 
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
@@ -32,14 +33,12 @@ export class HclCursor {
     NUMBER.lastIndex = this.pos;
     const digits = NUMBER.exec(this.text)?.[0];
     if (digits === undefined) return this.fail("a number");
-    this.pos += digits.length;
     const negative = this.text[start] === "-";
-    return {
-      kind: "scalar",
-      start,
-      end: this.pos,
-      value: negative ? -Number(digits) : Number(digits),
-    };
+    const value = negative ? -Number(digits) : Number(digits);
+    const inexact = inexactNumber(negative ? `-${digits}` : digits, value);
+    if (inexact) this.fail("a number that can be held exactly", `"${digits}"`, inexact);
+    this.pos += digits.length;
+    return { kind: "scalar", start, end: this.pos, value };
   }
 
   protected parseString(): ScalarNode {

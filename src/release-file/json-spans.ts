@@ -6,6 +6,7 @@
  */
 import { ConfigurationError } from "../core/errors.js";
 import type { JsonValue } from "./document.js";
+import { inexactNumber } from "./json-values.js";
 
 export interface Span {
   start: number;
@@ -101,8 +102,11 @@ class SpanParser {
     if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) {
       NUMBER.lastIndex = start;
       if (NUMBER.exec(this.text)?.[0] !== word) this.fail("a JSON number", `"${word}"`);
+      const value = Number(word);
+      const inexact = inexactNumber(word, value);
+      if (inexact) this.fail("a number that can be held exactly", `"${word}"`, inexact);
       this.pos += word.length;
-      return { kind: "scalar", start, end: this.pos, value: Number(word) };
+      return { kind: "scalar", start, end: this.pos, value };
     }
     const literals: Record<string, boolean | null> = { true: true, false: false, null: null };
     if (Object.hasOwn(literals, word)) {

@@ -30,3 +30,26 @@ export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): bo
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
 }
+
+/**
+ * Why the number written as `text` cannot be kept exactly (the rest of a phrase), or
+ * undefined: 1e400 is Infinity and 2^53+1 rounds to 2^53, and a release file must hold the
+ * number that was written, never a neighbour.
+ */
+export function inexactNumber(text: string, value: number): string | undefined {
+  if (!Number.isFinite(value)) return `${text} is beyond the largest number`;
+  if (/^-?\d+$/.test(text) && BigInt(text) !== BigInt(value)) {
+    return `${text} is an integer beyond 2^53, which would be rounded`;
+  }
+  return undefined;
+}
+
+/** The first number written in JSON `text` (strings aside) that cannot be kept exactly. */
+export function inexactNumberIn(text: string): string | undefined {
+  const outsideStrings = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  for (const [literal] of outsideStrings.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+    const problem = inexactNumber(literal, Number(literal));
+    if (problem) return problem;
+  }
+  return undefined;
+}

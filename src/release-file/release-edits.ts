@@ -135,7 +135,7 @@ function deployAssignments(
     }
   }
   for (const service of Object.keys(edit.desiredCounts ?? {})) {
-    if (!(service in (edit.images ?? {}))) {
+    if (!Object.hasOwn(edit.images ?? {}, service)) {
       const layout = findLayout(layouts, service);
       requireField(data, layout, "green-desired-count", "a desired count");
       out.push(...writeField(layout, "green-desired-count", edit.desiredCounts![service]!));

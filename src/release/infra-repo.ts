@@ -135,6 +135,18 @@ export class InfraRepo {
   }
 
   /**
+   * Removes a branch this run created, if it still points at `sha` (nothing else was
+   * committed to it since); a failure to remove it is left to the caller's error.
+   */
+  async deleteBranchAt(branch: string, sha: string): Promise<void> {
+    if ((await this.branchHead(branch)) !== sha) return;
+    await this.octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+      ...this.ref,
+      ref: `heads/${branch}`,
+    });
+  }
+
+  /**
    * One commit on `branch` whose tree is `mergeParent`'s tree plus `additions`, with both
    * the branch head and `mergeParent` as parents. It restarts a branch left by a merged or
    * closed pull request from the base without a forced update: the ref only moves forward

@@ -2,7 +2,7 @@
  * Where a backup is restored to, by source kind: a database (by URL), a directory (files),
  * or a command that reads the dump on stdin. Each checks emptiness before anything runs.
  */
-import { mkdir, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import type { DatabaseConnection } from "../backup-engine/connection.js";
 import type { DatabaseEngine } from "../backup-engine/database.js";
@@ -10,6 +10,7 @@ import type { BackupManifest } from "../backup-engine/manifest.js";
 import type { ToolOptions } from "../backup-engine/process.js";
 import { engineFor } from "../backup-engine/source.js";
 import { toolInput } from "../backup-engine/process.js";
+import { extractArchive } from "./safe-extract.js";
 
 /** The target as the inputs describe it. */
 export type TargetSpec =
@@ -84,12 +85,7 @@ export async function restoreInto(
       return;
     }
     case "directory":
-      await mkdir(target.path, { recursive: true });
-      await toolInput(
-        { argv: ["tar", "--extract", "--file=-", `--directory=${target.path}`], label: "tar" },
-        await open(),
-        tools,
-      );
+      await extractArchive(target.path, await open(), tools);
       return;
     case "command":
       await toolInput(

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { writeFilesAtomically } from "../core/atomic-write.js";
 import { ConfigurationError } from "../core/errors.js";
+import { workspacePath } from "../core/workspace-files.js";
 import type { Logger } from "../core/logger.js";
 import type { Change } from "../release-file/assignments.js";
 import type { PlannedEdit, TfvarsEditRequest } from "../release-file/plan-edit.js";
@@ -33,7 +34,7 @@ export interface UpdateTfvarsResult {
 }
 
 async function readTfvarsFile(cwd: string, file: string): Promise<string> {
-  const path = resolve(cwd, file);
+  const path = await workspacePath(cwd, file, "file");
   const stat = await fs.stat(path).catch(() => undefined);
   if (!stat) {
     throw new ConfigurationError(
@@ -42,7 +43,7 @@ async function readTfvarsFile(cwd: string, file: string): Promise<string> {
   }
   if (!stat.isFile()) {
     throw new ConfigurationError(
-      `"${file}" is a directory, not a file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`,
+      `"${file}" is ${stat.isDirectory() ? "a directory" : "a device, pipe or socket"}, not a regular file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`,
     );
   }
   // Root ignores permission bits, so read-only is judged by the mode, not by access().

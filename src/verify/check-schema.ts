@@ -156,8 +156,8 @@ export const tlsSchema = z.strictObject(
 
 export const latencySchema = z.strictObject(
   {
-    requests: positiveInteger.optional(),
-    concurrency: positiveInteger.optional(),
+    requests: positiveInteger.max(100_000, { error: "must be at most 100000" }).optional(),
+    concurrency: positiveInteger.max(256, { error: "must be at most 256" }).optional(),
     p50: durationValue.optional(),
     p95: durationValue.optional(),
     p99: durationValue.optional(),

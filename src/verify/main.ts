@@ -98,9 +98,11 @@ export async function verify(params: VerifyParams, deps: VerifyDeps): Promise<Ve
     ms: params.deadlineMs,
     signal: timer.signal,
   };
-  let outcomes: CheckOutcome[];
+  // The deadline bounds the latency probes too: a huge request count stops at it.
+  const bounded = deps.signal ? AbortSignal.any([timer.signal, deps.signal]) : timer.signal;
+  const checks: CheckVerdict[] = [];
   try {
-    outcomes = await Promise.all(
+    const outcomes = await Promise.all(
       params.checks.map((check) =>
         runCheck(check, {
           send,
@@ -112,12 +114,11 @@ export async function verify(params: VerifyParams, deps: VerifyDeps): Promise<Ve
         }),
       ),
     );
+    for (const [index, check] of params.checks.entries()) {
+      checks.push(await probe(check, outcomes[index]!, { ...deps, send, signal: bounded }));
+    }
   } finally {
     timer.cancel();
-  }
-  const checks: CheckVerdict[] = [];
-  for (const [index, check] of params.checks.entries()) {
-    checks.push(await probe(check, outcomes[index]!, { ...deps, send }));
   }
   for (const check of checks) {
     if (!check.passed) deps.logger.error(`${check.name}: ${check.reason ?? "failed"}`);

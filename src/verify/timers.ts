@@ -5,7 +5,7 @@
  * with the system clock a clearable timer is used instead.
  */
 import type { Clock } from "../core/clock.js";
-import { systemClock } from "../core/clock.js";
+import { systemClock, timerDelay } from "../core/clock.js";
 
 export interface Timer {
   /** Aborted, with `reason`, when the time is up. */
@@ -20,7 +20,8 @@ export function startTimer(clock: Clock, ms: number, reason: unknown): Timer {
     if (!cancelled) controller.abort(reason);
   };
   if (clock === systemClock) {
-    const handle = setTimeout(fire, Math.max(0, ms));
+    // Beyond the timer limit (about 24.8 days) is as good as never for a request.
+    const handle = setTimeout(fire, timerDelay(ms));
     return {
       signal: controller.signal,
       cancel: () => {

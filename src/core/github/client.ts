@@ -17,6 +17,7 @@ import {
   type TokenPermissions,
 } from "./app-token.js";
 import { parseRepositoryName } from "./repository.js";
+import { installRequestRedaction } from "./redact-request.js";
 import { installRequestPolicy, type RequestPolicyOptions } from "./request-policy.js";
 import { revokeInstallationToken } from "./revoke.js";
 import { httpFetch, type Fetch } from "../http/fetch.js";
@@ -151,6 +152,7 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
 
   const octokit = new GreenlightOctokit({ ...transport, auth: token });
   installRequestPolicy(octokit, { ...policy, onAttempt: () => void requests++ });
+  installRequestRedaction(octokit, secrets);
   // An absolute url wins over baseUrl; the origin as baseUrl keeps @octokit/graphql from
   // rewriting a GHES /api/v3 base into its own idea of the GraphQL URL.
   octokit.graphql = octokit.graphql.defaults({

@@ -4,6 +4,7 @@
  * one REST base URL the user gives (or the runner's GITHUB_API_URL).
  */
 import { ConfigurationError } from "../errors.js";
+import { withoutUrlUserInfo } from "../secrets.js";
 
 export const GITHUB_COM_API_URL = "https://api.github.com";
 
@@ -20,12 +21,17 @@ function checkedUrl(value: string, input: string): string {
     url = new URL(value);
   } catch {
     throw new ConfigurationError(
-      `Input "${input}" is "${value}", which is not a URL; give the REST API root such as https://api.github.com or https://ghe.example.com/api/v3.`,
+      `Input "${input}" is "${withoutUrlUserInfo(value)}", which is not a URL; give the REST API root such as https://api.github.com or https://ghe.example.com/api/v3.`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ConfigurationError(
-      `Input "${input}" must be an http or https URL, got "${value}"; give the REST API root such as https://ghe.example.com/api/v3.`,
+      `Input "${input}" must be an http or https URL, got "${withoutUrlUserInfo(value)}"; give the REST API root such as https://ghe.example.com/api/v3.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(
+      `Input "${input}" carries credentials in the URL; remove them and give the token in the "token" input (or a GitHub App), which is masked.`,
     );
   }
   return value.replace(/\/+$/, "");

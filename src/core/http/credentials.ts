@@ -70,3 +70,21 @@ export function displayUrl(url: URL): string {
   copy.password = "";
   return copy.href;
 }
+
+/**
+ * A URL's user info as what it means on the wire, a Basic Authorization header, and the
+ * URL without it: fetch refuses URLs with credentials, and the URL is what gets shown.
+ */
+export function basicAuthFromUrl(text: string): { url: string; headers: Record<string, string> } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { url: text, headers: {} };
+  }
+  if (!url.username && !url.password) return { url: text, headers: {} };
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  const token = Buffer.from(`${user}:${password}`, "utf8").toString("base64");
+  return { url: displayUrl(url), headers: { authorization: `Basic ${token}` } };
+}

@@ -4,6 +4,8 @@
  */
 import { JSONPath } from "jsonpath-plus";
 import { errorMessage } from "../../core/errors.js";
+import { basicAuthFromUrl } from "../../core/http/credentials.js";
+import { parseMeasurement } from "../../core/measurement.js";
 import type { Conditions } from "../conditions.js";
 import { describeThreshold, judgeMeasurement } from "../conditions.js";
 import { formatValue } from "./measurements.js";
@@ -20,27 +22,28 @@ export interface HttpJsonAnalysis {
 }
 
 async function measure(analysis: HttpJsonAnalysis, deps: AnalysisDeps): Promise<number> {
+  const { url, headers } = basicAuthFromUrl(analysis.url);
   let response: Response;
   try {
-    response = await deps.fetch(analysis.url, {
-      headers: analysis.headers,
+    response = await deps.fetch(url, {
+      headers: { ...headers, ...analysis.headers },
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
-    throw new Error(`${analysis.url} did not answer: ${errorMessage(error)}`, { cause: error });
+    throw new Error(`${url} did not answer: ${errorMessage(error)}`, { cause: error });
   }
-  if (!response.ok) throw new Error(`${analysis.url} answered ${response.status}`);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   let json: unknown;
   try {
     json = await response.json();
   } catch {
-    throw new Error(`${analysis.url} answered with a body that is not JSON`);
+    throw new Error(`${url} answered with a body that is not JSON`);
   }
   const found = JSONPath({ path: analysis.path, json: json as object, wrap: true }) as unknown[];
   if (found.length === 0) throw new Error(`${analysis.path} matched nothing`);
-  const value = typeof found[0] === "string" ? Number(found[0]) : found[0];
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new Error(`${analysis.path} is ${JSON.stringify(found[0])}, not a number`);
+  const value = parseMeasurement(found[0]);
+  if (value === undefined) {
+    throw new Error(`${analysis.path} is ${JSON.stringify(found[0]) ?? "undefined"}, not a number`);
   }
   return value;
 }
@@ -52,7 +55,7 @@ export async function runHttpJsonAnalysis(
   const base = {
     name: analysis.name,
     kind: "http-json" as const,
-    query: `${analysis.url} ${analysis.path}`,
+    query: `${basicAuthFromUrl(analysis.url).url} ${analysis.path}`,
     threshold: describeThreshold(analysis.conditions),
   };
   try {

@@ -6,6 +6,8 @@
  * few minutes judges exactly what a controller measuring every interval would have.
  */
 import { errorMessage } from "../../core/errors.js";
+import { basicAuthFromUrl } from "../../core/http/credentials.js";
+import { parseMeasurement } from "../../core/measurement.js";
 import type { Conditions } from "../conditions.js";
 import { describeThreshold } from "../conditions.js";
 import type { Sample, SeriesRules } from "./measurements.js";
@@ -43,10 +45,11 @@ function apiUrl(base: string, path: string, params: Record<string, string>): str
   return url.toString();
 }
 
-async function askPrometheus(deps: AnalysisDeps, url: string): Promise<Result> {
+async function askPrometheus(deps: AnalysisDeps, given: string): Promise<Result> {
+  const { url, headers } = basicAuthFromUrl(given);
   let response: Response;
   try {
-    response = await deps.fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    response = await deps.fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
     throw new ProviderError(`Prometheus did not answer: ${errorMessage(error)}`);
   }
@@ -57,33 +60,50 @@ async function askPrometheus(deps: AnalysisDeps, url: string): Promise<Result> {
   } catch {
     throw new ProviderError(`Prometheus answered ${response.status} with a body that is not JSON`);
   }
-  if (body.status !== "success" || !body.data) {
-    throw new ProviderError(`Prometheus answered ${response.status}: ${body.error ?? "no data"}`);
+  if (body === null || typeof body !== "object") {
+    throw new ProviderError(
+      `Prometheus answered ${response.status} with JSON that is not an object`,
+    );
+  }
+  if (body.status !== "success" || !body.data || typeof body.data !== "object") {
+    throw new ProviderError(
+      `Prometheus answered ${response.status}: ${typeof body.error === "string" ? body.error : "no data"}`,
+    );
   }
   return body.data;
 }
 
+/** A sample whose value is missing data (not a finite number) is NaN: it never passes. */
+function toSample(pair: unknown): Sample | undefined {
+  if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+  const at = parseMeasurement(pair[0]);
+  if (at === undefined) return undefined;
+  return { at: at * 1000, value: parseMeasurement(pair[1]) ?? Number.NaN };
+}
+
 function toSamples(result: Result): Sample[] {
-  const parse = ([at, value]: [number, string]): Sample => ({
-    at: at * 1000,
-    value: Number(value),
-  });
+  const samples = (pairs: unknown[]) =>
+    pairs.map(toSample).filter((s): s is Sample => s !== undefined);
   switch (result.resultType) {
     case "scalar":
-      return [parse(result.result)];
+      return samples([result.result]);
     case "string":
       throw new ProviderError("the query returned a string, not a number");
     case "vector":
     case "matrix": {
+      if (!Array.isArray(result.result)) return [];
       if (result.result.length > 1) {
         throw new ProviderError(
           `the query returned ${result.result.length} series; aggregate it to one (e.g. with sum() or avg())`,
         );
       }
-      const series = result.result[0];
-      if (!series) return [];
-      return "values" in series ? series.values.map(parse) : [parse(series.value)];
+      const series: unknown = result.result[0];
+      if (series === null || typeof series !== "object") return [];
+      if ("values" in series) return Array.isArray(series.values) ? samples(series.values) : [];
+      return "value" in series ? samples([series.value]) : [];
     }
+    default:
+      throw new ProviderError("the query returned no result type Greenlight knows");
   }
 }
 
@@ -100,7 +120,8 @@ export async function instantValue(
       apiUrl(base, "api/v1/query", { query, time: String(now.getTime() / 1000) }),
     ),
   );
-  return samples.at(-1)?.value;
+  const value = samples.at(-1)?.value;
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
 /** Pause between attempts after a provider error. */

@@ -67,7 +67,7 @@ describe("parseInputs", () => {
   it("names a missing required input in one sentence", () => {
     expect(() => parseInputs(schema, { name: "" })).toThrow(ConfigurationError);
     expect(() => parseInputs(schema, {})).toThrow(
-      'Input "name" is required; set it in the workflow\'s `with:` (or pass --name to the CLI).',
+      'Input "name" is required; set it in the step\'s `with:`.',
     );
   });
 

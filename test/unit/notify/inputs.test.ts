@@ -12,7 +12,7 @@ describe("notify inputs", () => {
   it.each([
     [
       { environment: "production", "webhook-url": HOOK },
-      'Input "status" is required; set it in the workflow\'s `with:` (or pass --status to the CLI).',
+      'Input "status" is required; set it in the step\'s `with:`.',
     ],
     [
       { ...BASE, status: "ok", "webhook-url": HOOK },

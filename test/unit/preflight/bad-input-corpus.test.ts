@@ -134,7 +134,7 @@ describe("preflight bad-input corpus", () => {
     ],
     [
       { "env-schema": "{NAME: {pattern: '(['}}" },
-      'Input "env-schema" NAME has a pattern that is not a regular expression (Invalid regular expression: /([/u: Unterminated character class); fix or remove it.',
+      'Input "env-schema" NAME has a pattern that is not a regular expression (missing closing ]: `[`); fix or remove it.',
     ],
     [
       { "env-schema": "[DATABASE_URL]" },
@@ -146,7 +146,7 @@ describe("preflight bad-input corpus", () => {
     ],
     [
       { "env-schema-file": "missing.yml" },
-      'Input "env-schema-file" names missing.yml, which does not exist; give a path relative to the workspace',
+      'Input "env-schema-file" names "missing.yml", which does not exist; give a path relative to the workspace',
     ],
     [
       { "env-file": ".env", "required-env": "A" },

@@ -28370,7 +28370,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 3859:
+/***/ 5403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31192,7 +31192,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31215,7 +31215,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31389,51 +31389,8 @@ function isExpression(value) {
     return value.includes("${{");
 }
 
-;// CONCATENATED MODULE: ./src/core/clock.ts
-const systemClock = {
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-};
-/** A clock that moves only when told to. Sleepers wake in order as time passes them. */
-class ManualClock {
-    current;
-    sleepers = [];
-    /** Every sleep requested, in milliseconds, in order: tests assert on waits with it. */
-    sleeps = [];
-    constructor(start = Date.UTC(2026, 0, 1)) {
-        this.current = typeof start === "number" ? start : start.getTime();
-    }
-    now() {
-        return new Date(this.current);
-    }
-    sleep(ms) {
-        this.sleeps.push(ms);
-        return new Promise((resolve) => {
-            this.sleepers.push({ wakeAt: this.current + Math.max(0, ms), resolve });
-        });
-    }
-    /** Move time forward, waking every sleeper whose time has come. */
-    async advance(ms) {
-        const target = this.current + ms;
-        for (;;) {
-            this.sleepers.sort((a, b) => a.wakeAt - b.wakeAt);
-            const next = this.sleepers[0];
-            if (!next || next.wakeAt > target)
-                break;
-            this.sleepers.shift();
-            this.current = next.wakeAt;
-            next.resolve();
-            // Let the woken code run (and perhaps sleep again) before time moves on.
-            await new Promise((resolve) => setImmediate(resolve));
-        }
-        this.current = target;
-    }
-    /** Number of sleeps that have not woken yet. */
-    get pending() {
-        return this.sleepers.length;
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/clock.ts
+var clock = __nccwpck_require__(2257);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(1915);
 ;// CONCATENATED MODULE: ./src/core/failure.ts
@@ -31452,6 +31409,85 @@ function failure_describeFailure(error) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/http/credentials.ts
+const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|passw|key|auth|session|credential|signature|cookie/i;
+/** Query parameters that carry credentials in URLs (signed URLs, token query strings). */
+const CREDENTIAL_PARAM = /token|secret|passw|key|auth|session|signature|^sig$/i;
+function isCredentialHeader(name, marked = []) {
+    const lower = name.toLowerCase();
+    return CREDENTIAL_NAME.test(name) || marked.some((m) => m.toLowerCase() === lower);
+}
+/** The value, and the parts of it that could travel alone. */
+function credentialParts(value) {
+    const parts = [value];
+    const scheme = /^\s*(\w+)\s+(.+)$/s.exec(value);
+    if (scheme) {
+        const token = scheme[2].trim();
+        parts.push(token);
+        if (scheme[1].toLowerCase() === "basic") {
+            const decoded = Buffer.from(token, "base64").toString("utf8");
+            const colon = decoded.indexOf(":");
+            if (colon >= 0)
+                parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    // Cookie: name=value; name2=value2 — each value may be a session id on its own.
+    for (const pair of value.split(";")) {
+        const eq = pair.indexOf("=");
+        if (eq > 0)
+            parts.push(pair.slice(eq + 1).trim());
+    }
+    return parts;
+}
+/** Every credential a check carries: in headers, in the URL's user info and query string. */
+function credentialsOf(spec) {
+    const found = [];
+    for (const [name, value] of Object.entries(spec.headers)) {
+        if (isCredentialHeader(name, spec.secretHeaders))
+            found.push(...credentialParts(value));
+    }
+    found.push(...urlCredentials(spec.url));
+    return found;
+}
+function urlCredentials(url) {
+    const found = [];
+    if (url.password)
+        found.push(decodeURIComponent(url.password), url.password);
+    for (const [name, value] of url.searchParams) {
+        if (CREDENTIAL_PARAM.test(name))
+            found.push(value);
+    }
+    return found;
+}
+/** The URL as it may be shown: without user info (the registry redacts query secrets). */
+function displayUrl(url) {
+    if (!url.username && !url.password)
+        return url.href;
+    const copy = new URL(url.href);
+    copy.username = "";
+    copy.password = "";
+    return copy.href;
+}
+/**
+ * A URL's user info as what it means on the wire, a Basic Authorization header, and the
+ * URL without it: fetch refuses URLs with credentials, and the URL is what gets shown.
+ */
+function basicAuthFromUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return { url: text, headers: {} };
+    }
+    if (!url.username && !url.password)
+        return { url: text, headers: {} };
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    const token = Buffer.from(`${user}:${password}`, "utf8").toString("base64");
+    return { url: displayUrl(url), headers: { authorization: `Basic ${token}` } };
+}
+
 ;// CONCATENATED MODULE: ./src/core/secrets.ts
 /**
  * Secret masking. A credential can leak in a form other than the one it was given in: a
@@ -31459,8 +31495,55 @@ function failure_describeFailure(error) {
  * string. So every secret is registered together with the forms derived from it, and
  * every one of them is masked (in Actions) and redacted (in the CLI's output).
  */
+
 const MIN_MASKABLE_LENGTH = 4;
 const REDACTED = "***";
+/** A URL inside free text: a scheme, `://`, and everything up to whitespace or a quote. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/** The user info of a URL inside free text (`scheme://user:password@`). */
+const USER_INFO_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>`]+@/gi;
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The credentials carried by every URL in `text`: the password of its user info (and the
+ * whole user info, whose user part alone is a token in `https://TOKEN@host`) and query
+ * parameters named like credentials. Every input and config value goes through this, so a
+ * URL with credentials is a secret wherever it came from.
+ */
+function credentialsInUrls(text) {
+    const found = [];
+    for (const [url] of text.matchAll(URL_IN_TEXT)) {
+        const info = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]+)@/i.exec(url)?.[1];
+        if (info) {
+            const colon = info.indexOf(":");
+            const user = colon >= 0 ? info.slice(0, colon) : info;
+            const password = colon >= 0 ? info.slice(colon + 1) : "";
+            found.push(info, decoded(info));
+            if (password)
+                found.push(password, decoded(password));
+            else
+                found.push(user, decoded(user));
+        }
+        try {
+            found.push(...urlCredentials(new URL(url)));
+        }
+        catch {
+            // Not a URL after all; its user info (if any) was taken above.
+        }
+    }
+    return found;
+}
+/** `text` with the user info of every URL in it replaced, whatever its length. */
+function withoutUrlUserInfo(text) {
+    // `ssh://git@host` names the conventional git user, not a credential.
+    return text.replace(USER_INFO_IN_TEXT, (whole, scheme) => whole === `${scheme}git@` ? whole : `${scheme}${REDACTED}@`);
+}
 function base64(text) {
     return Buffer.from(text, "utf8").toString("base64");
 }
@@ -31527,24 +31610,51 @@ class secrets_SecretRegistry {
             this.onForm(form);
         }
     }
+    /** Registers the credentials of every URL in `text` (an input or config value). */
+    addUrlCredentials(text) {
+        if (!text)
+            return;
+        for (const secret of credentialsInUrls(text))
+            this.add(secret);
+    }
     get size() {
         return this.forms.size;
     }
     redact(text) {
-        if (this.forms.size === 0)
-            return text;
         // Longest first, so a secret is not half-replaced by one of its own substrings.
         let out = text;
         for (const form of [...this.forms].sort((a, b) => b.length - a.length)) {
             if (out.includes(form))
                 out = out.split(form).join(REDACTED);
         }
-        return out;
+        // User info too short to register (`http://a:pw@host`) is still a credential.
+        return withoutUrlUserInfo(out);
     }
 }
 
 // EXTERNAL MODULE: ./src/core/summary.ts
 var core_summary = __nccwpck_require__(1363);
+;// CONCATENATED MODULE: ./src/core/workflow-commands.ts
+/**
+ * Text Greenlight did not write itself (a server's error message, a response body quoted in
+ * a reason, a file name) must never become a workflow command. The runner reads every
+ * line of stdout and stderr: a line whose trimmed start is `::` is a command (`::error::`,
+ * `::stop-commands::`, `::add-mask::`), and so is `##[name]` anywhere in a line (the older
+ * form). A lone CR also ends a line for the runner, so it cannot hide a command either.
+ */
+/** Zero width: the line reads the same, but no longer starts with the command marker. */
+const BREAK = "\u200b";
+/** Normalises line ends and breaks every command marker, keeping the text readable. */
+function neutraliseWorkflowCommands(text) {
+    if (!text.includes("::") && !text.includes("##[") && !text.includes("\r"))
+        return text;
+    return text
+        .replace(/\r\n?/g, "\n")
+        .split("\n")
+        .map((line) => line.replace(/^(\s*):(?=:)/, `$1:${BREAK}`).replaceAll("##[", `##${BREAK}[`))
+        .join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/core/action-runner.ts
 /**
  * The GitHub Actions runner: the only module that talks to @actions/core. It reads the
@@ -31558,25 +31668,30 @@ var core_summary = __nccwpck_require__(1363);
 
 
 
+
 /**
  * Logs through @actions/core. The runner masks registered secrets too, but redacting here
  * as well keeps a secret out of the log when the line is printed before GitHub has seen
  * its add-mask (and makes the guarantee testable without a runner).
  */
+/** What may be printed of `text`: no secret, and nothing that starts a workflow command. */
+function printable(secrets, text) {
+    return neutraliseWorkflowCommands(secrets.redact(text));
+}
 function actionsLogger(secrets) {
-    const r = (text) => secrets.redact(text);
+    const r = (text) => printable(secrets, text);
     return {
         debug: (message) => core_debug(r(message)),
         info: (message) => info(r(message)),
         warning: (message) => warning(r(message)),
-        error: (message) => error(r(message)),
+        error: (message) => core_error(r(message)),
         group: (name, fn) => group(r(name), fn),
     };
 }
 function createContext(secrets) {
     return {
         logger: actionsLogger(secrets),
-        clock: systemClock,
+        clock: clock/* systemClock */.ml,
         secrets,
         env: process.env,
         cwd: process.env["GITHUB_WORKSPACE"] ?? process.cwd(),
@@ -31612,28 +31727,34 @@ async function runAction(definition, manifest = loadManifest(definition.name)) {
         const result = await action.execute(raw, createContext(secrets));
         await report(manifest, result, secrets);
         if (result.failure)
-            setFailed(secrets.redact(result.failure));
+            setFailed(printable(secrets, result.failure));
     }
     catch (error) {
         const failure = failure_describeFailure(error);
         if (failure.stack)
-            core_debug(secrets.redact(failure.stack));
-        setFailed(secrets.redact(failure.message));
+            core_debug(printable(secrets, failure.stack));
+        // Several input problems (two missing inputs) are several annotations, one each.
+        const shown = printable(secrets, failure.message);
+        const lines = failure.exitCode === 2 ? shown.split("\n") : [shown];
+        for (const line of lines.slice(0, -1))
+            core_error(line);
+        setFailed(lines.at(-1) ?? "");
     }
 }
-/** The post step: clean-up that must not fail the job (a revoked token, a removed file). */
-async function runPost(definition) {
-    if (!definition.post)
-        return;
+/**
+ * The post step: clean-up that must not fail the job (a revoked token, a removed file).
+ * It takes the clean-up alone, not the action, so a post bundle holds only that code.
+ */
+async function runPost(name, post) {
     const secrets = new SecretRegistry((form) => core.setSecret(form));
     const state = new Proxy({}, {
-        get: (_target, name) => (typeof name === "string" ? core.getState(name) : undefined),
+        get: (_target, key) => (typeof key === "string" ? core.getState(key) : undefined),
     });
     try {
-        await definition.post(createContext(secrets), state);
+        await post(createContext(secrets), state);
     }
     catch (error) {
-        core.warning(`Post step of ${definition.name} did not finish: ${secrets.redact(describeFailure(error).message)}`);
+        core.warning(`Post step of ${name} did not finish: ${printable(secrets, describeFailure(error).message)}`);
     }
 }
 
@@ -31662,11 +31783,121 @@ function toRunnable(definition) {
         execute: async (raw, context) => {
             for (const name of definition.secretInputs ?? [])
                 context.secrets.add(raw[name]);
+            // A URL with credentials is a secret whichever input carries it.
+            for (const value of Object.values(raw))
+                context.secrets.addUrlCredentials(value);
             const params = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInputs */ .TL)(definition.inputs, raw);
             return definition.run(params, context);
         },
         ...(definition.post ? { post: definition.post.bind(definition) } : {}),
     };
+}
+
+
+/***/ }),
+
+/***/ 2257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   ml: () => (/* binding */ systemClock)
+/* harmony export */ });
+/* unused harmony exports timerDelay, ManualClock */
+/**
+ * The longest delay Node's timers take (2^31-1 ms, about 24.8 days): a longer one is
+ * silently replaced by 1 ms, so a "wait 30 days" would not wait at all.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A delay a Node timer keeps: never negative, never beyond MAX_TIMER_MS. */
+function timerDelay(ms) {
+    return Number.isFinite(ms) ? Math.min(MAX_TIMER_MS, Math.max(0, ms)) : MAX_TIMER_MS;
+}
+async function sleepFor(ms) {
+    // A wait beyond the timer limit is several timers in a row.
+    for (let left = Math.max(0, ms);; left -= MAX_TIMER_MS) {
+        await new Promise((resolve) => setTimeout(resolve, timerDelay(left)));
+        if (left <= MAX_TIMER_MS)
+            return;
+    }
+}
+const systemClock = {
+    now: () => new Date(),
+    sleep: sleepFor,
+};
+/** A clock that moves only when told to. Sleepers wake in order as time passes them. */
+class ManualClock {
+    current;
+    sleepers = [];
+    /** Every sleep requested, in milliseconds, in order: tests assert on waits with it. */
+    sleeps = [];
+    constructor(start = Date.UTC(2026, 0, 1)) {
+        this.current = typeof start === "number" ? start : start.getTime();
+    }
+    now() {
+        return new Date(this.current);
+    }
+    sleep(ms) {
+        this.sleeps.push(ms);
+        return new Promise((resolve) => {
+            this.sleepers.push({ wakeAt: this.current + Math.max(0, ms), resolve });
+        });
+    }
+    /** Move time forward, waking every sleeper whose time has come. */
+    async advance(ms) {
+        const target = this.current + ms;
+        for (;;) {
+            this.sleepers.sort((a, b) => a.wakeAt - b.wakeAt);
+            const next = this.sleepers[0];
+            if (!next || next.wakeAt > target)
+                break;
+            this.sleepers.shift();
+            this.current = next.wakeAt;
+            next.resolve();
+            // Let the woken code run (and perhaps sleep again) before time moves on.
+            await new Promise((resolve) => setImmediate(resolve));
+        }
+        this.current = target;
+    }
+    /** Number of sleeps that have not woken yet. */
+    get pending() {
+        return this.sleepers.length;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ isEntryPoint)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Whether a module is the program Node was started with. An action's entry module runs
+ * the action when the runner starts its bundle (`node dist/<name>/index.js`), and only
+ * exports `run()` when something imports it instead: `@github/local-action` imports the
+ * entry from source and calls `run()` itself, which must not run the action twice.
+ */
+
+
+function realPath(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isEntryPoint(moduleUrl, started = process.argv[1]) {
+    if (!started)
+        return false;
+    return realPath((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(moduleUrl)) === realPath(started);
 }
 
 
@@ -31727,17 +31958,19 @@ function errorMessage(error) {
 /* harmony export */   oi: () => (/* binding */ inputProblem),
 /* harmony export */   tE: () => (/* binding */ booleanInput)
 /* harmony export */ });
-/* unused harmony exports durationInput, integerInput, structuredInput, normaliseRawInputs, byteSizeInput */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* unused harmony exports MAX_DURATION_MS, boundedDurationInput, durationInput, timerDurationInput, countInput, integerInput, structuredInput, normaliseRawInputs, byteSizeInput */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
-/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -31748,27 +31981,27 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -31779,51 +32012,79 @@ const DURATION_UNITS = {
     h: 3_600_000,
     d: 86_400_000,
 };
+/** Ten years: longer than any retention or wait Greenlight has a use for. */
+const MAX_DURATION_MS = 3650 * DURATION_UNITS["d"];
 /** Parses `90s`, `10m`, `1h30m`, `500ms` or a bare number of seconds into milliseconds. */
 function parseDuration(text) {
     const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
     let total = 0;
-    let consumed = 0;
-    for (const match of value.matchAll(pattern)) {
-        total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 0);
-        consumed += match[0].length;
+    if (/^\d+(\.\d+)?$/.test(value)) {
+        total = Number(value) * 1000;
     }
-    if (consumed === 0 || consumed !== value.length)
-        return undefined;
-    return Math.round(total);
+    else {
+        const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+        let consumed = 0;
+        for (const match of value.matchAll(pattern)) {
+            total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 0);
+            consumed += match[0].length;
+        }
+        if (consumed === 0 || consumed !== value.length)
+            return undefined;
+    }
+    // Too many digits make Infinity, which must never become a timer or a window.
+    return Number.isFinite(total) ? Math.round(total) : undefined;
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
-    const ms = parseDuration(value);
-    if (ms === undefined) {
-        ctx.addIssue({
-            code: "custom",
-            message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
-        });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    }
-    return ms;
-});
+function formatDurationLimit(ms) {
+    return ms % DURATION_UNITS["d"] === 0
+        ? `${ms / DURATION_UNITS["d"]}d`
+        : `${Math.floor(ms / DURATION_UNITS["h"])}h`;
+}
+/** A duration input of at most `maxMs`. */
+function boundedDurationInput(maxMs) {
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+        const ms = parseDuration(value);
+        if (ms === undefined) {
+            return inputProblem(ctx, `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`);
+        }
+        if (ms > maxMs) {
+            return inputProblem(ctx, `is "${value}", longer than the ${formatDurationLimit(maxMs)} it may be`);
+        }
+        return ms;
+    });
+}
+/** A duration (a retention window, a bake time): at most ten years. */
+const durationInput = boundedDurationInput(MAX_DURATION_MS);
+/**
+ * A duration a timer waits for (a timeout, a deadline, a pause): at most what a Node timer
+ * can wait in one go, about 24.8 days, since a longer one would fire after 1 ms.
+ */
+const timerDurationInput = boundedDurationInput(_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o - (_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o % 3_600_000));
+/** The most any count input may be: a bound on work, not a real limit. */
+const MAX_COUNT = 1_000_000;
+/** A non-negative integer given as text, at most `max`. */
+function countInput(max) {
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+        const trimmed = value.trim();
+        if (!/^\d+$/.test(trimmed))
+            return inputProblem(ctx, `expected a whole number, got "${value}"`);
+        const count = Number(trimmed);
+        if (!Number.isSafeInteger(count) || count > max) {
+            return inputProblem(ctx, `is ${trimmed}, more than the ${max} it may be`);
+        }
+        return count;
+    });
+}
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
-    const trimmed = value.trim();
-    if (!/^\d+$/.test(trimmed)) {
-        ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    }
-    return Number(trimmed);
-});
+const integerInput = countInput(MAX_COUNT);
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -31840,14 +32101,14 @@ function describeIssue(issue, given) {
     const where = name ? `Input "${name}"${rest.length ? ` (at ${rest.join(".")})` : ""}` : "Inputs";
     // zod 4 leaves the offending value off its issues, so look at what was given.
     if (issue.code === "invalid_type" && name && given[name] === undefined) {
-        return `Input "${name}" is required; set it in the workflow's \`with:\` (or pass --${name} to the CLI).`;
+        return `Input "${name}" is required; set it in the step's \`with:\`.`;
     }
     const message = issue.message.replace(/\.$/, "");
     return `${where} ${/^(is|must|has|does|expected|should)\b/.test(message) ? "" : "is invalid: "}${message}.`;
 }
 /**
  * Validates raw inputs against an action's schema. Throws one ConfigurationError whose
- * message is a sentence per problem (normally one), never a raw zod dump.
+ * message is a line per problem (normally one), never a raw zod dump.
  */
 function parseInputs(schema, raw) {
     const given = normaliseRawInputs(raw);
@@ -31855,13 +32116,14 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
+    // One problem a line: the runner makes each line its own annotation.
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(sentences.join("\n"));
 }
 /** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
-const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
-    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseByteSize */ .nS)(value);
     return bytes === undefined || bytes <= 0
-        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_2__/* .BYTE_SIZE_FORMS */ .f7}`)
         : bytes;
 });
 
@@ -32047,7 +32309,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 7003:
+/***/ 6156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32066,123 +32328,35 @@ var external_node_path_ = __nccwpck_require__(6760);
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(1915);
-;// CONCATENATED MODULE: ./src/notify/event.ts
+;// CONCATENATED MODULE: ./src/core/own-keys.ts
 /**
- * The deployment event notify reports: what happened, where, to which services, and the
- * links and evidence a person needs to act on it. Every target renders this one shape.
+ * Names users give (environments, services, targets, keys of `name=value` inputs) are looked
+ * up in maps. In a plain object `constructor`, `toString` or `__proto__` find something
+ * through the prototype, so a made-up name would pass a lookup and skip the rules of the
+ * real entry. Maps built from user text therefore have no prototype.
  */
-const EVENT_STATUSES = ["started", "success", "failure", "cancelled"];
-const EVENT_KINDS = ["deploy", "promotion", "rollback"];
-/** The run's page, from the variables every GitHub Actions job has. */
-function runUrlFromEnv(env) {
-    const server = env["GITHUB_SERVER_URL"];
-    const repository = env["GITHUB_REPOSITORY"];
-    const runId = env["GITHUB_RUN_ID"];
-    if (!server || !repository || !runId)
-        return undefined;
-    const attempt = env["GITHUB_RUN_ATTEMPT"];
-    return `${server.replace(/\/$/, "")}/${repository}/actions/runs/${runId}${attempt && attempt !== "1" ? `/attempts/${attempt}` : ""}`;
+/** An empty map that finds only what was put into it. */
+function ownMap() {
+    return Object.create(null);
 }
-/** `2 min 5 s`, `45 s`, `1 h 3 min`: durations as people say them. */
-function formatEventDuration(ms) {
-    const total = Math.round(ms / 1000);
-    if (total < 60)
-        return `${total} s`;
-    const hours = Math.floor(total / 3600);
-    const minutes = Math.floor((total % 3600) / 60);
-    const seconds = total % 60;
-    if (hours > 0)
-        return `${hours} h${minutes > 0 ? ` ${minutes} min` : ""}`;
-    return `${minutes} min${seconds > 0 ? ` ${seconds} s` : ""}`;
+/** The value stored under `key` itself, never one inherited from a prototype. */
+function ownValue(map, key) {
+    return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
-/** Whether the event is bad news: it decides colours, PagerDuty triggers and severities. */
-function isBadNews(event) {
-    return event.status === "failure" || event.kind === "rollback";
+/** A deep copy of parsed data whose plain objects have no prototype. */
+function withoutPrototypes(value) {
+    if (Array.isArray(value))
+        return value.map((item) => withoutPrototypes(item));
+    if (value === null || typeof value !== "object")
+        return value;
+    if (Object.getPrototypeOf(value) !== Object.prototype)
+        return value;
+    const copy = ownMap();
+    for (const [key, item] of Object.entries(value))
+        copy[key] = withoutPrototypes(item);
+    return copy;
 }
 
-;// CONCATENATED MODULE: ./src/notify/config-schema.ts
-/**
- * The `notifications` section of the config file. Webhook URLs, tokens and signing secrets
- * are credentials, so the file names the environment variables that hold them (set from
- * repository secrets in the workflow), never the values.
- */
-
-
-const envName = schemas/* string */.YjP()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL");
-/** Kinds and statuses a target wants; every event when absent. */
-const events = schemas/* array */.YOg(schemas/* enum */.k5n([...EVENT_KINDS, ...EVENT_STATUSES]))
-    .min(1)
-    .optional();
-const notificationsSchema = schemas/* strictObject */.rej({
-    slack: schemas/* strictObject */.rej({
-        "webhook-url-env": envName.optional(),
-        "token-env": envName.optional(),
-        channel: schemas/* string */.YjP().min(1).optional(),
-        events,
-    })
-        .refine((s) => Boolean(s["webhook-url-env"]) !== Boolean(s["token-env"]), "give either webhook-url-env or token-env (with channel)")
-        .refine((s) => !s["token-env"] || Boolean(s.channel), "token-env needs a channel, such as #deploys")
-        .optional(),
-    lark: schemas/* strictObject */.rej({ "webhook-url-env": envName, "secret-env": envName.optional(), events })
-        .optional(),
-    dingtalk: schemas/* strictObject */.rej({ "webhook-url-env": envName, "secret-env": envName.optional(), events })
-        .optional(),
-    teams: schemas/* strictObject */.rej({ "webhook-url-env": envName, events }).optional(),
-    webhook: schemas/* strictObject */.rej({ "url-env": envName, "secret-env": envName.optional(), events })
-        .optional(),
-    pagerduty: schemas/* strictObject */.rej({ "routing-key-env": envName, "dedup-key": schemas/* string */.YjP().min(1).optional(), events })
-        .optional(),
-    template: schemas/* strictObject */.rej({ title: schemas/* string */.YjP().min(1).optional(), text: schemas/* string */.YjP().optional() })
-        .optional(),
-    "fail-on-error": schemas/* boolean */.zMY().optional(),
-    "github-deployments": schemas/* boolean */.zMY().optional(),
-});
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(8532);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var inputs = __nccwpck_require__(9114);
-// EXTERNAL MODULE: ./src/core/quantity.ts
-var quantity = __nccwpck_require__(7950);
-;// CONCATENATED MODULE: ./src/verify/format.ts
-/**
- * How verify writes numbers, sizes, durations and values into reasons a person reads:
- * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
- */
-
-
-/** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Number(ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0))} ms`;
-    if (ms < 60_000)
-        return `${Number((ms / 1000).toFixed(2))} s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds === 0 ? `${minutes}m` : `${minutes}m${seconds}s`;
-}
-const format_noRedaction = (text) => text;
-/** A value as JSON, shortened so one reason stays one readable line. */
-function format_formatValue(value, redact = format_noRedaction, limit = 80) {
-    if (value === undefined)
-        return "nothing";
-    const text = redact(JSON.stringify(value) ?? String(value));
-    return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
-}
-/** `3.0%`, `0.25%`. */
-function formatPercent(ratio) {
-    const percent = ratio * 100;
-    return `${percent < 1 && percent > 0 ? percent.toFixed(2) : percent.toFixed(1)}%`;
-}
-/** A short excerpt of a text body for a reason: one line, trimmed. */
-function excerpt(text, redact = format_noRedaction, limit = 120) {
-    const line = redact(text).replace(/\s+/g, " ").trim();
-    return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "vm"
 const external_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
 ;// CONCATENATED MODULE: ./node_modules/jsonpath-plus/dist/index-node-esm.js
@@ -34261,6 +34435,751 @@ index_node_esm_JSONPath.prototype.vm = external_vm_namespaceObject;
 
 
 
+;// CONCATENATED MODULE: ./src/release-file/path-filter.ts
+/**
+ * JSONPath filters (`[?(@.name=="api-green")]`) without script evaluation. jsonpath-plus
+ * would hand a filter to a JavaScript evaluator; a path comes from a config file or an
+ * input, so it is input, and input never runs as code. This module reads the small
+ * language release files need — a value's own fields, literals, comparisons, `!`, `&&`,
+ * `||` and parentheses — and jsonpath-plus calls it in place of an evaluator.
+ *
+ * Reading a field reads own properties only, so nothing reaches a prototype.
+ */
+/** jsonpath-plus rewrites `@`, `@root`, … to these sandbox names before it calls us. */
+const SANDBOX_NAMES = {
+    "@": "_$_v",
+    "@root": "_$_root",
+    "@property": "_$_property",
+    "@parentProperty": "_$_parentProperty",
+    "@parent": "_$_parent",
+    _$_v: "_$_v",
+    _$_root: "_$_root",
+    _$_property: "_$_property",
+    _$_parentProperty: "_$_parentProperty",
+    _$_parent: "_$_parent",
+};
+const TOKEN = /\s*(?:(===|!==|==|!=|<=|>=|&&|\|\||[<>!()[\].])|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(@parentProperty|@parent|@property|@root|@|_\$_[A-Za-z]+|[A-Za-z_][A-Za-z0-9_-]*))/y;
+class FilterSyntaxError extends Error {
+}
+function tokenize(code) {
+    const tokens = [];
+    let at = 0;
+    while (at < code.length) {
+        if (/^\s*$/.test(code.slice(at)))
+            break;
+        TOKEN.lastIndex = at;
+        const match = TOKEN.exec(code);
+        if (!match) {
+            const position = at + (/^\s*/.exec(code.slice(at))?.[0].length ?? 0);
+            throw new FilterSyntaxError(`it has "${code[position]}" at character ${position + 1}, which a filter cannot hold`);
+        }
+        const start = at + match[0].length - match[0].trimStart().length;
+        const [, op, string, number, name] = match;
+        if (op)
+            tokens.push({ kind: "op", text: op, at: start });
+        else if (string)
+            tokens.push({ kind: "string", text: string, at: start });
+        else if (number)
+            tokens.push({ kind: "number", text: number, at: start });
+        else
+            tokens.push({ kind: "name", text: name, at: start });
+        at = TOKEN.lastIndex;
+    }
+    return tokens;
+}
+function unquote(text) {
+    const body = text.slice(1, -1);
+    return body.replace(/\\(.)/g, (_all, ch) => ({ n: "\n", t: "\t" })[ch] ?? ch);
+}
+function ownField(value, key) {
+    if (value === null || typeof value !== "object")
+        return undefined;
+    return Object.hasOwn(value, key) ? value[key] : undefined;
+}
+function compare(op, a, b) {
+    if (op === "==" || op === "===")
+        return a === b;
+    if (op === "!=" || op === "!==")
+        return a !== b;
+    const comparable = (typeof a === "number" && typeof b === "number") ||
+        (typeof a === "string" && typeof b === "string");
+    if (!comparable)
+        return false;
+    const [x, y] = [a, b];
+    return op === "<" ? x < y : op === "<=" ? x <= y : op === ">" ? x > y : x >= y;
+}
+class Parser {
+    tokens;
+    code;
+    index = 0;
+    constructor(tokens, code) {
+        this.tokens = tokens;
+        this.code = code;
+    }
+    parse() {
+        if (this.tokens.length === 0)
+            throw new FilterSyntaxError("it is empty");
+        const expression = this.or();
+        const extra = this.tokens[this.index];
+        if (extra)
+            throw this.unexpected(extra);
+        return expression;
+    }
+    peek() {
+        return this.tokens[this.index];
+    }
+    take(text) {
+        const token = this.tokens[this.index];
+        if (!token) {
+            throw new FilterSyntaxError(`it ends after "${this.code.trim()}" where a value was expected${text ? ` (${text})` : ""}`);
+        }
+        if (text !== undefined && token.text !== text)
+            throw this.unexpected(token);
+        this.index++;
+        return token;
+    }
+    unexpected(token) {
+        return new FilterSyntaxError(`it has "${token.text}" at character ${token.at + 1}, where a comparison such as @.name == "api" was expected`);
+    }
+    or() {
+        let left = this.and();
+        while (this.peek()?.text === "||") {
+            this.take();
+            const [a, b] = [left, this.and()];
+            left = (c) => Boolean(a(c)) || Boolean(b(c));
+        }
+        return left;
+    }
+    and() {
+        let left = this.unary();
+        while (this.peek()?.text === "&&") {
+            this.take();
+            const [a, b] = [left, this.unary()];
+            left = (c) => Boolean(a(c)) && Boolean(b(c));
+        }
+        return left;
+    }
+    unary() {
+        if (this.peek()?.text === "!") {
+            this.take();
+            const inner = this.unary();
+            return (c) => !inner(c);
+        }
+        return this.comparison();
+    }
+    comparison() {
+        const left = this.operand();
+        const op = this.peek();
+        if (op?.kind !== "op" || !["==", "===", "!=", "!==", "<", "<=", ">", ">="].includes(op.text)) {
+            return left;
+        }
+        this.take();
+        const right = this.operand();
+        return (c) => compare(op.text, left(c), right(c));
+    }
+    operand() {
+        const token = this.take();
+        if (token.text === "(") {
+            const inner = this.or();
+            this.take(")");
+            return inner;
+        }
+        if (token.kind === "string") {
+            const value = unquote(token.text);
+            return () => value;
+        }
+        if (token.kind === "number") {
+            const value = Number(token.text);
+            return () => value;
+        }
+        if (token.kind === "name") {
+            if (token.text === "true" || token.text === "false") {
+                const value = token.text === "true";
+                return () => value;
+            }
+            if (token.text === "null")
+                return () => null;
+            const sandbox = SANDBOX_NAMES[token.text];
+            if (sandbox)
+                return this.accessors((c) => (Object.hasOwn(c, sandbox) ? c[sandbox] : undefined));
+        }
+        throw this.unexpected(token);
+    }
+    /** `.name` and `['name']` / `[0]` after a value; method calls are not a thing here. */
+    accessors(base) {
+        let read = base;
+        for (;;) {
+            const next = this.peek();
+            if (next?.text === ".") {
+                this.take();
+                const name = this.take();
+                if (name.kind !== "name" || name.text.startsWith("@"))
+                    throw this.unexpected(name);
+                const [from, key] = [read, name.text];
+                read = (c) => ownField(from(c), key);
+            }
+            else if (next?.text === "[") {
+                this.take();
+                const key = this.take();
+                if (key.kind !== "string" && key.kind !== "number")
+                    throw this.unexpected(key);
+                this.take("]");
+                const [from, field] = [read, key.kind === "string" ? unquote(key.text) : Number(key.text)];
+                read = (c) => ownField(from(c), field);
+            }
+            else {
+                return read;
+            }
+        }
+    }
+}
+const compiled = new Map();
+/** The filter compiled, or a FilterSyntaxError saying what is wrong with it. */
+function compileFilter(code) {
+    let filter = compiled.get(code);
+    if (!filter) {
+        filter = new Parser(tokenize(code), code).parse();
+        if (compiled.size >= 1000)
+            compiled.clear();
+        compiled.set(code, filter);
+    }
+    return filter;
+}
+/**
+ * Why the filters of a JSONPath cannot be read (the end of a sentence), or undefined.
+ * `parts` are jsonpath-plus's path parts; filters are `?(…)`, script expressions `(…)`.
+ */
+function filterProblem(parts) {
+    for (const part of parts) {
+        if (part.startsWith("(")) {
+            return `has the script expression [${part}], which Greenlight does not evaluate; name the key or index`;
+        }
+        if (!part.startsWith("?("))
+            continue;
+        try {
+            compileFilter(part.slice(2, -1));
+        }
+        catch (error) {
+            if (!(error instanceof FilterSyntaxError))
+                throw error;
+            return `has the filter [${part}] that Greenlight cannot read (${error.message})`;
+        }
+    }
+    return undefined;
+}
+/** The `eval` option for jsonpath-plus: filters through compileFilter, never through JavaScript. */
+function evaluateFilter(code, context) {
+    return compileFilter(code)(context);
+}
+
+;// CONCATENATED MODULE: ./src/release-file/json-values.ts
+function jsonTypeOf(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "array";
+    return typeof value;
+}
+/** "a number", "an object", … for messages. */
+function describeType(value) {
+    const type = jsonTypeOf(value);
+    return type === "object" || type === "array" ? `an ${type}` : `a ${type}`;
+}
+/**
+ * Whether two values denote the same JSON: numbers by value (so `1.0` equals `1`) and object
+ * keys in any order, because neither difference changes what Terraform reads.
+ */
+function sameJson(a, b) {
+    if (a === b)
+        return true;
+    if (a === null || b === null || typeof a !== "object" || typeof b !== "object")
+        return false;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
+            return false;
+        return a.every((item, i) => sameJson(item, b[i]));
+    }
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length)
+        return false;
+    return keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
+}
+/**
+ * Why the number written as `text` cannot be kept exactly (the rest of a phrase), or
+ * undefined: 1e400 is Infinity and 2^53+1 rounds to 2^53, and a release file must hold the
+ * number that was written, never a neighbour.
+ */
+function inexactNumber(text, value) {
+    if (!Number.isFinite(value))
+        return `${text} is beyond the largest number`;
+    if (/^-?\d+$/.test(text) && BigInt(text) !== BigInt(value)) {
+        return `${text} is an integer beyond 2^53, which would be rounded`;
+    }
+    return undefined;
+}
+/** The first number written in JSON `text` (strings aside) that cannot be kept exactly. */
+function inexactNumberIn(text) {
+    const outsideStrings = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    for (const [literal] of outsideStrings.matchAll(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+        const problem = inexactNumber(literal, Number(literal));
+        if (problem)
+            return problem;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/release-file/assignments.ts
+/**
+ * Generic edits: `PATH=VALUE` assignments where PATH is a JSONPath (jsonpath-plus) into
+ * the file. The rules keep a typo from turning into a silent change: a path that matches
+ * nothing is an error unless creation is asked for, a path that matches several values is
+ * an error unless the path itself says it means several, and a value may not change its
+ * JSON type unless forced.
+ */
+
+
+
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The canonical definite JSONPath of a concrete location: `$.a.b_c['b c'][0]`. */
+function assignments_formatPath(segments) {
+    return ("$" +
+        segments
+            .map((segment) => {
+            if (typeof segment === "number")
+                return `[${segment}]`;
+            if (IDENTIFIER.test(segment))
+                return `.${segment}`;
+            return `['${segment.replace(/[\\']/g, "\\$&")}']`;
+        })
+            .join(""));
+}
+const CLOSERS = { "]": "[", ")": "(" };
+/** Reads `text` the way JSONPath nests it, so a `=` inside a filter does not split the line. */
+function scan(text, stopAtEquals) {
+    const open = [];
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === "\\")
+                i++;
+            else if (ch === quote)
+                quote = undefined;
+        }
+        else if (ch === "'" || ch === '"') {
+            quote = ch;
+        }
+        else if (ch === "[" || ch === "(") {
+            open.push(ch);
+        }
+        else if (ch in CLOSERS) {
+            if (open.pop() !== CLOSERS[ch])
+                return { equals: -1, problem: `a "${ch}" that closes nothing` };
+        }
+        else if (ch === "=" && open.length === 0 && stopAtEquals) {
+            return { equals: i };
+        }
+    }
+    const unclosed = quote ?? open[open.length - 1];
+    return unclosed ? { equals: -1, problem: `an unclosed "${unclosed}"` } : { equals: -1 };
+}
+/** Why a JSONPath cannot be used (the rest of a sentence), or undefined when it can. */
+function jsonPathProblem(path) {
+    const balance = scan(path, false).problem;
+    if (balance)
+        return `has ${balance}`;
+    if (!/^\$(?:$|[.[])/.test(path))
+        return "does not start with $";
+    if (path.endsWith(".") || path.includes("[]"))
+        return "has an empty key (a trailing dot or [])";
+    const parts = index_node_esm_JSONPath.toPathArray(path).slice(1);
+    if (parts.some((part) => part === "~" || part.endsWith("~"))) {
+        return "selects property names with ~, which cannot be assigned";
+    }
+    return filterProblem(parts);
+}
+function parseValue(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Parses `PATH=VALUE` lines (VALUE as JSON when it parses, else a string); blank lines are skipped. */
+function parseAssignments(lines, inputName) {
+    const assignments = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === "")
+            continue;
+        const { equals, problem } = scan(line, true);
+        if (problem) {
+            // Name the path alone when an `=` shows where it ends.
+            const path = line.includes("=") ? line.slice(0, line.indexOf("=")).trim() : line;
+            throw new errors/* ConfigurationError */.j1(`Input "${inputName}" has the path "${path}" with ${problem}; close every bracket, parenthesis and quote, e.g. $.tags['team']=payments.`);
+        }
+        const path = line.slice(0, Math.max(equals, 0)).trim();
+        if (equals < 0 || path === "") {
+            throw new errors/* ConfigurationError */.j1(`Input "${inputName}" has the line "${line}", which is not PATH=VALUE; write e.g. $.replicas=3.`);
+        }
+        const invalid = jsonPathProblem(path);
+        if (invalid) {
+            const example = IDENTIFIER.test(path) ? `$.${path}` : "$.replicas";
+            throw new errors/* ConfigurationError */.j1(`Input "${inputName}" has the path "${path}", which ${invalid}; write a JSONPath such as ${example}.`);
+        }
+        const text = line.slice(equals + 1).trim();
+        const value = parseValue(text);
+        const inexact = typeof value === "string" ? undefined : inexactNumberIn(text);
+        if (inexact) {
+            throw new errors/* ConfigurationError */.j1(`Input "${inputName}" sets ${path} to a number that would be changed on writing: ${inexact}; give a smaller number, or a string in quotes.`);
+        }
+        assignments.push({ path, value });
+    }
+    return assignments;
+}
+/** Whether the path says it may match several values: a wildcard, `..`, a filter, a slice or a union. */
+function saysMany(path) {
+    return index_node_esm_JSONPath.toPathArray(path)
+        .slice(1)
+        .some((part) => part === "*" || part === ".." || part.startsWith("?") || /[:,]/.test(part));
+}
+/** The path's keys and indices when it names one location whether or not it exists. */
+function definiteSegments(path, data) {
+    const parts = index_node_esm_JSONPath.toPathArray(path).slice(1);
+    if (saysMany(path) || parts.some((p) => p === "^" || /^[(@]/.test(p)))
+        return undefined;
+    return toSegments(parts, data);
+}
+/** Keys and indices: a part is an index where the value it reads from is an array. */
+function toSegments(parts, data) {
+    let node = data;
+    return parts.map((part) => {
+        const isIndex = Array.isArray(node) && /^\d+$/.test(part);
+        const segment = isIndex ? Number(part) : part;
+        node = valueAt(node, [segment]);
+        return segment;
+    });
+}
+function valueAt(data, segments) {
+    let node = data;
+    for (const segment of segments) {
+        if (Array.isArray(node) && typeof segment === "number")
+            node = node[segment];
+        else if (node &&
+            typeof node === "object" &&
+            !Array.isArray(node) &&
+            Object.hasOwn(node, segment)) {
+            node = node[segment];
+        }
+        else
+            return undefined;
+    }
+    return node;
+}
+function findMatches(doc, path) {
+    const invalid = jsonPathProblem(path);
+    if (invalid) {
+        throw new errors/* ConfigurationError */.j1(`Path "${path}" ${invalid}; write a JSONPath such as $.replicas.`);
+    }
+    let results;
+    try {
+        results = index_node_esm_JSONPath({
+            path,
+            json: doc.data,
+            resultType: "all",
+            // Filters are read by path-filter.ts; nothing in a path runs as JavaScript.
+            eval: evaluateFilter,
+            ignoreEvalErrors: true,
+            wrap: true,
+        });
+    }
+    catch (error) {
+        const reason = (0,errors/* errorMessage */.gJ)(error).replace(/\s+/g, " ").replace(/\.$/, "");
+        throw new errors/* ConfigurationError */.j1(`Path ${path} cannot be evaluated against "${doc.file}" (${reason}); check its filter expression.`);
+    }
+    const pointers = [...new Set(results.map((r) => r.pointer))];
+    const matches = pointers.map((pointer) => {
+        const parts = pointer === "" ? [] : pointer.slice(1).split("/");
+        const segments = toSegments(parts.map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")), doc.data);
+        return { segments, value: valueAt(doc.data, segments) };
+    });
+    // jsonpath-plus also reaches JavaScript properties such as a string's `length`; those are not in the file.
+    return matches.filter((m) => m.value !== undefined);
+}
+/** Why nothing matched, as the end of a sentence that starts with the path. */
+function explainNoMatch(path, file, data, options) {
+    const segments = definiteSegments(path, data);
+    if (!segments || segments.length === 0) {
+        return options.create
+            ? `matches nothing in "${file}", and only a path without wildcards, filters or slices can be created.`
+            : `matches nothing in "${file}"; check the path.`;
+    }
+    const parentPath = segments.slice(0, -1);
+    const parent = valueAt(data, parentPath);
+    const last = segments[segments.length - 1];
+    if (Array.isArray(parent)) {
+        const range = parent.length === 0 ? "it is empty" : `indices run from 0 to ${parent.length - 1}`;
+        return `is out of range in "${file}": ${assignments_formatPath(parentPath)} has ${parent.length} items (${range}), and Greenlight does not add array items.`;
+    }
+    if (parent === undefined) {
+        return `matches nothing in "${file}", and neither does ${assignments_formatPath(parentPath)}; check the path.`;
+    }
+    if (jsonTypeOf(parent) !== "object") {
+        return `matches nothing in "${file}": ${assignments_formatPath(parentPath)} is ${describeType(parent)}, which has no keys.`;
+    }
+    return `matches nothing in "${file}"; check the path, or pass create if the key ${JSON.stringify(last)} should be added.`;
+}
+function shortJson(value) {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+function checkType(file, match, value, force) {
+    const was = jsonTypeOf(match.value);
+    const becomes = jsonTypeOf(value);
+    if (was === becomes || force)
+        return;
+    const path = assignments_formatPath(match.segments);
+    const quoted = `${path}=${JSON.stringify(JSON.stringify(value))}`;
+    const remedy = was === "string" && becomes !== "object" && becomes !== "array"
+        ? `write ${quoted} to keep a string, or pass force to change the type`
+        : "pass force if the type should change";
+    throw new errors/* ConfigurationError */.j1(`Path ${path} in "${file}" holds ${describeType(match.value)}, but the new value ${shortJson(value)} is ${describeType(value)}; ${remedy}.`);
+}
+function createAt(doc, assignment, options) {
+    const segments = options.create ? definiteSegments(assignment.path, doc.data) : undefined;
+    const parent = segments && valueAt(doc.data, segments.slice(0, -1));
+    if (!segments ||
+        segments.length === 0 ||
+        parent === undefined ||
+        jsonTypeOf(parent) !== "object") {
+        throw new errors/* ConfigurationError */.j1(`Path ${assignment.path} ${explainNoMatch(assignment.path, doc.file, doc.data, options)}`);
+    }
+    return {
+        doc: doc.set(segments, assignment.value, { create: true }),
+        change: { file: doc.file, path: assignments_formatPath(segments), old: undefined, new: assignment.value },
+    };
+}
+/**
+ * Applies assignments in order, each evaluated against the document as the ones before it
+ * left it. Returns the new document and one change per path whose value actually changed.
+ */
+function applyAssignments(doc, assignments, options = {}) {
+    let current = doc;
+    const changes = new Map();
+    const record = (change) => {
+        const earlier = changes.get(change.path);
+        changes.set(change.path, earlier ? { ...change, old: earlier.old } : change);
+    };
+    for (const assignment of assignments) {
+        const matches = findMatches(current, assignment.path);
+        if (matches.length === 0) {
+            const created = createAt(current, assignment, options);
+            current = created.doc;
+            record(created.change);
+            continue;
+        }
+        if (matches.length > 1 && !saysMany(assignment.path)) {
+            const listed = matches.slice(0, 3).map((m) => assignments_formatPath(m.segments));
+            throw new errors/* ConfigurationError */.j1(`Path ${assignment.path} matches ${matches.length} values in "${doc.file}" (${listed.join(", ")}${matches.length > 3 ? ", …" : ""}); name one of them, or use [*], .. or a filter to change them all.`);
+        }
+        for (const match of matches)
+            checkType(doc.file, match, assignment.value, options.force);
+        for (const match of matches) {
+            if (sameJson(match.value, assignment.value))
+                continue;
+            current = current.set(match.segments, assignment.value);
+            record({
+                file: doc.file,
+                path: assignments_formatPath(match.segments),
+                old: match.value,
+                new: assignment.value,
+            });
+        }
+    }
+    const real = [...changes.values()].filter((c) => !sameJson(c.old, c.new));
+    return { doc: current, changes: real };
+}
+
+;// CONCATENATED MODULE: ./src/release-file/json-path.ts
+/** Reading single values by JSONPath from a parsed tfvars document. */
+
+
+
+/** The value at a definite JSONPath, or undefined when nothing is there. */
+function readPath(data, path) {
+    const found = readAll(data, path);
+    return found.length === 1 ? found[0] : undefined;
+}
+/** Every value a JSONPath matches; filters are read by path-filter.ts, never run as code. */
+function readAll(data, path) {
+    return index_node_esm_JSONPath({
+        path,
+        json: data,
+        wrap: true,
+        eval: evaluateFilter,
+        ignoreEvalErrors: true,
+    });
+}
+function hasPath(data, path) {
+    return readPath(data, path) !== undefined;
+}
+/**
+ * The canonical spelling of a definite JSONPath (`$.a['b c'][0]`), so that paths written
+ * differently (`$['a']` and `$.a`) compare equal.
+ */
+function normalisePath(path) {
+    const segments = JSONPath.toPathArray(path).slice(1);
+    return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+}
+
+;// CONCATENATED MODULE: ./src/notify/event.ts
+/**
+ * The deployment event notify reports: what happened, where, to which services, and the
+ * links and evidence a person needs to act on it. Every target renders this one shape.
+ */
+const EVENT_STATUSES = ["started", "success", "failure", "cancelled"];
+const EVENT_KINDS = ["deploy", "promotion", "rollback"];
+/** `2 min 5 s`, `45 s`, `1 h 3 min`: durations as people say them. */
+function formatEventDuration(ms) {
+    const total = Math.round(ms / 1000);
+    if (total < 60)
+        return `${total} s`;
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    if (hours > 0)
+        return `${hours} h${minutes > 0 ? ` ${minutes} min` : ""}`;
+    return `${minutes} min${seconds > 0 ? ` ${seconds} s` : ""}`;
+}
+/** Whether the event is bad news: it decides colours, PagerDuty triggers and severities. */
+function isBadNews(event) {
+    return event.status === "failure" || event.kind === "rollback";
+}
+
+;// CONCATENATED MODULE: ./src/notify/config-schema.ts
+/**
+ * The `notifications` section of the config file. Webhook URLs, tokens and signing secrets
+ * are credentials, so the file names the environment variables that hold them (set from
+ * repository secrets in the workflow), never the values.
+ */
+
+
+// A new schema for each field: descriptions attach to schema instances (zod's registry), so
+// one shared instance would carry the last field's description into every other field.
+const envName = () => schemas/* string */.YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL");
+/** PagerDuty's alert severities (Events API v2 payload.severity). */
+const PAGERDUTY_SEVERITIES = ["critical", "error", "warning", "info"];
+/** Kinds and statuses a target wants; every event when absent. */
+const events = schemas/* array */.YOg(schemas/* enum */.k5n([...EVENT_KINDS, ...EVENT_STATUSES]))
+    .min(1)
+    .optional();
+const notificationsSchema = schemas/* strictObject */.rej({
+    slack: schemas/* strictObject */.rej({
+        "webhook-url-env": envName().optional(),
+        "token-env": envName().optional(),
+        channel: schemas/* string */.YjP().min(1).optional(),
+        events,
+    })
+        .refine((s) => Boolean(s["webhook-url-env"]) !== Boolean(s["token-env"]), "give either webhook-url-env or token-env (with channel)")
+        .refine((s) => !s["token-env"] || Boolean(s.channel), "token-env needs a channel, such as #deploys")
+        .optional(),
+    lark: schemas/* strictObject */.rej({ "webhook-url-env": envName(), "secret-env": envName().optional(), events })
+        .optional(),
+    dingtalk: schemas/* strictObject */.rej({ "webhook-url-env": envName(), "secret-env": envName().optional(), events })
+        .optional(),
+    teams: schemas/* strictObject */.rej({ "webhook-url-env": envName(), events }).optional(),
+    webhook: schemas/* strictObject */.rej({ "url-env": envName(), "secret-env": envName().optional(), events })
+        .optional(),
+    pagerduty: schemas/* strictObject */.rej({
+        "routing-key-env": envName(),
+        "dedup-key": schemas/* string */.YjP().min(1).optional(),
+        url: schemas/* url */.OZ5({ protocol: /^https?$/ }).optional(),
+        severity: schemas/* enum */.k5n(PAGERDUTY_SEVERITIES).optional(),
+        events,
+    })
+        .optional(),
+    template: schemas/* strictObject */.rej({ title: schemas/* string */.YjP().min(1).optional(), text: schemas/* string */.YjP().optional() })
+        .optional(),
+    "fail-on-error": schemas/* boolean */.zMY().optional(),
+    "github-deployments": schemas/* boolean */.zMY().optional(),
+});
+
+;// CONCATENATED MODULE: ./src/config/deploy-window-schema.ts
+/**
+ * The shape of a deploy window as written, in preflight's deploy-window input or under an
+ * environment in the config file; preflight gives it meaning (src/preflight/window-spec.ts).
+ */
+
+const HOLIDAY_TYPES = ["public", "bank", "optional", "school", "observance"];
+/** The window as written: in the input, or under an environment in the config file. */
+const deployWindowSchema = schemas/* strictObject */.rej({
+    timezone: schemas/* string */.YjP().optional(),
+    days: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())]).optional(),
+    hours: schemas/* union */.KCZ([
+        schemas/* string */.YjP(),
+        schemas/* array */.YOg(schemas/* string */.YjP()),
+        schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())])),
+    ])
+        .optional(),
+    freeze: schemas/* array */.YOg(schemas/* strictObject */.rej({ from: schemas/* string */.YjP(), to: schemas/* string */.YjP(), reason: schemas/* string */.YjP().optional() }))
+        .optional(),
+    holidays: schemas/* strictObject */.rej({
+        country: schemas/* string */.YjP().min(2),
+        state: schemas/* string */.YjP().optional(),
+        region: schemas/* string */.YjP().optional(),
+        types: schemas/* array */.YOg(schemas/* enum */.k5n(HOLIDAY_TYPES)).min(1).optional(),
+        "day-before": schemas/* boolean */.zMY().optional(),
+    })
+        .optional(),
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
+;// CONCATENATED MODULE: ./src/verify/format.ts
+/**
+ * How verify writes numbers, sizes, durations and values into reasons a person reads:
+ * `1 MiB`, `300 ms`, `2.5 s`, `"1.4.1"`. One place, so every reason reads the same.
+ */
+
+
+/** `1.25 ms`, `12.5 ms`, `850 ms`, `2.5 s`, `10 s`, `1m30s`, `2m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Number(ms.toFixed(ms < 10 ? 2 : ms < 100 ? 1 : 0))} ms`;
+    if (ms < 60_000)
+        return `${Number((ms / 1000).toFixed(2))} s`;
+    const minutes = Math.floor(ms / 60_000);
+    const seconds = Math.round((ms % 60_000) / 1000);
+    return seconds === 0 ? `${minutes}m` : `${minutes}m${seconds}s`;
+}
+const format_noRedaction = (text) => text;
+/** A value as JSON, shortened so one reason stays one readable line. */
+function format_formatValue(value, redact = format_noRedaction, limit = 80) {
+    if (value === undefined)
+        return "nothing";
+    const text = redact(JSON.stringify(value) ?? String(value));
+    return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
+/** `3.0%`, `0.25%`. */
+function formatPercent(ratio) {
+    const percent = ratio * 100;
+    return `${percent < 1 && percent > 0 ? percent.toFixed(2) : percent.toFixed(1)}%`;
+}
+/** A short excerpt of a text body for a reason: one line, trimmed. */
+function excerpt(text, redact = format_noRedaction, limit = 120) {
+    const line = redact(text).replace(/\s+/g, " ").trim();
+    return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/verify/json-assertion.ts
 /**
  * JSONPath assertions on a response body: `$.status == "ok"`, `$.uptime > 0`,
@@ -34404,7 +35323,7 @@ function describeAssertion(assertion, redact = noRedaction) {
         : formatValue(assertion.value, redact);
     return `${assertion.path} ${assertion.op} ${value}`;
 }
-function compare(op, actual, expected) {
+function json_assertion_compare(op, actual, expected) {
     switch (op) {
         case "==":
             return isDeepStrictEqual(actual, expected) ? undefined : "";
@@ -34478,7 +35397,7 @@ function evaluateAssertion(assertion, document, redact = noRedaction) {
     if (matches.length === 0)
         return `${expectation} but ${assertion.path} is absent`;
     for (const match of matches) {
-        const problem = compare(assertion.op, match.value, assertion.value);
+        const problem = json_assertion_compare(assertion.op, match.value, assertion.value);
         if (problem === undefined)
             continue;
         const where = matches.length > 1 ? ` at ${match.path}` : "";
@@ -34725,8 +35644,8 @@ const tlsSchema = schemas/* strictObject */.rej({
     "min-days": schemas/* number */.aig({ error: "expected a number of days" }).min(0).optional(),
 }, { error: notAMap("expected a map such as {verify: true, min-days: 14}") });
 const latencySchema = schemas/* strictObject */.rej({
-    requests: positiveInteger.optional(),
-    concurrency: positiveInteger.optional(),
+    requests: positiveInteger.max(100_000, { error: "must be at most 100000" }).optional(),
+    concurrency: positiveInteger.max(256, { error: "must be at most 256" }).optional(),
     p50: durationValue.optional(),
     p95: durationValue.optional(),
     p99: durationValue.optional(),
@@ -34769,6 +35688,9 @@ const checkEntrySchema = schemas/* strictObject */.rej({
 
 
 
+
+
+
 /** The tfvars fields Greenlight reads and writes for every service. */
 const SERVICE_FIELDS = [
     "green-image",
@@ -34780,8 +35702,32 @@ const SERVICE_FIELDS = [
 ];
 const schema_name = schemas/* string */.YjP()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "use lower-case letters, digits, - and _ (e.g. api or web-hooks)");
-const jsonPath = schemas/* string */.YjP()
-    .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image");
+/** Why a JSONPath cannot be used, found before any request or file needs it. */
+function uncompilablePath(path) {
+    const problem = jsonPathProblem(path);
+    if (problem)
+        return problem;
+    try {
+        readAll({}, path);
+        return undefined;
+    }
+    catch (error) {
+        return `cannot be evaluated (${error instanceof Error ? error.message : String(error)})`;
+    }
+}
+// Factories, not shared instances: descriptions attach to schema instances (zod's registry),
+// so one instance used by several keys would carry the last key's description into all.
+const jsonPath = () => schemas/* string */.YjP()
+    .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image")
+    .superRefine((path, ctx) => {
+    const problem = uncompilablePath(path);
+    if (problem) {
+        ctx.addIssue({
+            code: "custom",
+            message: `the JSONPath "${path}" ${problem}; write one such as $.api_green_image`,
+        });
+    }
+});
 const repository = schemas/* string */.YjP()
     .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");
 const stringList = schemas/* array */.YOg(schemas/* string */.YjP().min(1));
@@ -34812,7 +35758,7 @@ const httpJsonAnalysis = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP().min(1),
     "http-json": schemas/* strictObject */.rej({
         url: schemas/* url */.OZ5(),
-        path: jsonPath,
+        path: jsonPath(),
         headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
     }),
     ...measurementRules,
@@ -34853,9 +35799,18 @@ const verifySettingsSchema = schemas/* strictObject */.rej({
     interval: durationValue.optional(),
     deadline: durationValue.optional(),
 });
+/** The formats of release files Greenlight edits. */
+const releaseFileFormatSchema = schemas/* enum */.k5n(["json", "hcl", "yaml"]);
+/** A release file by path (format from its extension), or by path and format. */
+const releaseFileSchema = schemas/* union */.KCZ([
+    schemas/* string */.YjP().min(1),
+    schemas/* strictObject */.rej({ path: schemas/* string */.YjP().min(1), format: releaseFileFormatSchema.optional() }),
+]);
 const environmentSchema = schemas/* strictObject */.rej({
     repository: repository.optional(),
     base: schemas/* string */.YjP().min(1).optional(),
+    "release-file": releaseFileSchema.optional(),
+    /** The name the release file had when every release file was a tfvars file. */
     tfvars: schemas/* string */.YjP().min(1).optional(),
     merge: mergeModeSchema.optional(),
     "merge-method": mergeMethodSchema.optional(),
@@ -34868,6 +35823,42 @@ const environmentSchema = schemas/* strictObject */.rej({
     "allowed-registries": stringList.optional(),
     promotion: promotionSchema.optional(),
     verify: verifySettingsSchema.optional(),
+    /** When deploys to the environment are allowed, as preflight judges it. */
+    "deploy-window": deployWindowSchema.optional(),
+    "backup-before-rollback": schemas/* strictObject */.rej({
+        destination: schemas/* string */.YjP().min(1),
+        name: schemas/* string */.YjP()
+            .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+            .optional(),
+        "s3-endpoint": schemas/* url */.OZ5().optional(),
+        "s3-region": schemas/* string */.YjP().min(1).optional(),
+    })
+        .optional(),
+})
+    .refine((env) => env["release-file"] === undefined || env.tfvars === undefined, {
+    message: "give release-file or tfvars, not both (tfvars is the older name of release-file)",
+    path: ["tfvars"],
+});
+/**
+ * An image kept in two or three fields, as Helm charts (`image.repository` + `image.tag`)
+ * and Kustomize `images:` entries (`newName` + `newTag` / `digest`) keep it.
+ */
+const imagePartsSchema = () => schemas/* strictObject */.rej({
+    repository: jsonPath(),
+    tag: jsonPath().optional(),
+    digest: jsonPath().optional(),
+})
+    .refine((parts) => parts.tag !== undefined || parts.digest !== undefined, {
+    message: "map tag, digest or both besides repository",
+});
+const imageFieldSchema = () => schemas/* union */.KCZ([jsonPath(), imagePartsSchema()]);
+const fieldsSchema = schemas/* strictObject */.rej({
+    "green-image": imageFieldSchema().optional(),
+    "blue-image": imageFieldSchema().optional(),
+    "green-desired-count": jsonPath().optional(),
+    "blue-desired-count": jsonPath().optional(),
+    "blue-weight": jsonPath().optional(),
+    "green-weight": jsonPath().optional(),
 });
 const serviceSchema = schemas/* strictObject */.rej({
     image: schemas/* string */.YjP().min(1).optional(),
@@ -34879,7 +35870,9 @@ const serviceSchema = schemas/* strictObject */.rej({
     /** False for a service with no load-balancer weights (a queue worker). */
     weighted: schemas/* boolean */.zMY().default(true),
     /** Per-field JSONPath overrides of the naming convention. */
-    fields: schemas/* partialRecord */.jgl(schemas/* enum */.k5n(SERVICE_FIELDS), jsonPath).optional(),
+    fields: fieldsSchema.optional(),
+    /** percent: blue + green = 100; relative: shares of their sum (Gateway API, Istio). */
+    "weight-mode": schemas/* enum */.k5n(["percent", "relative"]).default("percent"),
     /** Environments the service is deployed to; all when absent. */
     environments: stringList.optional(),
 });
@@ -34892,13 +35885,35 @@ const configSchema = schemas/* strictObject */.rej({
     promotion: promotionSchema.optional(),
     notifications: notificationsSchema.optional(),
 });
+/** The environment's release file: `release-file`, or `tfvars` as configs written before it say. */
+function releaseFileOf(env) {
+    const given = env?.["release-file"];
+    if (typeof given === "string")
+        return { path: given };
+    if (given)
+        return { path: given.path, ...(given.format ? { format: given.format } : {}) };
+    return env?.tfvars === undefined ? undefined : { path: env.tfvars };
+}
+/** The explicit format of `file` when it is the environment's release file. */
+function releaseFormatFor(env, file) {
+    const ref = releaseFileOf(env);
+    return ref?.path === file ? ref.format : undefined;
+}
 /** The conventional JSONPath of a field: `$.<service>_<field>` with `-` written as `_`. */
 function defaultFieldPath(service, field) {
     return `$.${service.replace(/-/g, "_")}_${field.replace(/-/g, "_")}`;
 }
 /** Where `field` of `service` lives: the config's override, else the convention. */
 function serviceFieldPath(config, service, field) {
-    return config.services[service]?.fields?.[field] ?? defaultFieldPath(service, field);
+    const given = config.services[service]?.fields?.[field];
+    if (typeof given === "object")
+        return given.repository;
+    return given ?? defaultFieldPath(service, field);
+}
+/** The fields an image is split across, when the config splits it. */
+function serviceImageParts(config, service, field) {
+    const given = config.services[service]?.fields?.[field];
+    return typeof given === "object" ? given : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
@@ -34906,6 +35921,7 @@ function serviceFieldPath(config, service, field) {
  * Reads and validates the config file. Every mistake becomes one ConfigurationError that
  * points at `file:line:column` and the offending key, so a user can go straight to it.
  */
+
 
 
 
@@ -34943,14 +35959,59 @@ function parseConfig(text, file) {
         const message = syntax.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
         throw new errors/* ConfigurationError */.j1(`${at(syntax.pos[0])}: the config file is not valid YAML (${message}); fix the syntax there.`);
     }
-    const value = doc.toJS() ?? {};
+    checkNodes(doc, at);
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors/* ConfigurationError */.j1(`${at(0)}: the config file's aliases cannot be expanded (${reason}); write the values out instead of aliasing them.`);
+    }
     const parsed = configSchema.safeParse(value);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new errors/* ConfigurationError */.j1(describeIssue(issue, doc, at));
     }
-    checkReferences(parsed.data, doc, at);
-    return parsed.data;
+    // Environments, services and targets are looked up by names users give.
+    const config = withoutPrototypes(parsed.data);
+    checkReferences(config, doc, at);
+    return config;
+}
+/** More alias expansions than any real config needs: beyond it, a document is an attack. */
+const MAX_ALIAS_COUNT = 100;
+/** A URL with a password in it (`scheme://user:password@`). */
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]*@/i;
+/**
+ * What the schema cannot see in plain values: aliases that name no anchor or contain
+ * themselves, keys that would reach an object's prototype, and credentials written into
+ * a URL of a committed file.
+ */
+function checkNodes(doc, at) {
+    (0,dist.visit)(doc, {
+        Alias(_key, node, path) {
+            const where = node.range ? at(node.range[0]) : at(0);
+            const target = node.resolve(doc);
+            if (!target) {
+                throw new errors/* ConfigurationError */.j1(`${where}: the alias *${node.source} names no anchor defined before it; define &${node.source} first or write the value out.`);
+            }
+            if (path.some((ancestor) => ancestor === target)) {
+                throw new errors/* ConfigurationError */.j1(`${where}: the alias *${node.source} refers to the value that contains it; write the value out instead.`);
+            }
+        },
+        Pair(_key, pair) {
+            if ((0,dist.isScalar)(pair.key) && pair.key.value === "__proto__") {
+                const where = pair.key.range ? at(pair.key.range[0]) : at(0);
+                throw new errors/* ConfigurationError */.j1(`${where}: "__proto__" cannot be a name in the config file; rename it.`);
+            }
+        },
+        Scalar(_key, node) {
+            if (typeof node.value === "string" && URL_WITH_PASSWORD.test(node.value)) {
+                const where = node.range ? at(node.range[0]) : at(0);
+                throw new errors/* ConfigurationError */.j1(`${where}: a URL in the config file carries credentials, and the file is committed; remove them and send them in a header from a secret (or a secret input) instead.`);
+            }
+        },
+    });
 }
 function locate(doc, path, at) {
     // Point at the deepest node that exists: for a missing key, that is its parent map.
@@ -34994,7 +36055,7 @@ function describeIssue(issue, doc, at) {
 function checkReferences(config, doc, at) {
     for (const [service, spec] of Object.entries(config.services)) {
         (spec.environments ?? []).forEach((env, index) => {
-            if (!(env in config.environments)) {
+            if (!Object.hasOwn(config.environments, env)) {
                 const known = Object.keys(config.environments).join(", ") || "none";
                 throw new errors/* ConfigurationError */.j1(`${locate(doc, ["services", service, "environments", index], at)}: services.${service}.environments names "${env}", which is not defined under environments (known: ${known}); add it or fix the name.`);
             }
@@ -35004,329 +36065,185 @@ function checkReferences(config, doc, at) {
 
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __nccwpck_require__(5605);
-;// CONCATENATED MODULE: ./src/release-file/json-values.ts
-function jsonTypeOf(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "array";
-    return typeof value;
-}
-/** "a number", "an object", … for messages. */
-function describeType(value) {
-    const type = jsonTypeOf(value);
-    return type === "object" || type === "array" ? `an ${type}` : `a ${type}`;
-}
+;// CONCATENATED MODULE: ./src/core/oci-reference.ts
 /**
- * Whether two values denote the same JSON: numbers by value (so `1.0` equals `1`) and object
- * keys in any order, because neither difference changes what Terraform reads.
+ * OCI image references (`registry/repository:tag@sha256:…`), parsed by the grammar of the
+ * distribution project's reference package, so that an image written into an infra
+ * repository is one a registry could actually serve.
  */
-function sameJson(a, b) {
-    if (a === b)
-        return true;
-    if (a === null || b === null || typeof a !== "object" || typeof b !== "object")
-        return false;
-    if (Array.isArray(a) || Array.isArray(b)) {
-        if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
-            return false;
-        return a.every((item, i) => sameJson(item, b[i]));
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+const TAG = "[\\w][\\w.-]{0,127}";
+const DIGEST = "[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}";
+const REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** Why `text` is not a valid image reference, or undefined when it is. */
+function imageReferenceProblem(text) {
+    if (text.trim() !== text || text.length === 0)
+        return "it is empty or has surrounding spaces";
+    if (text.length > 512)
+        return "it is longer than 512 characters";
+    const match = REFERENCE.exec(text);
+    if (!match) {
+        if (/[A-Z]/.test(text.split(/[:@]/)[0]?.split("/").slice(1).join("/") ?? "")) {
+            return "repository names must be lowercase";
+        }
+        return "it does not have the form registry/repository[:tag][@sha256:<64 hex>]";
     }
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length)
-        return false;
-    return keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
-}
-
-;// CONCATENATED MODULE: ./src/release-file/assignments.ts
-/**
- * Generic edits: `PATH=VALUE` assignments where PATH is a JSONPath (jsonpath-plus) into
- * the file. The rules keep a typo from turning into a silent change: a path that matches
- * nothing is an error unless creation is asked for, a path that matches several values is
- * an error unless the path itself says it means several, and a value may not change its
- * JSON type unless forced.
- */
-
-
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** The canonical definite JSONPath of a concrete location: `$.a.b_c['b c'][0]`. */
-function assignments_formatPath(segments) {
-    return ("$" +
-        segments
-            .map((segment) => {
-            if (typeof segment === "number")
-                return `[${segment}]`;
-            if (IDENTIFIER.test(segment))
-                return `.${segment}`;
-            return `['${segment.replace(/[\\']/g, "\\$&")}']`;
-        })
-            .join(""));
-}
-const CLOSERS = { "]": "[", ")": "(" };
-/** Reads `text` the way JSONPath nests it, so a `=` inside a filter does not split the line. */
-function scan(text, stopAtEquals) {
-    const open = [];
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote) {
-            if (ch === "\\")
-                i++;
-            else if (ch === quote)
-                quote = undefined;
-        }
-        else if (ch === "'" || ch === '"') {
-            quote = ch;
-        }
-        else if (ch === "[" || ch === "(") {
-            open.push(ch);
-        }
-        else if (ch in CLOSERS) {
-            if (open.pop() !== CLOSERS[ch])
-                return { equals: -1, problem: `a "${ch}" that closes nothing` };
-        }
-        else if (ch === "=" && open.length === 0 && stopAtEquals) {
-            return { equals: i };
-        }
+    const [, registry, repository = "", , digest] = match;
+    // Without a dot, colon or "localhost" the first component is a path, not a registry:
+    // `myteam/api` is a Docker Hub repository.
+    if (registry &&
+        !/[.:]/.test(registry) &&
+        registry !== "localhost" &&
+        registry !== registry.toLowerCase()) {
+        return "repository names must be lowercase";
     }
-    const unclosed = quote ?? open[open.length - 1];
-    return unclosed ? { equals: -1, problem: `an unclosed "${unclosed}"` } : { equals: -1 };
-}
-/** jsonpath-plus's parts of a path after `$`, or why the path cannot be used. */
-function pathProblem(path) {
-    const balance = scan(path, false).problem;
-    if (balance)
-        return `has ${balance}`;
-    if (!/^\$(?:$|[.[])/.test(path))
-        return "does not start with $";
-    if (path.endsWith(".") || path.includes("[]"))
-        return "has an empty key (a trailing dot or [])";
-    const parts = index_node_esm_JSONPath.toPathArray(path).slice(1);
-    if (parts.some((part) => part === "~" || part.endsWith("~"))) {
-        return "selects property names with ~, which cannot be assigned";
+    if ((registry ? registry.length + 1 : 0) + repository.length > 255) {
+        return "its name is longer than 255 characters";
+    }
+    if (digest?.startsWith("sha256:") && !SHA256_DIGEST.test(digest)) {
+        return "a sha256 digest must be 64 lowercase hexadecimal characters";
     }
     return undefined;
 }
-function parseValue(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** Parses `PATH=VALUE` lines (VALUE as JSON when it parses, else a string); blank lines are skipped. */
-function parseAssignments(lines, inputName) {
-    const assignments = [];
-    for (const raw of lines) {
-        const line = raw.trim();
-        if (line === "")
-            continue;
-        const { equals, problem } = scan(line, true);
-        if (problem) {
-            // Name the path alone when an `=` shows where it ends.
-            const path = line.includes("=") ? line.slice(0, line.indexOf("=")).trim() : line;
-            throw new errors/* ConfigurationError */.j1(`Input "${inputName}" has the path "${path}" with ${problem}; close every bracket, parenthesis and quote, e.g. $.tags['team']=payments.`);
-        }
-        const path = line.slice(0, Math.max(equals, 0)).trim();
-        if (equals < 0 || path === "") {
-            throw new errors/* ConfigurationError */.j1(`Input "${inputName}" has the line "${line}", which is not PATH=VALUE; write e.g. $.replicas=3.`);
-        }
-        const invalid = pathProblem(path);
-        if (invalid) {
-            const example = IDENTIFIER.test(path) ? `$.${path}` : "$.replicas";
-            throw new errors/* ConfigurationError */.j1(`Input "${inputName}" has the path "${path}", which ${invalid}; write a JSONPath such as ${example}.`);
-        }
-        assignments.push({ path, value: parseValue(line.slice(equals + 1).trim()) });
-    }
-    return assignments;
-}
-/** Whether the path says it may match several values: a wildcard, `..`, a filter, a slice or a union. */
-function saysMany(path) {
-    return index_node_esm_JSONPath.toPathArray(path)
-        .slice(1)
-        .some((part) => part === "*" || part === ".." || part.startsWith("?") || /[:,]/.test(part));
-}
-/** The path's keys and indices when it names one location whether or not it exists. */
-function definiteSegments(path, data) {
-    const parts = index_node_esm_JSONPath.toPathArray(path).slice(1);
-    if (saysMany(path) || parts.some((p) => p === "^" || /^[(@]/.test(p)))
+function parseImageReference(text) {
+    if (imageReferenceProblem(text) !== undefined)
         return undefined;
-    return toSegments(parts, data);
-}
-/** Keys and indices: a part is an index where the value it reads from is an array. */
-function toSegments(parts, data) {
-    let node = data;
-    return parts.map((part) => {
-        const isIndex = Array.isArray(node) && /^\d+$/.test(part);
-        const segment = isIndex ? Number(part) : part;
-        node = valueAt(node, [segment]);
-        return segment;
-    });
-}
-function valueAt(data, segments) {
-    let node = data;
-    for (const segment of segments) {
-        if (Array.isArray(node) && typeof segment === "number")
-            node = node[segment];
-        else if (node &&
-            typeof node === "object" &&
-            !Array.isArray(node) &&
-            Object.hasOwn(node, segment)) {
-            node = node[segment];
-        }
-        else
-            return undefined;
-    }
-    return node;
-}
-function findMatches(doc, path) {
-    const invalid = pathProblem(path);
-    if (invalid) {
-        throw new errors/* ConfigurationError */.j1(`Path "${path}" ${invalid}; write a JSONPath such as $.replicas.`);
-    }
-    let results;
-    try {
-        results = index_node_esm_JSONPath({
-            path,
-            json: doc.data,
-            resultType: "all",
-            eval: "safe",
-            ignoreEvalErrors: true,
-            wrap: true,
-        });
-    }
-    catch (error) {
-        const reason = (0,errors/* errorMessage */.gJ)(error).replace(/\s+/g, " ").replace(/\.$/, "");
-        throw new errors/* ConfigurationError */.j1(`Path ${path} cannot be evaluated against "${doc.file}" (${reason}); check its filter expression.`);
-    }
-    const pointers = [...new Set(results.map((r) => r.pointer))];
-    const matches = pointers.map((pointer) => {
-        const parts = pointer === "" ? [] : pointer.slice(1).split("/");
-        const segments = toSegments(parts.map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")), doc.data);
-        return { segments, value: valueAt(doc.data, segments) };
-    });
-    // jsonpath-plus also reaches JavaScript properties such as a string's `length`; those are not in the file.
-    return matches.filter((m) => m.value !== undefined);
-}
-/** Why nothing matched, as the end of a sentence that starts with the path. */
-function explainNoMatch(path, file, data, options) {
-    const segments = definiteSegments(path, data);
-    if (!segments || segments.length === 0) {
-        return options.create
-            ? `matches nothing in "${file}", and only a path without wildcards, filters or slices can be created.`
-            : `matches nothing in "${file}"; check the path.`;
-    }
-    const parentPath = segments.slice(0, -1);
-    const parent = valueAt(data, parentPath);
-    const last = segments[segments.length - 1];
-    if (Array.isArray(parent)) {
-        const range = parent.length === 0 ? "it is empty" : `indices run from 0 to ${parent.length - 1}`;
-        return `is out of range in "${file}": ${assignments_formatPath(parentPath)} has ${parent.length} items (${range}), and Greenlight does not add array items.`;
-    }
-    if (parent === undefined) {
-        return `matches nothing in "${file}", and neither does ${assignments_formatPath(parentPath)}; check the path.`;
-    }
-    if (jsonTypeOf(parent) !== "object") {
-        return `matches nothing in "${file}": ${assignments_formatPath(parentPath)} is ${describeType(parent)}, which has no keys.`;
-    }
-    return `matches nothing in "${file}"; check the path, or pass create if the key ${JSON.stringify(last)} should be added.`;
-}
-function shortJson(value) {
-    const text = JSON.stringify(value);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-function checkType(file, match, value, force) {
-    const was = jsonTypeOf(match.value);
-    const becomes = jsonTypeOf(value);
-    if (was === becomes || force)
-        return;
-    const path = assignments_formatPath(match.segments);
-    const quoted = `${path}=${JSON.stringify(JSON.stringify(value))}`;
-    const remedy = was === "string" && becomes !== "object" && becomes !== "array"
-        ? `write ${quoted} to keep a string, or pass force to change the type`
-        : "pass force if the type should change";
-    throw new errors/* ConfigurationError */.j1(`Path ${path} in "${file}" holds ${describeType(match.value)}, but the new value ${shortJson(value)} is ${describeType(value)}; ${remedy}.`);
-}
-function createAt(doc, assignment, options) {
-    const segments = options.create ? definiteSegments(assignment.path, doc.data) : undefined;
-    const parent = segments && valueAt(doc.data, segments.slice(0, -1));
-    if (!segments ||
-        segments.length === 0 ||
-        parent === undefined ||
-        jsonTypeOf(parent) !== "object") {
-        throw new errors/* ConfigurationError */.j1(`Path ${assignment.path} ${explainNoMatch(assignment.path, doc.file, doc.data, options)}`);
+    const match = REFERENCE.exec(text);
+    const [, domain, path = "", tag, digest] = match;
+    let registry = domain;
+    let repository = path;
+    if (registry && !/[.:]/.test(registry) && registry !== "localhost") {
+        repository = `${registry}/${path}`;
+        registry = undefined;
     }
     return {
-        doc: doc.set(segments, assignment.value, { create: true }),
-        change: { file: doc.file, path: assignments_formatPath(segments), old: undefined, new: assignment.value },
+        ...(registry ? { registry } : {}),
+        repository,
+        ...(tag ? { tag } : {}),
+        ...(digest ? { digest } : {}),
     };
 }
-/**
- * Applies assignments in order, each evaluated against the document as the ones before it
- * left it. Returns the new document and one change per path whose value actually changed.
- */
-function applyAssignments(doc, assignments, options = {}) {
-    let current = doc;
-    const changes = new Map();
-    const record = (change) => {
-        const earlier = changes.get(change.path);
-        changes.set(change.path, earlier ? { ...change, old: earlier.old } : change);
-    };
-    for (const assignment of assignments) {
-        const matches = findMatches(current, assignment.path);
-        if (matches.length === 0) {
-            const created = createAt(current, assignment, options);
-            current = created.doc;
-            record(created.change);
-            continue;
-        }
-        if (matches.length > 1 && !saysMany(assignment.path)) {
-            const listed = matches.slice(0, 3).map((m) => assignments_formatPath(m.segments));
-            throw new errors/* ConfigurationError */.j1(`Path ${assignment.path} matches ${matches.length} values in "${doc.file}" (${listed.join(", ")}${matches.length > 3 ? ", …" : ""}); name one of them, or use [*], .. or a filter to change them all.`);
-        }
-        for (const match of matches)
-            checkType(doc.file, match, assignment.value, options.force);
-        for (const match of matches) {
-            if (sameJson(match.value, assignment.value))
-                continue;
-            current = current.set(match.segments, assignment.value);
-            record({
-                file: doc.file,
-                path: assignments_formatPath(match.segments),
-                old: match.value,
-                new: assignment.value,
-            });
-        }
-    }
-    const real = [...changes.values()].filter((c) => !sameJson(c.old, c.new));
-    return { doc: current, changes: real };
-}
-
-;// CONCATENATED MODULE: ./src/release-file/json-path.ts
-/** Reading single values by JSONPath from a parsed tfvars document. */
-
-
-/** The value at a definite JSONPath, or undefined when nothing is there. */
-function readPath(data, path) {
-    const found = index_node_esm_JSONPath({ path, json: data, wrap: true, eval: false });
-    return found.length === 1 ? found[0] : undefined;
-}
-function hasPath(data, path) {
-    return readPath(data, path) !== undefined;
-}
-/**
- * The canonical spelling of a definite JSONPath (`$.a['b c'][0]`), so that paths written
- * differently (`$['a']` and `$.a`) compare equal.
- */
-function normalisePath(path) {
-    const segments = JSONPath.toPathArray(path).slice(1);
-    return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+/** The registry an image is pulled from; Docker Hub for short names. */
+function registryOf(reference) {
+    return reference.registry ?? "docker.io";
 }
 
 ;// CONCATENATED MODULE: ./src/release-file/service-layout.ts
 
 
+
+
+const IMAGE_FIELDS = ["green-image", "blue-image"];
+function isImageField(field) {
+    return IMAGE_FIELDS.includes(field);
+}
+function partsOf(layout, field) {
+    return isImageField(field) ? layout.imageParts?.[field] : undefined;
+}
+/** The JSONPaths a field is read from. */
+function fieldPaths(layout, field) {
+    const parts = partsOf(layout, field);
+    if (!parts)
+        return [layout.paths[field]];
+    return [parts.repository, parts.tag, parts.digest].filter((p) => p !== undefined);
+}
+/**
+ * The first of a field's paths that does not name exactly one value (nothing, or several:
+ * a filter that matches two backends), with how many it matches.
+ */
+function fieldProblem(data, layout, field) {
+    for (const path of fieldPaths(layout, field)) {
+        const count = readAll(data, path).length;
+        if (count !== 1)
+            return { path, count };
+    }
+    return undefined;
+}
+function imagePart(data, path) {
+    if (path === undefined)
+        return undefined;
+    const value = readPath(data, path);
+    return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+}
+/** An image kept across fields, read back as one reference (`repository:tag@digest`). */
+function readImage(data, parts) {
+    const repository = imagePart(data, parts.repository);
+    if (!repository)
+        return undefined;
+    const tag = imagePart(data, parts.tag);
+    const digest = imagePart(data, parts.digest);
+    return repository + (tag ? `:${tag}` : "") + (digest ? `@${digest}` : "");
+}
+/** The raw blue and green weights when they form a valid relative pair. */
+function relativePair(data, layout) {
+    const blue = readPath(data, layout.paths["blue-weight"]);
+    const green = readPath(data, layout.paths["green-weight"]);
+    const whole = (v) => typeof v === "number" && Number.isInteger(v) && v >= 0;
+    return whole(blue) && whole(green) && blue + green > 0 ? [blue, green] : undefined;
+}
+/**
+ * A field's value as the release model sees it: an image as one reference, a weight as a
+ * percentage (a relative pair's share, rounded), anything else as written.
+ */
+function readField(data, layout, field) {
+    const parts = partsOf(layout, field);
+    if (parts)
+        return readImage(data, parts);
+    if (layout.weightMode === "relative" && (field === "blue-weight" || field === "green-weight")) {
+        const pair = relativePair(data, layout);
+        if (!pair)
+            return readPath(data, layout.paths[field]);
+        const green = Math.round((pair[1] * 100) / (pair[0] + pair[1]));
+        return field === "green-weight" ? green : 100 - green;
+    }
+    return readPath(data, layout.paths[field]);
+}
+/** The raw values of a relative pair, for validation; undefined for percentages. */
+function rawWeights(data, layout) {
+    if (layout.weightMode !== "relative")
+        return undefined;
+    return {
+        blue: readPath(data, layout.paths["blue-weight"]),
+        green: readPath(data, layout.paths["green-weight"]),
+    };
+}
+function splitImage(layout, field, parts, image) {
+    const reference = parseImageReference(image);
+    const where = `service "${layout.name}" ${field}`;
+    if (!reference || (!reference.tag && !reference.digest)) {
+        throw new errors/* ConfigurationError */.j1(`Image "${image}" for ${where} needs a tag or a digest, because the config keeps the image as repository plus tag or digest; write e.g. ghcr.io/acme/api:1.4.0 or …@sha256:<digest>.`);
+    }
+    if (reference.digest && !parts.digest) {
+        throw new errors/* ConfigurationError */.j1(`Image "${image}" for ${where} is pinned by digest, but the config maps no digest field for it; add services.${layout.name}.fields.${field}.digest, or give the image by tag.`);
+    }
+    if (!reference.digest && !parts.tag) {
+        throw new errors/* ConfigurationError */.j1(`Image "${image}" for ${where} has a tag but no digest, and the config maps only a digest field for it; give the image by digest, or map services.${layout.name}.fields.${field}.tag.`);
+    }
+    const name = reference.registry
+        ? `${reference.registry}/${reference.repository}`
+        : reference.repository;
+    const out = [{ path: parts.repository, value: name }];
+    // A field left as it was would still be read: a stale tag or digest is written empty.
+    if (parts.tag)
+        out.push({ path: parts.tag, value: reference.tag ?? "" });
+    if (parts.digest)
+        out.push({ path: parts.digest, value: reference.digest ?? "" });
+    return out;
+}
+/**
+ * The assignments that give a field `value`: an image split into its fields; anything else
+ * (weights included: the plan's percentages are the pair's shares) at the field's path.
+ */
+function writeField(layout, field, value) {
+    const parts = partsOf(layout, field);
+    if (parts && isImageField(field) && typeof value === "string") {
+        return splitImage(layout, field, parts, value);
+    }
+    return [{ path: layout.paths[field], value }];
+}
 function conventionalPaths(service) {
     return Object.fromEntries(SERVICE_FIELDS.map((field) => [field, defaultFieldPath(service, field)]));
 }
@@ -35334,11 +36251,19 @@ function conventionalPaths(service) {
 function layoutsFromConfig(config, environment) {
     return Object.entries(config.services)
         .filter(([, service]) => !environment || !service.environments || service.environments.includes(environment))
-        .map(([name, service]) => ({
-        name,
-        weighted: service.weighted,
-        paths: Object.fromEntries(SERVICE_FIELDS.map((field) => [field, serviceFieldPath(config, name, field)])),
-    }));
+        .map(([name, service]) => {
+        const imageParts = Object.fromEntries(IMAGE_FIELDS.flatMap((field) => {
+            const parts = serviceImageParts(config, name, field);
+            return parts ? [[field, parts]] : [];
+        }));
+        return {
+            name,
+            weighted: service.weighted,
+            paths: Object.fromEntries(SERVICE_FIELDS.map((field) => [field, serviceFieldPath(config, name, field)])),
+            ...(Object.keys(imageParts).length > 0 ? { imageParts } : {}),
+            ...(service["weight-mode"] === "relative" ? { weightMode: "relative" } : {}),
+        };
+    });
 }
 /**
  * Layouts discovered by convention: every top-level key `<service>_green_image` names a
@@ -35369,6 +36294,8 @@ function discoverLayouts(data) {
 
 
 
+
+
 /**
  * A map given as `key=value` lines or as a JSON object (the form build-push outputs in
  * `images`). Values are kept as strings; callers convert them.
@@ -35379,7 +36306,10 @@ function parseKeyValues(text, ctx) {
         try {
             const parsed = JSON.parse(trimmed);
             if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-                return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+                const map = ownMap();
+                for (const [k, v] of Object.entries(parsed))
+                    map[k] = String(v);
+                return map;
             }
         }
         catch {
@@ -35391,7 +36321,7 @@ function parseKeyValues(text, ctx) {
         });
         return undefined;
     }
-    const out = {};
+    const out = ownMap();
     for (const line of trimmed
         .split(/\r?\n/)
         .map((l) => l.trim())
@@ -35405,7 +36335,7 @@ function parseKeyValues(text, ctx) {
             });
             return undefined;
         }
-        if (key in out) {
+        if (Object.hasOwn(out, key)) {
             ctx.addIssue({ code: "custom", message: `names service "${key}" twice` });
             return undefined;
         }
@@ -35417,6 +36347,9 @@ function wholeNumber(text, max) {
     if (!/^\d+$/.test(text))
         return undefined;
     const value = Number(text);
+    // Beyond 2^53 the number written would not be the number given.
+    if (!Number.isSafeInteger(value))
+        return undefined;
     return max !== undefined && value > max ? undefined : value;
 }
 const imagesInput = schemas/* string */.YjP().transform((text, ctx) => parseKeyValues(text, ctx) ?? core/* NEVER */.tm);
@@ -35424,7 +36357,7 @@ const desiredCountsInput = schemas/* string */.YjP().transform((text, ctx) => {
     const map = parseKeyValues(text, ctx);
     if (!map)
         return core/* NEVER */.tm;
-    const out = {};
+    const out = ownMap();
     for (const [service, value] of Object.entries(map)) {
         const count = wholeNumber(value);
         if (count === undefined) {
@@ -35454,7 +36387,7 @@ const weightsInput = schemas/* string */.YjP().transform((text, ctx) => {
     const map = parseKeyValues(text, ctx);
     if (!map)
         return core/* NEVER */.tm;
-    const out = {};
+    const out = ownMap();
     for (const [service, value] of Object.entries(map)) {
         const weight = wholeNumber(value.replace(/%$/, ""), 100);
         if (weight === undefined) {
@@ -35508,6 +36441,7 @@ function releaseEditFrom(inputs) {
  * convention.
  */
 function editRequestFrom(inputs, config, env, environment) {
+    const releaseFile = releaseFileOf(env);
     return {
         set: inputs.set ?? [],
         release: releaseEditFrom(inputs),
@@ -35517,6 +36451,7 @@ function editRequestFrom(inputs, config, env, environment) {
             requireDigest: inputs["require-digest"] ?? env?.["require-digest"] ?? false,
             allowedRegistries: inputs["allowed-registries"] ?? env?.["allowed-registries"] ?? [],
         },
+        ...(releaseFile ? { releaseFile } : {}),
         ...(config && Object.keys(config.services).length > 0
             ? { layouts: layoutsFromConfig(config, environment) }
             : {}),
@@ -35784,7 +36719,7 @@ class Diff {
 class LineDiff extends Diff {
     constructor() {
         super(...arguments);
-        this.tokenize = tokenize;
+        this.tokenize = line_tokenize;
     }
     equals(left, right, options) {
         // If we're ignoring whitespace, we need to normalise lines by stripping
@@ -35822,7 +36757,7 @@ function diffTrimmedLines(oldStr, newStr, options) {
     return lineDiff.diff(oldStr, newStr, options);
 }
 // Exported standalone so it can be used from jsonDiff too.
-function tokenize(value, options) {
+function line_tokenize(value, options) {
     if (options.stripTrailingCr) {
         // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
         value = value.replace(/\r\n/g, '\n');
@@ -36082,7 +37017,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * Writes files so that a reader (or a crash) never sees half of one: each file goes to a
  * temporary file beside it, keeps the original's mode, and is renamed over the original.
  * With several files, all temporaries are written before the first rename, so a failure
- * while writing leaves every original untouched.
+ * while writing leaves every original untouched. A symbolic link is written through, never
+ * replaced by a regular file: the file it points to is the one renamed over.
  */
 
 
@@ -36090,7 +37026,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 async function writeFilesAtomically(writes) {
     const staged = [];
     try {
-        for (const { path, content } of writes) {
+        for (const write of writes) {
+            const { content } = write;
+            const path = await external_node_fs_.promises.realpath(write.path).catch(() => write.path);
             const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
             const mode = await external_node_fs_.promises.stat(path).then((s) => s.mode & 0o7777, () => 0o644);
             await external_node_fs_.promises.writeFile(temp, content, { mode, flag: "wx" });
@@ -36103,6 +37041,125 @@ async function writeFilesAtomically(writes) {
     }
     for (const { temp, path } of staged)
         await external_node_fs_.promises.rename(temp, path);
+}
+
+;// CONCATENATED MODULE: ./src/core/workspace-files.ts
+/**
+ * The workspace boundary. Paths users give name files in the workspace: they resolve
+ * inside it after every symbolic link is followed (a link committed to the repository can
+ * point anywhere), and only regular files are read, with a byte cap applied while reading
+ * (a size from stat says nothing about /dev/zero, and opening a FIFO would wait forever).
+ */
+
+
+
+function inside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === "" || (!rel.startsWith("..") && !(0,external_node_path_.isAbsolute)(rel));
+}
+async function realpathOrSelf(path) {
+    return external_node_fs_.promises.realpath(path).catch(() => path);
+}
+/** The real path of `path`; for a file that does not exist yet, of the folder it would be in. */
+async function realTarget(path) {
+    const real = await external_node_fs_.promises.realpath(path).catch(() => undefined);
+    if (real)
+        return real;
+    return (0,external_node_path_.join)(await realpathOrSelf((0,external_node_path_.dirname)(path)), (0,external_node_path_.basename)(path));
+}
+/**
+ * The real path of a file the input `input` names, refused (bad input) unless it is in the
+ * workspace once every link is followed.
+ */
+async function workspacePath(workspace, given, input) {
+    if (given.includes("\0")) {
+        throw new errors/* ConfigurationError */.j1(`Input "${input}" has a path with a NUL character; give a plain path inside the workspace.`);
+    }
+    const root = await realpathOrSelf((0,external_node_path_.resolve)(workspace));
+    const lexical = (0,external_node_path_.resolve)(workspace, given);
+    const real = await realTarget(lexical);
+    if (!inside(root, lexical) || !inside(root, real)) {
+        const how = inside(root, lexical) ? " through a symbolic link" : "";
+        throw new errors/* ConfigurationError */.j1(`Input "${input}" names "${given}", which leads outside the workspace${how}; give a path to a file inside the workspace (${workspace}).`);
+    }
+    return real;
+}
+function kindOf(stat) {
+    if (stat.isDirectory())
+        return "a directory";
+    if (stat.isFIFO())
+        return "a named pipe";
+    if (stat.isSocket())
+        return "a socket";
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return "a device";
+    return "not a regular file";
+}
+/**
+ * Reads a regular file, at most `maxBytes` of it. Opening is non-blocking, so a FIFO is
+ * recognised (by the opened descriptor, not the path, which could be swapped) instead of
+ * waited on; the cap holds whatever stat claimed.
+ */
+async function readRegularFile(path, maxBytes, options = {}) {
+    const noFollow = options.followLinks === false ? constants.O_NOFOLLOW : 0;
+    let handle;
+    try {
+        handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | noFollow);
+    }
+    catch (error) {
+        const code = error.code ?? "error";
+        if (code === "ELOOP" && noFollow)
+            return { kind: "not-regular", what: "a symbolic link" };
+        return code === "ENOENT" ? { kind: "missing" } : { kind: "unreadable", code };
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile())
+            return { kind: "not-regular", what: kindOf(stat) };
+        const chunks = [];
+        let total = 0;
+        const chunk = Buffer.alloc(Math.min(maxBytes + 1, 64 * 1024));
+        for (;;) {
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            total += bytesRead;
+            if (total > maxBytes)
+                return { kind: "too-large", maxBytes };
+            chunks.push(Buffer.from(chunk.subarray(0, bytesRead)));
+        }
+        return { kind: "file", bytes: Buffer.concat(chunks) };
+    }
+    catch (error) {
+        return { kind: "unreadable", code: error.code ?? "error" };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * A workspace file an input names, as text: inside the workspace, a regular file, at most
+ * `maxBytes`. Every other case is one sentence naming the input.
+ */
+async function readWorkspaceText(workspace, given, input, maxBytes) {
+    const path = await workspacePath(workspace, given, input);
+    const read = await readRegularFile(path, maxBytes);
+    const name = `Input "${input}" names "${given}"`;
+    switch (read.kind) {
+        case "file":
+            return read.bytes.toString("utf8");
+        case "missing":
+            throw new ConfigurationError(`${name}, which does not exist; give a path relative to the workspace (${workspace}).`);
+        case "not-regular":
+            throw new ConfigurationError(`${name}, which is ${read.what}; give a regular file.`);
+        case "too-large":
+            throw new ConfigurationError(`${name}, which is larger than ${formatLimit(read.maxBytes)}; give a smaller file.`);
+        case "unreadable":
+            throw new ConfigurationError(`${name}, which cannot be read (${read.code}); check its permissions.`);
+    }
+}
+function formatLimit(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./src/release-file/span-edit.ts
@@ -36175,6 +37232,7 @@ function creatableParent(file, path, depth, parent, options) {
  * Terraform reads differently. Offsets are indices into the JavaScript string.
  */
 
+
 const BOM = "\uFEFF";
 /** Far deeper than any variable file; stops a hostile file from exhausting the stack. */
 const MAX_DEPTH = 256;
@@ -36235,8 +37293,12 @@ class SpanParser {
             NUMBER.lastIndex = start;
             if (NUMBER.exec(this.text)?.[0] !== word)
                 this.fail("a JSON number", `"${word}"`);
+            const value = Number(word);
+            const inexact = inexactNumber(word, value);
+            if (inexact)
+                this.fail("a number that can be held exactly", `"${word}"`, inexact);
             this.pos += word.length;
-            return { kind: "scalar", start, end: this.pos, value: Number(word) };
+            return { kind: "scalar", start, end: this.pos, value };
         }
         const literals = { true: true, false: false, null: null };
         if (Object.hasOwn(literals, word)) {
@@ -36398,6 +37460,7 @@ function parseJsonSpans(text, file) {
  */
 
 
+
 const hcl_lexer_NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const hcl_lexer_IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 const INLINE_SPACE = /[ \t]*/y;
@@ -36421,14 +37484,13 @@ class HclCursor {
         const digits = hcl_lexer_NUMBER.exec(this.text)?.[0];
         if (digits === undefined)
             return this.fail("a number");
-        this.pos += digits.length;
         const negative = this.text[start] === "-";
-        return {
-            kind: "scalar",
-            start,
-            end: this.pos,
-            value: negative ? -Number(digits) : Number(digits),
-        };
+        const value = negative ? -Number(digits) : Number(digits);
+        const inexact = inexactNumber(negative ? `-${digits}` : digits, value);
+        if (inexact)
+            this.fail("a number that can be held exactly", `"${digits}"`, inexact);
+        this.pos += digits.length;
+        return { kind: "scalar", start, end: this.pos, value };
     }
     parseString() {
         const start = this.pos;
@@ -37135,11 +38197,4065 @@ function parseJsonDocument(text, file) {
     return new JsonDocument(file, text, root);
 }
 
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+/*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
+//#region src/tag.ts
+/**
+* Returned by a scalar resolver when the source does not match its tag.
+*
+* @category Tags
+*/
+var NOT_RESOLVED = Symbol("NOT_RESOLVED");
+/**
+* Create a normalized scalar tag definition.
+*
+* @category Tags
+*/
+function defineScalarTag(tagName, options) {
+	return {
+		tagName,
+		nodeKind: "scalar",
+		implicit: options.implicit ?? false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		implicitFirstChars: options.implicitFirstChars ?? null,
+		resolve: options.resolve,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => String(data)),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized sequence tag definition.
+*
+* @category Tags
+*/
+function defineSequenceTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "sequence",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addItem: options.addItem,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized mapping tag definition.
+*
+* @category Tags
+*/
+function defineMappingTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "mapping",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addPair: options.addPair,
+		has: options.has,
+		keys: options.keys,
+		get: options.get,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+//#endregion
+//#region src/tag/scalar/str.ts
+/** @category Tags */
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
+	resolve: (source) => source,
+	identify: (data) => typeof data === "string"
+});
+//#endregion
+//#region src/tag/scalar/null_core.ts
+var NULL_VALUES$1 = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_json.ts
+/** @category Tags */
+var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: ["n"],
+	resolve: (source, isExplicit) => {
+		if (source === "null" || isExplicit && source === "") return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_yaml11.ts
+var NULL_VALUES = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/bool_core.ts
+var TRUE_VALUES$2 = [
+	"true",
+	"True",
+	"TRUE"
+];
+var FALSE_VALUES$2 = [
+	"false",
+	"False",
+	"FALSE"
+];
+/** @category Tags */
+var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"t",
+		"T",
+		"f",
+		"F"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_json.ts
+var TRUE_VALUES$1 = ["true"];
+var FALSE_VALUES$1 = ["false"];
+/** @category Tags */
+var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: ["t", "f"],
+	resolve: (source) => {
+		if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_yaml11.ts
+var TRUE_VALUES = [
+	"true",
+	"True",
+	"TRUE",
+	"y",
+	"Y",
+	"yes",
+	"Yes",
+	"YES",
+	"on",
+	"On",
+	"ON"
+];
+var FALSE_VALUES = [
+	"false",
+	"False",
+	"FALSE",
+	"n",
+	"N",
+	"no",
+	"No",
+	"NO",
+	"off",
+	"Off",
+	"OFF"
+];
+/** @category Tags */
+var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"y",
+		"Y",
+		"n",
+		"N",
+		"t",
+		"T",
+		"f",
+		"F",
+		"o",
+		"O"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/int_core.ts
+var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$2(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$2(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger$2,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_json.ts
+var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$1(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$1(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlInteger$1,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_yaml11.ts
+var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+function parseYamlInteger(source) {
+	let value = source.replace(/_/g, "");
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	if (value.includes(":")) {
+		let result = 0;
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		return sign * result;
+	}
+	if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+	if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/float_core.ts
+var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$2(source) {
+	if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase();
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	const result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat$2,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$2
+});
+//#endregion
+//#region src/tag/scalar/float_json.ts
+var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+		let value = source.toLowerCase();
+		const sign = value[0] === "-" ? -1 : 1;
+		if ("+-".includes(value[0])) value = value.slice(1);
+		if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+		if (value === ".nan") return NaN;
+		const result = sign * parseFloat(value);
+		return Number.isFinite(result) ? result : NOT_RESOLVED;
+	}
+	if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = Number(source);
+	if (Number.isFinite(result)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlFloat$1,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$1
+});
+//#endregion
+//#region src/tag/scalar/float_yaml11.ts
+var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat(source) {
+	if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase().replace(/_/g, "");
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	let result = 0;
+	if (value.includes(":")) {
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		result *= sign;
+	} else result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat
+});
+//#endregion
+//#region src/tag/scalar/merge.ts
+/**
+* Enables merge keys in {@link CORE_SCHEMA} when added with
+* {@link Schema.withTags}.
+*
+* @category Tags
+*/
+var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+	implicit: true,
+	implicitFirstChars: ["<"],
+	resolve: (source, isExplicit) => {
+		if (source === "<<" || isExplicit && source === "") return "<<";
+		return NOT_RESOLVED;
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/scalar/binary.ts
+var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+function resolveYamlBinary(source) {
+	const input = source.replace(/\s/g, "");
+	if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+	const binary = atob(input);
+	const result = new Uint8Array(binary.length);
+	for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+	return result;
+}
+function representYamlBinary(object) {
+	let binary = "";
+	for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+	return btoa(binary);
+}
+/**
+* The `!!binary` tag, represented as a `Uint8Array`.
+*
+* @category Tags
+*/
+var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+	resolve: resolveYamlBinary,
+	identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+	represent: representYamlBinary
+});
+//#endregion
+//#region src/tag/scalar/timestamp.ts
+var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+	const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+	date.setUTCFullYear(year, month, day);
+	return date;
+}
+function resolveYamlTimestamp(source) {
+	let match = YAML_DATE_REGEXP.exec(source);
+	if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+	if (match === null) return NOT_RESOLVED;
+	const year = +match[1];
+	const month = +match[2] - 1;
+	const day = +match[3];
+	if (!match[4]) {
+		const date = makeUtcDate(year, month, day);
+		if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+		return date;
+	}
+	const hour = +match[4];
+	const minute = +match[5];
+	const second = +match[6];
+	let fraction = 0;
+	if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+	if (match[7]) {
+		let value = match[7].slice(0, 3);
+		while (value.length < 3) value += "0";
+		fraction = +value;
+	}
+	const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+	if (match[9]) {
+		const offsetHour = +match[10];
+		const offsetMinute = +(match[11] || 0);
+		if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+		const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+		date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+	}
+	return date;
+}
+/**
+* The YAML 1.1 `!!timestamp` tag, represented as a JavaScript `Date`.
+*
+* @category Tags
+*/
+var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+	implicit: true,
+	implicitFirstChars: [..."0123456789"],
+	resolve: resolveYamlTimestamp,
+	identify: (object) => object instanceof Date,
+	represent: (object) => object.toISOString()
+});
+//#endregion
+//#region src/tag/sequence/seq.ts
+/** @category Tags */
+var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+	create: () => [],
+	addItem: (container, item) => {
+		container.push(item);
+	},
+	identify: Array.isArray
+});
+//#endregion
+//#region src/common/object.ts
+function isPlainObject(data) {
+	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+	const prototype = Object.getPrototypeOf(data);
+	return prototype === null || prototype === Object.prototype;
+}
+function pick(object, keys) {
+	const result = {};
+	for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+	return result;
+}
+//#endregion
+//#region src/tag/sequence/omap.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!omap
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   { one: 1 },
+*   { two: 2 }
+* ]
+* ```
+*
+* @category Tags
+*/
+var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+	create: () => ({
+		list: [],
+		seen: /* @__PURE__ */ new Set()
+	}),
+	addItem: (carrier, item) => {
+		let key;
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve an ordered map item";
+			key = item.keys().next().value;
+		} else if (isPlainObject(item)) {
+			const itemKeys = Object.keys(item);
+			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+			key = itemKeys[0];
+		} else return "cannot resolve an ordered map item";
+		if (carrier.seen.has(key)) return "duplicate key in ordered map";
+		carrier.seen.add(key);
+		carrier.list.push(item);
+		return "";
+	},
+	finalize: (carrier) => carrier.list,
+	identify: () => false
+});
+//#endregion
+//#region src/tag/sequence/pairs.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!pairs
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   ['one', 1],
+*   ['two', 2]
+* ]
+* ```
+*
+* @category Tags
+*/
+var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+	create: () => [],
+	addItem: (container, item) => {
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve a pairs item";
+			container.push(item.entries().next().value);
+			return "";
+		}
+		if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+		const object = item;
+		const keys = Object.keys(object);
+		if (keys.length !== 1) return "cannot resolve a pairs item";
+		container.push([keys[0], object[keys[0]]]);
+		return "";
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/mapping/map.ts
+/**
+* This is the default mapping implementation. It uses `{}` objects and has only
+* partial functionality due to language limitations. This choice was made
+* because users expect to get JavaScript objects, and it was left unchanged to
+* avoid too many breaking changes in the v5 release.
+*
+* Side effects:
+*
+* - `Object.hasOwn()` checks or `for...of` loops are required for safe use (to
+*   avoid falling through to prototypes).
+* - Only scalar string keys are supported properly.
+* - Other scalar keys, such as `null` and numbers, are converted to strings.
+*   This is historical behaviour, and it can cause side effects such as
+*   problems with `!!merge`.
+*
+* Note that non-string scalar keys may be deprecated in future versions.
+*
+* Ideally, use {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+		const normalizedKey = String(key);
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		if (key !== null && typeof key === "object") return false;
+		return Object.prototype.hasOwnProperty.call(container, String(key));
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/tag/mapping/set.ts
+/**
+* The YAML 1.1 `!!set` tag, represented as a JavaScript `Set`.
+*
+* @category Tags
+*/
+var setTag = defineMappingTag("tag:yaml.org,2002:set", {
+	create: () => /* @__PURE__ */ new Set(),
+	identify: (data) => data instanceof Set,
+	represent: (data) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of data) map.set(key, null);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (value !== null) return "cannot resolve a set item";
+		container.add(key);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: () => null
+});
+//#endregion
+//#region src/schema.ts
+function createTagDefinitionMap() {
+	return {
+		scalar: Object.create(null),
+		sequence: Object.create(null),
+		mapping: Object.create(null)
+	};
+}
+function createTagDefinitionListMap() {
+	return {
+		scalar: [],
+		sequence: [],
+		mapping: []
+	};
+}
+function compileTags(tags) {
+	const result = [];
+	for (const tag of tags) {
+		let index = result.length;
+		for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+			const previous = result[previousIndex];
+			if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+				index = previousIndex;
+				break;
+			}
+		}
+		result[index] = tag;
+	}
+	return result;
+}
+/**
+* Controls tag resolution when loading and type selection when dumping.
+*
+* @category Schemas
+*/
+var Schema = class Schema {
+	tags;
+	/** @internal */
+	implicitScalarTags;
+	/**
+	* Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+	* the resolvers that may match that key, in schema order; a key absent from
+	* the map uses
+	* {@link Schema.implicitScalarAnyFirstChar}
+	* (resolvers that declared no first-char constraint, so they apply to any
+	* first character).
+	*/
+	implicitScalarByFirstChar;
+	implicitScalarAnyFirstChar;
+	/**
+	* The default scalar tag (`!!str`), resolved once so the composer's fallback
+	* for unresolved plain scalars avoids a keyed lookup per scalar.
+	*
+	* @internal
+	*/
+	defaultScalarTag;
+	/**
+	* The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+	* value is identified by its default tag, the tag is implicit and not
+	* printed. Undefined if the schema does not define them (then such values
+	* can't be dumped).
+	*
+	* @internal
+	*/
+	defaultSequenceTag;
+	/** @internal */
+	defaultMappingTag;
+	exact;
+	prefix;
+	constructor(tags) {
+		const compiledTags = compileTags(tags);
+		const implicitScalarTags = [];
+		const exact = createTagDefinitionMap();
+		const prefix = createTagDefinitionListMap();
+		for (const tag of compiledTags) {
+			if (tag.nodeKind === "scalar" && tag.implicit) {
+				if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+				implicitScalarTags.push(tag);
+			}
+			switch (tag.nodeKind) {
+				case "scalar":
+					if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+					else exact.scalar[tag.tagName] = tag;
+					break;
+				case "sequence":
+					if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+					else exact.sequence[tag.tagName] = tag;
+					break;
+				case "mapping": if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+				else exact.mapping[tag.tagName] = tag;
+			}
+		}
+		const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+		const keys = /* @__PURE__ */ new Set();
+		for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+		const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+		for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+		const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+		if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+		this.tags = compiledTags;
+		this.implicitScalarTags = implicitScalarTags;
+		this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+		this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+		this.defaultScalarTag = defaultScalarTag;
+		this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+		this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+		this.exact = exact;
+		this.prefix = prefix;
+	}
+	/** @internal */
+	lookupScalarTag(tagName) {
+		const exactTag = this.exact.scalar[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupSequenceTag(tagName) {
+		const exactTag = this.exact.sequence[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupMappingTag(tagName) {
+		const exactTag = this.exact.mapping[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	resolveImplicitScalarTag(source) {
+		const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+		for (const tag of candidates) {
+			const value = tag.resolve(source, false, tag.tagName);
+			if (value !== NOT_RESOLVED) return {
+				value,
+				tag
+			};
+		}
+		const tag = this.defaultScalarTag;
+		return {
+			value: tag.resolve(source, false, tag.tagName),
+			tag
+		};
+	}
+	/**
+	* Creates a new schema with the specified tags added. If a tag already
+	* exists, it is replaced by the specified tag.
+	*
+	* @example
+	*
+	* ```javascript
+	* import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+	*
+	* const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+	* ```
+	*/
+	withTags(...tags) {
+		let flatTags = [];
+		for (const tag of tags) flatTags = flatTags.concat(tag);
+		return new Schema([...this.tags, ...flatTags]);
+	}
+};
+/**
+* The YAML 1.2 Failsafe Schema: strings, sequences, and mappings.
+*
+* @category Schemas
+*/
+var FAILSAFE_SCHEMA = new Schema([
+	strTag,
+	seqTag,
+	mapTag
+]);
+/**
+* The YAML 1.2 JSON Schema. It uses JSON scalar forms while retaining YAML
+* collection syntax.
+*
+* @category Schemas
+*/
+var JSON_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullJsonTag,
+	boolJsonTag,
+	intJsonTag,
+	floatJsonTag
+]);
+/**
+* The default schema for the loaders. Note, {@link CORE_SCHEMA} comes
+* without the `!!merge` tag. You can easily enable it if needed.
+*
+* @example
+* Enable {@link mergeTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Schemas
+*/
+var CORE_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullCoreTag,
+	boolCoreTag,
+	intCoreTag,
+	floatCoreTag
+]);
+/**
+* YAML 1.1-compatible schema.
+*
+* @category Schemas
+*/
+var YAML11_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullYaml11Tag,
+	boolYaml11Tag,
+	intYaml11Tag,
+	floatYaml11Tag,
+	timestampTag,
+	mergeTag,
+	binaryTag,
+	omapTag,
+	pairsTag,
+	setTag
+]);
+/**
+* The dumper schema for maximum compatibility. It combines all supported type
+* variants from YAML 1.1 and YAML 1.2 so strings matching any of them are
+* quoted. This makes the generated YAML more compatible with other parsers.
+*
+* The schema is based on YAML 1.1, but extends `!!int` and `!!float` to accept
+* both YAML 1.1 and Core Schema forms, since Core Schema supports some forms
+* that YAML 1.1 does not.
+*
+* @category Schemas
+*/
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+	...intYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+}, {
+	...floatYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+});
+//#endregion
+//#region src/tag/mapping/real_map.ts
+/**
+* Recommended when non-string keys are actually needed. It uses native
+* JavaScript `Map` objects, so keys keep their constructed types instead of
+* being converted to strings.
+*
+* It is not the default to avoid widespread breaking changes in existing
+* projects. `Map` has a different access API and does not pass deep equality
+* checks against `{}`-based fixtures. Alongside the other changes in v5,
+* making it the default was considered too disruptive.
+*
+* If these differences are acceptable for your project, we recommend using
+* {@link realMapTag} to guarantee the absence of problems and side effects.
+*
+* @example
+* Enable {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Tags
+*/
+var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => /* @__PURE__ */ new Map(),
+	addPair: (container, key, value) => {
+		container.set(key, value);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: (container, key) => container.get(key),
+	identify: (data) => data instanceof Map || isPlainObject(data),
+	represent: (data) => {
+		if (data instanceof Map) return data;
+		const map = /* @__PURE__ */ new Map();
+		const obj = data;
+		for (const key of Object.keys(obj)) map.set(key, obj[key]);
+		return map;
+	}
+});
+//#endregion
+//#region src/tag/mapping/legacy_map.ts
+function normalizeKey(key) {
+	if (Array.isArray(key)) {
+		const array = Array.prototype.slice.call(key);
+		for (let index = 0; index < array.length; index++) {
+			if (Array.isArray(array[index])) return null;
+			if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+		}
+		return String(array);
+	}
+	if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+	return String(key);
+}
+/**
+* This implementation exists solely to reproduce v4 behavior exactly. Its use
+* is strongly discouraged. If complex or non-string keys are needed, use
+* {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		const normalizedKey = normalizeKey(key);
+		if (normalizedKey === null) return "nested arrays are not supported inside keys";
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		const normalizedKey = normalizeKey(key);
+		return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/common/snippet.ts
+var DEFAULT_SNIPPET_OPTIONS = {
+	maxLength: 79,
+	indent: 1,
+	linesBefore: 3,
+	linesAfter: 2
+};
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+	let head = "";
+	let tail = "";
+	const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+	if (position - lineStart > maxHalfLength) {
+		head = " ... ";
+		lineStart = position - maxHalfLength + head.length;
+	}
+	if (lineEnd - position > maxHalfLength) {
+		tail = " ...";
+		lineEnd = position + maxHalfLength - tail.length;
+	}
+	return {
+		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+		pos: position - lineStart + head.length
+	};
+}
+function padStart(string, max) {
+	return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+	if (!mark.buffer) return null;
+	const opts = {
+		...DEFAULT_SNIPPET_OPTIONS,
+		...options
+	};
+	const re = /\r?\n|\r|\0/g;
+	const lineStarts = [0];
+	const lineEnds = [];
+	let match;
+	let foundLineNo = -1;
+	while (match = re.exec(mark.buffer)) {
+		lineEnds.push(match.index);
+		lineStarts.push(match.index + match[0].length);
+		if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+	}
+	if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+	let result = "";
+	const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+	const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+	for (let i = 1; i <= opts.linesBefore; i++) {
+		if (foundLineNo - i < 0) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+		result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line.str}\n${result}`;
+	}
+	const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+	result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^\n`;
+	for (let i = 1; i <= opts.linesAfter; i++) {
+		if (foundLineNo + i >= lineEnds.length) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+		result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	}
+	return result.replace(/\n$/, "");
+}
+//#endregion
+//#region src/common/exception.ts
+function formatError(exception, compact) {
+	let where = "";
+	if (!exception.mark) return exception.reason;
+	if (exception.mark.name) where += `in "${exception.mark.name}" `;
+	where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+	if (!compact && exception.mark.snippet) where += `\n\n${exception.mark.snippet}`;
+	return `${exception.reason} ${where}`;
+}
+/**
+* A YAML error. Unlike an ordinary `Error`, it adds a source snippet showing
+* the location of the problem to the error message, when available.
+*
+* @category Main
+*/
+var YAMLException = class YAMLException extends Error {
+	reason;
+	mark;
+	/**
+	* Optional `mark` contains source snippet data. Usually, use
+	* {@link YAMLException.throwAt} instead of passing it directly.
+	*/
+	constructor(reason, mark) {
+		super();
+		this.name = "YAMLException";
+		this.reason = reason;
+		this.mark = mark;
+		this.message = formatError(this, false);
+		if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+	}
+	/**
+	* Returns the formatted error, omitting the source snippet in compact mode.
+	*/
+	toString(compact) {
+		return `${this.name}: ${formatError(this, compact)}`;
+	}
+	/**
+	* Builds a YAMLException with a source snippet and throws it. `source` is
+	* the raw input text; `position` is an offset into it.
+	*/
+	static throwAt(source, position, message, filename = "") {
+		let line = 0;
+		let lineStart = 0;
+		for (let index = 0; index < position; index++) {
+			const ch = source.charCodeAt(index);
+			if (ch === 10) {
+				line++;
+				lineStart = index + 1;
+			} else if (ch === 13) {
+				line++;
+				if (source.charCodeAt(index + 1) === 10) index++;
+				lineStart = index + 1;
+			}
+		}
+		const mark = {
+			name: filename,
+			buffer: source,
+			position,
+			line,
+			column: position - lineStart
+		};
+		mark.snippet = makeSnippet(mark);
+		throw new YAMLException(message, mark);
+	}
+};
+//#endregion
+//#region src/parser/events.ts
+/** @category Events */
+var EVENT_ID = {
+	DOCUMENT: 1,
+	SEQUENCE: 2,
+	MAPPING: 3,
+	SCALAR: 4,
+	ALIAS: 5,
+	POP: 6
+};
+/** @category Nodes */
+var SCALAR_STYLE = {
+	PLAIN: 1,
+	SINGLE_QUOTED: 2,
+	DOUBLE_QUOTED: 3,
+	LITERAL_BLOCK: 4,
+	FOLDED_BLOCK: 5
+};
+/** @category Nodes */
+var COLLECTION_STYLE = {
+	BLOCK: 1,
+	FLOW: 2
+};
+/** @category Nodes */
+var CHOMPING_MODE = {
+	CLIP: 1,
+	STRIP: 2,
+	KEEP: 3
+};
+//#endregion
+//#region src/parser/parser_scalar.ts
+var NO_RANGE$3 = -1;
+function simpleEscapeSequence(c) {
+	switch (c) {
+		case 48: return "\0";
+		case 97: return "\x07";
+		case 98: return "\b";
+		case 116: return "	";
+		case 9: return "	";
+		case 110: return "\n";
+		case 118: return "\v";
+		case 102: return "\f";
+		case 114: return "\r";
+		case 101: return "\x1B";
+		case 32: return " ";
+		case 34: return "\"";
+		case 47: return "/";
+		case 92: return "\\";
+		case 78: return "";
+		case 95: return "\xA0";
+		case 76: return "\u2028";
+		case 80: return "\u2029";
+		default: return "";
+	}
+}
+var simpleEscapeCheck = new Array(256);
+var simpleEscapeMap = new Array(256);
+for (let i = 0; i < 256; i++) {
+	simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+	simpleEscapeMap[i] = simpleEscapeSequence(i);
+}
+function charFromCodepoint(c) {
+	if (c <= 65535) return String.fromCharCode(c);
+	return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+	let breaks = 0;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10) {
+			breaks++;
+			position++;
+		} else if (ch === 13) {
+			breaks++;
+			position++;
+			if (input.charCodeAt(position) === 10) position++;
+		} else if (ch === 32 || ch === 9) position++;
+		else break;
+	}
+	return {
+		position,
+		breaks
+	};
+}
+function foldedBreaks(count) {
+	if (count === 1) return " ";
+	return "\n".repeat(count - 1);
+}
+function getPlainValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 39) {
+			result += input.slice(captureStart, position) + "'";
+			position += 2;
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 92) {
+			result += input.slice(captureStart, position);
+			position++;
+			const escaped = input.charCodeAt(position);
+			if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+			else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+				result += simpleEscapeMap[escaped];
+				position++;
+			} else {
+				let hexLength = escapedHexLen$1(escaped);
+				let hexResult = 0;
+				for (; hexLength > 0; hexLength--) {
+					position++;
+					const digit = fromHexCode$1(input.charCodeAt(position));
+					hexResult = (hexResult << 4) + digit;
+				}
+				result += charFromCodepoint(hexResult);
+				position++;
+			}
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+	const textIndent = indent < 0 ? 0 : indent;
+	const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+	const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+	let result = "";
+	let didReadContent = false;
+	let emptyLines = 0;
+	let atMoreIndented = false;
+	for (const line of lines) {
+		let column = 0;
+		while (column < textIndent && line.charCodeAt(column) === 32) column++;
+		if (indent < 0 || column >= line.length) {
+			emptyLines++;
+			continue;
+		}
+		const content = line.slice(textIndent);
+		const first = content.charCodeAt(0);
+		if (folded) {
+			if (first === 32 || first === 9) {
+				atMoreIndented = true;
+				result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+			} else if (atMoreIndented) {
+				atMoreIndented = false;
+				result += "\n".repeat(emptyLines + 1);
+			} else if (emptyLines === 0) {
+				if (didReadContent) result += " ";
+			} else result += "\n".repeat(emptyLines);
+		} else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+		result += content;
+		didReadContent = true;
+		emptyLines = 0;
+	}
+	if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+	else if (chomping !== CHOMPING_MODE.STRIP) {
+		if (didReadContent) result += "\n";
+	}
+	return result;
+}
+/**
+* Decodes the scalar referenced by event offsets in `input`.
+*
+* @category Events
+*/
+function getScalarValue(input, scalar) {
+	if (scalar.valueStart === NO_RANGE$3) return "";
+	const { valueStart, valueEnd } = scalar;
+	if (scalar.fast) return input.slice(valueStart, valueEnd);
+	switch (scalar.style) {
+		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+		default: return getPlainValue(input, valueStart, valueEnd);
+	}
+}
+//#endregion
+//#region src/common/tagname.ts
+var DEFAULT_TAG_HANDLERS = Object.assign(Object.create(null), {
+	"!": "!",
+	"!!": "tag:yaml.org,2002:"
+});
+var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+	return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+	const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+	let result = "";
+	for (let index = 0; index < source.length; index++) {
+		let ch = source.charCodeAt(index);
+		if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+			result += source[index];
+			continue;
+		}
+		if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+		if (ch < 128) result += percentByte(ch);
+		else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+		else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+		else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+	}
+	return result;
+}
+function tagPercentDecode(source) {
+	let result = "";
+	let index = 0;
+	while (index < source.length) {
+		if (source.charCodeAt(index) !== 37) {
+			result += source[index++];
+			continue;
+		}
+		let ch = parseInt(source.slice(index + 1, index + 3), 16);
+		index += 3;
+		if (ch >= 192) {
+			let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
+			ch &= (1 << 6 - remaining) - 1;
+			while (remaining-- > 0) {
+				ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
+				index += 3;
+			}
+		}
+		if (ch < 65536) result += String.fromCharCode(ch);
+		else {
+			ch -= 65536;
+			result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+		}
+	}
+	return result;
+}
+function tagNameFull(rawTag, tagHandlers) {
+	if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
+	const handleEnd = rawTag.indexOf("!", 1);
+	const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
+	return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function tagNameShort(fullTag) {
+	let tag = fullTag;
+	if (tag.charCodeAt(0) === 33) {
+		tag = tag.slice(1);
+		return `!${tagPercentEncode(tag, true)}`;
+	}
+	if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+	return `!<${tagPercentEncode(tag, false)}>`;
+}
+//#endregion
+//#region src/parser/constructor.ts
+var NO_RANGE$2 = -1;
+var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
+var DEFAULT_CONSTRUCTOR_OPTIONS = {
+	filename: "",
+	schema: CORE_SCHEMA,
+	json: false,
+	maxTotalMergeKeys: 1e4,
+	maxAliases: -1
+};
+function eventPosition$1(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function throwError$1(state, message) {
+	YAMLException.throwAt(state.source, state.position, message, state.filename);
+}
+function finalizeCollection(state, position, tag, carrier) {
+	try {
+		return tag.finalize(carrier);
+	} catch (error) {
+		if (error instanceof YAMLException) throw error;
+		YAMLException.throwAt(state.source, position, error instanceof Error ? error.message : String(error), state.filename);
+	}
+}
+function constructScalar(state, event) {
+	const source = getScalarValue(state.source, event);
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	const strTag = state.schema.defaultScalarTag;
+	if (rawTag !== "") {
+		if (rawTag === "!") return {
+			value: source,
+			tag: strTag
+		};
+		const tagName = tagNameFull(rawTag, state.tagHandlers);
+		const scalarTag = state.schema.lookupScalarTag(tagName);
+		if (scalarTag) {
+			const result = scalarTag.resolve(source, true, tagName);
+			if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			return {
+				value: result,
+				tag: scalarTag
+			};
+		}
+		const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
+		if (collectionTagDef) {
+			if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			const carrier = collectionTagDef.create(tagName);
+			return {
+				value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
+				tag: collectionTagDef
+			};
+		}
+		throwError$1(state, `unknown scalar tag !<${tagName}>`);
+	}
+	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+	return {
+		value: strTag.resolve(source, false, strTag.tagName),
+		tag: strTag
+	};
+}
+function collectionTagName(state, event, defaultTagName) {
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
+}
+function isMappingTag(tag) {
+	return tag.nodeKind === "mapping";
+}
+function chargeMergeWork(state) {
+	state.totalMergeKeys++;
+	if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
+}
+function mergeKeys(state, frame, source, sourceTag) {
+	chargeMergeWork(state);
+	for (const sourceKey of sourceTag.keys(source)) {
+		chargeMergeWork(state);
+		if (frame.tag.has(frame.value, sourceKey)) continue;
+		const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
+		if (err) throwError$1(state, err);
+		frame.overridable ??= /* @__PURE__ */ new Set();
+		frame.overridable.add(sourceKey);
+	}
+}
+function mergeSource(state, frame, source, sourceTag) {
+	state.position = frame.keyPosition;
+	if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+	else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
+		if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
+		for (const element of source) {
+			const elementTag = state.nodeTags.get(element);
+			if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+			mergeKeys(state, frame, element, elementTag);
+		}
+	} else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+}
+function addMappingValue(state, frame, key, value, tag) {
+	state.position = frame.keyPosition;
+	if (frame.keyIsMerge) {
+		mergeSource(state, frame, value, tag);
+		return;
+	}
+	if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
+	const err = frame.tag.addPair(frame.value, key, value);
+	if (err) throwError$1(state, err);
+	frame.overridable?.delete(key);
+}
+function addValue(state, value, tag) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") {
+		frame.value = value;
+		frame.hasValue = true;
+	} else if (frame.kind === "sequence") {
+		if (isMappingTag(tag)) state.nodeTags.set(value, tag);
+		const err = frame.tag.addItem(frame.value, value, frame.index++);
+		if (err) throwError$1(state, err);
+	} else if (frame.hasKey) {
+		const key = frame.key;
+		frame.key = void 0;
+		frame.hasKey = false;
+		addMappingValue(state, frame, key, value, tag);
+	} else {
+		frame.key = value;
+		frame.keyPosition = state.position;
+		frame.hasKey = true;
+		frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
+	}
+}
+function storeAnchor(state, event, value, tag, isValueFinal) {
+	if (event.anchorStart !== NO_RANGE$2) {
+		const anchor = {
+			value,
+			tag,
+			isValueFinal
+		};
+		state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
+		return anchor;
+	}
+	return null;
+}
+/**
+* Constructs JavaScript documents directly from parser events, without an
+* intermediate AST.
+*
+* @category Events
+*/
+function constructFromEvents(events, options) {
+	const state = {
+		...DEFAULT_CONSTRUCTOR_OPTIONS,
+		...options,
+		events,
+		documents: [],
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		anchors: /* @__PURE__ */ new Map(),
+		nodeTags: /* @__PURE__ */ new Map(),
+		tagHandlers: Object.create(null),
+		totalMergeKeys: 0,
+		aliasCount: 0
+	};
+	while (state.eventIndex < state.events.length) {
+		const event = state.events[state.eventIndex++];
+		state.position = eventPosition$1(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT:
+				state.anchors = /* @__PURE__ */ new Map();
+				state.nodeTags = /* @__PURE__ */ new Map();
+				state.aliasCount = 0;
+				state.tagHandlers = Object.create(null);
+				for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
+				state.frames.push({
+					kind: "document",
+					position: state.position,
+					value: void 0,
+					hasValue: false
+				});
+				break;
+			case EVENT_ID.SCALAR: {
+				const { value, tag } = constructScalar(state, event);
+				storeAnchor(state, event, value, tag, true);
+				addValue(state, value, tag);
+				break;
+			}
+			case EVENT_ID.SEQUENCE: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
+				const tag = state.schema.lookupSequenceTag(tagName);
+				if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "sequence",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					index: 0
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
+				const tag = state.schema.lookupMappingTag(tagName);
+				if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "mapping",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					key: void 0,
+					keyPosition: state.position,
+					hasKey: false,
+					keyIsMerge: false,
+					overridable: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS: {
+				if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
+				const name = state.source.slice(event.anchorStart, event.anchorEnd);
+				const anchor = state.anchors.get(name);
+				if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
+				if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+				addValue(state, anchor.value, anchor.tag);
+				break;
+			}
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.hasKey) {
+					state.position = frame.keyPosition;
+					throwError$1(state, "incomplete mapping pair in event stream");
+				}
+				if (frame.kind === "document") state.documents.push(frame.value);
+				else {
+					const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
+					if (frame.anchor) {
+						frame.anchor.value = value;
+						frame.anchor.isValueFinal = true;
+					}
+					addValue(state, value, frame.tag);
+				}
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/parser/parser.ts
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+	filename: "",
+	maxDepth: 100
+};
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+	state.events.push({
+		type: EVENT_ID.DOCUMENT,
+		explicitStart,
+		explicitEnd,
+		directives: state.directives
+	});
+}
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.SEQUENCE,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.MAPPING,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+	state.events.splice(snapshot.eventsLength, 0, {
+		type: EVENT_ID.MAPPING,
+		start: snapshot.position,
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1,
+		style: COLLECTION_STYLE.FLOW
+	});
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+	state.events.push({
+		type: EVENT_ID.SCALAR,
+		valueStart,
+		valueEnd,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style,
+		chomping,
+		indent,
+		fast
+	});
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+	state.events.push({
+		type: EVENT_ID.ALIAS,
+		anchorStart,
+		anchorEnd
+	});
+}
+function addPopEvent(state) {
+	state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+	return {
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1
+	};
+}
+function snapshotState(state) {
+	return {
+		position: state.position,
+		line: state.line,
+		lineStart: state.lineStart,
+		lineIndent: state.lineIndent,
+		firstTabInLine: state.firstTabInLine,
+		eventsLength: state.events.length
+	};
+}
+function restoreState(state, snapshot) {
+	state.position = snapshot.position;
+	state.line = snapshot.line;
+	state.lineStart = snapshot.lineStart;
+	state.lineIndent = snapshot.lineIndent;
+	state.firstTabInLine = snapshot.firstTabInLine;
+	state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+	YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+	return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+	return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+	return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+	return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+	return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+	return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	const lc = c | 32;
+	if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+	return -1;
+}
+function escapedHexLen(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	if (c === 85) return 8;
+	return 0;
+}
+function isSimpleEscape(c) {
+	return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+	if (state.input.charCodeAt(state.position) === 10) state.position++;
+	else {
+		state.position++;
+		if (state.input.charCodeAt(state.position) === 10) state.position++;
+	}
+	state.line++;
+	state.lineStart = state.position;
+	state.lineIndent = 0;
+	state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+	let lineBreaks = 0;
+	let ch = state.input.charCodeAt(state.position);
+	let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+	while (ch !== 0) {
+		while (isWhiteSpace(ch)) {
+			hasSeparation = true;
+			if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+			ch = state.input.charCodeAt(++state.position);
+		}
+		if (allowComments && hasSeparation && ch === 35) do
+			ch = state.input.charCodeAt(++state.position);
+		while (!isEol(ch) && ch !== 0);
+		if (!isEol(ch)) break;
+		consumeLineBreak(state);
+		lineBreaks++;
+		hasSeparation = true;
+		ch = state.input.charCodeAt(state.position);
+		while (ch === 32) {
+			state.lineIndent++;
+			ch = state.input.charCodeAt(++state.position);
+		}
+	}
+	return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+	const ch = state.input.charCodeAt(position);
+	if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+		const following = state.input.charCodeAt(position + 3);
+		return following === 0 || isWsOrEol(following);
+	}
+	return false;
+}
+function skipByteOrderMark(state) {
+	if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+		state.position++;
+		state.lineStart = state.position;
+	}
+}
+function testDocumentBoundary(state) {
+	if (state.position !== state.lineStart) return false;
+	if (testDocumentSeparator(state)) return true;
+	if (state.input.charCodeAt(state.position) !== 65279) return false;
+	const snapshot = snapshotState(state);
+	skipByteOrderMark(state);
+	skipSeparationSpace(state, true);
+	const ch = state.input.charCodeAt(state.position);
+	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+	restoreState(state, snapshot);
+	return result;
+}
+function skipUntilLineEnd(state) {
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+	const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+	if (match !== null) {
+		state.position = start + match.index + match[0].length - 1;
+		throwError(state, "the stream contains non-printable characters");
+	}
+}
+function readTagProperty(state, props, inFlow) {
+	if (state.input.charCodeAt(state.position) !== 33) return false;
+	if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+	const start = state.position;
+	let isVerbatim = false;
+	let isNamed = false;
+	let tagHandle = "!";
+	let ch = state.input.charCodeAt(++state.position);
+	if (ch === 60) {
+		isVerbatim = true;
+		ch = state.input.charCodeAt(++state.position);
+	} else if (ch === 33) {
+		isNamed = true;
+		tagHandle = "!!";
+		ch = state.input.charCodeAt(++state.position);
+	}
+	let suffixStart = state.position;
+	let tagName;
+	if (isVerbatim) {
+		while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+		if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+		tagName = state.input.slice(suffixStart, state.position);
+		state.position++;
+	} else {
+		while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+			if (ch === 33) {
+				if (!isNamed) {
+					tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+					if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+					isNamed = true;
+					suffixStart = state.position + 1;
+				} else throwError(state, "tag suffix cannot contain exclamation marks");
+			}
+			ch = state.input.charCodeAt(++state.position);
+		}
+		tagName = state.input.slice(suffixStart, state.position);
+		if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+	}
+	if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+	props.tagStart = start;
+	props.tagEnd = state.position;
+	return true;
+}
+function readAnchorProperty(state, props) {
+	if (state.input.charCodeAt(state.position) !== 38) return false;
+	if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+	props.anchorStart = start;
+	props.anchorEnd = state.position;
+	return true;
+}
+function readAlias(state, props) {
+	if (state.input.charCodeAt(state.position) !== 42) return false;
+	if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+	addAliasEvent(state, start, state.position);
+	return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+	skipSeparationSpace(state, false);
+	if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 39) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 39) {
+			if (state.input.charCodeAt(state.position + 1) === 39) {
+				simple = false;
+				state.position += 2;
+				continue;
+			}
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 34) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 34) {
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (ch === 92) {
+			simple = false;
+			const escaped = state.input.charCodeAt(++state.position);
+			if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+			else if (isSimpleEscape(escaped)) state.position++;
+			else {
+				let hexLength = escapedHexLen(escaped);
+				if (hexLength === 0) throwError(state, "unknown escape sequence");
+				while (hexLength-- > 0) {
+					state.position++;
+					if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+				}
+				state.position++;
+			}
+		} else if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	let chomping = CHOMPING_MODE.CLIP;
+	let indent = -1;
+	let detectedIndent = false;
+	if (ch !== 124 && ch !== 62) return false;
+	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const current = state.input.charCodeAt(state.position);
+		const digit = fromDecimalCode(current);
+		if (current === 43 || current === 45) {
+			if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+			chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+			state.position++;
+		} else if (digit >= 0) {
+			if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+			if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+			indent = parentIndent + digit - 1;
+			detectedIndent = true;
+			state.position++;
+		} else break;
+	}
+	let hadWhitespace = false;
+	while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+		hadWhitespace = true;
+		state.position++;
+	}
+	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+	let contentIndent = detectedIndent ? indent : -1;
+	let maxLeadingIndent = 0;
+	const valueStart = state.position;
+	let valueEnd = state.position;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const linePosition = state.position;
+		let column = 0;
+		while (state.input.charCodeAt(linePosition + column) === 32) column++;
+		const first = state.input.charCodeAt(linePosition + column);
+		if (first === 0) {
+			if (contentIndent >= 0) {
+				if (column > contentIndent) valueEnd = linePosition + column;
+			} else if (column > 0) valueEnd = linePosition + column;
+			break;
+		}
+		if (testDocumentBoundary(state)) break;
+		if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+		if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+			if (first === 9 && column < parentIndent) {
+				state.position = linePosition + column;
+				throwError(state, "tab characters must not be used in indentation");
+			}
+			if (column >= parentIndent && column < maxLeadingIndent) {
+				state.position = linePosition + column;
+				throwError(state, "bad indentation of a mapping entry");
+			}
+		}
+		if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+		const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+		if (first !== 0 && !isEol(first) && column < requiredIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		skipUntilLineEnd(state);
+		valueEnd = state.position;
+		if (isEol(state.input.charCodeAt(state.position))) {
+			consumeLineBreak(state);
+			valueEnd = state.position;
+		}
+	}
+	checkPrintable(state, valueStart, valueEnd);
+	addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+	return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+	const ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+	if (ch === 63 || ch === 45) {
+		const following = state.input.charCodeAt(state.position + 1);
+		if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+	}
+	return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+	if (!canStartPlainScalar(state, nodeContext)) return false;
+	const start = state.position;
+	let end = state.position;
+	let ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	let multiline = false;
+	while (ch !== 0) {
+		if (testDocumentBoundary(state)) break;
+		if (ch === 58) {
+			const following = state.input.charCodeAt(state.position + 1);
+			if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+		} else if (ch === 35) {
+			if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+		} else if (inFlow && isFlowIndicator(ch)) break;
+		else if (isEol(ch)) {
+			const savedPosition = state.position;
+			const savedLine = state.line;
+			const savedLineStart = state.lineStart;
+			const savedLineIndent = state.lineIndent;
+			skipSeparationSpace(state, false);
+			if (state.lineIndent >= nodeIndent) {
+				multiline = true;
+				ch = state.input.charCodeAt(state.position);
+				continue;
+			}
+			state.position = savedPosition;
+			state.line = savedLine;
+			state.lineStart = savedLineStart;
+			state.lineIndent = savedLineIndent;
+			break;
+		}
+		if (!isWhiteSpace(ch)) end = state.position + 1;
+		ch = state.input.charCodeAt(++state.position);
+	}
+	if (end === start) return false;
+	checkPrintable(state, start, end);
+	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+	const startLine = state.line;
+	skipSeparationSpace(state, true);
+	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readFlowCollection(state, nodeIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	const isMapping = ch === 123;
+	const start = state.position;
+	let readNext = true;
+	if (ch !== 91 && ch !== 123) return false;
+	const terminator = isMapping ? 125 : 93;
+	if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		skipFlowSeparationSpace(state, nodeIndent);
+		let ch = state.input.charCodeAt(state.position);
+		if (ch === terminator) {
+			state.position++;
+			addPopEvent(state);
+			return true;
+		} else if (!readNext) throwError(state, "missed comma between flow collection entries");
+		else if (ch === 44) throwError(state, "expected the node content, but found ','");
+		let isPair = false;
+		let isExplicitPair = false;
+		if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+			isPair = isExplicitPair = true;
+			state.position += 1;
+			skipFlowSeparationSpace(state, nodeIndent);
+		}
+		const entryLine = state.line;
+		const entryStart = snapshotState(state);
+		const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+		skipFlowSeparationSpace(state, nodeIndent);
+		ch = state.input.charCodeAt(state.position);
+		if ((isMapping || isExplicitPair || state.line === entryLine) && ch === 58) {
+			isPair = true;
+			state.position++;
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) {
+				insertFlowPairMappingEvent(state, entryStart);
+				if (!keyWasRead) addEmptyScalarEvent(state);
+			} else if (!keyWasRead) addEmptyScalarEvent(state);
+			if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) addPopEvent(state);
+		} else if (isMapping && isPair) {
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+		} else if (isMapping) addEmptyScalarEvent(state);
+		else if (isPair) {
+			insertFlowPairMappingEvent(state, entryStart);
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+			addPopEvent(state);
+		}
+		ch = state.input.charCodeAt(state.position);
+		if (ch === 44) {
+			readNext = true;
+			state.position++;
+		} else readNext = false;
+	}
+	throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+	addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+		if (state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const entryLine = state.line;
+		state.position++;
+		const hadBreak = skipSeparationSpace(state, true) > 0;
+		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+		else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+		skipSeparationSpace(state, true);
+		if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+		if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+	}
+	addPopEvent(state);
+	return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+	let atExplicitKey = false;
+	let detected = false;
+	let mappingOpened = false;
+	let pendingExplicitKey = false;
+	if (state.firstTabInLine !== -1) return false;
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0) {
+		if (!atExplicitKey && state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const following = state.input.charCodeAt(state.position + 1);
+		const entryLine = state.line;
+		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+			if (!mappingOpened) {
+				addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+				mappingOpened = true;
+			}
+			if (ch === 63) {
+				if (atExplicitKey) addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = true;
+			} else if (atExplicitKey) atExplicitKey = false;
+			else {
+				addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = false;
+			}
+			state.position += 1;
+			pendingExplicitKey = true;
+		} else {
+			if (atExplicitKey) {
+				addEmptyScalarEvent(state);
+				atExplicitKey = false;
+			}
+			const beforeKey = snapshotState(state);
+			if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+			if (state.line === entryLine) {
+				ch = state.input.charCodeAt(state.position);
+				while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+				if (ch === 58) {
+					ch = state.input.charCodeAt(++state.position);
+					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+					if (!mappingOpened) {
+						state.events.splice(beforeKey.eventsLength, 0, {
+							type: EVENT_ID.MAPPING,
+							start: beforeKey.position,
+							anchorStart: props.anchorStart,
+							anchorEnd: props.anchorEnd,
+							tagStart: props.tagStart,
+							tagEnd: props.tagEnd,
+							style: COLLECTION_STYLE.BLOCK
+						});
+						mappingOpened = true;
+					}
+					detected = true;
+					atExplicitKey = false;
+					pendingExplicitKey = false;
+				} else if (detected) throwError(state, "expected ':' after a mapping key");
+				else {
+					if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+						restoreState(state, beforeKey);
+						return false;
+					}
+					return true;
+				}
+			} else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+			else {
+				if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+					restoreState(state, beforeKey);
+					return false;
+				}
+				return true;
+			}
+		}
+		if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+		if (!atExplicitKey) {
+			if (pendingExplicitKey) {
+				addEmptyScalarEvent(state);
+				pendingExplicitKey = false;
+			}
+		}
+		skipSeparationSpace(state, true);
+		ch = state.input.charCodeAt(state.position);
+		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+		else if (state.lineIndent < nodeIndent) break;
+	}
+	if (!detected) return false;
+	if (atExplicitKey) addEmptyScalarEvent(state);
+	if (mappingOpened) addPopEvent(state);
+	return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+	if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+	state.depth++;
+	let indentStatus = 1;
+	let atNewLine = false;
+	let hasContent = false;
+	let propertyStart = null;
+	const props = emptyProperties();
+	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+	let allowBlockCollections = allowBlockScalars;
+	const allowBlockStyles = allowBlockScalars;
+	if (allowToSeek && skipSeparationSpace(state, true)) {
+		atNewLine = true;
+		if (state.lineIndent > parentIndent) indentStatus = 1;
+		else if (state.lineIndent === parentIndent) indentStatus = 0;
+		else indentStatus = -1;
+	}
+	if (indentStatus === 1) while (true) {
+		const ch = state.input.charCodeAt(state.position);
+		const propertyState = snapshotState(state);
+		if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+			const fallbackState = snapshotState(state);
+			const flowIndent = parentIndent + 1;
+			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+				state.depth--;
+				return true;
+			}
+			restoreState(state, fallbackState);
+		}
+		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+		if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+		if (propertyStart === null) propertyStart = propertyState;
+		if (skipSeparationSpace(state, true)) {
+			atNewLine = true;
+			allowBlockCollections = allowBlockStyles;
+			if (state.lineIndent > parentIndent) indentStatus = 1;
+			else if (state.lineIndent === parentIndent) indentStatus = 0;
+			else indentStatus = -1;
+		} else allowBlockCollections = false;
+	}
+	if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+		const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+		const blockIndent = state.position - state.lineStart;
+		if (indentStatus === 1) {
+			if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+			else {
+				const ch = state.input.charCodeAt(state.position);
+				if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+					const fallbackState = snapshotState(state);
+					const propertyIndent = propertyStart.position - propertyStart.lineStart;
+					restoreState(state, propertyStart);
+					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+					else restoreState(state, fallbackState);
+				}
+				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+			}
+		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+	}
+	allowBlockScalars = allowBlockScalars && !hasContent;
+	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+		hasContent = true;
+	}
+	state.depth--;
+	return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state) {
+	if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+	state.position++;
+	const nameStart = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+	const name = state.input.slice(nameStart, state.position);
+	const args = [];
+	if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+	while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+		while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
+		if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+		const start = state.position;
+		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+		args.push(state.input.slice(start, state.position));
+	}
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	if (name === "YAML") {
+		if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+		if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+		const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+		if (match === null) throwError(state, "ill-formed argument of the YAML directive");
+		if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+		state.directives.push({
+			kind: "yaml",
+			version: args[0]
+		});
+	} else if (name === "TAG") {
+		if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+		const [handle, prefix] = args;
+		if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+		if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+		if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+		state.tagHandlers[handle] = prefix;
+		state.directives.push({
+			kind: "tag",
+			handle,
+			prefix
+		});
+	}
+	return true;
+}
+function readDocument(state) {
+	state.directives = [];
+	state.tagHandlers = Object.create(null);
+	let hasDirectives = false;
+	skipSeparationSpace(state, true);
+	while (readDirective(state)) {
+		hasDirectives = true;
+		skipSeparationSpace(state, true);
+	}
+	let explicitStart = false;
+	let explicitEnd = false;
+	let allowCompact = true;
+	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+		explicitStart = true;
+		const markerLine = state.line;
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		allowCompact = state.line > markerLine;
+	} else if (hasDirectives) throwError(state, "directives end mark is expected");
+	const documentEventIndex = state.events.length;
+	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		return;
+	}
+	addDocumentEvent(state, explicitStart, false);
+	if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+	skipSeparationSpace(state, true);
+	if (state.position === state.lineStart && testDocumentSeparator(state)) {
+		explicitEnd = state.input.charCodeAt(state.position) === 46;
+		if (explicitEnd) {
+			const markerLine = state.line;
+			state.position += 3;
+			skipSeparationSpace(state, true);
+			if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+		}
+	}
+	const documentEvent = state.events[documentEventIndex];
+	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+	addPopEvent(state);
+	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+}
+/**
+* Parses YAML into a flat event stream referencing source text by offsets.
+*
+* @category Events
+*/
+function parseEvents(input, options) {
+	const length = input.length;
+	const state = {
+		...DEFAULT_PARSER_OPTIONS,
+		...options,
+		input: `${input}\0`,
+		length,
+		position: 0,
+		line: 0,
+		lineStart: 0,
+		lineIndent: 0,
+		firstTabInLine: -1,
+		depth: 0,
+		directives: [],
+		tagHandlers: Object.create(null),
+		events: []
+	};
+	const nullpos = input.indexOf("\0");
+	if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+	while (state.position < state.length) {
+		skipByteOrderMark(state);
+		skipSeparationSpace(state, true);
+		if (state.position >= state.length) break;
+		const documentStart = state.position;
+		readDocument(state);
+		if (state.position === documentStart)
+ /* c8 ignore next */
+		throwError(state, "can not read a document");
+	}
+	return state.events;
+}
+//#endregion
+//#region src/load.ts
+var DEFAULT_LOAD_OPTIONS = {
+	...DEFAULT_PARSER_OPTIONS,
+	...DEFAULT_CONSTRUCTOR_OPTIONS
+};
+function loadDocuments(input, options = {}) {
+	const opts = {
+		...DEFAULT_LOAD_OPTIONS,
+		...options
+	};
+	const source = String(input);
+	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
+	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
+	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
+		...pick(opts, CONSTRUCTOR_OPT_KEYS),
+		source
+	});
+}
+function loadAll(input, iteratorOrOptions, options) {
+	let iterator = null;
+	if (typeof iteratorOrOptions === "function") iterator = iteratorOrOptions;
+	else if (iteratorOrOptions !== null && typeof iteratorOrOptions === "object") options = iteratorOrOptions;
+	const documents = loadDocuments(input, options);
+	if (iterator === null) return documents;
+	for (const document of documents) iterator(document);
+}
+/**
+* Parses `string` as a single YAML document. Throws {@link YAMLException} on
+* error. This function does not understand multi-document or empty sources; it
+* throws an exception on those.
+*
+* > [!NOTE]
+* > 1. When processing untrusted input, see the
+* >    [security considerations](../docs/safety.md).
+* > 2. All exceptions MUST be caught, not just {@link YAMLException}.
+* > 3. The default {@link CORE_SCHEMA} comes without the `!!merge` tag. You can
+* >    easily enable it if needed.
+* > 4. The default {@link mapTag} is `{}`-object based, with known limitations
+* >    (see description). For full compatibility use {@link realMapTag}
+* >    instead (it uses native JS `Map`).
+*
+* @example
+* Enable {@link mergeTag} and {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag, realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Main
+*/
+function load(input, options) {
+	const documents = loadDocuments(input, options);
+	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+	if (documents.length === 1) return documents[0];
+	throw new YAMLException("expected a single document in the stream, but found more");
+}
+//#endregion
+//#region src/ast/from_js.ts
+var INVALID = Symbol("INVALID");
+function buildRepresentTypes(schema) {
+	const defaultTags = new Set([
+		schema.defaultScalarTag,
+		schema.defaultSequenceTag,
+		schema.defaultMappingTag
+	].filter((t) => t !== void 0));
+	const implicitScalars = schema.implicitScalarTags;
+	const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+	const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+	return [
+		...implicitScalars.map((tag) => ({
+			tag,
+			implicitTag: true
+		})),
+		...explicitTags.map((tag) => ({
+			tag,
+			implicitTag: false
+		})),
+		...defaultTagsLast.map((tag) => ({
+			tag,
+			implicitTag: true
+		}))
+	];
+}
+function matchTag(state, object) {
+	for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+		const { tag, implicitTag } = state.representTypes[index];
+		if (tag.identify(object)) {
+			let tagName;
+			if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+			else tagName = tag.tagName;
+			return {
+				tag,
+				tagName,
+				implicitTag
+			};
+		}
+	}
+	return null;
+}
+function build(state, object) {
+	if (!state.noRefs && object !== null && typeof object === "object") {
+		const existing = state.refs.get(object);
+		if (existing) {
+			if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+			return {
+				kind: "alias",
+				anchor: existing.anchor
+			};
+		}
+	}
+	const matched = matchTag(state, object);
+	if (!matched) {
+		if (object === void 0) return INVALID;
+		if (state.skipInvalid) return INVALID;
+		throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+	}
+	const { tag, tagName, implicitTag } = matched;
+	const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+	if (tag.nodeKind === "scalar") return {
+		kind: "scalar",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: SCALAR_STYLE.PLAIN,
+		value: tag.represent(object)
+	};
+	if (tag.nodeKind === "sequence") {
+		const container = tag.represent(object);
+		const node = {
+			kind: "sequence",
+			tag: nodeTagName,
+			tagged: !implicitTag,
+			style: COLLECTION_STYLE.BLOCK,
+			items: []
+		};
+		if (!state.noRefs) state.refs.set(object, node);
+		for (let index = 0, length = container.length; index < length; index += 1) {
+			let item = build(state, container[index]);
+			if (item === INVALID && container[index] === void 0) item = build(state, null);
+			if (item === INVALID) continue;
+			node.items.push(item);
+		}
+		return node;
+	}
+	const map = tag.represent(object);
+	const node = {
+		kind: "mapping",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: COLLECTION_STYLE.BLOCK,
+		items: []
+	};
+	if (!state.noRefs) state.refs.set(object, node);
+	for (const [objectKey, objectValue] of map) {
+		const key = build(state, objectKey);
+		if (key === INVALID) continue;
+		const value = build(state, objectValue);
+		if (value === INVALID) continue;
+		node.items.push({
+			key,
+			value
+		});
+	}
+	return node;
+}
+/**
+* Convert JS object to AST. A JS value is one YAML document. An unrepresentable
+* root becomes an empty document, which the presenter renders as an empty
+* string.
+*
+* @category AST
+*/
+function jsToAst(input, schema, options = {}) {
+	const root = build({
+		representTypes: buildRepresentTypes(schema),
+		noRefs: options.noRefs ?? false,
+		skipInvalid: options.skipInvalid ?? false,
+		refs: /* @__PURE__ */ new Map(),
+		refCounter: 0
+	}, input);
+	return [{
+		contents: root === INVALID ? null : root,
+		directives: []
+	}];
+}
+//#endregion
+//#region src/ast/visit.ts
+/**
+* Return from a visitor to stop the whole traversal.
+*
+* @category AST
+*/
+var VISIT_BREAK = Symbol("visit:break");
+/**
+* Return from a visitor to skip the current node's children.
+*
+* @category AST
+*/
+var VISIT_SKIP = Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+	const control = visitor(node, ctx);
+	if (control === VISIT_BREAK) return true;
+	if (control === VISIT_SKIP) return false;
+	const depth = ctx.depth + 1;
+	switch (node.kind) {
+		case "sequence":
+			for (const item of node.items) if (visitNode(item, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+			break;
+		case "mapping": for (const { key, value } of node.items) {
+			if (visitNode(key, visitor, {
+				depth,
+				parent: node,
+				isKey: true
+			})) return true;
+			if (visitNode(value, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+		}
+	}
+	return false;
+}
+/**
+* Walk every node in the documents, calling {@link Visitor} once per
+* node (pre-order).
+*
+* @category AST
+*/
+function visit(documents, visitor) {
+	for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+		depth: 0,
+		parent: null,
+		isKey: false
+	})) return;
+}
+//#endregion
+//#region src/ast/styler_defaults.ts
+function hasBit(mask, bit) {
+	return (mask & 1 << bit) !== 0;
+}
+/**
+* Default scalar styling rules in application order.
+* See [Scalar styling](../../docs/scalar_styling.md) for usage details.
+*
+* @category AST
+*/
+var DEFAULT_SCALAR_STYLE_RULES = {
+	applyQuoteFlowKeysOption,
+	doubleQuoteForInvisibles,
+	doubleQuoteWhitespaceOnly,
+	applyForceQuotesOption,
+	tryLongOrMultilineAsBlock,
+	quoteInvalidPlain,
+	fallbackToDoubleQuoted
+};
+function _preferredQuotedStyle(layout) {
+	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+	return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+	if (!layout.presenterOptions.quoteFlowKeys) return;
+	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+	if (!layout.presenterOptions.forceQuotes) return;
+	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+	const value = layout.node.value;
+	const multiline = value.indexOf("\n") !== -1;
+	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+		return;
+	}
+	const w = layout.presenterOptions.lineWidth;
+	if (w === -1) {
+		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+		return;
+	}
+	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	let position = 0;
+	let shouldFold = false;
+	while (position <= value.length) {
+		let lineEnd = value.length;
+		const nextLineBreak = value.indexOf("\n", position);
+		if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+		const line = value.slice(position, lineEnd);
+		if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+		if (nextLineBreak === -1) break;
+		position = nextLineBreak + 1;
+	}
+	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+//#endregion
+//#region src/ast/scalar_styler.ts
+function setBit(mask, bit) {
+	return mask | 1 << bit;
+}
+var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+var SRC_B_CHAR = "[\\n\\r]";
+var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+var SRC_S_WHITE = "[ \\t]";
+var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+	const str = layout.node.value;
+	if (str !== "") {
+		if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+		if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+		if (layout.shiftOfContent === 0) {
+			const firstLineBreak = str.indexOf("\n");
+			if (firstLineBreak !== -1) {
+				const content = str.slice(firstLineBreak + 1);
+				if (C_FORBIDDEN_CONTENT.test(content)) return false;
+			}
+		}
+	}
+	const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+	if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+	if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+	return true;
+}
+function canUseSingleQuoted(layout) {
+	const str = layout.node.value;
+	if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+	if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+	if (!layout.isKey && layout.shiftOfContent === 0) {
+		const firstLineBreak = str.indexOf("\n");
+		if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+	}
+	return true;
+}
+function canUseBlock(layout) {
+	if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+	const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+	if (contentIndent < 1) return false;
+	if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+	if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+	return true;
+}
+function detectAllowedStyles(layout) {
+	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+	layout.allowedStylesMask = mask;
+}
+function js_yaml_renderScalar(layout) {
+	switch (layout.style) {
+		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
+		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
+		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
+		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
+	}
+}
+function renderPlain(layout) {
+	return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+	return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+	const value = layout.node.value;
+	return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+	const value = layout.node.value;
+	const w = layout.presenterOptions.lineWidth;
+	let availableWidth = Infinity;
+	if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+	return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string, shiftOfContent) {
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) return string;
+	const pad = " ".repeat(shiftOfContent);
+	let result = string.slice(0, nextLF);
+	const lineRe = /(\n+)([^\n]*)/g;
+	lineRe.lastIndex = nextLF;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const breaks = match[1].length;
+		const line = match[2];
+		result += "\n".repeat(breaks + 1) + pad + line;
+	}
+	return result;
+}
+function indentString(string, spaces) {
+	const indent = " ".repeat(spaces);
+	let position = 0;
+	let result = "";
+	const length = string.length;
+	while (position < length) {
+		let line;
+		const next = string.indexOf("\n", position);
+		if (next === -1) {
+			line = string.slice(position);
+			position = length;
+		} else {
+			line = string.slice(position, next + 1);
+			position = next + 1;
+		}
+		if (line.length && line !== "\n") result += indent;
+		result += line;
+	}
+	return result;
+}
+function needIndentIndicator(string) {
+	return /^\n* /.test(string);
+}
+function blockHeader(string, shiftOfParent, shiftOfContent) {
+	const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
+	const clip = string[string.length - 1] === "\n";
+	return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}\n`;
+}
+function dropEndingNewline(string) {
+	return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+}
+function isMoreIndented(char) {
+	return char === " " || char === "	";
+}
+function foldLine(line, width) {
+	if (line === "" || isMoreIndented(line[0])) return line;
+	const breakRe = / [^ \t]/g;
+	let match;
+	let start = 0;
+	let end;
+	let curr = 0;
+	let next = 0;
+	let result = "";
+	while (match = breakRe.exec(line)) {
+		next = match.index;
+		if (next - start > width) {
+			end = curr > start ? curr : next;
+			result += `\n${line.slice(start, end)}`;
+			start = end + 1;
+		}
+		curr = next;
+	}
+	result += "\n";
+	if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}\n${line.slice(curr + 1)}`;
+	else result += line.slice(start);
+	return result.slice(1);
+}
+function foldBlockScalar(string, width) {
+	const lineRe = /(\n+)([^\n]*)/g;
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) nextLF = string.length;
+	lineRe.lastIndex = nextLF;
+	let result = foldLine(string.slice(0, nextLF), width);
+	let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
+	let moreIndented;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const prefix = match[1];
+		const line = match[2];
+		moreIndented = line !== "" && isMoreIndented(line[0]);
+		result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+		prevMoreIndented = moreIndented;
+	}
+	return result;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+	switch (character) {
+		case "\0": return "\\0";
+		case "\x07": return "\\a";
+		case "\b": return "\\b";
+		case "	": return "\\t";
+		case "\n": return "\\n";
+		case "\v": return "\\v";
+		case "\f": return "\\f";
+		case "\r": return "\\r";
+		case "\x1B": return "\\e";
+		case "\"": return "\\\"";
+		case "\\": return "\\\\";
+		case "": return "\\N";
+		case "\xA0": return "\\_";
+		case "\u2028": return "\\L";
+		case "\u2029": return "\\P";
+	}
+	const code = character.charCodeAt(0);
+	const hex = code.toString(16).toUpperCase();
+	if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
+	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
+}
+function escapeString(string) {
+	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+//#endregion
+//#region src/ast/presenter.ts
+var CHAR_LINE_FEED = 10;
+var DEFAULT_PRESENTER_OPTIONS = {
+	indent: 2,
+	seqNoIndent: false,
+	seqInlineFirst: true,
+	lineWidth: 80,
+	flowBracketPadding: false,
+	flowSkipCommaSpace: false,
+	flowSkipColonSpace: false,
+	quoteFlowKeys: false,
+	quoteStyle: "single",
+	forceQuotes: false,
+	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+	tagBeforeAnchor: false
+};
+function nodeTagShort(node) {
+	return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+	const opts = {
+		...DEFAULT_PRESENTER_OPTIONS,
+		...options
+	};
+	if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+	return {
+		...opts,
+		defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+		openEnded: false
+	};
+}
+function generateNextLine(state, level) {
+	return `\n${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+	return {
+		node,
+		parent,
+		level,
+		isKey,
+		flowOnly,
+		shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+		shiftOfContent: state.indent * Math.max(1, level),
+		shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+		presenterOptions: state,
+		allowedStylesMask: 0,
+		style: node.style
+	};
+}
+function writeFlowSequence(state, level, node) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level, node.items[index], node, {}).text;
+		if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		result += item;
+	}
+	const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+	return `[${pad}${result}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level + 1, node.items[index], node, {
+			block: true,
+			compact: state.seqInlineFirst,
+			isblockseq: true
+		}).text;
+		if (!compact || result !== "") result += generateNextLine(state, level);
+		if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
+		else result += "- ";
+		result += item;
+	}
+	return result;
+}
+function writeFlowMapping(state, level, node) {
+	let result = "";
+	for (const { key, value } of node.items) {
+		let pairBuffer = "";
+		if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		const keyRender = writeNode(state, level, key, node, { iskey: true });
+		const keyText = keyRender.text;
+		const valueText = writeNode(state, level, value, node, {}).text;
+		const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
+		pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
+		result += pairBuffer;
+	}
+	const pad = state.flowBracketPadding && result !== "" ? " " : "";
+	return `{${pad}${result}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		let pairBuffer = "";
+		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
+		const { key, value } = node.items[index];
+		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			isblockseq: !cannotBeCompact(state, key, level + 1)
+		}) : writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			iskey: true
+		});
+		const keyText = keyRender.text;
+		const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
+		const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+		const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+		if (explicitPair) {
+			if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+			else pairBuffer += "? ";
+		}
+		pairBuffer += keyText;
+		if (explicitPair) pairBuffer += generateNextLine(state, level);
+		const valueText = writeNode(state, level + 1, value, node, {
+			block: true,
+			compact: explicitPair,
+			isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+		}).text;
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
+		if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+		else pairBuffer += `${keyColonSep}: `;
+		pairBuffer += valueText;
+		result += pairBuffer;
+	}
+	return result;
+}
+function cannotBeCompact(state, node, level) {
+	if (node.kind === "alias") return true;
+	return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+	if (node.kind === "alias") {
+		state.openEnded = false;
+		return {
+			text: `*${node.anchor}`,
+			noBody: false
+		};
+	}
+	const { block = false, iskey = false, isblockseq = false } = ctx;
+	let compact = ctx.compact ?? false;
+	const hasAnchor = node.anchor !== void 0;
+	if (cannotBeCompact(state, node, level)) compact = false;
+	let body;
+	let shouldPrintTag = node.tagged;
+	const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+	if (node.kind === "mapping") {
+		if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+		else body = writeFlowMapping(state, level, node);
+	} else if (node.kind === "sequence") {
+		if (useBlockCollection) {
+			if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+			else body = writeBlockSequence(state, level, node, compact);
+		} else body = writeFlowSequence(state, level, node);
+	} else {
+		const layout = scalarLayout(state, node, parent, level, iskey, !block);
+		detectAllowedStyles(layout);
+		for (const rule of state.scalarStyleRules) rule(layout);
+		body = js_yaml_renderScalar(layout);
+		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+	}
+	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+	const noBody = body === "";
+	let text = body;
+	if (shouldPrintTag || hasAnchor) {
+		const props = [];
+		const tag = shouldPrintTag ? nodeTagShort(node) : null;
+		const anchor = hasAnchor ? `&${node.anchor}` : null;
+		if (state.tagBeforeAnchor) {
+			if (tag !== null) props.push(tag);
+			if (anchor !== null) props.push(anchor);
+		} else {
+			if (anchor !== null) props.push(anchor);
+			if (tag !== null) props.push(tag);
+		}
+		const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+		text = `${props.join(" ")}${sep}${body}`;
+	}
+	return {
+		text,
+		noBody
+	};
+}
+function rootStartsOwnLine(node) {
+	return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+	let result = "";
+	for (const directive of doc.directives) {
+		if (directive.kind === "yaml") {
+			result += `%YAML ${directive.version}\n`;
+			continue;
+		}
+		const { handle, prefix } = directive;
+		result += `%TAG ${handle} ${prefix}\n`;
+	}
+	return result;
+}
+/**
+* Build YAML from AST.
+*
+* @category AST
+*/
+function present(documents, options) {
+	const state = createPresenterState(options);
+	let result = "";
+	let previousEnded = false;
+	for (let index = 0; index < documents.length; index += 1) {
+		const doc = documents[index];
+		state.openEnded = false;
+		const directives = writeDocumentDirectives(doc);
+		const hasDirectives = directives !== "";
+		const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+		result += directives;
+		if (doc.contents === null) {
+			if (marker) result += "---\n";
+		} else if (marker) {
+			const body = writeNode(state, 0, doc.contents, null, {
+				block: true,
+				compact: true
+			}).text;
+			const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+			result += `---${sep}${body}\n`;
+		} else result += writeNode(state, 0, doc.contents, null, {
+			block: true,
+			compact: true
+		}).text + "\n";
+		previousEnded = doc.explicitEnd || state.openEnded;
+		if (previousEnded) result += "...\n";
+	}
+	return result;
+}
+//#endregion
+//#region src/dump.ts
+var DEFAULT_DUMP_OPTIONS = {
+	...DEFAULT_PRESENTER_OPTIONS,
+	schema: DUMP_SCHEMA,
+	skipInvalid: false,
+	noRefs: false,
+	flowLevel: -1,
+	sortKeys: false,
+	transform: () => {}
+};
+function defaultCompareFn(a, b) {
+	const x = String(a);
+	const y = String(b);
+	if (x < y) return -1;
+	if (x > y) return 1;
+	return 0;
+}
+/**
+* Serializes JS object as a YAML document. By default it can dump every
+* supported YAML type, so it throws an exception if you try to dump regexps or
+* functions. However, you can disable exceptions by setting the
+* {@link DumpOptions.skipInvalid} option to `true`.
+*
+* @category Main
+*/
+function dump(input, options = {}) {
+	const opts = {
+		...DEFAULT_DUMP_OPTIONS,
+		...options
+	};
+	const documents = jsToAst(input, opts.schema, {
+		noRefs: opts.noRefs,
+		skipInvalid: opts.skipInvalid
+	});
+	if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+		if (ctx.depth < opts.flowLevel) return;
+		if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+		return VISIT_SKIP;
+	});
+	if (opts.sortKeys) {
+		const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+		visit(documents, (node) => {
+			if (node.kind !== "mapping") return;
+			node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+		});
+	}
+	opts.transform(documents);
+	return present(documents, {
+		...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+		schema: opts.schema
+	});
+}
+//#endregion
+//#region src/ast/from_events.ts
+var NO_RANGE = (/* unused pure expression or super */ null && (-1));
+function eventPosition(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function rawTag(state, event) {
+	return event.tagStart === NO_RANGE ? "" : state.source.slice(event.tagStart, event.tagEnd);
+}
+function anchorName(state, event) {
+	return event.anchorStart === NO_RANGE ? void 0 : state.source.slice(event.anchorStart, event.anchorEnd);
+}
+function buildScalar(state, event) {
+	const value = getScalarValue(state.source, event);
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw !== "") {
+		tagged = true;
+		tag = raw;
+	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
+	else tag = state.schema.defaultScalarTag.tagName;
+	return {
+		kind: "scalar",
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event),
+		value
+	};
+}
+function buildCollection(state, event, defaultTagName) {
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw === "") tag = defaultTagName;
+	else {
+		tag = raw;
+		tagged = true;
+	}
+	return {
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event)
+	};
+}
+function addNode(state, node) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") frame.doc.contents = node;
+	else if (frame.kind === "sequence") frame.node.items.push(node);
+	else if (frame.key) {
+		frame.node.items.push({
+			key: frame.key,
+			value: node
+		});
+		frame.key = null;
+	} else frame.key = node;
+}
+/**
+* Builds an AST from parser events
+*
+* @category AST
+*/
+function eventsToAst(events, options) {
+	const state = {
+		source: options.source,
+		schema: options.schema,
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		documents: []
+	};
+	while (state.eventIndex < events.length) {
+		const event = events[state.eventIndex++];
+		state.position = eventPosition(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT: {
+				const doc = {
+					contents: null,
+					explicitStart: event.explicitStart,
+					explicitEnd: event.explicitEnd,
+					directives: event.directives
+				};
+				state.frames.push({
+					kind: "document",
+					doc
+				});
+				break;
+			}
+			case EVENT_ID.SCALAR:
+				addNode(state, buildScalar(state, event));
+				break;
+			case EVENT_ID.SEQUENCE: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:seq");
+				const node = {
+					kind: "sequence",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "sequence",
+					node
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:map");
+				const node = {
+					kind: "mapping",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "mapping",
+					node,
+					key: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS:
+				addNode(state, {
+					kind: "alias",
+					anchor: state.source.slice(event.anchorStart, event.anchorEnd)
+				});
+				break;
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.key) throw new Error("incomplete mapping pair in event stream");
+				if (frame.kind === "document") state.documents.push(frame.doc);
+				else addNode(state, frame.node);
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/index.ts
+/** @deprecated Use `EVENT_ID.DOCUMENT` instead. @internal */
+var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+/** @deprecated Use `EVENT_ID.SEQUENCE` instead. @internal */
+var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+/** @deprecated Use `EVENT_ID.MAPPING` instead. @internal */
+var EVENT_MAPPING = EVENT_ID.MAPPING;
+/** @deprecated Use `EVENT_ID.SCALAR` instead. @internal */
+var EVENT_SCALAR = EVENT_ID.SCALAR;
+/** @deprecated Use `EVENT_ID.ALIAS` instead. @internal */
+var EVENT_ALIAS = EVENT_ID.ALIAS;
+/** @deprecated Use `EVENT_ID.POP` instead. @internal */
+var EVENT_POP = EVENT_ID.POP;
+/** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
+var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+/** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
+var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+/** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
+var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
+var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
+var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+/** @deprecated Use `CHOMPING_MODE.CLIP` instead. @internal */
+var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+/** @deprecated Use `CHOMPING_MODE.STRIP` instead. @internal */
+var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+/** @deprecated Use `CHOMPING_MODE.KEEP` instead. @internal */
+var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+//#endregion
+
+
+//# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/release-file/yaml-parse.ts
+/**
+ * Reading a YAML release file (Helm values, a kustomization, Kubernetes manifests) with the
+ * `yaml` package, keeping every node's source range, and checking that a second,
+ * independent parser (`js-yaml`) reads the same values. Where the two disagree the file is
+ * ambiguous, and Greenlight would not know which reading its edit changes.
+ *
+ * A file's value is its one document, or, when it holds several, the list of its documents
+ * (`$[0]`, `$[1]`, …; empty documents are skipped as kubectl skips them). Every document
+ * must be a mapping, as values files and manifests are.
+ */
+
+
+
+
+/** The most aliases one file may expand; a "billion laughs" file stops here. */
+const yaml_parse_MAX_ALIAS_COUNT = 100;
+const JS_YAML_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+function firstSentence(message) {
+    return (message.split("\n")[0] ?? message).replace(/\s+at line \d+.*$/, "").replace(/\.$/, "");
+}
+function where(lines, offset) {
+    const { line, col } = lines.linePos(offset);
+    return `line ${line}, column ${col}`;
+}
+function invalid(file, reason) {
+    return new errors/* ConfigurationError */.j1(`File "${file}" is not valid YAML: ${reason}; fix the file.`);
+}
+function referencedAnchors(doc) {
+    const names = new Set();
+    (0,dist.visit)(doc, {
+        Alias(_key, node) {
+            names.add(node.source);
+        },
+    });
+    return names;
+}
+/** The values as js-yaml reads them, or why it cannot. */
+function readWithJsYaml(text, file) {
+    try {
+        const docs = loadAll(text, { schema: JS_YAML_SCHEMA });
+        return docs.filter((doc) => doc !== null && doc !== undefined);
+    }
+    catch (error) {
+        throw invalid(file, firstSentence((0,errors/* errorMessage */.gJ)(error)));
+    }
+}
+/** Parses a YAML release file; anything invalid or ambiguous is a ConfigurationError naming the file. */
+function parseYamlSpans(text, file) {
+    const lines = new dist.LineCounter();
+    const all = (0,dist.parseAllDocuments)(text, {
+        lineCounter: lines,
+        prettyErrors: false,
+        merge: true,
+        uniqueKeys: true,
+        strict: true,
+    });
+    const parsed = [...all];
+    for (const doc of parsed) {
+        const problem = doc.errors[0] ?? doc.warnings[0];
+        if (problem) {
+            throw invalid(file, `${firstSentence(problem.message)} at ${where(lines, problem.pos[0])}`);
+        }
+    }
+    const docs = parsed.filter((doc) => doc.contents !== null);
+    if (docs.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" holds no YAML document; a release file holds a mapping such as image: {tag: "1.4.0"}.`);
+    }
+    const values = [];
+    for (const doc of docs) {
+        const contents = doc.contents;
+        if (!(0,dist.isMap)(contents) && !(0,dist.isAlias)(contents)) {
+            throw new errors/* ConfigurationError */.j1(`File "${file}" has a document at ${where(lines, contents.range?.[0] ?? 0)} that is not a mapping; each document of a release file is a mapping of keys to values.`);
+        }
+        try {
+            values.push(doc.toJS({ maxAliasCount: yaml_parse_MAX_ALIAS_COUNT }));
+        }
+        catch (error) {
+            throw invalid(file, firstSentence((0,errors/* errorMessage */.gJ)(error)));
+        }
+    }
+    const other = readWithJsYaml(text, file);
+    if (!sameJson(values, other)) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" reads differently in two YAML parsers (yaml and js-yaml), so an edit could not be checked; write its values without tags, directives or other ambiguous forms.`);
+    }
+    return {
+        docs,
+        data: values.length === 1 ? values[0] : values,
+        referencedAnchors: docs.map(referencedAnchors),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/release-file/yaml-render.ts
+/**
+ * Values written as YAML text that reads back as the intended type in every reader a
+ * GitOps repository meets: YAML 1.2 (the `yaml` package, js-yaml, Helm 3's newer parsers)
+ * and YAML 1.1 (go-yaml v2 under kubectl and Kustomize, where `on`, `yes`, `no`, `y` are
+ * booleans, `0777` is octal and `1:20` is a number). A string is written plain only when
+ * all of them read it as that same string; otherwise it is quoted.
+ */
+
+
+
+/** Characters a plain scalar may hold in block and flow context alike, conservatively. */
+const PLAIN_SAFE = /^[A-Za-z0-9_./+~-][A-Za-z0-9_./@:+=~-]*$/;
+/** YAML 1.1 booleans that js-yaml's 1.1 schema leaves to strings. */
+const YAML11_YES_NO = /^(?:y|n)$/i;
+function readsAsString(reader, text) {
+    try {
+        return reader() === text;
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether `text` is made only of characters a plain scalar may hold anywhere. */
+function hasPlainCharacters(text) {
+    return PLAIN_SAFE.test(text) && !text.endsWith(":") && text !== "-";
+}
+/** Whether `text` may be written without quotes and still be read as this string everywhere. */
+function isPlainSafe(text) {
+    if (!hasPlainCharacters(text) || YAML11_YES_NO.test(text))
+        return false;
+    return (readsAsString(() => (0,dist.parse)(text), text) &&
+        readsAsString(() => load(text, { schema: CORE_SCHEMA }), text) &&
+        readsAsString(() => load(text, { schema: YAML11_SCHEMA }), text));
+}
+function doubleQuoted(text) {
+    // JSON's escapes are a subset of YAML's double-quoted escapes.
+    return JSON.stringify(text);
+}
+function isControl(char) {
+    const code = char.codePointAt(0);
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || [0x2028, 0x2029, 0xfeff].includes(code);
+}
+function singleQuoted(text) {
+    // Line breaks fold inside single quotes, and there is no escape for control characters.
+    if ([...text].some(isControl))
+        return undefined;
+    return `'${text.replace(/'/g, "''")}'`;
+}
+/** A string in the preferred style when that style can hold it, else double-quoted. */
+function renderString(text, preferred) {
+    if (preferred === "plain" && isPlainSafe(text))
+        return text;
+    if (preferred === "single")
+        return singleQuoted(text) ?? doubleQuoted(text);
+    return doubleQuoted(text);
+}
+function renderNumber(value, file) {
+    if (!Number.isFinite(value)) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" would get the number ${value}; Greenlight writes finite numbers only.`);
+    }
+    return Object.is(value, -0) ? "0" : String(value);
+}
+/** A scalar value; strings in `preferred` style where it round-trips. */
+function yaml_render_renderScalar(value, preferred, file) {
+    if (value === null)
+        return "null";
+    if (typeof value === "boolean")
+        return value ? "true" : "false";
+    if (typeof value === "number")
+        return renderNumber(value, file);
+    return renderString(value, preferred);
+}
+/** Any value on one line: scalars as above, collections in flow style (`{a: 1, b: [x]}`). */
+function renderFlow(value, preferred, file) {
+    if (value === null || typeof value !== "object")
+        return yaml_render_renderScalar(value, preferred, file);
+    if (Array.isArray(value)) {
+        return `[${value.map((item) => renderFlow(item, preferred, file)).join(", ")}]`;
+    }
+    const members = Object.entries(value).map(([key, item]) => `${renderString(key, preferred)}: ${renderFlow(item, preferred, file)}`);
+    return `{${members.join(", ")}}`;
+}
+
+;// CONCATENATED MODULE: ./src/release-file/yaml-document.ts
+
+
+
+
+
+
+
+/** A parsed node's source range: start, end of its value, end of its trailing comment. */
+function rangeOf(node) {
+    if (!node.range)
+        throw new Error("A YAML node read from text has no source range.");
+    return node.range;
+}
+function quoteStyleOf(node) {
+    if (!(0,dist.isScalar)(node))
+        return "plain";
+    if (node.type === "QUOTE_SINGLE")
+        return "single";
+    if (node.type === "QUOTE_DOUBLE")
+        return "double";
+    return "plain";
+}
+function isMergeKey(pair) {
+    // With merge keys on, the yaml package reads `<<` as a symbol, not a string.
+    return (0,dist.isScalar)(pair.key) && typeof pair.key.value === "symbol";
+}
+function keyOf(pair) {
+    return (0,dist.isScalar)(pair.key) && !isMergeKey(pair) ? String(pair.key.value) : undefined;
+}
+/** `value` at `path` inside a copy of `data`. */
+function withValue(data, path, value) {
+    if (path.length === 0)
+        return value;
+    const [head, ...rest] = path;
+    if (Array.isArray(data)) {
+        const copy = [...data];
+        copy[head] = withValue(copy[head], rest, value);
+        return copy;
+    }
+    const object = data;
+    const copy = { ...object };
+    Object.defineProperty(copy, String(head), {
+        value: withValue(Object.hasOwn(object, String(head)) ? object[String(head)] : null, rest, value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+    });
+    return copy;
+}
+function eolOf(text) {
+    const newline = text.indexOf("\n");
+    return newline > 0 && text[newline - 1] === "\r" ? "\r\n" : "\n";
+}
+class YamlDocument {
+    file;
+    text;
+    parsed;
+    format = "yaml";
+    constructor(file, text, parsed) {
+        this.file = file;
+        this.text = text;
+        this.parsed = parsed;
+    }
+    get data() {
+        return this.parsed.data;
+    }
+    set(path, value, options = {}) {
+        const multi = this.parsed.docs.length > 1;
+        if (path.length === 0 || (multi && path.length === 1)) {
+            throw new errors/* ConfigurationError */.j1(`File "${this.file}" cannot have a whole document replaced (${assignments_formatPath(path)}); set the values inside it.`);
+        }
+        const located = this.locate(path, options);
+        if (located.node) {
+            if (sameJson(located.node.toJSON(), value))
+                return this;
+            return this.replace(path, located.node, value);
+        }
+        return this.insert(path, located.parent, value);
+    }
+    refuse(path, depth, why) {
+        const at = assignments_formatPath(path.slice(0, depth));
+        throw new errors/* ConfigurationError */.j1(`File "${this.file}" reaches ${assignments_formatPath(path)} through ${why} at ${at}, so changing it would change other values too; edit the values the anchor or merge is made from, or write the value out in place.`);
+    }
+    checkNode(node, path, depth, anchors) {
+        if ((0,dist.isAlias)(node))
+            this.refuse(path, depth, `the alias *${node.source}`);
+        if (node.anchor && anchors.has(node.anchor)) {
+            this.refuse(path, depth, `the anchor &${node.anchor}, which other nodes refer to,`);
+        }
+    }
+    locate(path, options) {
+        const multi = this.parsed.docs.length > 1;
+        const docIndex = multi ? Number(path[0]) : 0;
+        const doc = this.parsed.docs[docIndex];
+        const anchors = this.parsed.referencedAnchors[docIndex] ?? new Set();
+        if (!doc) {
+            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has ${this.parsed.docs.length} documents, so ${assignments_formatPath(path)} names none of them; documents are numbered from 0.`);
+        }
+        const start = multi ? 1 : 0;
+        let node = doc.contents;
+        this.checkNode(node, path, start, anchors);
+        for (let depth = start; depth < path.length; depth++) {
+            const segment = path[depth];
+            let child;
+            if ((0,dist.isMap)(node)) {
+                const pair = node.items.find((item) => keyOf(item) === String(segment));
+                // A key the mapping does not write itself may come from a merge: its bytes are elsewhere.
+                if (!pair && node.items.some(isMergeKey))
+                    this.refuse(path, depth, "a merge key (<<)");
+                child = pair ? (pair.value ?? undefined) : undefined;
+                // `key:` with nothing after it reads as null but has no bytes to replace.
+                const empty = child && (0,dist.isScalar)(child) && rangeOf(child)[0] === rangeOf(child)[1];
+                if (pair && (!child || empty)) {
+                    throw new errors/* ConfigurationError */.j1(`File "${this.file}" has the key ${assignments_formatPath(path.slice(0, depth + 1))} with no value written after it, so Greenlight cannot tell what style to keep; write a value such as "" or 0 there first.`);
+                }
+                if (!pair && depth === path.length - 1 && options.create)
+                    return { parent: node };
+            }
+            else if ((0,dist.isSeq)(node) && typeof segment === "number") {
+                child = node.items[segment] ?? undefined;
+            }
+            if (!child) {
+                throw new errors/* ConfigurationError */.j1(`File "${this.file}" has no value at ${assignments_formatPath(path.slice(0, depth + 1))}, so ${assignments_formatPath(path)} cannot be set; check the path${depth === path.length - 1 && (0,dist.isMap)(node) ? ", or pass create to add the key" : ""}.`);
+            }
+            this.checkNode(child, path, depth + 1, anchors);
+            node = child;
+        }
+        return { node };
+    }
+    replace(path, node, value) {
+        const [start, end] = rangeOf(node);
+        const style = quoteStyleOf(node);
+        let span = { start, end };
+        if ((0,dist.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED")) {
+            // A block scalar's range runs to the end of its last line; keep that line break.
+            const eol = /\r?\n$/.exec(this.text.slice(start, end))?.[0] ?? "";
+            span = { start, end: end - eol.length };
+        }
+        else if (!(0,dist.isScalar)(node)) {
+            // A block collection spans lines; its flow replacement goes on the key's line.
+            span = this.collectionSpan(node, start, end);
+        }
+        const candidates = [renderFlow(value, style, this.file)];
+        // `!!str 6`: the tag, not the style, makes it a string; plain text stays plain.
+        if (typeof value === "string" && (0,dist.isScalar)(node) && node.tag && style === "plain") {
+            if (hasPlainCharacters(value))
+                candidates.unshift(value);
+        }
+        if (typeof value === "string")
+            candidates.push(doubleQuoted(value));
+        return this.spliceChecked(span, candidates, path, value);
+    }
+    /** A collection's span, trimmed of the trailing line break a block collection ends with. */
+    collectionSpan(node, start, end) {
+        const body = this.text.slice(start, end);
+        const trailing = /\s*$/.exec(body)?.[0] ?? "";
+        const isBlock = !((0,dist.isMap)(node) || (0,dist.isSeq)(node)) || !node.flow;
+        return { start, end: isBlock ? end - trailing.length : end };
+    }
+    insert(path, parent, value) {
+        const key = String(path[path.length - 1]);
+        const last = parent.items[parent.items.length - 1];
+        const lastNode = last?.value ?? last?.key;
+        const style = quoteStyleOf(lastNode ?? undefined);
+        const rendered = renderFlow(value, style, this.file);
+        const name = renderString(key, "plain");
+        if (parent.flow || !last || !lastNode) {
+            const close = rangeOf(parent)[1] - 1;
+            if (this.text[close] !== "}") {
+                throw new errors/* ConfigurationError */.j1(`File "${this.file}" has a mapping at ${assignments_formatPath(path.slice(0, -1))} that Greenlight cannot add ${JSON.stringify(key)} to; add the key by hand once.`);
+            }
+            const separator = last ? ", " : "";
+            const member = `${separator}${name}: ${rendered}`;
+            const at = last && lastNode ? rangeOf(lastNode)[1] : close;
+            return this.spliceChecked({ start: at, end: at }, [member], path, value);
+        }
+        const keyStart = rangeOf(last.key)[0];
+        const indent = " ".repeat(keyStart - lineStart(this.text, keyStart));
+        if (lineIndent(this.text, keyStart).length !== indent.length) {
+            throw new errors/* ConfigurationError */.j1(`File "${this.file}" has a mapping at ${assignments_formatPath(path.slice(0, -1))} that starts on a line with other content, so Greenlight cannot add ${JSON.stringify(key)} to it; add the key by hand once.`);
+        }
+        const eol = eolOf(this.text);
+        const valueEnd = rangeOf(lastNode)[1];
+        const newline = this.text.indexOf("\n", Math.max(valueEnd - 1, 0));
+        const member = `${indent}${name}: ${rendered}`;
+        if (newline === -1) {
+            return this.spliceChecked({ start: this.text.length, end: this.text.length }, [eol + member], path, value);
+        }
+        const at = newline + 1;
+        return this.spliceChecked({ start: at, end: at }, [member + eol], path, value);
+    }
+    /**
+     * The first candidate text whose result both parsers read as the intended value. A
+     * candidate that reads otherwise is a writer bug, never the user's: none reading back is
+     * an error, not a ConfigurationError.
+     */
+    spliceChecked(span, candidates, path, value) {
+        const intended = withValue(this.parsed.data, path, value);
+        const problems = [];
+        for (const replacement of candidates) {
+            const text = this.text.slice(0, span.start) + replacement + this.text.slice(span.end);
+            try {
+                const parsed = parseYamlSpans(text, this.file);
+                if (sameJson(parsed.data, intended))
+                    return new YamlDocument(this.file, text, parsed);
+                problems.push(`${replacement.trim()} reads back differently`);
+            }
+            catch (error) {
+                problems.push(`${replacement.trim()}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        throw new Error(`Writing ${describeType(value)} at ${assignments_formatPath(path)} in "${this.file}" did not read back as intended (${problems.join("; ")}).`);
+    }
+}
+/** Parses a YAML release file; anything invalid or ambiguous is a ConfigurationError naming the file. */
+function parseYamlDocument(text, file) {
+    return new YamlDocument(file, text, parseYamlSpans(text, file));
+}
+
 ;// CONCATENATED MODULE: ./src/release-file/document.ts
 /**
- * A tfvars file held as its exact text plus the value it denotes. Editors for the two
- * formats (JSON `*.tfvars.json`, HCL `*.tfvars`) share this shape so the assignment engine,
- * the presets and open-pr never care which one they hold.
+ * A release file held as its exact text plus the value it denotes. Editors for the three
+ * formats (JSON `*.tfvars.json`, HCL `*.tfvars`, YAML values files, kustomizations and
+ * manifests) share this shape so the assignment engine, the presets and open-pr never care
+ * which one they hold.
  *
  * Documents are immutable: `set` returns a new document whose text differs from the old one
  * only in the bytes of the value that changed (plus, when a key is created, the bytes of the
@@ -37148,21 +42264,33 @@ function parseJsonDocument(text, file) {
 
 
 
-/** The format a file name implies: `.json` is JSON, `.tfvars`/`.hcl` is HCL, anything else neither. */
+
+const RELEASE_FILE_FORMATS = (/* unused pure expression or super */ null && (["json", "hcl", "yaml"]));
+/**
+ * The format a file name implies: `.json` is JSON, `.tfvars`/`.hcl` is HCL, `.yaml`/`.yml`
+ * is YAML, anything else none.
+ */
 function formatOf(file) {
     if (/\.json$/i.test(file))
         return "json";
     if (/\.(tfvars|hcl)$/i.test(file))
         return "hcl";
+    if (/\.ya?ml$/i.test(file))
+        return "yaml";
     return undefined;
 }
-/** Parses a tfvars file; a file that is not valid in its format is a ConfigurationError naming it. */
-function parseTfvars(text, file) {
-    const format = formatOf(file);
-    if (!format) {
-        throw new errors/* ConfigurationError */.j1(`File "${file}" is neither JSON nor HCL by its name; Greenlight edits Terraform variable files named *.tfvars.json (JSON) or *.tfvars (HCL).`);
+/**
+ * Parses a release file in `format`, or the format its name implies; a file that is not
+ * valid in its format is a ConfigurationError naming it.
+ */
+function parseTfvars(text, file, format) {
+    const chosen = format ?? formatOf(file);
+    if (!chosen) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" is neither JSON, HCL nor YAML by its name; name it *.tfvars.json, *.tfvars, *.yaml or *.yml, or give its format (release-file.format in the config file).`);
     }
-    return format === "hcl" ? parseHclDocument(text, file) : parseJsonDocument(text, file);
+    if (chosen === "yaml")
+        return parseYamlDocument(text, file);
+    return chosen === "hcl" ? parseHclDocument(text, file) : parseJsonDocument(text, file);
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -37338,9 +42466,26 @@ async function verifyHclEdit(before, after, file, expected) {
  * green; weights move traffic to green; finalize copies green into blue and puts all
  * traffic there (green scales to zero); rollback puts all traffic on blue and scales green
  * to zero, leaving green's image in place as a record of what was rolled back.
+ *
+ * A deploy that replaces the green image of a weighted service also takes green's traffic
+ * away (green 0, blue 100): the traffic belonged to the release being replaced, and blue
+ * still holds the last stable release, so the new release starts its promotion at the first
+ * step instead of inheriting a half-finished one.
  */
 
 
+/** A weight change or finalize that no longer applies: green holds another release now. */
+class SupersededEditError extends errors/* OperationFailedError */.Bp {
+    service;
+    decidedFor;
+    current;
+    constructor(service, decidedFor, current) {
+        super(`The change was decided for ${decidedFor} on service "${service}", but green now holds ${current}; it no longer applies.`);
+        this.service = service;
+        this.decidedFor = decidedFor;
+        this.current = current;
+    }
+}
 function findLayout(layouts, service) {
     const normalised = service.replace(/_/g, "-");
     const layout = layouts.find((l) => l.name === service || l.name === normalised);
@@ -37359,52 +42504,75 @@ function expandServices(services, layouts) {
     return services.map((s) => findLayout(layouts, s));
 }
 function requireField(data, layout, field, purpose) {
-    const path = layout.paths[field];
-    const value = readPath(data, path);
+    const problem = fieldProblem(data, layout, field);
+    if (problem && problem.count > 1) {
+        throw new errors/* ConfigurationError */.j1(`Service "${layout.name}" has its ${field} at ${problem.path}, which matches ${problem.count} values in the file where ${purpose} needs one; make the filter in services.${layout.name}.fields.${field} select one, e.g. by name.`);
+    }
+    const value = problem ? undefined : readField(data, layout, field);
     if (value === undefined) {
-        throw new errors/* ConfigurationError */.j1(`Service "${layout.name}" has no ${field} field at ${path} in the file, which ${purpose} needs; add the field to the file or map it with services.${layout.name}.fields.${field} in the config file.`);
+        throw new errors/* ConfigurationError */.j1(`Service "${layout.name}" has no ${field} field at ${problem?.path ?? layout.paths[field]} in the file, which ${purpose} needs; add the field to the file or map it with services.${layout.name}.fields.${field} in the config file.`);
     }
     return value;
 }
 function optionalField(data, layout, field) {
-    return readPath(data, layout.paths[field]);
+    return readField(data, layout, field);
 }
 function weightAssignments(layout, data, green) {
     requireField(data, layout, "blue-weight", "a traffic weight change");
     requireField(data, layout, "green-weight", "a traffic weight change");
     return [
-        { path: layout.paths["blue-weight"], value: 100 - green },
-        { path: layout.paths["green-weight"], value: green },
+        ...writeField(layout, "blue-weight", 100 - green),
+        ...writeField(layout, "green-weight", green),
     ];
 }
 function deployAssignments(edit, layouts, data) {
     const out = [];
     for (const [service, image] of Object.entries(edit.images ?? {})) {
         const layout = findLayout(layouts, service);
-        requireField(data, layout, "green-image", "a deploy");
-        out.push({ path: layout.paths["green-image"], value: image });
+        const previous = requireField(data, layout, "green-image", "a deploy");
+        out.push(...writeField(layout, "green-image", image));
+        if (layout.weighted && previous !== image && !explicitWeight(edit, layout)) {
+            out.push(...weightAssignments(layout, data, 0));
+        }
         const explicit = edit.desiredCounts?.[service];
         const greenCount = optionalField(data, layout, "green-desired-count");
         if (explicit !== undefined) {
             requireField(data, layout, "green-desired-count", "a desired count");
-            out.push({ path: layout.paths["green-desired-count"], value: explicit });
+            out.push(...writeField(layout, "green-desired-count", explicit));
         }
         else if (greenCount === 0) {
             // A candidate at zero tasks would receive traffic it cannot serve: size it like blue.
             const blueCount = optionalField(data, layout, "blue-desired-count");
             if (typeof blueCount === "number" && blueCount > 0) {
-                out.push({ path: layout.paths["green-desired-count"], value: blueCount });
+                out.push(...writeField(layout, "green-desired-count", blueCount));
             }
         }
     }
     for (const service of Object.keys(edit.desiredCounts ?? {})) {
-        if (!(service in (edit.images ?? {}))) {
+        if (!Object.hasOwn(edit.images ?? {}, service)) {
             const layout = findLayout(layouts, service);
             requireField(data, layout, "green-desired-count", "a desired count");
-            out.push({ path: layout.paths["green-desired-count"], value: edit.desiredCounts[service] });
+            out.push(...writeField(layout, "green-desired-count", edit.desiredCounts[service]));
         }
     }
     return out;
+}
+/** Whether the edit itself sets this service's weights (an explicit choice wins). */
+function explicitWeight(edit, layout) {
+    if (edit.weights === undefined)
+        return false;
+    if (typeof edit.weights === "number")
+        return true;
+    return Object.keys(edit.weights).some((s) => s === layout.name || s.replace(/_/g, "-") === layout.name);
+}
+function checkDecidedFor(edit, layouts, data) {
+    for (const [service, image] of Object.entries(edit.decidedFor ?? {})) {
+        const layout = findLayout(layouts, service);
+        const current = optionalField(data, layout, "green-image");
+        if (current !== image) {
+            throw new SupersededEditError(layout.name, image, String(current ?? "nothing"));
+        }
+    }
 }
 function weightsAssignments(edit, layouts, data) {
     if (edit.weights === undefined)
@@ -37432,13 +42600,13 @@ function finalizeAssignments(services, layouts, data) {
         if (typeof green !== "string" || green === "") {
             throw new errors/* ConfigurationError */.j1(`Service "${layout.name}" has no green image to finalize (${layout.paths["green-image"]} is empty); deploy a release first.`);
         }
-        const out = [{ path: layout.paths["blue-image"], value: green }];
+        const out = writeField(layout, "blue-image", green);
         const greenCount = optionalField(data, layout, "green-desired-count");
         const blueCount = optionalField(data, layout, "blue-desired-count");
         if (typeof greenCount === "number" && blueCount !== undefined) {
             if (greenCount > 0)
-                out.push({ path: layout.paths["blue-desired-count"], value: greenCount });
-            out.push({ path: layout.paths["green-desired-count"], value: 0 });
+                out.push(...writeField(layout, "blue-desired-count", greenCount));
+            out.push(...writeField(layout, "green-desired-count", 0));
         }
         if (layout.weighted)
             out.push(...weightAssignments(layout, data, 0));
@@ -37451,7 +42619,7 @@ function rollbackAssignments(services, layouts, data) {
         if (layout.weighted)
             out.push(...weightAssignments(layout, data, 0));
         if (optionalField(data, layout, "green-desired-count") !== undefined) {
-            out.push({ path: layout.paths["green-desired-count"], value: 0 });
+            out.push(...writeField(layout, "green-desired-count", 0));
         }
         return out;
     });
@@ -37461,6 +42629,7 @@ function releaseAssignments(edit, layouts, data) {
     if (edit.finalize?.length && edit.rollback?.length) {
         throw new errors/* ConfigurationError */.j1(`Inputs "finalize" and "rollback" cannot be used together; a release is either made stable or rolled back.`);
     }
+    checkDecidedFor(edit, layouts, data);
     return [
         ...deployAssignments(edit, layouts, data),
         ...weightsAssignments(edit, layouts, data),
@@ -37469,82 +42638,28 @@ function releaseAssignments(edit, layouts, data) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/core/oci-reference.ts
-/**
- * OCI image references (`registry/repository:tag@sha256:…`), parsed by the grammar of the
- * distribution project's reference package, so that an image written into an infra
- * repository is one a registry could actually serve.
- */
-const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-const TAG = "[\\w][\\w.-]{0,127}";
-const DIGEST = "[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}";
-const REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
-const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** Why `text` is not a valid image reference, or undefined when it is. */
-function imageReferenceProblem(text) {
-    if (text.trim() !== text || text.length === 0)
-        return "it is empty or has surrounding spaces";
-    if (text.length > 512)
-        return "it is longer than 512 characters";
-    const match = REFERENCE.exec(text);
-    if (!match) {
-        if (/[A-Z]/.test(text.split(/[:@]/)[0]?.split("/").slice(1).join("/") ?? "")) {
-            return "repository names must be lowercase";
-        }
-        return "it does not have the form registry/repository[:tag][@sha256:<64 hex>]";
-    }
-    const [, registry, repository = "", , digest] = match;
-    // Without a dot, colon or "localhost" the first component is a path, not a registry:
-    // `myteam/api` is a Docker Hub repository.
-    if (registry &&
-        !/[.:]/.test(registry) &&
-        registry !== "localhost" &&
-        registry !== registry.toLowerCase()) {
-        return "repository names must be lowercase";
-    }
-    if ((registry ? registry.length + 1 : 0) + repository.length > 255) {
-        return "its name is longer than 255 characters";
-    }
-    if (digest?.startsWith("sha256:") && !SHA256_DIGEST.test(digest)) {
-        return "a sha256 digest must be 64 lowercase hexadecimal characters";
-    }
-    return undefined;
-}
-function parseImageReference(text) {
-    if (imageReferenceProblem(text) !== undefined)
-        return undefined;
-    const match = REFERENCE.exec(text);
-    const [, domain, path = "", tag, digest] = match;
-    let registry = domain;
-    let repository = path;
-    if (registry && !/[.:]/.test(registry) && registry !== "localhost") {
-        repository = `${registry}/${path}`;
-        registry = undefined;
-    }
-    return {
-        ...(registry ? { registry } : {}),
-        repository,
-        ...(tag ? { tag } : {}),
-        ...(digest ? { digest } : {}),
-    };
-}
-/** The registry an image is pulled from; Docker Hub for short names. */
-function registryOf(reference) {
-    return reference.registry ?? "docker.io";
-}
-
 ;// CONCATENATED MODULE: ./src/release-file/release-validation.ts
 
 
 
 
 function fieldValues(data, layout) {
-    return Object.fromEntries(SERVICE_FIELDS.map((f) => [f, readPath(data, layout.paths[f])]));
+    return Object.fromEntries(SERVICE_FIELDS.map((f) => [f, readField(data, layout, f)]));
 }
 function isPercentage(value) {
     return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 100;
+}
+/** A relative pair (Gateway API, Istio): whole numbers of 0 or more, not both 0. */
+function checkRelativeWeights(file, layout, raw) {
+    for (const field of ["blue-weight", "green-weight"]) {
+        const value = field === "blue-weight" ? raw.blue : raw.green;
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+            throw new errors/* ConfigurationError */.j1(`${file}: ${layout.paths[field]} (service "${layout.name}" ${field}) would be ${JSON.stringify(value)}; a relative weight must be a whole number of 0 or more.`);
+        }
+    }
+    if (raw.blue === 0 && raw.green === 0) {
+        throw new errors/* ConfigurationError */.j1(`${file}: service "${layout.name}" would have blue and green weights of 0, which sends its traffic nowhere; give one side a weight above 0.`);
+    }
 }
 function checkWeights(file, layout, after) {
     const blue = after["blue-weight"];
@@ -37606,7 +42721,11 @@ function validateRelease(file, before, after, layouts, rules = {}) {
         const now = fieldValues(after, layout);
         if (!differs(old, now))
             continue;
-        checkWeights(file, layout, now);
+        const raw = rawWeights(after, layout);
+        if (raw)
+            checkRelativeWeights(file, layout, raw);
+        else
+            checkWeights(file, layout, now);
         checkCounts(file, layout, now);
         checkImages(file, layout, old, now, rules);
     }
@@ -37627,7 +42746,9 @@ function hasReleaseEdit(release) {
         (release.rollback?.length ?? 0) > 0);
 }
 async function planTfvarsEdit(file, text, request) {
-    const original = parseTfvars(text, file);
+    const configured = request.releaseFile?.path === file ? request.releaseFile.format : undefined;
+    const format = request.format ?? configured;
+    const original = parseTfvars(text, file, format);
     const layouts = request.layouts ?? discoverLayouts(original.data);
     const options = { create: request.create, force: request.force };
     const generic = applyAssignments(original, request.set, options);
@@ -37669,14 +42790,15 @@ function mergeChanges(first, second) {
 
 
 
+
 async function readTfvarsFile(cwd, file) {
-    const path = (0,external_node_path_.resolve)(cwd, file);
+    const path = await workspacePath(cwd, file, "file");
     const stat = await external_node_fs_.promises.stat(path).catch(() => undefined);
     if (!stat) {
         throw new errors/* ConfigurationError */.j1(`File "${file}" does not exist; check the "file" input (paths are relative to ${cwd}).`);
     }
     if (!stat.isFile()) {
-        throw new errors/* ConfigurationError */.j1(`"${file}" is a directory, not a file; give the path of a .tfvars.json or .tfvars file in "file".`);
+        throw new errors/* ConfigurationError */.j1(`"${file}" is ${stat.isDirectory() ? "a directory" : "a device, pipe or socket"}, not a regular file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`);
     }
     // Root ignores permission bits, so read-only is judged by the mode, not by access().
     if ((stat.mode & 0o222) === 0) {
@@ -37766,9 +42888,11 @@ function updateTfvarsSummary(result) {
 
 
 
+
 const inputShape = {
     file: inputs/* listInput */.dt.refine((files) => files.length > 0, { message: "must name at least one file" }),
     ...editInputShape,
+    format: releaseFileFormatSchema.optional(),
     "config-file": schemas/* string */.YjP().optional(),
     environment: schemas/* string */.YjP().optional(),
     "dry-run": inputs/* booleanInput */.tE.default(false),
@@ -37802,7 +42926,10 @@ const updateTfvarsAction = (0,action/* defineAction */.Q)({
         const result = await updateTfvars({
             files: params.file,
             dryRun: params["dry-run"],
-            request: editRequestFrom(params, config, env, params.environment),
+            request: {
+                ...editRequestFrom(params, config, env, params.environment),
+                ...(params.format ? { format: params.format } : {}),
+            },
         }, { cwd: context.cwd, logger: context.logger });
         return {
             outputs: {
@@ -37819,14 +42946,25 @@ const updateTfvarsAction = (0,action/* defineAction */.Q)({
 /***/ }),
 
 /***/ 8809:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3859);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7003);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5403);
+/* harmony import */ var _core_entry_point_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6964);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6156);
 
 
-await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .updateTfvarsAction */ .Q);
+
+/** Runs the action; `@github/local-action` imports this module and calls it. */
+async function run() {
+    await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_2__/* .updateTfvarsAction */ .Q);
+}
+// The bundle (dist/) is started by the runner: run. Imported from source: only export.
+if ((0,_core_entry_point_js__WEBPACK_IMPORTED_MODULE_1__/* .isEntryPoint */ .t)(import.meta.url))
+    await run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -46649,7 +51787,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
-  jgl: () => (/* binding */ partialRecord),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
@@ -46658,7 +51795,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -54690,7 +59827,7 @@ function partialRecord(keyType, valueType, params) {
         type: "record",
         keyType,
         valueType: valueType,
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
         partial: true,
     });
 }
@@ -56545,4 +61682,6 @@ function constantCatch(value) {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(8809);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 

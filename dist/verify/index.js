@@ -28370,7 +28370,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 7372:
+/***/ 8130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31192,7 +31192,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -31215,7 +31215,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31441,6 +31441,8 @@ function failure_describeFailure(error) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/http/credentials.ts
+var credentials = __nccwpck_require__(4890);
 ;// CONCATENATED MODULE: ./src/core/secrets.ts
 /**
  * Secret masking. A credential can leak in a form other than the one it was given in: a
@@ -31448,8 +31450,55 @@ function failure_describeFailure(error) {
  * string. So every secret is registered together with the forms derived from it, and
  * every one of them is masked (in Actions) and redacted (in the CLI's output).
  */
+
 const MIN_MASKABLE_LENGTH = 4;
 const REDACTED = "***";
+/** A URL inside free text: a scheme, `://`, and everything up to whitespace or a quote. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/** The user info of a URL inside free text (`scheme://user:password@`). */
+const USER_INFO_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>`]+@/gi;
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The credentials carried by every URL in `text`: the password of its user info (and the
+ * whole user info, whose user part alone is a token in `https://TOKEN@host`) and query
+ * parameters named like credentials. Every input and config value goes through this, so a
+ * URL with credentials is a secret wherever it came from.
+ */
+function credentialsInUrls(text) {
+    const found = [];
+    for (const [url] of text.matchAll(URL_IN_TEXT)) {
+        const info = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]+)@/i.exec(url)?.[1];
+        if (info) {
+            const colon = info.indexOf(":");
+            const user = colon >= 0 ? info.slice(0, colon) : info;
+            const password = colon >= 0 ? info.slice(colon + 1) : "";
+            found.push(info, decoded(info));
+            if (password)
+                found.push(password, decoded(password));
+            else
+                found.push(user, decoded(user));
+        }
+        try {
+            found.push(...(0,credentials/* urlCredentials */.O4)(new URL(url)));
+        }
+        catch {
+            // Not a URL after all; its user info (if any) was taken above.
+        }
+    }
+    return found;
+}
+/** `text` with the user info of every URL in it replaced, whatever its length. */
+function withoutUrlUserInfo(text) {
+    // `ssh://git@host` names the conventional git user, not a credential.
+    return text.replace(USER_INFO_IN_TEXT, (whole, scheme) => whole === `${scheme}git@` ? whole : `${scheme}${REDACTED}@`);
+}
 function base64(text) {
     return Buffer.from(text, "utf8").toString("base64");
 }
@@ -31516,24 +31565,51 @@ class secrets_SecretRegistry {
             this.onForm(form);
         }
     }
+    /** Registers the credentials of every URL in `text` (an input or config value). */
+    addUrlCredentials(text) {
+        if (!text)
+            return;
+        for (const secret of credentialsInUrls(text))
+            this.add(secret);
+    }
     get size() {
         return this.forms.size;
     }
     redact(text) {
-        if (this.forms.size === 0)
-            return text;
         // Longest first, so a secret is not half-replaced by one of its own substrings.
         let out = text;
         for (const form of [...this.forms].sort((a, b) => b.length - a.length)) {
             if (out.includes(form))
                 out = out.split(form).join(REDACTED);
         }
-        return out;
+        // User info too short to register (`http://a:pw@host`) is still a credential.
+        return withoutUrlUserInfo(out);
     }
 }
 
 // EXTERNAL MODULE: ./src/core/summary.ts
 var core_summary = __nccwpck_require__(1363);
+;// CONCATENATED MODULE: ./src/core/workflow-commands.ts
+/**
+ * Text Greenlight did not write itself (a server's error message, a response body quoted in
+ * a reason, a file name) must never become a workflow command. The runner reads every
+ * line of stdout and stderr: a line whose trimmed start is `::` is a command (`::error::`,
+ * `::stop-commands::`, `::add-mask::`), and so is `##[name]` anywhere in a line (the older
+ * form). A lone CR also ends a line for the runner, so it cannot hide a command either.
+ */
+/** Zero width: the line reads the same, but no longer starts with the command marker. */
+const BREAK = "\u200b";
+/** Normalises line ends and breaks every command marker, keeping the text readable. */
+function neutraliseWorkflowCommands(text) {
+    if (!text.includes("::") && !text.includes("##[") && !text.includes("\r"))
+        return text;
+    return text
+        .replace(/\r\n?/g, "\n")
+        .split("\n")
+        .map((line) => line.replace(/^(\s*):(?=:)/, `$1:${BREAK}`).replaceAll("##[", `##${BREAK}[`))
+        .join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/core/action-runner.ts
 /**
  * The GitHub Actions runner: the only module that talks to @actions/core. It reads the
@@ -31547,25 +31623,30 @@ var core_summary = __nccwpck_require__(1363);
 
 
 
+
 /**
  * Logs through @actions/core. The runner masks registered secrets too, but redacting here
  * as well keeps a secret out of the log when the line is printed before GitHub has seen
  * its add-mask (and makes the guarantee testable without a runner).
  */
+/** What may be printed of `text`: no secret, and nothing that starts a workflow command. */
+function printable(secrets, text) {
+    return neutraliseWorkflowCommands(secrets.redact(text));
+}
 function actionsLogger(secrets) {
-    const r = (text) => secrets.redact(text);
+    const r = (text) => printable(secrets, text);
     return {
         debug: (message) => core_debug(r(message)),
         info: (message) => info(r(message)),
         warning: (message) => warning(r(message)),
-        error: (message) => error(r(message)),
+        error: (message) => core_error(r(message)),
         group: (name, fn) => group(r(name), fn),
     };
 }
 function createContext(secrets) {
     return {
         logger: actionsLogger(secrets),
-        clock: clock/* systemClock */.m,
+        clock: clock/* systemClock */.ml,
         secrets,
         env: process.env,
         cwd: process.env["GITHUB_WORKSPACE"] ?? process.cwd(),
@@ -31601,28 +31682,34 @@ async function runAction(definition, manifest = loadManifest(definition.name)) {
         const result = await action.execute(raw, createContext(secrets));
         await report(manifest, result, secrets);
         if (result.failure)
-            setFailed(secrets.redact(result.failure));
+            setFailed(printable(secrets, result.failure));
     }
     catch (error) {
         const failure = failure_describeFailure(error);
         if (failure.stack)
-            core_debug(secrets.redact(failure.stack));
-        setFailed(secrets.redact(failure.message));
+            core_debug(printable(secrets, failure.stack));
+        // Several input problems (two missing inputs) are several annotations, one each.
+        const shown = printable(secrets, failure.message);
+        const lines = failure.exitCode === 2 ? shown.split("\n") : [shown];
+        for (const line of lines.slice(0, -1))
+            core_error(line);
+        setFailed(lines.at(-1) ?? "");
     }
 }
-/** The post step: clean-up that must not fail the job (a revoked token, a removed file). */
-async function runPost(definition) {
-    if (!definition.post)
-        return;
+/**
+ * The post step: clean-up that must not fail the job (a revoked token, a removed file).
+ * It takes the clean-up alone, not the action, so a post bundle holds only that code.
+ */
+async function runPost(name, post) {
     const secrets = new SecretRegistry((form) => core.setSecret(form));
     const state = new Proxy({}, {
-        get: (_target, name) => (typeof name === "string" ? core.getState(name) : undefined),
+        get: (_target, key) => (typeof key === "string" ? core.getState(key) : undefined),
     });
     try {
-        await definition.post(createContext(secrets), state);
+        await post(createContext(secrets), state);
     }
     catch (error) {
-        core.warning(`Post step of ${definition.name} did not finish: ${secrets.redact(describeFailure(error).message)}`);
+        core.warning(`Post step of ${name} did not finish: ${printable(secrets, describeFailure(error).message)}`);
     }
 }
 
@@ -31651,6 +31738,9 @@ function toRunnable(definition) {
         execute: async (raw, context) => {
             for (const name of definition.secretInputs ?? [])
                 context.secrets.add(raw[name]);
+            // A URL with credentials is a secret whichever input carries it.
+            for (const value of Object.values(raw))
+                context.secrets.addUrlCredentials(value);
             const params = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .parseInputs */ .TL)(definition.inputs, raw);
             return definition.run(params, context);
         },
@@ -31665,12 +31755,31 @@ function toRunnable(definition) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */   _o: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   nR: () => (/* binding */ timerDelay)
 /* harmony export */ });
 /* unused harmony export ManualClock */
+/**
+ * The longest delay Node's timers take (2^31-1 ms, about 24.8 days): a longer one is
+ * silently replaced by 1 ms, so a "wait 30 days" would not wait at all.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A delay a Node timer keeps: never negative, never beyond MAX_TIMER_MS. */
+function timerDelay(ms) {
+    return Number.isFinite(ms) ? Math.min(MAX_TIMER_MS, Math.max(0, ms)) : MAX_TIMER_MS;
+}
+async function sleepFor(ms) {
+    // A wait beyond the timer limit is several timers in a row.
+    for (let left = Math.max(0, ms);; left -= MAX_TIMER_MS) {
+        await new Promise((resolve) => setTimeout(resolve, timerDelay(left)));
+        if (left <= MAX_TIMER_MS)
+            return;
+    }
+}
 const systemClock = {
     now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+    sleep: sleepFor,
 };
 /** A clock that moves only when told to. Sleepers wake in order as time passes them. */
 class ManualClock {
@@ -31710,6 +31819,41 @@ class ManualClock {
     get pending() {
         return this.sleepers.length;
     }
+}
+
+
+/***/ }),
+
+/***/ 6964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ isEntryPoint)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Whether a module is the program Node was started with. An action's entry module runs
+ * the action when the runner starts its bundle (`node dist/<name>/index.js`), and only
+ * exports `run()` when something imports it instead: `@github/local-action` imports the
+ * entry from source and calls `run()` itself, which must not run the action twice.
+ */
+
+
+function realPath(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+function isEntryPoint(moduleUrl, started = process.argv[1]) {
+    if (!started)
+        return false;
+    return realPath((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(moduleUrl)) === realPath(started);
 }
 
 
@@ -31759,31 +31903,125 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 4890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O4: () => (/* binding */ urlCredentials),
+/* harmony export */   Qy: () => (/* binding */ displayUrl),
+/* harmony export */   YN: () => (/* binding */ credentialsOf),
+/* harmony export */   b5: () => (/* binding */ isCredentialHeader)
+/* harmony export */ });
+/* unused harmony export basicAuthFromUrl */
+const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|passw|key|auth|session|credential|signature|cookie/i;
+/** Query parameters that carry credentials in URLs (signed URLs, token query strings). */
+const CREDENTIAL_PARAM = /token|secret|passw|key|auth|session|signature|^sig$/i;
+function isCredentialHeader(name, marked = []) {
+    const lower = name.toLowerCase();
+    return CREDENTIAL_NAME.test(name) || marked.some((m) => m.toLowerCase() === lower);
+}
+/** The value, and the parts of it that could travel alone. */
+function credentialParts(value) {
+    const parts = [value];
+    const scheme = /^\s*(\w+)\s+(.+)$/s.exec(value);
+    if (scheme) {
+        const token = scheme[2].trim();
+        parts.push(token);
+        if (scheme[1].toLowerCase() === "basic") {
+            const decoded = Buffer.from(token, "base64").toString("utf8");
+            const colon = decoded.indexOf(":");
+            if (colon >= 0)
+                parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    // Cookie: name=value; name2=value2 — each value may be a session id on its own.
+    for (const pair of value.split(";")) {
+        const eq = pair.indexOf("=");
+        if (eq > 0)
+            parts.push(pair.slice(eq + 1).trim());
+    }
+    return parts;
+}
+/** Every credential a check carries: in headers, in the URL's user info and query string. */
+function credentialsOf(spec) {
+    const found = [];
+    for (const [name, value] of Object.entries(spec.headers)) {
+        if (isCredentialHeader(name, spec.secretHeaders))
+            found.push(...credentialParts(value));
+    }
+    found.push(...urlCredentials(spec.url));
+    return found;
+}
+function urlCredentials(url) {
+    const found = [];
+    if (url.password)
+        found.push(decodeURIComponent(url.password), url.password);
+    for (const [name, value] of url.searchParams) {
+        if (CREDENTIAL_PARAM.test(name))
+            found.push(value);
+    }
+    return found;
+}
+/** The URL as it may be shown: without user info (the registry redacts query secrets). */
+function displayUrl(url) {
+    if (!url.username && !url.password)
+        return url.href;
+    const copy = new URL(url.href);
+    copy.username = "";
+    copy.password = "";
+    return copy.href;
+}
+/**
+ * A URL's user info as what it means on the wire, a Basic Authorization header, and the
+ * URL without it: fetch refuses URLs with credentials, and the URL is what gets shown.
+ */
+function basicAuthFromUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return { url: text, headers: {} };
+    }
+    if (!url.username && !url.password)
+        return { url: text, headers: {} };
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    const token = Buffer.from(`${user}:${password}`, "utf8").toString("base64");
+    return { url: displayUrl(url), headers: { authorization: `Basic ${token}` } };
+}
+
+
+/***/ }),
+
 /***/ 9114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $A: () => (/* binding */ integerInput),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Ee: () => (/* binding */ timerDurationInput),
 /* harmony export */   TL: () => (/* binding */ parseInputs),
-/* harmony export */   Ts: () => (/* binding */ durationInput),
 /* harmony export */   WO: () => (/* binding */ linesInput),
 /* harmony export */   YA: () => (/* binding */ byteSizeInput),
 /* harmony export */   k_: () => (/* binding */ structuredInput),
 /* harmony export */   oi: () => (/* binding */ inputProblem),
-/* harmony export */   tE: () => (/* binding */ booleanInput)
+/* harmony export */   tE: () => (/* binding */ booleanInput),
+/* harmony export */   u2: () => (/* binding */ countInput)
 /* harmony export */ });
-/* unused harmony exports listInput, normaliseRawInputs */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* unused harmony exports listInput, MAX_DURATION_MS, boundedDurationInput, durationInput, normaliseRawInputs */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1915);
-/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7950);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1915);
+/* harmony import */ var _quantity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7950);
 /**
  * Action inputs arrive as strings (GitHub passes every input as text, and the CLI reads
  * flags as text). Each action declares one zod schema over those strings, composed from
  * the fragments here; parsing turns them into typed params or one readable sentence.
  */
+
 
 
 
@@ -31794,27 +32032,27 @@ function errorMessage(error) {
  */
 function inputProblem(ctx, message) {
     ctx.addIssue({ code: "custom", message });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
 }
 // GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
 const TRUE_WORDS = ["true", "True", "TRUE"];
 const FALSE_WORDS = ["false", "False", "FALSE"];
-const booleanInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+const booleanInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
     const trimmed = value.trim();
     if (TRUE_WORDS.includes(trimmed))
         return true;
     if (FALSE_WORDS.includes(trimmed))
         return false;
     ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
 });
 /** A list given one item per line or separated by commas; blank items are dropped. */
-const listInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
+const listInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n|,/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0));
 /** A list given one item per line (items may contain commas, e.g. `PATH=VALUE` pairs). */
-const linesInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value) => value
+const linesInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value) => value
     .split(/\r?\n/)
     .map((item) => item.trim())
     .filter((item) => item.length > 0 && !item.startsWith("#")));
@@ -31825,51 +32063,79 @@ const DURATION_UNITS = {
     h: 3_600_000,
     d: 86_400_000,
 };
+/** Ten years: longer than any retention or wait Greenlight has a use for. */
+const MAX_DURATION_MS = 3650 * DURATION_UNITS["d"];
 /** Parses `90s`, `10m`, `1h30m`, `500ms` or a bare number of seconds into milliseconds. */
 function parseDuration(text) {
     const value = text.trim();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
     let total = 0;
-    let consumed = 0;
-    for (const match of value.matchAll(pattern)) {
-        total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 0);
-        consumed += match[0].length;
+    if (/^\d+(\.\d+)?$/.test(value)) {
+        total = Number(value) * 1000;
     }
-    if (consumed === 0 || consumed !== value.length)
-        return undefined;
-    return Math.round(total);
+    else {
+        const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+        let consumed = 0;
+        for (const match of value.matchAll(pattern)) {
+            total += Number(match[1]) * (DURATION_UNITS[match[2] ?? ""] ?? 0);
+            consumed += match[0].length;
+        }
+        if (consumed === 0 || consumed !== value.length)
+            return undefined;
+    }
+    // Too many digits make Infinity, which must never become a timer or a window.
+    return Number.isFinite(total) ? Math.round(total) : undefined;
 }
-const durationInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
-    const ms = parseDuration(value);
-    if (ms === undefined) {
-        ctx.addIssue({
-            code: "custom",
-            message: `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`,
-        });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    }
-    return ms;
-});
+function formatDurationLimit(ms) {
+    return ms % DURATION_UNITS["d"] === 0
+        ? `${ms / DURATION_UNITS["d"]}d`
+        : `${Math.floor(ms / DURATION_UNITS["h"])}h`;
+}
+/** A duration input of at most `maxMs`. */
+function boundedDurationInput(maxMs) {
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+        const ms = parseDuration(value);
+        if (ms === undefined) {
+            return inputProblem(ctx, `"${value}" is not a duration; write it like 30s, 10m, 1h30m or 500ms`);
+        }
+        if (ms > maxMs) {
+            return inputProblem(ctx, `is "${value}", longer than the ${formatDurationLimit(maxMs)} it may be`);
+        }
+        return ms;
+    });
+}
+/** A duration (a retention window, a bake time): at most ten years. */
+const durationInput = boundedDurationInput(MAX_DURATION_MS);
+/**
+ * A duration a timer waits for (a timeout, a deadline, a pause): at most what a Node timer
+ * can wait in one go, about 24.8 days, since a longer one would fire after 1 ms.
+ */
+const timerDurationInput = boundedDurationInput(_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o - (_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_TIMER_MS */ ._o % 3_600_000));
+/** The most any count input may be: a bound on work, not a real limit. */
+const MAX_COUNT = 1_000_000;
+/** A non-negative integer given as text, at most `max`. */
+function countInput(max) {
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+        const trimmed = value.trim();
+        if (!/^\d+$/.test(trimmed))
+            return inputProblem(ctx, `expected a whole number, got "${value}"`);
+        const count = Number(trimmed);
+        if (!Number.isSafeInteger(count) || count > max) {
+            return inputProblem(ctx, `is ${trimmed}, more than the ${max} it may be`);
+        }
+        return count;
+    });
+}
 /** A non-negative integer given as text. */
-const integerInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
-    const trimmed = value.trim();
-    if (!/^\d+$/.test(trimmed)) {
-        ctx.addIssue({ code: "custom", message: `expected a whole number, got "${value}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-    }
-    return Number(trimmed);
-});
+const integerInput = countInput(MAX_COUNT);
 /** A JSON or YAML value given as text (JSON is YAML, so one parser takes both). */
-const structuredInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
+const structuredInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
     try {
         return yaml__WEBPACK_IMPORTED_MODULE_0__.parse(value, { prettyErrors: false });
     }
     catch (error) {
         const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
         ctx.addIssue({ code: "custom", message: `is not valid JSON or YAML (${reason})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
     }
 });
 /** Treat an empty string as "not given": that is how GitHub passes an unset input. */
@@ -31886,14 +32152,14 @@ function describeIssue(issue, given) {
     const where = name ? `Input "${name}"${rest.length ? ` (at ${rest.join(".")})` : ""}` : "Inputs";
     // zod 4 leaves the offending value off its issues, so look at what was given.
     if (issue.code === "invalid_type" && name && given[name] === undefined) {
-        return `Input "${name}" is required; set it in the workflow's \`with:\` (or pass --${name} to the CLI).`;
+        return `Input "${name}" is required; set it in the step's \`with:\`.`;
     }
     const message = issue.message.replace(/\.$/, "");
     return `${where} ${/^(is|must|has|does|expected|should)\b/.test(message) ? "" : "is invalid: "}${message}.`;
 }
 /**
  * Validates raw inputs against an action's schema. Throws one ConfigurationError whose
- * message is a sentence per problem (normally one), never a raw zod dump.
+ * message is a line per problem (normally one), never a raw zod dump.
  */
 function parseInputs(schema, raw) {
     const given = normaliseRawInputs(raw);
@@ -31901,13 +32167,14 @@ function parseInputs(schema, raw) {
     if (result.success)
         return result.data;
     const sentences = [...new Set(result.error.issues.map((issue) => describeIssue(issue, given)))];
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(sentences.join(" "));
+    // One problem a line: the runner makes each line its own annotation.
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigurationError */ .j1(sentences.join("\n"));
 }
 /** A positive byte size (`500MB`, `1MiB`, `65536`), the same units in every input. */
-const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((value, ctx) => {
-    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .parseByteSize */ .nS)(value);
+const byteSizeInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((value, ctx) => {
+    const bytes = (0,_quantity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseByteSize */ .nS)(value);
     return bytes === undefined || bytes <= 0
-        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_1__/* .BYTE_SIZE_FORMS */ .f7}`)
+        ? inputProblem(ctx, `is "${value}", which is not a size; ${_quantity_js__WEBPACK_IMPORTED_MODULE_2__/* .BYTE_SIZE_FORMS */ .f7}`)
         : bytes;
 });
 
@@ -32048,7 +32315,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 8424:
+/***/ 1818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32061,14 +32328,511 @@ __nccwpck_require__.d(__webpack_exports__, {
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __nccwpck_require__(5605);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+// EXTERNAL MODULE: ./src/core/http/credentials.ts
+var credentials = __nccwpck_require__(4890);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(1915);
+;// CONCATENATED MODULE: ./src/core/proxy-env.ts
+/**
+ * The proxy a runner's environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as on
+ * self-hosted runners behind a corporate proxy). Every outbound request Greenlight makes
+ * (GitHub, registries, verify's checks, promote's analyses, notify) goes through
+ * core/http/http-client.ts, which asks this module, per request and per redirect hop,
+ * whether to go through a proxy.
+ */
+
+/** Lower-case first: curl and undici give the lower-case spelling precedence. */
+function variable(env, name) {
+    return (env[name.toLowerCase()] || env[name.toUpperCase()] || "").trim();
+}
+function proxyUrl(value, source) {
+    let url;
+    try {
+        // A bare host:port is what many people put in HTTPS_PROXY; curl reads it as http://.
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        url = new URL("invalid:");
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new errors/* ConfigurationError */.j1(`The proxy in ${source} is not an http:// or https:// URL; give it like http://proxy.example.com:3128.`);
+    }
+    return url;
+}
+function defaultPort(protocol) {
+    return protocol === "https:" ? "443" : "80";
+}
+/**
+ * Whether NO_PROXY exempts `target`, read as curl does: `*` for every host, otherwise a
+ * comma- or space-separated list of host names (matching the host and its subdomains; a
+ * leading dot or `*.` means the same), IP addresses, each optionally with a port.
+ */
+function bypassed(target, noProxy) {
+    const host = target.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    const port = target.port || defaultPort(target.protocol);
+    for (const raw of noProxy.split(/[\s,]+/)) {
+        let entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === "*")
+            return true;
+        let entryPort;
+        const withPort = /^(\[[^\]]*\]|[^:]*):(\d+)$/.exec(entry);
+        if (withPort) {
+            entry = withPort[1];
+            entryPort = withPort[2];
+        }
+        entry = entry.replace(/^\*?\./, "").replace(/^\[|\]$/g, "");
+        if (entryPort && entryPort !== port)
+            continue;
+        if (host === entry || host.endsWith(`.${entry}`))
+            return true;
+    }
+    return false;
+}
+/**
+ * The proxy rules of `env`, checked at once so a malformed proxy is a configuration error
+ * before the first request, not a network failure at it. `explicit` (an action input) wins
+ * over the environment and ignores NO_PROXY, as an explicit setting should.
+ */
+function proxyRoute(env, explicit) {
+    if (explicit?.trim()) {
+        const proxy = proxyUrl(explicit.trim(), `input "proxy"`);
+        return () => proxy;
+    }
+    const httpValue = variable(env, "http_proxy");
+    const httpsValue = variable(env, "https_proxy");
+    const httpProxy = httpValue ? proxyUrl(httpValue, "HTTP_PROXY") : undefined;
+    // An https target falls back to HTTP_PROXY, as undici and most tools do; http never to HTTPS_PROXY.
+    const httpsProxy = httpsValue ? proxyUrl(httpsValue, "HTTPS_PROXY") : httpProxy;
+    const noProxy = variable(env, "no_proxy");
+    return (target) => {
+        const proxy = target.protocol === "https:" ? httpsProxy : httpProxy;
+        return proxy && !bypassed(target, noProxy) ? proxy : undefined;
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __nccwpck_require__(7950);
+;// CONCATENATED MODULE: ./src/core/http/transport-errors.ts
+/**
+ * Network and TLS errors as reasons a person understands: `connection refused`, `certificate
+ * for api.example.com has expired`, never `Error: connect ECONNREFUSED 127.0.0.1:8080`.
+ */
+/** A request that ended without a usable response; `reason` is already readable. */
+class RequestFailure extends Error {
+    reason;
+    name = "RequestFailure";
+    constructor(reason) {
+        super(reason);
+        this.reason = reason;
+    }
+}
+const UNTRUSTED = new Set([
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "UNABLE_TO_GET_ISSUER_CERT",
+]);
+function tlsReason(code, host, message) {
+    if (code === "CERT_HAS_EXPIRED")
+        return `certificate for ${host} has expired`;
+    if (code === "CERT_NOT_YET_VALID")
+        return `certificate for ${host} is not valid yet`;
+    if (UNTRUSTED.has(code)) {
+        const why = code.includes("SELF_SIGNED") ? "self-signed" : "unknown issuer";
+        return `certificate for ${host} is not trusted (${why}); give its CA in tls.ca-file (or ca-file), or set tls.verify: false`;
+    }
+    if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+        const names = /cert's altnames: (.*)$/i.exec(message)?.[1];
+        return `certificate is not valid for ${host}${names ? ` (it is for ${names.trim()})` : ""}`;
+    }
+    if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || /wrong version number/i.test(message)) {
+        return `${host} did not answer TLS (is the port plain HTTP?)`;
+    }
+    if (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || code === "EPROTO") {
+        return `TLS handshake with ${host} failed (${message.split("\n")[0]})`;
+    }
+    return undefined;
+}
+const NETWORK_REASONS = {
+    ECONNREFUSED: () => "connection refused",
+    ECONNRESET: () => "connection reset by the server",
+    EPIPE: () => "connection closed by the server while sending the request",
+    ETIMEDOUT: () => "connection timed out",
+    EHOSTUNREACH: (host) => `${host} is unreachable`,
+    ENETUNREACH: (host) => `network unreachable for ${host}`,
+    ENOTFOUND: (host) => `host ${host} not found (DNS)`,
+    EAI_AGAIN: (host) => `host ${host} could not be resolved (DNS timeout)`,
+    UND_ERR_SOCKET: () => "connection closed unexpectedly",
+};
+/** The readable reason for anything a request threw. */
+function describeTransportError(error, url) {
+    if (error instanceof RequestFailure)
+        return error.reason;
+    const err = error;
+    const code = err?.code ?? "";
+    const message = err?.message ?? String(error);
+    const host = url.hostname;
+    const tls = tlsReason(code, host, message);
+    if (tls)
+        return tls;
+    const network = NETWORK_REASONS[code];
+    if (network)
+        return network(host);
+    if (code.startsWith("HPE_"))
+        return `the answer from ${host} is not valid HTTP (${message})`;
+    if (/socket hang up/i.test(message))
+        return "the server closed the connection without answering";
+    return message.split("\n")[0] ?? "request failed";
+}
+
+;// CONCATENATED MODULE: ./src/core/http/proxy-tunnel.ts
+/**
+ * Reaching a target through a forward proxy with Node's own http/https, so that a proxied
+ * request keeps everything a direct one has: the peer certificate, bounded bodies,
+ * redirects, readable errors. Plain-http targets go to the proxy in absolute form
+ * (`GET http://host/path`), as curl sends them (some proxies refuse CONNECT to port 80);
+ * https targets are tunnelled with CONNECT, and TLS runs end to end with the target.
+ */
+
+
+
+
+function proxyModule(proxy) {
+    return proxy.protocol === "https:" ? (external_node_https_default()) : (external_node_http_default());
+}
+/** Basic credentials written into the proxy URL (http://user:pass@proxy:3128). */
+function proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return {};
+    const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    return { "proxy-authorization": `Basic ${Buffer.from(user).toString("base64")}` };
+}
+/** Where a plain-http request for `target` is sent instead: to the proxy, naming the target. */
+function absoluteForm(target, proxy) {
+    return {
+        module: proxyModule(proxy),
+        options: {
+            protocol: proxy.protocol,
+            hostname: proxy.hostname.replace(/^\[|\]$/g, ""),
+            port: proxy.port || (proxy.protocol === "https:" ? 443 : 80),
+            path: target.href,
+            headers: { host: target.host, ...proxyAuthorization(proxy) },
+        },
+    };
+}
+/** An https agent whose connections are CONNECT tunnels through `proxy`. */
+class TunnelAgent extends (external_node_https_default()).Agent {
+    proxy;
+    /** The proxy connection under each TLS socket, which keep-alive must (un)ref as well. */
+    tunnels = new WeakMap();
+    constructor(proxy, options) {
+        super(options);
+        this.proxy = proxy;
+    }
+    createConnection(options, callback) {
+        const done = (error, stream) => callback?.(error, stream);
+        const host = String(options.host ?? "");
+        const authority = `${host.includes(":") ? `[${host}]` : host}:${options.port ?? 443}`;
+        const connect = proxyModule(this.proxy).request({
+            hostname: this.proxy.hostname.replace(/^\[|\]$/g, ""),
+            port: this.proxy.port || (this.proxy.protocol === "https:" ? 443 : 80),
+            method: "CONNECT",
+            path: authority,
+            headers: { host: authority, ...proxyAuthorization(this.proxy) },
+            agent: false,
+        });
+        connect.once("connect", (response, socket, head) => {
+            if (response.statusCode !== 200) {
+                socket.destroy();
+                done(new RequestFailure(`the proxy ${this.proxy.host} refused the tunnel to ${authority} (HTTP ${response.statusCode})`));
+                return;
+            }
+            if (head.length > 0)
+                socket.unshift(head);
+            const secure = external_node_tls_default().connect({ ...options, socket });
+            this.tunnels.set(secure, socket);
+            done(null, secure);
+        });
+        connect.once("error", (error) => done(error));
+        connect.end();
+        return undefined;
+    }
+    // An idle kept-alive connection must not keep the process running; unref on the TLS socket
+    // alone does not reach the proxy connection it is layered on.
+    // (Node reads the answer as whether to keep the socket; its type declarations say void.)
+    keepSocketAlive(socket) {
+        const kept = super.keepSocketAlive(socket);
+        if (kept)
+            this.tunnels.get(socket)?.unref();
+        return kept;
+    }
+    reuseSocket(socket, request) {
+        this.tunnels.get(socket)?.ref();
+        super.reuseSocket(socket, request);
+    }
+}
+/** The agent for https targets through `proxy`; keep-alive reuses tunnels between requests. */
+function tunnelAgent(proxy, keepAlive = false) {
+    return new TunnelAgent(proxy, { keepAlive });
+}
+
+;// CONCATENATED MODULE: ./src/core/http/http-client.ts
+/**
+ * One HTTP exchange with Node's own http/https: an abortable request, a bounded body read,
+ * the peer certificate captured while the socket is still open, and redirects followed up
+ * to a hop limit. Everything that goes wrong becomes a RequestFailure with a readable reason.
+ * This is the one transport for every outbound request (fetch.ts adapts it for Octokit and
+ * others that expect fetch), so proxies are honoured everywhere alike (proxy-env.ts).
+ */
+
+
+
+
+
+
+
+
+function certificateInfo(socket) {
+    const tlsSocket = socket;
+    if (!tlsSocket || typeof tlsSocket.getPeerCertificate !== "function")
+        return undefined;
+    const cert = tlsSocket.getPeerCertificate(false);
+    if (!cert || !cert.valid_to)
+        return undefined;
+    const name = (part) => typeof part === "object" && part !== null
+        ? String(part["CN"] ?? part["O"] ?? "")
+        : "";
+    return {
+        subject: name(cert.subject),
+        issuer: name(cert.issuer),
+        validFrom: cert.valid_from,
+        validTo: cert.valid_to,
+        expiresAt: new Date(cert.valid_to).getTime(),
+    };
+}
+// A CA file adds to the public roots: a check may cross from a private endpoint to a public one.
+const caCache = new Map();
+function trustedCas(ca) {
+    let list = caCache.get(ca);
+    if (!list) {
+        list = [...external_node_tls_.rootCertificates, ca];
+        caCache.set(ca, list);
+    }
+    return list;
+}
+function readBody(response, limit) {
+    return new Promise((resolve, reject) => {
+        let done = false;
+        const tooLarge = (detail) => {
+            done = true;
+            reject(new RequestFailure(`response body exceeded ${(0,quantity/* formatBytes */.z3)(limit)}${detail}`));
+            // Stop reading at once: a huge body must cost neither memory nor time.
+            response.destroy();
+        };
+        const declared = Number(response.headers["content-length"]);
+        if (Number.isFinite(declared) && declared > limit) {
+            tooLarge(` (Content-Length: ${(0,quantity/* formatBytes */.z3)(declared)})`);
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        response.on("data", (chunk) => {
+            if (done)
+                return;
+            size += chunk.length;
+            if (size > limit)
+                tooLarge("");
+            else
+                chunks.push(chunk);
+        });
+        response.on("end", () => {
+            if (!done)
+                resolve(Buffer.concat(chunks));
+        });
+        response.on("error", (error) => {
+            if (!done)
+                reject(error);
+        });
+        response.on("aborted", () => {
+            if (!done)
+                reject(new RequestFailure("the server closed the connection in the middle of the body"));
+        });
+    });
+}
+/** One request, no redirects. */
+function sendOnce(request) {
+    const { url, signal } = request;
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const settle = (fn) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener("abort", onAbort);
+            fn();
+        };
+        const fail = (error) => settle(() => reject(signal.aborted
+            ? abortFailure(signal)
+            : new RequestFailure(describeTransportError(error, url))));
+        const onAbort = () => {
+            req.destroy();
+            fail(signal.reason);
+        };
+        if (signal.aborted) {
+            reject(abortFailure(signal));
+            return;
+        }
+        const isHttps = url.protocol === "https:";
+        const headers = {
+            "user-agent": "greenlight-verify",
+            ...request.headers,
+        };
+        if (request.body !== undefined)
+            headers["content-length"] = String(Buffer.byteLength(request.body));
+        const options = {
+            method: request.method,
+            headers,
+            agent: agentFor(request, isHttps),
+            ...(isHttps
+                ? {
+                    rejectUnauthorized: request.tls.verify,
+                    ...(request.tls.ca ? { ca: trustedCas(request.tls.ca) } : {}),
+                }
+                : {}),
+        };
+        const onResponse = (response) => {
+            const certificate = certificateInfo(response.socket);
+            readBody(response, request.maxBodyBytes).then((body) => settle(() => resolve({
+                url,
+                status: response.statusCode ?? 0,
+                statusText: response.statusMessage ?? "",
+                headers: response.headers,
+                body,
+                ...(certificate ? { certificate } : {}),
+            })), fail);
+        };
+        const req = request.proxy && !isHttps
+            ? viaAbsoluteForm(url, request.proxy, options, onResponse)
+            : (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(url, options, onResponse);
+        signal.addEventListener("abort", onAbort, { once: true });
+        req.on("error", fail);
+        req.end(request.body);
+    });
+}
+// Tunnels for keep-alive requests (the latency probe, fetch.ts) are reused like connections.
+const keepAliveTunnels = new Map();
+function agentFor(request, isHttps) {
+    if (!request.proxy || !isHttps)
+        return request.agent ?? false;
+    if (!request.agent)
+        return tunnelAgent(request.proxy);
+    let agent = keepAliveTunnels.get(request.proxy.href);
+    if (!agent)
+        keepAliveTunnels.set(request.proxy.href, (agent = tunnelAgent(request.proxy, true)));
+    return agent;
+}
+function viaAbsoluteForm(url, proxy, options, onResponse) {
+    const target = absoluteForm(url, proxy);
+    const headers = { ...options.headers, ...target.options.headers };
+    return target.module.request({ ...options, ...target.options, headers, agent: false }, onResponse);
+}
+function abortFailure(signal) {
+    const reason = signal.reason;
+    if (reason instanceof RequestFailure)
+        return reason;
+    return new RequestFailure("cancelled");
+}
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The request for the next hop: 303 (and 301/302 after a POST) become GET, as browsers do. */
+function nextHop(request, status, location) {
+    const toGet = status === 303 || ((status === 301 || status === 302) && request.method === "POST");
+    const sameOrigin = location.origin === request.url.origin;
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(
+    // Credentials are for the origin they were given for, never for wherever it redirects.
+    ([name]) => sameOrigin || !(0,credentials/* isCredentialHeader */.b5)(name, request.secretHeaders ?? [])));
+    const next = {
+        ...request,
+        url: location,
+        headers,
+        method: toGet ? "GET" : request.method,
+    };
+    if (toGet)
+        delete next.body;
+    return next;
+}
+/** How a redirect loop reads: the URLs that came round again, as paths when on one origin. */
+function describeLoop(chain, origin) {
+    const seen = new Set();
+    const repeated = new Set();
+    for (const href of chain)
+        (seen.has(href) ? repeated : seen).add(href);
+    const show = (href) => href.startsWith(origin) ? href.slice(origin.length) || "/" : href;
+    const names = [...repeated].slice(0, 3).map(show);
+    if (names.length === 1)
+        return `${names[0]} redirects to itself`;
+    return `between ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+/**
+ * A sender that goes through the proxy `env` names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), or
+ * through `proxy` when given, deciding again at every redirect hop.
+ */
+function sendWith(options) {
+    const proxyOf = proxyRoute(options.env, options.proxy);
+    const route = (request) => ({
+        ...request,
+        proxy: proxyOf(request.url),
+    });
+    return (request, policy) => follow(route(request), policy, route);
+}
+/** Sends a request directly, following redirects up to the policy's limit. */
+const http_client_send = (request, policy) => follow(request, policy, (r) => r);
+async function follow(request, policy, route) {
+    const chain = [request.url.href];
+    let current = request;
+    for (;;) {
+        const response = await sendOnce(current);
+        const location = response.headers.location;
+        if (!policy.follow || !REDIRECTS.has(response.status) || !location) {
+            return { ...response, redirects: chain.slice(1) };
+        }
+        const hops = chain.length - 1;
+        if (hops >= policy.maxRedirects) {
+            const looped = new Set(chain).size < chain.length;
+            throw new RequestFailure(looped
+                ? `redirect loop after ${hops} hops (${describeLoop(chain, request.url.origin)})`
+                : `more than ${policy.maxRedirects} redirects (the last to ${location})`);
+        }
+        let target;
+        try {
+            target = new URL(location, current.url);
+        }
+        catch {
+            throw new RequestFailure(`redirect to an invalid URL (${location})`);
+        }
+        if (target.protocol !== "http:" && target.protocol !== "https:") {
+            throw new RequestFailure(`redirect to a non-HTTP URL (${target.protocol})`);
+        }
+        chain.push(target.href);
+        current = route(nextHop(current, response.status, target));
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __nccwpck_require__(9114);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
-// EXTERNAL MODULE: ./src/core/quantity.ts
-var quantity = __nccwpck_require__(7950);
 ;// CONCATENATED MODULE: ./src/verify/format.ts
 /**
  * How verify writes numbers, sizes, durations and values into reasons a person reads:
@@ -33623,11 +34387,11 @@ class NewError extends Error {
  * @returns {JSONPath}
  * @class
  */
-function JSONPath(opts, expr, obj, callback, otherTypeCallback) {
+function index_node_esm_JSONPath(opts, expr, obj, callback, otherTypeCallback) {
   // eslint-disable-next-line no-restricted-syntax -- Allow for pseudo-class
-  if (!(this instanceof JSONPath)) {
+  if (!(this instanceof index_node_esm_JSONPath)) {
     try {
-      return new JSONPath(opts, expr, obj, callback, otherTypeCallback);
+      return new index_node_esm_JSONPath(opts, expr, obj, callback, otherTypeCallback);
     } catch (e) {
       if (!e.avoidNew) {
         throw e;
@@ -33676,7 +34440,7 @@ function JSONPath(opts, expr, obj, callback, otherTypeCallback) {
 }
 
 // PUBLIC METHODS
-JSONPath.prototype.evaluate = function (expr, json, callback, otherTypeCallback) {
+index_node_esm_JSONPath.prototype.evaluate = function (expr, json, callback, otherTypeCallback) {
   let currParent = this.parent,
     currParentProperty = this.parentProperty;
   let {
@@ -33714,12 +34478,12 @@ JSONPath.prototype.evaluate = function (expr, json, callback, otherTypeCallback)
   currParent = currParent || null;
   currParentProperty = currParentProperty || null;
   if (Array.isArray(expr)) {
-    expr = JSONPath.toPathString(expr);
+    expr = index_node_esm_JSONPath.toPathString(expr);
   }
   if (!expr && expr !== '' || !json) {
     return undefined;
   }
-  const exprList = JSONPath.toPathArray(expr);
+  const exprList = index_node_esm_JSONPath.toPathArray(expr);
   if (exprList[0] === '$' && exprList.length > 1) {
     exprList.shift();
   }
@@ -33746,14 +34510,14 @@ JSONPath.prototype.evaluate = function (expr, json, callback, otherTypeCallback)
 
 // PRIVATE METHODS
 
-JSONPath.prototype._getPreferredOutput = function (ea) {
+index_node_esm_JSONPath.prototype._getPreferredOutput = function (ea) {
   const resultType = this.currResultType;
   switch (resultType) {
     case 'all':
       {
-        const path = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-        ea.pointer = JSONPath.toPointer(path);
-        ea.path = typeof ea.path === 'string' ? ea.path : JSONPath.toPathString(ea.path);
+        const path = Array.isArray(ea.path) ? ea.path : index_node_esm_JSONPath.toPathArray(ea.path);
+        ea.pointer = index_node_esm_JSONPath.toPointer(path);
+        ea.path = typeof ea.path === 'string' ? ea.path : index_node_esm_JSONPath.toPathString(ea.path);
         return ea;
       }
     case 'value':
@@ -33761,17 +34525,17 @@ JSONPath.prototype._getPreferredOutput = function (ea) {
     case 'parentProperty':
       return ea[resultType];
     case 'path':
-      return JSONPath.toPathString(ea[resultType]);
+      return index_node_esm_JSONPath.toPathString(ea[resultType]);
     case 'pointer':
-      return JSONPath.toPointer(ea.path);
+      return index_node_esm_JSONPath.toPointer(ea.path);
     default:
       throw new TypeError('Unknown result type');
   }
 };
-JSONPath.prototype._handleCallback = function (fullRetObj, callback, type) {
+index_node_esm_JSONPath.prototype._handleCallback = function (fullRetObj, callback, type) {
   if (callback) {
     const preferredOutput = this._getPreferredOutput(fullRetObj);
-    fullRetObj.path = typeof fullRetObj.path === 'string' ? fullRetObj.path : JSONPath.toPathString(fullRetObj.path);
+    fullRetObj.path = typeof fullRetObj.path === 'string' ? fullRetObj.path : index_node_esm_JSONPath.toPathString(fullRetObj.path);
     // eslint-disable-next-line n/callback-return -- No need to return
     callback(preferredOutput, type, fullRetObj);
   }
@@ -33789,7 +34553,7 @@ JSONPath.prototype._handleCallback = function (fullRetObj, callback, type) {
  * @param {boolean} literalPriority
  * @returns {ReturnObject|ReturnObject[]}
  */
-JSONPath.prototype._trace = function (expr, val, path, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+index_node_esm_JSONPath.prototype._trace = function (expr, val, path, parent, parentPropName, callback, hasArrExpr, literalPriority) {
   // No expr to follow? return path and value as the result of
   //  this trace branch
   let retObj;
@@ -34015,7 +34779,7 @@ JSONPath.prototype._trace = function (expr, val, path, parent, parentPropName, c
   }
   return ret;
 };
-JSONPath.prototype._walk = function (val, f) {
+index_node_esm_JSONPath.prototype._walk = function (val, f) {
   if (Array.isArray(val)) {
     const n = val.length;
     for (let i = 0; i < n; i++) {
@@ -34027,7 +34791,7 @@ JSONPath.prototype._walk = function (val, f) {
     });
   }
 };
-JSONPath.prototype._slice = function (loc, expr, val, path, parent, parentPropName, callback) {
+index_node_esm_JSONPath.prototype._slice = function (loc, expr, val, path, parent, parentPropName, callback) {
   if (!Array.isArray(val)) {
     return undefined;
   }
@@ -34052,7 +34816,7 @@ JSONPath.prototype._slice = function (loc, expr, val, path, parent, parentPropNa
   }
   return ret;
 };
-JSONPath.prototype._eval = function (code, _v, _vname, path, parent, parentPropName) {
+index_node_esm_JSONPath.prototype._eval = function (code, _v, _vname, path, parent, parentPropName) {
   this.currSandbox._$_parentProperty = parentPropName;
   this.currSandbox._$_parent = parent;
   this.currSandbox._$_property = _vname;
@@ -34060,23 +34824,23 @@ JSONPath.prototype._eval = function (code, _v, _vname, path, parent, parentPropN
   this.currSandbox._$_v = _v;
   const containsPath = code.includes('@path');
   if (containsPath) {
-    this.currSandbox._$_path = JSONPath.toPathString(path.concat([_vname]));
+    this.currSandbox._$_path = index_node_esm_JSONPath.toPathString(path.concat([_vname]));
   }
   const scriptCacheKey = this.currEval + 'Script:' + code;
-  if (!JSONPath.cache[scriptCacheKey]) {
+  if (!index_node_esm_JSONPath.cache[scriptCacheKey]) {
     let script = code.replaceAll('@parentProperty', '_$_parentProperty').replaceAll('@parent', '_$_parent').replaceAll('@property', '_$_property').replaceAll('@root', '_$_root').replaceAll(/@([.\s)[])/gu, '_$_v$1');
     if (containsPath) {
       script = script.replaceAll('@path', '_$_path');
     }
     if (this.currEval === 'safe' || this.currEval === true || this.currEval === undefined) {
-      JSONPath.cache[scriptCacheKey] = new this.safeVm.Script(script);
+      index_node_esm_JSONPath.cache[scriptCacheKey] = new this.safeVm.Script(script);
     } else if (this.currEval === 'native') {
-      JSONPath.cache[scriptCacheKey] = new this.vm.Script(script);
+      index_node_esm_JSONPath.cache[scriptCacheKey] = new this.vm.Script(script);
     } else if (typeof this.currEval === 'function' && this.currEval.prototype && Object.hasOwn(this.currEval.prototype, 'runInNewContext')) {
       const CurrEval = this.currEval;
-      JSONPath.cache[scriptCacheKey] = new CurrEval(script);
+      index_node_esm_JSONPath.cache[scriptCacheKey] = new CurrEval(script);
     } else if (typeof this.currEval === 'function') {
-      JSONPath.cache[scriptCacheKey] = {
+      index_node_esm_JSONPath.cache[scriptCacheKey] = {
         runInNewContext: context => this.currEval(script, context)
       };
     } else {
@@ -34084,7 +34848,7 @@ JSONPath.prototype._eval = function (code, _v, _vname, path, parent, parentPropN
     }
   }
   try {
-    return JSONPath.cache[scriptCacheKey].runInNewContext(this.currSandbox);
+    return index_node_esm_JSONPath.cache[scriptCacheKey].runInNewContext(this.currSandbox);
   } catch (e) {
     if (this.ignoreEvalErrors) {
       return false;
@@ -34096,13 +34860,13 @@ JSONPath.prototype._eval = function (code, _v, _vname, path, parent, parentPropN
 // PUBLIC CLASS PROPERTIES AND METHODS
 
 // Could store the cache object itself
-JSONPath.cache = {};
+index_node_esm_JSONPath.cache = {};
 
 /**
  * @param {string[]} pathArr Array to convert
  * @returns {string} The path string
  */
-JSONPath.toPathString = function (pathArr) {
+index_node_esm_JSONPath.toPathString = function (pathArr) {
   const x = pathArr,
     n = x.length;
   let p = '$';
@@ -34118,7 +34882,7 @@ JSONPath.toPathString = function (pathArr) {
  * @param {string} pointer JSON Path
  * @returns {string} JSON Pointer
  */
-JSONPath.toPointer = function (pointer) {
+index_node_esm_JSONPath.toPointer = function (pointer) {
   const x = pointer,
     n = x.length;
   let p = '';
@@ -34134,10 +34898,10 @@ JSONPath.toPointer = function (pointer) {
  * @param {string} expr Expression to convert
  * @returns {string[]}
  */
-JSONPath.toPathArray = function (expr) {
+index_node_esm_JSONPath.toPathArray = function (expr) {
   const {
     cache
-  } = JSONPath;
+  } = index_node_esm_JSONPath;
   if (cache[expr]) {
     return cache[expr].concat();
   }
@@ -34177,11 +34941,11 @@ JSONPath.toPathArray = function (expr) {
   cache[expr] = exprList;
   return cache[expr].concat();
 };
-JSONPath.prototype.safeVm = {
+index_node_esm_JSONPath.prototype.safeVm = {
   Script: SafeScript
 };
 
-JSONPath.prototype.vm = external_vm_namespaceObject;
+index_node_esm_JSONPath.prototype.vm = external_vm_namespaceObject;
 
 
 
@@ -34374,7 +35138,7 @@ function compare(op, actual, expected) {
     }
 }
 function query(path, document) {
-    const found = JSONPath({
+    const found = index_node_esm_JSONPath({
         path,
         json: document,
         resultType: "all",
@@ -34651,8 +35415,8 @@ const tlsSchema = schemas/* strictObject */.rej({
     "min-days": schemas/* number */.aig({ error: "expected a number of days" }).min(0).optional(),
 }, { error: notAMap("expected a map such as {verify: true, min-days: 14}") });
 const latencySchema = schemas/* strictObject */.rej({
-    requests: positiveInteger.optional(),
-    concurrency: positiveInteger.optional(),
+    requests: positiveInteger.max(100_000, { error: "must be at most 100000" }).optional(),
+    concurrency: positiveInteger.max(256, { error: "must be at most 256" }).optional(),
     p50: durationValue.optional(),
     p95: durationValue.optional(),
     p99: durationValue.optional(),
@@ -34935,155 +35699,688 @@ async function readCaFile(file, cwd, check) {
     return text;
 }
 
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./src/core/http/credentials.ts
-const CREDENTIAL_NAME = /^(authorization|proxy-authorization|cookie)$|token|secret|passw|key|auth|session|credential|signature|cookie/i;
-/** Query parameters that carry credentials in URLs (signed URLs, token query strings). */
-const CREDENTIAL_PARAM = /token|secret|passw|key|auth|session|signature|^sig$/i;
-function isCredentialHeader(name, marked = []) {
-    const lower = name.toLowerCase();
-    return CREDENTIAL_NAME.test(name) || marked.some((m) => m.toLowerCase() === lower);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/own-keys.ts
+/**
+ * Names users give (environments, services, targets, keys of `name=value` inputs) are looked
+ * up in maps. In a plain object `constructor`, `toString` or `__proto__` find something
+ * through the prototype, so a made-up name would pass a lookup and skip the rules of the
+ * real entry. Maps built from user text therefore have no prototype.
+ */
+/** An empty map that finds only what was put into it. */
+function ownMap() {
+    return Object.create(null);
 }
-/** The value, and the parts of it that could travel alone. */
-function credentialParts(value) {
-    const parts = [value];
-    const scheme = /^\s*(\w+)\s+(.+)$/s.exec(value);
-    if (scheme) {
-        const token = scheme[2].trim();
-        parts.push(token);
-        if (scheme[1].toLowerCase() === "basic") {
-            const decoded = Buffer.from(token, "base64").toString("utf8");
-            const colon = decoded.indexOf(":");
-            if (colon >= 0)
-                parts.push(decoded, decoded.slice(colon + 1));
-        }
-    }
-    // Cookie: name=value; name2=value2 — each value may be a session id on its own.
-    for (const pair of value.split(";")) {
-        const eq = pair.indexOf("=");
-        if (eq > 0)
-            parts.push(pair.slice(eq + 1).trim());
-    }
-    return parts;
+/** The value stored under `key` itself, never one inherited from a prototype. */
+function ownValue(map, key) {
+    return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
-/** Every credential a check carries: in headers, in the URL's user info and query string. */
-function credentialsOf(spec) {
-    const found = [];
-    for (const [name, value] of Object.entries(spec.headers)) {
-        if (isCredentialHeader(name, spec.secretHeaders))
-            found.push(...credentialParts(value));
-    }
-    found.push(...urlCredentials(spec.url));
-    return found;
-}
-function urlCredentials(url) {
-    const found = [];
-    if (url.password)
-        found.push(decodeURIComponent(url.password), url.password);
-    for (const [name, value] of url.searchParams) {
-        if (CREDENTIAL_PARAM.test(name))
-            found.push(value);
-    }
-    return found;
-}
-/** The URL as it may be shown: without user info (the registry redacts query secrets). */
-function displayUrl(url) {
-    if (!url.username && !url.password)
-        return url.href;
-    const copy = new URL(url.href);
-    copy.username = "";
-    copy.password = "";
-    return copy.href;
+/** A deep copy of parsed data whose plain objects have no prototype. */
+function withoutPrototypes(value) {
+    if (Array.isArray(value))
+        return value.map((item) => withoutPrototypes(item));
+    if (value === null || typeof value !== "object")
+        return value;
+    if (Object.getPrototypeOf(value) !== Object.prototype)
+        return value;
+    const copy = ownMap();
+    for (const [key, item] of Object.entries(value))
+        copy[key] = withoutPrototypes(item);
+    return copy;
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/core/http/transport-errors.ts
+;// CONCATENATED MODULE: ./src/release-file/path-filter.ts
 /**
- * Network and TLS errors as reasons a person understands: `connection refused`, `certificate
- * for api.example.com has expired`, never `Error: connect ECONNREFUSED 127.0.0.1:8080`.
+ * JSONPath filters (`[?(@.name=="api-green")]`) without script evaluation. jsonpath-plus
+ * would hand a filter to a JavaScript evaluator; a path comes from a config file or an
+ * input, so it is input, and input never runs as code. This module reads the small
+ * language release files need — a value's own fields, literals, comparisons, `!`, `&&`,
+ * `||` and parentheses — and jsonpath-plus calls it in place of an evaluator.
+ *
+ * Reading a field reads own properties only, so nothing reaches a prototype.
  */
-/** A request that ended without a usable response; `reason` is already readable. */
-class RequestFailure extends Error {
-    reason;
-    name = "RequestFailure";
-    constructor(reason) {
-        super(reason);
-        this.reason = reason;
+/** jsonpath-plus rewrites `@`, `@root`, … to these sandbox names before it calls us. */
+const SANDBOX_NAMES = {
+    "@": "_$_v",
+    "@root": "_$_root",
+    "@property": "_$_property",
+    "@parentProperty": "_$_parentProperty",
+    "@parent": "_$_parent",
+    _$_v: "_$_v",
+    _$_root: "_$_root",
+    _$_property: "_$_property",
+    _$_parentProperty: "_$_parentProperty",
+    _$_parent: "_$_parent",
+};
+const TOKEN = /\s*(?:(===|!==|==|!=|<=|>=|&&|\|\||[<>!()[\].])|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(@parentProperty|@parent|@property|@root|@|_\$_[A-Za-z]+|[A-Za-z_][A-Za-z0-9_-]*))/y;
+class FilterSyntaxError extends Error {
+}
+function tokenize(code) {
+    const tokens = [];
+    let at = 0;
+    while (at < code.length) {
+        if (/^\s*$/.test(code.slice(at)))
+            break;
+        TOKEN.lastIndex = at;
+        const match = TOKEN.exec(code);
+        if (!match) {
+            const position = at + (/^\s*/.exec(code.slice(at))?.[0].length ?? 0);
+            throw new FilterSyntaxError(`it has "${code[position]}" at character ${position + 1}, which a filter cannot hold`);
+        }
+        const start = at + match[0].length - match[0].trimStart().length;
+        const [, op, string, number, name] = match;
+        if (op)
+            tokens.push({ kind: "op", text: op, at: start });
+        else if (string)
+            tokens.push({ kind: "string", text: string, at: start });
+        else if (number)
+            tokens.push({ kind: "number", text: number, at: start });
+        else
+            tokens.push({ kind: "name", text: name, at: start });
+        at = TOKEN.lastIndex;
+    }
+    return tokens;
+}
+function unquote(text) {
+    const body = text.slice(1, -1);
+    return body.replace(/\\(.)/g, (_all, ch) => ({ n: "\n", t: "\t" })[ch] ?? ch);
+}
+function ownField(value, key) {
+    if (value === null || typeof value !== "object")
+        return undefined;
+    return Object.hasOwn(value, key) ? value[key] : undefined;
+}
+function path_filter_compare(op, a, b) {
+    if (op === "==" || op === "===")
+        return a === b;
+    if (op === "!=" || op === "!==")
+        return a !== b;
+    const comparable = (typeof a === "number" && typeof b === "number") ||
+        (typeof a === "string" && typeof b === "string");
+    if (!comparable)
+        return false;
+    const [x, y] = [a, b];
+    return op === "<" ? x < y : op === "<=" ? x <= y : op === ">" ? x > y : x >= y;
+}
+class Parser {
+    tokens;
+    code;
+    index = 0;
+    constructor(tokens, code) {
+        this.tokens = tokens;
+        this.code = code;
+    }
+    parse() {
+        if (this.tokens.length === 0)
+            throw new FilterSyntaxError("it is empty");
+        const expression = this.or();
+        const extra = this.tokens[this.index];
+        if (extra)
+            throw this.unexpected(extra);
+        return expression;
+    }
+    peek() {
+        return this.tokens[this.index];
+    }
+    take(text) {
+        const token = this.tokens[this.index];
+        if (!token) {
+            throw new FilterSyntaxError(`it ends after "${this.code.trim()}" where a value was expected${text ? ` (${text})` : ""}`);
+        }
+        if (text !== undefined && token.text !== text)
+            throw this.unexpected(token);
+        this.index++;
+        return token;
+    }
+    unexpected(token) {
+        return new FilterSyntaxError(`it has "${token.text}" at character ${token.at + 1}, where a comparison such as @.name == "api" was expected`);
+    }
+    or() {
+        let left = this.and();
+        while (this.peek()?.text === "||") {
+            this.take();
+            const [a, b] = [left, this.and()];
+            left = (c) => Boolean(a(c)) || Boolean(b(c));
+        }
+        return left;
+    }
+    and() {
+        let left = this.unary();
+        while (this.peek()?.text === "&&") {
+            this.take();
+            const [a, b] = [left, this.unary()];
+            left = (c) => Boolean(a(c)) && Boolean(b(c));
+        }
+        return left;
+    }
+    unary() {
+        if (this.peek()?.text === "!") {
+            this.take();
+            const inner = this.unary();
+            return (c) => !inner(c);
+        }
+        return this.comparison();
+    }
+    comparison() {
+        const left = this.operand();
+        const op = this.peek();
+        if (op?.kind !== "op" || !["==", "===", "!=", "!==", "<", "<=", ">", ">="].includes(op.text)) {
+            return left;
+        }
+        this.take();
+        const right = this.operand();
+        return (c) => path_filter_compare(op.text, left(c), right(c));
+    }
+    operand() {
+        const token = this.take();
+        if (token.text === "(") {
+            const inner = this.or();
+            this.take(")");
+            return inner;
+        }
+        if (token.kind === "string") {
+            const value = unquote(token.text);
+            return () => value;
+        }
+        if (token.kind === "number") {
+            const value = Number(token.text);
+            return () => value;
+        }
+        if (token.kind === "name") {
+            if (token.text === "true" || token.text === "false") {
+                const value = token.text === "true";
+                return () => value;
+            }
+            if (token.text === "null")
+                return () => null;
+            const sandbox = SANDBOX_NAMES[token.text];
+            if (sandbox)
+                return this.accessors((c) => (Object.hasOwn(c, sandbox) ? c[sandbox] : undefined));
+        }
+        throw this.unexpected(token);
+    }
+    /** `.name` and `['name']` / `[0]` after a value; method calls are not a thing here. */
+    accessors(base) {
+        let read = base;
+        for (;;) {
+            const next = this.peek();
+            if (next?.text === ".") {
+                this.take();
+                const name = this.take();
+                if (name.kind !== "name" || name.text.startsWith("@"))
+                    throw this.unexpected(name);
+                const [from, key] = [read, name.text];
+                read = (c) => ownField(from(c), key);
+            }
+            else if (next?.text === "[") {
+                this.take();
+                const key = this.take();
+                if (key.kind !== "string" && key.kind !== "number")
+                    throw this.unexpected(key);
+                this.take("]");
+                const [from, field] = [read, key.kind === "string" ? unquote(key.text) : Number(key.text)];
+                read = (c) => ownField(from(c), field);
+            }
+            else {
+                return read;
+            }
+        }
     }
 }
-const UNTRUSTED = new Set([
-    "DEPTH_ZERO_SELF_SIGNED_CERT",
-    "SELF_SIGNED_CERT_IN_CHAIN",
-    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-    "UNABLE_TO_GET_ISSUER_CERT",
-]);
-function tlsReason(code, host, message) {
-    if (code === "CERT_HAS_EXPIRED")
-        return `certificate for ${host} has expired`;
-    if (code === "CERT_NOT_YET_VALID")
-        return `certificate for ${host} is not valid yet`;
-    if (UNTRUSTED.has(code)) {
-        const why = code.includes("SELF_SIGNED") ? "self-signed" : "unknown issuer";
-        return `certificate for ${host} is not trusted (${why}); give its CA in tls.ca-file (or ca-file), or set tls.verify: false`;
+const compiled = new Map();
+/** The filter compiled, or a FilterSyntaxError saying what is wrong with it. */
+function compileFilter(code) {
+    let filter = compiled.get(code);
+    if (!filter) {
+        filter = new Parser(tokenize(code), code).parse();
+        if (compiled.size >= 1000)
+            compiled.clear();
+        compiled.set(code, filter);
     }
-    if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-        const names = /cert's altnames: (.*)$/i.exec(message)?.[1];
-        return `certificate is not valid for ${host}${names ? ` (it is for ${names.trim()})` : ""}`;
-    }
-    if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || /wrong version number/i.test(message)) {
-        return `${host} did not answer TLS (is the port plain HTTP?)`;
-    }
-    if (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || code === "EPROTO") {
-        return `TLS handshake with ${host} failed (${message.split("\n")[0]})`;
+    return filter;
+}
+/**
+ * Why the filters of a JSONPath cannot be read (the end of a sentence), or undefined.
+ * `parts` are jsonpath-plus's path parts; filters are `?(…)`, script expressions `(…)`.
+ */
+function filterProblem(parts) {
+    for (const part of parts) {
+        if (part.startsWith("(")) {
+            return `has the script expression [${part}], which Greenlight does not evaluate; name the key or index`;
+        }
+        if (!part.startsWith("?("))
+            continue;
+        try {
+            compileFilter(part.slice(2, -1));
+        }
+        catch (error) {
+            if (!(error instanceof FilterSyntaxError))
+                throw error;
+            return `has the filter [${part}] that Greenlight cannot read (${error.message})`;
+        }
     }
     return undefined;
 }
-const NETWORK_REASONS = {
-    ECONNREFUSED: () => "connection refused",
-    ECONNRESET: () => "connection reset by the server",
-    EPIPE: () => "connection closed by the server while sending the request",
-    ETIMEDOUT: () => "connection timed out",
-    EHOSTUNREACH: (host) => `${host} is unreachable`,
-    ENETUNREACH: (host) => `network unreachable for ${host}`,
-    ENOTFOUND: (host) => `host ${host} not found (DNS)`,
-    EAI_AGAIN: (host) => `host ${host} could not be resolved (DNS timeout)`,
-    UND_ERR_SOCKET: () => "connection closed unexpectedly",
-};
-/** The readable reason for anything a request threw. */
-function describeTransportError(error, url) {
-    if (error instanceof RequestFailure)
-        return error.reason;
-    const err = error;
-    const code = err?.code ?? "";
-    const message = err?.message ?? String(error);
-    const host = url.hostname;
-    const tls = tlsReason(code, host, message);
-    if (tls)
-        return tls;
-    const network = NETWORK_REASONS[code];
-    if (network)
-        return network(host);
-    if (code.startsWith("HPE_"))
-        return `the answer from ${host} is not valid HTTP (${message})`;
-    if (/socket hang up/i.test(message))
-        return "the server closed the connection without answering";
-    return message.split("\n")[0] ?? "request failed";
+/** The `eval` option for jsonpath-plus: filters through compileFilter, never through JavaScript. */
+function path_filter_evaluateFilter(code, context) {
+    return compileFilter(code)(context);
 }
 
-;// CONCATENATED MODULE: ./src/core/http/http-client.ts
+;// CONCATENATED MODULE: ./src/release-file/assignments.ts
 /**
- * One HTTP exchange with Node's own http/https: an abortable request, a bounded body read,
- * the peer certificate captured while the socket is still open, and redirects followed up
- * to a hop limit. Everything that goes wrong becomes a RequestFailure with a readable reason.
+ * Generic edits: `PATH=VALUE` assignments where PATH is a JSONPath (jsonpath-plus) into
+ * the file. The rules keep a typo from turning into a silent change: a path that matches
+ * nothing is an error unless creation is asked for, a path that matches several values is
+ * an error unless the path itself says it means several, and a value may not change its
+ * JSON type unless forced.
+ */
+
+
+
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The canonical definite JSONPath of a concrete location: `$.a.b_c['b c'][0]`. */
+function assignments_formatPath(segments) {
+    return ("$" +
+        segments
+            .map((segment) => {
+            if (typeof segment === "number")
+                return `[${segment}]`;
+            if (IDENTIFIER.test(segment))
+                return `.${segment}`;
+            return `['${segment.replace(/[\\']/g, "\\$&")}']`;
+        })
+            .join(""));
+}
+const CLOSERS = { "]": "[", ")": "(" };
+/** Reads `text` the way JSONPath nests it, so a `=` inside a filter does not split the line. */
+function scan(text, stopAtEquals) {
+    const open = [];
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === "\\")
+                i++;
+            else if (ch === quote)
+                quote = undefined;
+        }
+        else if (ch === "'" || ch === '"') {
+            quote = ch;
+        }
+        else if (ch === "[" || ch === "(") {
+            open.push(ch);
+        }
+        else if (ch in CLOSERS) {
+            if (open.pop() !== CLOSERS[ch])
+                return { equals: -1, problem: `a "${ch}" that closes nothing` };
+        }
+        else if (ch === "=" && open.length === 0 && stopAtEquals) {
+            return { equals: i };
+        }
+    }
+    const unclosed = quote ?? open[open.length - 1];
+    return unclosed ? { equals: -1, problem: `an unclosed "${unclosed}"` } : { equals: -1 };
+}
+/** Why a JSONPath cannot be used (the rest of a sentence), or undefined when it can. */
+function jsonPathProblem(path) {
+    const balance = scan(path, false).problem;
+    if (balance)
+        return `has ${balance}`;
+    if (!/^\$(?:$|[.[])/.test(path))
+        return "does not start with $";
+    if (path.endsWith(".") || path.includes("[]"))
+        return "has an empty key (a trailing dot or [])";
+    const parts = index_node_esm_JSONPath.toPathArray(path).slice(1);
+    if (parts.some((part) => part === "~" || part.endsWith("~"))) {
+        return "selects property names with ~, which cannot be assigned";
+    }
+    return filterProblem(parts);
+}
+function parseValue(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Parses `PATH=VALUE` lines (VALUE as JSON when it parses, else a string); blank lines are skipped. */
+function parseAssignments(lines, inputName) {
+    const assignments = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === "")
+            continue;
+        const { equals, problem } = scan(line, true);
+        if (problem) {
+            // Name the path alone when an `=` shows where it ends.
+            const path = line.includes("=") ? line.slice(0, line.indexOf("=")).trim() : line;
+            throw new ConfigurationError(`Input "${inputName}" has the path "${path}" with ${problem}; close every bracket, parenthesis and quote, e.g. $.tags['team']=payments.`);
+        }
+        const path = line.slice(0, Math.max(equals, 0)).trim();
+        if (equals < 0 || path === "") {
+            throw new ConfigurationError(`Input "${inputName}" has the line "${line}", which is not PATH=VALUE; write e.g. $.replicas=3.`);
+        }
+        const invalid = jsonPathProblem(path);
+        if (invalid) {
+            const example = IDENTIFIER.test(path) ? `$.${path}` : "$.replicas";
+            throw new ConfigurationError(`Input "${inputName}" has the path "${path}", which ${invalid}; write a JSONPath such as ${example}.`);
+        }
+        const text = line.slice(equals + 1).trim();
+        const value = parseValue(text);
+        const inexact = typeof value === "string" ? undefined : inexactNumberIn(text);
+        if (inexact) {
+            throw new ConfigurationError(`Input "${inputName}" sets ${path} to a number that would be changed on writing: ${inexact}; give a smaller number, or a string in quotes.`);
+        }
+        assignments.push({ path, value });
+    }
+    return assignments;
+}
+/** Whether the path says it may match several values: a wildcard, `..`, a filter, a slice or a union. */
+function saysMany(path) {
+    return JSONPath.toPathArray(path)
+        .slice(1)
+        .some((part) => part === "*" || part === ".." || part.startsWith("?") || /[:,]/.test(part));
+}
+/** The path's keys and indices when it names one location whether or not it exists. */
+function definiteSegments(path, data) {
+    const parts = JSONPath.toPathArray(path).slice(1);
+    if (saysMany(path) || parts.some((p) => p === "^" || /^[(@]/.test(p)))
+        return undefined;
+    return toSegments(parts, data);
+}
+/** Keys and indices: a part is an index where the value it reads from is an array. */
+function toSegments(parts, data) {
+    let node = data;
+    return parts.map((part) => {
+        const isIndex = Array.isArray(node) && /^\d+$/.test(part);
+        const segment = isIndex ? Number(part) : part;
+        node = assignments_valueAt(node, [segment]);
+        return segment;
+    });
+}
+function assignments_valueAt(data, segments) {
+    let node = data;
+    for (const segment of segments) {
+        if (Array.isArray(node) && typeof segment === "number")
+            node = node[segment];
+        else if (node &&
+            typeof node === "object" &&
+            !Array.isArray(node) &&
+            Object.hasOwn(node, segment)) {
+            node = node[segment];
+        }
+        else
+            return undefined;
+    }
+    return node;
+}
+function findMatches(doc, path) {
+    const invalid = jsonPathProblem(path);
+    if (invalid) {
+        throw new ConfigurationError(`Path "${path}" ${invalid}; write a JSONPath such as $.replicas.`);
+    }
+    let results;
+    try {
+        results = JSONPath({
+            path,
+            json: doc.data,
+            resultType: "all",
+            // Filters are read by path-filter.ts; nothing in a path runs as JavaScript.
+            eval: evaluateFilter,
+            ignoreEvalErrors: true,
+            wrap: true,
+        });
+    }
+    catch (error) {
+        const reason = errorMessage(error).replace(/\s+/g, " ").replace(/\.$/, "");
+        throw new ConfigurationError(`Path ${path} cannot be evaluated against "${doc.file}" (${reason}); check its filter expression.`);
+    }
+    const pointers = [...new Set(results.map((r) => r.pointer))];
+    const matches = pointers.map((pointer) => {
+        const parts = pointer === "" ? [] : pointer.slice(1).split("/");
+        const segments = toSegments(parts.map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")), doc.data);
+        return { segments, value: assignments_valueAt(doc.data, segments) };
+    });
+    // jsonpath-plus also reaches JavaScript properties such as a string's `length`; those are not in the file.
+    return matches.filter((m) => m.value !== undefined);
+}
+/** Why nothing matched, as the end of a sentence that starts with the path. */
+function explainNoMatch(path, file, data, options) {
+    const segments = definiteSegments(path, data);
+    if (!segments || segments.length === 0) {
+        return options.create
+            ? `matches nothing in "${file}", and only a path without wildcards, filters or slices can be created.`
+            : `matches nothing in "${file}"; check the path.`;
+    }
+    const parentPath = segments.slice(0, -1);
+    const parent = assignments_valueAt(data, parentPath);
+    const last = segments[segments.length - 1];
+    if (Array.isArray(parent)) {
+        const range = parent.length === 0 ? "it is empty" : `indices run from 0 to ${parent.length - 1}`;
+        return `is out of range in "${file}": ${assignments_formatPath(parentPath)} has ${parent.length} items (${range}), and Greenlight does not add array items.`;
+    }
+    if (parent === undefined) {
+        return `matches nothing in "${file}", and neither does ${assignments_formatPath(parentPath)}; check the path.`;
+    }
+    if (jsonTypeOf(parent) !== "object") {
+        return `matches nothing in "${file}": ${assignments_formatPath(parentPath)} is ${describeType(parent)}, which has no keys.`;
+    }
+    return `matches nothing in "${file}"; check the path, or pass create if the key ${JSON.stringify(last)} should be added.`;
+}
+function shortJson(value) {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+function checkType(file, match, value, force) {
+    const was = jsonTypeOf(match.value);
+    const becomes = jsonTypeOf(value);
+    if (was === becomes || force)
+        return;
+    const path = assignments_formatPath(match.segments);
+    const quoted = `${path}=${JSON.stringify(JSON.stringify(value))}`;
+    const remedy = was === "string" && becomes !== "object" && becomes !== "array"
+        ? `write ${quoted} to keep a string, or pass force to change the type`
+        : "pass force if the type should change";
+    throw new ConfigurationError(`Path ${path} in "${file}" holds ${describeType(match.value)}, but the new value ${shortJson(value)} is ${describeType(value)}; ${remedy}.`);
+}
+function createAt(doc, assignment, options) {
+    const segments = options.create ? definiteSegments(assignment.path, doc.data) : undefined;
+    const parent = segments && assignments_valueAt(doc.data, segments.slice(0, -1));
+    if (!segments ||
+        segments.length === 0 ||
+        parent === undefined ||
+        jsonTypeOf(parent) !== "object") {
+        throw new ConfigurationError(`Path ${assignment.path} ${explainNoMatch(assignment.path, doc.file, doc.data, options)}`);
+    }
+    return {
+        doc: doc.set(segments, assignment.value, { create: true }),
+        change: { file: doc.file, path: assignments_formatPath(segments), old: undefined, new: assignment.value },
+    };
+}
+/**
+ * Applies assignments in order, each evaluated against the document as the ones before it
+ * left it. Returns the new document and one change per path whose value actually changed.
+ */
+function applyAssignments(doc, assignments, options = {}) {
+    let current = doc;
+    const changes = new Map();
+    const record = (change) => {
+        const earlier = changes.get(change.path);
+        changes.set(change.path, earlier ? { ...change, old: earlier.old } : change);
+    };
+    for (const assignment of assignments) {
+        const matches = findMatches(current, assignment.path);
+        if (matches.length === 0) {
+            const created = createAt(current, assignment, options);
+            current = created.doc;
+            record(created.change);
+            continue;
+        }
+        if (matches.length > 1 && !saysMany(assignment.path)) {
+            const listed = matches.slice(0, 3).map((m) => assignments_formatPath(m.segments));
+            throw new ConfigurationError(`Path ${assignment.path} matches ${matches.length} values in "${doc.file}" (${listed.join(", ")}${matches.length > 3 ? ", …" : ""}); name one of them, or use [*], .. or a filter to change them all.`);
+        }
+        for (const match of matches)
+            checkType(doc.file, match, assignment.value, options.force);
+        for (const match of matches) {
+            if (sameJson(match.value, assignment.value))
+                continue;
+            current = current.set(match.segments, assignment.value);
+            record({
+                file: doc.file,
+                path: assignments_formatPath(match.segments),
+                old: match.value,
+                new: assignment.value,
+            });
+        }
+    }
+    const real = [...changes.values()].filter((c) => !sameJson(c.old, c.new));
+    return { doc: current, changes: real };
+}
+
+;// CONCATENATED MODULE: ./src/release-file/json-path.ts
+/** Reading single values by JSONPath from a parsed tfvars document. */
+
+
+
+/** The value at a definite JSONPath, or undefined when nothing is there. */
+function readPath(data, path) {
+    const found = readAll(data, path);
+    return found.length === 1 ? found[0] : undefined;
+}
+/** Every value a JSONPath matches; filters are read by path-filter.ts, never run as code. */
+function readAll(data, path) {
+    return index_node_esm_JSONPath({
+        path,
+        json: data,
+        wrap: true,
+        eval: path_filter_evaluateFilter,
+        ignoreEvalErrors: true,
+    });
+}
+function hasPath(data, path) {
+    return readPath(data, path) !== undefined;
+}
+/**
+ * The canonical spelling of a definite JSONPath (`$.a['b c'][0]`), so that paths written
+ * differently (`$['a']` and `$.a`) compare equal.
+ */
+function normalisePath(path) {
+    const segments = JSONPath.toPathArray(path).slice(1);
+    return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+}
+
+;// CONCATENATED MODULE: ./src/notify/event.ts
+/**
+ * The deployment event notify reports: what happened, where, to which services, and the
+ * links and evidence a person needs to act on it. Every target renders this one shape.
+ */
+const EVENT_STATUSES = ["started", "success", "failure", "cancelled"];
+const EVENT_KINDS = ["deploy", "promotion", "rollback"];
+/** `2 min 5 s`, `45 s`, `1 h 3 min`: durations as people say them. */
+function formatEventDuration(ms) {
+    const total = Math.round(ms / 1000);
+    if (total < 60)
+        return `${total} s`;
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    if (hours > 0)
+        return `${hours} h${minutes > 0 ? ` ${minutes} min` : ""}`;
+    return `${minutes} min${seconds > 0 ? ` ${seconds} s` : ""}`;
+}
+/** Whether the event is bad news: it decides colours, PagerDuty triggers and severities. */
+function isBadNews(event) {
+    return event.status === "failure" || event.kind === "rollback";
+}
+
+;// CONCATENATED MODULE: ./src/notify/config-schema.ts
+/**
+ * The `notifications` section of the config file. Webhook URLs, tokens and signing secrets
+ * are credentials, so the file names the environment variables that hold them (set from
+ * repository secrets in the workflow), never the values.
+ */
+
+
+// A new schema for each field: descriptions attach to schema instances (zod's registry), so
+// one shared instance would carry the last field's description into every other field.
+const envName = () => schemas/* string */.YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "name an environment variable such as SLACK_WEBHOOK_URL");
+/** PagerDuty's alert severities (Events API v2 payload.severity). */
+const PAGERDUTY_SEVERITIES = ["critical", "error", "warning", "info"];
+/** Kinds and statuses a target wants; every event when absent. */
+const events = schemas/* array */.YOg(schemas/* enum */.k5n([...EVENT_KINDS, ...EVENT_STATUSES]))
+    .min(1)
+    .optional();
+const notificationsSchema = schemas/* strictObject */.rej({
+    slack: schemas/* strictObject */.rej({
+        "webhook-url-env": envName().optional(),
+        "token-env": envName().optional(),
+        channel: schemas/* string */.YjP().min(1).optional(),
+        events,
+    })
+        .refine((s) => Boolean(s["webhook-url-env"]) !== Boolean(s["token-env"]), "give either webhook-url-env or token-env (with channel)")
+        .refine((s) => !s["token-env"] || Boolean(s.channel), "token-env needs a channel, such as #deploys")
+        .optional(),
+    lark: schemas/* strictObject */.rej({ "webhook-url-env": envName(), "secret-env": envName().optional(), events })
+        .optional(),
+    dingtalk: schemas/* strictObject */.rej({ "webhook-url-env": envName(), "secret-env": envName().optional(), events })
+        .optional(),
+    teams: schemas/* strictObject */.rej({ "webhook-url-env": envName(), events }).optional(),
+    webhook: schemas/* strictObject */.rej({ "url-env": envName(), "secret-env": envName().optional(), events })
+        .optional(),
+    pagerduty: schemas/* strictObject */.rej({
+        "routing-key-env": envName(),
+        "dedup-key": schemas/* string */.YjP().min(1).optional(),
+        url: schemas/* url */.OZ5({ protocol: /^https?$/ }).optional(),
+        severity: schemas/* enum */.k5n(PAGERDUTY_SEVERITIES).optional(),
+        events,
+    })
+        .optional(),
+    template: schemas/* strictObject */.rej({ title: schemas/* string */.YjP().min(1).optional(), text: schemas/* string */.YjP().optional() })
+        .optional(),
+    "fail-on-error": schemas/* boolean */.zMY().optional(),
+    "github-deployments": schemas/* boolean */.zMY().optional(),
+});
+
+;// CONCATENATED MODULE: ./src/config/deploy-window-schema.ts
+/**
+ * The shape of a deploy window as written, in preflight's deploy-window input or under an
+ * environment in the config file; preflight gives it meaning (src/preflight/window-spec.ts).
+ */
+
+const HOLIDAY_TYPES = ["public", "bank", "optional", "school", "observance"];
+/** The window as written: in the input, or under an environment in the config file. */
+const deployWindowSchema = schemas/* strictObject */.rej({
+    timezone: schemas/* string */.YjP().optional(),
+    days: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())]).optional(),
+    hours: schemas/* union */.KCZ([
+        schemas/* string */.YjP(),
+        schemas/* array */.YOg(schemas/* string */.YjP()),
+        schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* array */.YOg(schemas/* string */.YjP())])),
+    ])
+        .optional(),
+    freeze: schemas/* array */.YOg(schemas/* strictObject */.rej({ from: schemas/* string */.YjP(), to: schemas/* string */.YjP(), reason: schemas/* string */.YjP().optional() }))
+        .optional(),
+    holidays: schemas/* strictObject */.rej({
+        country: schemas/* string */.YjP().min(2),
+        state: schemas/* string */.YjP().optional(),
+        region: schemas/* string */.YjP().optional(),
+        types: schemas/* array */.YOg(schemas/* enum */.k5n(HOLIDAY_TYPES)).min(1).optional(),
+        "day-before": schemas/* boolean */.zMY().optional(),
+    })
+        .optional(),
+});
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+/**
+ * The config file (`.github/greenlight.yml`): environments, services, the promotion plan and
+ * notification targets. One strict zod schema with kebab-case keys, like the action inputs;
+ * `greenlight schema` exports it as JSON Schema for editors. Optional facts stay undefined,
+ * so an action input can always win over the file and the file over the built-in default.
  */
 
 
@@ -35091,198 +36388,424 @@ function describeTransportError(error, url) {
 
 
 
-function certificateInfo(socket) {
-    const tlsSocket = socket;
-    if (!tlsSocket || typeof tlsSocket.getPeerCertificate !== "function")
+/** The tfvars fields Greenlight reads and writes for every service. */
+const SERVICE_FIELDS = (/* unused pure expression or super */ null && ([
+    "green-image",
+    "blue-image",
+    "green-desired-count",
+    "blue-desired-count",
+    "blue-weight",
+    "green-weight",
+]));
+const schema_name = schemas/* string */.YjP()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, "use lower-case letters, digits, - and _ (e.g. api or web-hooks)");
+/** Why a JSONPath cannot be used, found before any request or file needs it. */
+function uncompilablePath(path) {
+    const problem = jsonPathProblem(path);
+    if (problem)
+        return problem;
+    try {
+        readAll({}, path);
         return undefined;
-    const cert = tlsSocket.getPeerCertificate(false);
-    if (!cert || !cert.valid_to)
-        return undefined;
-    const name = (part) => typeof part === "object" && part !== null
-        ? String(part["CN"] ?? part["O"] ?? "")
-        : "";
-    return {
-        subject: name(cert.subject),
-        issuer: name(cert.issuer),
-        validFrom: cert.valid_from,
-        validTo: cert.valid_to,
-        expiresAt: new Date(cert.valid_to).getTime(),
-    };
-}
-// A CA file adds to the public roots: a check may cross from a private endpoint to a public one.
-const caCache = new Map();
-function trustedCas(ca) {
-    let list = caCache.get(ca);
-    if (!list) {
-        list = [...external_node_tls_.rootCertificates, ca];
-        caCache.set(ca, list);
     }
-    return list;
-}
-function readBody(response, limit) {
-    return new Promise((resolve, reject) => {
-        let done = false;
-        const tooLarge = (detail) => {
-            done = true;
-            reject(new RequestFailure(`response body exceeded ${(0,quantity/* formatBytes */.z3)(limit)}${detail}`));
-            // Stop reading at once: a huge body must cost neither memory nor time.
-            response.destroy();
-        };
-        const declared = Number(response.headers["content-length"]);
-        if (Number.isFinite(declared) && declared > limit) {
-            tooLarge(` (Content-Length: ${(0,quantity/* formatBytes */.z3)(declared)})`);
-            return;
-        }
-        const chunks = [];
-        let size = 0;
-        response.on("data", (chunk) => {
-            if (done)
-                return;
-            size += chunk.length;
-            if (size > limit)
-                tooLarge("");
-            else
-                chunks.push(chunk);
-        });
-        response.on("end", () => {
-            if (!done)
-                resolve(Buffer.concat(chunks));
-        });
-        response.on("error", (error) => {
-            if (!done)
-                reject(error);
-        });
-        response.on("aborted", () => {
-            if (!done)
-                reject(new RequestFailure("the server closed the connection in the middle of the body"));
-        });
-    });
-}
-/** One request, no redirects. */
-function sendOnce(request) {
-    const { url, signal } = request;
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const settle = (fn) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener("abort", onAbort);
-            fn();
-        };
-        const fail = (error) => settle(() => reject(signal.aborted
-            ? abortFailure(signal)
-            : new RequestFailure(describeTransportError(error, url))));
-        const onAbort = () => {
-            req.destroy();
-            fail(signal.reason);
-        };
-        if (signal.aborted) {
-            reject(abortFailure(signal));
-            return;
-        }
-        const isHttps = url.protocol === "https:";
-        const headers = {
-            "user-agent": "greenlight-verify",
-            ...request.headers,
-        };
-        if (request.body !== undefined)
-            headers["content-length"] = String(Buffer.byteLength(request.body));
-        const options = {
-            method: request.method,
-            headers,
-            agent: request.agent ?? false,
-            ...(isHttps
-                ? {
-                    rejectUnauthorized: request.tls.verify,
-                    ...(request.tls.ca ? { ca: trustedCas(request.tls.ca) } : {}),
-                }
-                : {}),
-        };
-        const req = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(url, options, (response) => {
-            const certificate = certificateInfo(response.socket);
-            readBody(response, request.maxBodyBytes).then((body) => settle(() => resolve({
-                url,
-                status: response.statusCode ?? 0,
-                statusText: response.statusMessage ?? "",
-                headers: response.headers,
-                body,
-                ...(certificate ? { certificate } : {}),
-            })), fail);
-        });
-        signal.addEventListener("abort", onAbort, { once: true });
-        req.on("error", fail);
-        req.end(request.body);
-    });
-}
-function abortFailure(signal) {
-    const reason = signal.reason;
-    if (reason instanceof RequestFailure)
-        return reason;
-    return new RequestFailure("cancelled");
-}
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** The request for the next hop: 303 (and 301/302 after a POST) become GET, as browsers do. */
-function nextHop(request, status, location) {
-    const toGet = status === 303 || ((status === 301 || status === 302) && request.method === "POST");
-    const sameOrigin = location.origin === request.url.origin;
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(
-    // Credentials are for the origin they were given for, never for wherever it redirects.
-    ([name]) => sameOrigin || !isCredentialHeader(name, request.secretHeaders ?? [])));
-    const next = {
-        ...request,
-        url: location,
-        headers,
-        method: toGet ? "GET" : request.method,
-    };
-    if (toGet)
-        delete next.body;
-    return next;
-}
-/** How a redirect loop reads: the URLs that came round again, as paths when on one origin. */
-function describeLoop(chain, origin) {
-    const seen = new Set();
-    const repeated = new Set();
-    for (const href of chain)
-        (seen.has(href) ? repeated : seen).add(href);
-    const show = (href) => href.startsWith(origin) ? href.slice(origin.length) || "/" : href;
-    const names = [...repeated].slice(0, 3).map(show);
-    if (names.length === 1)
-        return `${names[0]} redirects to itself`;
-    return `between ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-/** Sends a request, following redirects up to the policy's limit. */
-const http_client_send = async (request, policy) => {
-    const chain = [request.url.href];
-    let current = request;
-    for (;;) {
-        const response = await sendOnce(current);
-        const location = response.headers.location;
-        if (!policy.follow || !REDIRECTS.has(response.status) || !location) {
-            return { ...response, redirects: chain.slice(1) };
-        }
-        const hops = chain.length - 1;
-        if (hops >= policy.maxRedirects) {
-            const looped = new Set(chain).size < chain.length;
-            throw new RequestFailure(looped
-                ? `redirect loop after ${hops} hops (${describeLoop(chain, request.url.origin)})`
-                : `more than ${policy.maxRedirects} redirects (the last to ${location})`);
-        }
-        let target;
-        try {
-            target = new URL(location, current.url);
-        }
-        catch {
-            throw new RequestFailure(`redirect to an invalid URL (${location})`);
-        }
-        if (target.protocol !== "http:" && target.protocol !== "https:") {
-            throw new RequestFailure(`redirect to a non-HTTP URL (${target.protocol})`);
-        }
-        chain.push(target.href);
-        current = nextHop(current, response.status, target);
+    catch (error) {
+        return `cannot be evaluated (${error instanceof Error ? error.message : String(error)})`;
     }
+}
+// Factories, not shared instances: descriptions attach to schema instances (zod's registry),
+// so one instance used by several keys would carry the last key's description into all.
+const jsonPath = () => schemas/* string */.YjP()
+    .startsWith("$", "write a JSONPath that starts with $, such as $.api_green_image")
+    .superRefine((path, ctx) => {
+    const problem = uncompilablePath(path);
+    if (problem) {
+        ctx.addIssue({
+            code: "custom",
+            message: `the JSONPath "${path}" ${problem}; write one such as $.api_green_image`,
+        });
+    }
+});
+const repository = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "write the repository as owner/name");
+const stringList = schemas/* array */.YOg(schemas/* string */.YjP().min(1));
+const percent = schemas/* number */.aig().int().min(0).max(100);
+const mergeModeSchema = schemas/* enum */.k5n(["pull-request", "auto-merge", "direct"]);
+const mergeMethodSchema = schemas/* enum */.k5n(["merge", "squash", "rebase"]);
+/** How a measured number is judged: the same for every metric provider. */
+const measurementRules = {
+    "success-condition": schemas/* string */.YjP().min(1).optional(),
+    "failure-condition": schemas/* string */.YjP().min(1).optional(),
+    "failure-limit": schemas/* number */.aig().int().min(0).optional(),
+    "consecutive-error-limit": schemas/* number */.aig().int().min(0).optional(),
+    interval: durationValue.optional(),
+    "on-missing-data": schemas/* enum */.k5n(["hold", "fail"]).optional(),
 };
+const prometheusAnalysis = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1),
+    prometheus: schemas/* strictObject */.rej({
+        url: schemas/* url */.OZ5(),
+        query: schemas/* string */.YjP().min(1),
+        /** A range query over this window (e.g. 5m) instead of an instant query. */
+        range: durationValue.optional(),
+        step: durationValue.optional(),
+    }),
+    ...measurementRules,
+});
+const httpJsonAnalysis = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1),
+    "http-json": schemas/* strictObject */.rej({
+        url: schemas/* url */.OZ5(),
+        path: jsonPath(),
+        headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    }),
+    ...measurementRules,
+});
+const verifyAnalysis = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1),
+    verify: schemas/* array */.YOg(checkEntrySchema).min(1),
+});
+const analysisSchema = schemas/* union */.KCZ([prometheusAnalysis, httpJsonAnalysis, verifyAnalysis], {
+    error: "an analysis needs a name and one of prometheus, http-json or verify",
+});
+const promotionSchema = schemas/* strictObject */.rej({
+    /** Green weights to move through, ending at 100. */
+    steps: schemas/* array */.YOg(percent)
+        .min(1)
+        .refine((steps) => steps.every((s, i) => i === 0 || s > (steps[i - 1] ?? -1)), "steps must increase")
+        .refine((steps) => steps.at(-1) === 100, "the last step must be 100")
+        .optional(),
+    "bake-time": durationValue.optional(),
+    /** merge: bake from when a step reached the base branch; verified: from when verify confirmed it. */
+    "bake-from": schemas/* enum */.k5n(["merge", "verified"]).optional(),
+    analyses: schemas/* array */.YOg(analysisSchema).optional(),
+    "on-failure": schemas/* enum */.k5n(["rollback", "hold"]).optional(),
+    /** Below this request rate (per second) a measurement is a hold, not a verdict. */
+    "minimum-traffic": schemas/* strictObject */.rej({
+        query: schemas/* string */.YjP().min(1),
+        "at-least": schemas/* number */.aig().min(0),
+        /** Prometheus to ask; defaults to the first Prometheus analysis's URL. */
+        url: schemas/* url */.OZ5().optional(),
+    })
+        .optional(),
+    merge: mergeModeSchema.optional(),
+});
+const verifySettingsSchema = schemas/* strictObject */.rej({
+    checks: schemas/* array */.YOg(checkEntrySchema).min(1),
+    timeout: durationValue.optional(),
+    attempts: schemas/* number */.aig().int().min(1).optional(),
+    interval: durationValue.optional(),
+    deadline: durationValue.optional(),
+});
+/** The formats of release files Greenlight edits. */
+const releaseFileFormatSchema = schemas/* enum */.k5n(["json", "hcl", "yaml"]);
+/** A release file by path (format from its extension), or by path and format. */
+const releaseFileSchema = schemas/* union */.KCZ([
+    schemas/* string */.YjP().min(1),
+    schemas/* strictObject */.rej({ path: schemas/* string */.YjP().min(1), format: releaseFileFormatSchema.optional() }),
+]);
+const environmentSchema = schemas/* strictObject */.rej({
+    repository: repository.optional(),
+    base: schemas/* string */.YjP().min(1).optional(),
+    "release-file": releaseFileSchema.optional(),
+    /** The name the release file had when every release file was a tfvars file. */
+    tfvars: schemas/* string */.YjP().min(1).optional(),
+    merge: mergeModeSchema.optional(),
+    "merge-method": mergeMethodSchema.optional(),
+    "allowed-paths": stringList.optional(),
+    labels: stringList.optional(),
+    reviewers: stringList.optional(),
+    "team-reviewers": stringList.optional(),
+    draft: schemas/* boolean */.zMY().optional(),
+    "require-digest": schemas/* boolean */.zMY().optional(),
+    "allowed-registries": stringList.optional(),
+    promotion: promotionSchema.optional(),
+    verify: verifySettingsSchema.optional(),
+    /** When deploys to the environment are allowed, as preflight judges it. */
+    "deploy-window": deployWindowSchema.optional(),
+    "backup-before-rollback": schemas/* strictObject */.rej({
+        destination: schemas/* string */.YjP().min(1),
+        name: schemas/* string */.YjP()
+            .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/)
+            .optional(),
+        "s3-endpoint": schemas/* url */.OZ5().optional(),
+        "s3-region": schemas/* string */.YjP().min(1).optional(),
+    })
+        .optional(),
+})
+    .refine((env) => env["release-file"] === undefined || env.tfvars === undefined, {
+    message: "give release-file or tfvars, not both (tfvars is the older name of release-file)",
+    path: ["tfvars"],
+});
+/**
+ * An image kept in two or three fields, as Helm charts (`image.repository` + `image.tag`)
+ * and Kustomize `images:` entries (`newName` + `newTag` / `digest`) keep it.
+ */
+const imagePartsSchema = () => schemas/* strictObject */.rej({
+    repository: jsonPath(),
+    tag: jsonPath().optional(),
+    digest: jsonPath().optional(),
+})
+    .refine((parts) => parts.tag !== undefined || parts.digest !== undefined, {
+    message: "map tag, digest or both besides repository",
+});
+const imageFieldSchema = () => schemas/* union */.KCZ([jsonPath(), imagePartsSchema()]);
+const fieldsSchema = schemas/* strictObject */.rej({
+    "green-image": imageFieldSchema().optional(),
+    "blue-image": imageFieldSchema().optional(),
+    "green-desired-count": jsonPath().optional(),
+    "blue-desired-count": jsonPath().optional(),
+    "blue-weight": jsonPath().optional(),
+    "green-weight": jsonPath().optional(),
+});
+const serviceSchema = schemas/* strictObject */.rej({
+    image: schemas/* string */.YjP().min(1).optional(),
+    context: schemas/* string */.YjP().min(1).optional(),
+    dockerfile: schemas/* string */.YjP().min(1).optional(),
+    target: schemas/* string */.YjP().min(1).optional(),
+    platforms: stringList.optional(),
+    "build-args": schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    /** False for a service with no load-balancer weights (a queue worker). */
+    weighted: schemas/* boolean */.zMY().default(true),
+    /** Per-field JSONPath overrides of the naming convention. */
+    fields: fieldsSchema.optional(),
+    /** percent: blue + green = 100; relative: shares of their sum (Gateway API, Istio). */
+    "weight-mode": schemas/* enum */.k5n(["percent", "relative"]).default("percent"),
+    /** Environments the service is deployed to; all when absent. */
+    environments: stringList.optional(),
+});
 
+const configSchema = schemas/* strictObject */.rej({
+    $schema: schemas/* string */.YjP().optional(),
+    version: schemas/* literal */.euz(1).optional(),
+    environments: schemas/* record */.g1P(schema_name, environmentSchema).default({}),
+    services: schemas/* record */.g1P(schema_name, serviceSchema).default({}),
+    promotion: promotionSchema.optional(),
+    notifications: notificationsSchema.optional(),
+});
+/** The environment's release file: `release-file`, or `tfvars` as configs written before it say. */
+function releaseFileOf(env) {
+    const given = env?.["release-file"];
+    if (typeof given === "string")
+        return { path: given };
+    if (given)
+        return { path: given.path, ...(given.format ? { format: given.format } : {}) };
+    return env?.tfvars === undefined ? undefined : { path: env.tfvars };
+}
+/** The explicit format of `file` when it is the environment's release file. */
+function releaseFormatFor(env, file) {
+    const ref = releaseFileOf(env);
+    return ref?.path === file ? ref.format : undefined;
+}
+/** The conventional JSONPath of a field: `$.<service>_<field>` with `-` written as `_`. */
+function defaultFieldPath(service, field) {
+    return `$.${service.replace(/-/g, "_")}_${field.replace(/-/g, "_")}`;
+}
+/** Where `field` of `service` lives: the config's override, else the convention. */
+function serviceFieldPath(config, service, field) {
+    const given = config.services[service]?.fields?.[field];
+    if (typeof given === "object")
+        return given.repository;
+    return given ?? defaultFieldPath(service, field);
+}
+/** The fields an image is split across, when the config splits it. */
+function serviceImageParts(config, service, field) {
+    const given = config.services[service]?.fields?.[field];
+    return typeof given === "object" ? given : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+/**
+ * Reads and validates the config file. Every mistake becomes one ConfigurationError that
+ * points at `file:line:column` and the offending key, so a user can go straight to it.
+ */
+
+
+
+
+
+
+const DEFAULT_CONFIG_PATH = ".github/greenlight.yml";
+async function loadConfig(options) {
+    const path = options.path ?? DEFAULT_CONFIG_PATH;
+    const absolute = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(options.cwd, path);
+    let text;
+    try {
+        text = await external_node_fs_.promises.readFile(absolute, "utf8");
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "ENOENT" && !options.required)
+            return undefined;
+        const shown = (0,external_node_path_.relative)(options.cwd, absolute) || path;
+        throw new errors/* ConfigurationError */.j1(code === "ENOENT"
+            ? `Config file "${shown}" does not exist; check the "config-file" input (paths are relative to ${options.cwd}).`
+            : `Config file "${shown}" cannot be read (${code ?? "unknown error"}); check that it is a readable file.`);
+    }
+    return parseConfig(text, (0,external_node_path_.relative)(options.cwd, absolute) || path);
+}
+/** Parses config text; `file` is only used in messages. */
+function parseConfig(text, file) {
+    const lineCounter = new dist.LineCounter();
+    const doc = (0,dist.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return `${file}:${line}:${col}`;
+    };
+    const syntax = doc.errors[0];
+    if (syntax) {
+        const message = syntax.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
+        throw new errors/* ConfigurationError */.j1(`${at(syntax.pos[0])}: the config file is not valid YAML (${message}); fix the syntax there.`);
+    }
+    checkNodes(doc, at);
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors/* ConfigurationError */.j1(`${at(0)}: the config file's aliases cannot be expanded (${reason}); write the values out instead of aliasing them.`);
+    }
+    const parsed = configSchema.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* ConfigurationError */.j1(load_describeIssue(issue, doc, at));
+    }
+    // Environments, services and targets are looked up by names users give.
+    const config = withoutPrototypes(parsed.data);
+    checkReferences(config, doc, at);
+    return config;
+}
+/** More alias expansions than any real config needs: beyond it, a document is an attack. */
+const MAX_ALIAS_COUNT = 100;
+/** A URL with a password in it (`scheme://user:password@`). */
+const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]*@/i;
+/**
+ * What the schema cannot see in plain values: aliases that name no anchor or contain
+ * themselves, keys that would reach an object's prototype, and credentials written into
+ * a URL of a committed file.
+ */
+function checkNodes(doc, at) {
+    (0,dist.visit)(doc, {
+        Alias(_key, node, path) {
+            const where = node.range ? at(node.range[0]) : at(0);
+            const target = node.resolve(doc);
+            if (!target) {
+                throw new errors/* ConfigurationError */.j1(`${where}: the alias *${node.source} names no anchor defined before it; define &${node.source} first or write the value out.`);
+            }
+            if (path.some((ancestor) => ancestor === target)) {
+                throw new errors/* ConfigurationError */.j1(`${where}: the alias *${node.source} refers to the value that contains it; write the value out instead.`);
+            }
+        },
+        Pair(_key, pair) {
+            if ((0,dist.isScalar)(pair.key) && pair.key.value === "__proto__") {
+                const where = pair.key.range ? at(pair.key.range[0]) : at(0);
+                throw new errors/* ConfigurationError */.j1(`${where}: "__proto__" cannot be a name in the config file; rename it.`);
+            }
+        },
+        Scalar(_key, node) {
+            if (typeof node.value === "string" && URL_WITH_PASSWORD.test(node.value)) {
+                const where = node.range ? at(node.range[0]) : at(0);
+                throw new errors/* ConfigurationError */.j1(`${where}: a URL in the config file carries credentials, and the file is committed; remove them and send them in a header from a secret (or a secret input) instead.`);
+            }
+        },
+    });
+}
+function locate(doc, path, at) {
+    // Point at the deepest node that exists: for a missing key, that is its parent map.
+    for (let depth = path.length; depth >= 0; depth--) {
+        const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+        if ((0,dist.isNode)(node) && node.range)
+            return at(node.range[0]);
+    }
+    return at(0);
+}
+/** The position of `key` itself (not its value) in the map at `path`. */
+function locateKey(doc, path, key, at) {
+    const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    if ((0,dist.isMap)(map)) {
+        const pair = map.items.find((item) => (0,dist.isScalar)(item.key) && item.key.value === key);
+        if (pair && (0,dist.isNode)(pair.key) && pair.key.range)
+            return at(pair.key.range[0]);
+    }
+    return locate(doc, path, at);
+}
+const keyPath = (path) => path.length === 0
+    ? "the top level"
+    : path
+        .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+        .join(".")
+        .replace(/\.\[/g, "[");
+function load_describeIssue(issue, doc, at) {
+    const where = locate(doc, issue.path, at);
+    const key = keyPath(issue.path);
+    if (issue.code === "unrecognized_keys") {
+        const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+        const prefix = issue.path.length ? `${key} has` : "the config file has";
+        return `${locateKey(doc, issue.path, issue.keys[0] ?? "", at)}: ${prefix} the unknown key ${keys}; check its spelling (keys are kebab-case) or remove it.`;
+    }
+    if (issue.code === "invalid_type" && issue.message.includes("received undefined")) {
+        return `${where}: ${key} is required; add it.`;
+    }
+    return `${where}: ${key} is invalid: ${issue.message}.`;
+}
+/** Cross-references the schema cannot express: services may only name defined environments. */
+function checkReferences(config, doc, at) {
+    for (const [service, spec] of Object.entries(config.services)) {
+        (spec.environments ?? []).forEach((env, index) => {
+            if (!Object.hasOwn(config.environments, env)) {
+                const known = Object.keys(config.environments).join(", ") || "none";
+                throw new errors/* ConfigurationError */.j1(`${locate(doc, ["services", service, "environments", index], at)}: services.${service}.environments names "${env}", which is not defined under environments (known: ${known}); add it or fix the name.`);
+            }
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/config-checks.ts
+/**
+ * The checks an environment's `verify` section in the config file names: what deploy runs
+ * after a release lands and rollback runs after traffic is back on the stable side. Its
+ * timeout, attempts and interval are the defaults of its checks; without attempts a check
+ * is retried until the deadline, since a release can take minutes to go live.
+ */
+
+
+
+
+
+
+async function configChecks(options) {
+    const config = await loadConfig({
+        cwd: options.cwd,
+        ...(options.configFile ? { path: options.configFile } : {}),
+        required: options.configFile !== undefined,
+    });
+    if (!config)
+        return { checks: [] };
+    const environment = config.environments[options.environment];
+    if (!environment)
+        throw new errors/* ConfigurationError */.j1(`Input "environment" is "${options.environment}", which the config file does not name; use one of ${Object.keys(config.environments).join(", ")}.`);
+    const settings = environment.verify;
+    if (!settings)
+        return { checks: [] };
+    const deadlineMs = settings.deadline ?? options.deadlineMs;
+    const intervalMs = settings.interval ?? options.defaults.intervalMs;
+    const defaults = {
+        ...options.defaults,
+        ...(settings.timeout !== undefined ? { timeoutMs: settings.timeout } : {}),
+        intervalMs,
+        attempts: settings.attempts ?? Math.max(1, Math.ceil(deadlineMs / Math.max(intervalMs, 1))),
+    };
+    // The validated config holds checks already transformed; verify parses them from the file's
+    // own text, as it parses a checks-file, so interpolation and messages are the same.
+    const path = options.configFile ?? DEFAULT_CONFIG_PATH;
+    const text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(options.cwd, path), "utf8");
+    const raw = dist.parse(text);
+    const checks = parseCheckList(raw.environments[options.environment].verify.checks, { label: `environments.${options.environment}.verify.checks in the config file` }, defaults, options.vars);
+    return { checks, ...(settings.deadline !== undefined ? { deadlineMs: settings.deadline } : {}) };
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./src/core/clock.ts
 var core_clock = __nccwpck_require__(2257);
 ;// CONCATENATED MODULE: ./src/verify/timers.ts
@@ -35294,8 +36817,9 @@ function startTimer(clock, ms, reason) {
         if (!cancelled)
             controller.abort(reason);
     };
-    if (clock === core_clock/* systemClock */.m) {
-        const handle = setTimeout(fire, Math.max(0, ms));
+    if (clock === core_clock/* systemClock */.ml) {
+        // Beyond the timer limit (about 24.8 days) is as good as never for a request.
+        const handle = setTimeout(fire, (0,core_clock/* timerDelay */.nR)(ms));
         return {
             signal: controller.signal,
             cancel: () => {
@@ -35658,7 +37182,7 @@ function outcomeOf(check, history, last, stoppedBy, deps) {
     const passed = record !== undefined && record.reasons.length === 0;
     const outcome = {
         name: check.name,
-        url: deps.secrets.redact(displayUrl(check.url)),
+        url: deps.secrets.redact((0,credentials/* displayUrl */.Qy)(check.url)),
         method: check.method,
         passed,
         attempts: history.length,
@@ -35753,7 +37277,7 @@ async function probe(check, outcome, deps) {
 async function verify(params, deps) {
     // Credentials are registered before the first request, so nothing can print them.
     for (const check of params.checks)
-        for (const value of credentialsOf(check))
+        for (const value of (0,credentials/* credentialsOf */.YN)(check))
             deps.secrets.add(value);
     const send = deps.send ?? http_client_send;
     const started = deps.clock.now().getTime();
@@ -35763,9 +37287,11 @@ async function verify(params, deps) {
         ms: params.deadlineMs,
         signal: timer.signal,
     };
-    let outcomes;
+    // The deadline bounds the latency probes too: a huge request count stops at it.
+    const bounded = deps.signal ? AbortSignal.any([timer.signal, deps.signal]) : timer.signal;
+    const checks = [];
     try {
-        outcomes = await Promise.all(params.checks.map((check) => runCheck(check, {
+        const outcomes = await Promise.all(params.checks.map((check) => runCheck(check, {
             send,
             clock: deps.clock,
             logger: deps.logger,
@@ -35773,13 +37299,12 @@ async function verify(params, deps) {
             deadline,
             ...(deps.signal ? { signal: deps.signal } : {}),
         })));
+        for (const [index, check] of params.checks.entries()) {
+            checks.push(await probe(check, outcomes[index], { ...deps, send, signal: bounded }));
+        }
     }
     finally {
         timer.cancel();
-    }
-    const checks = [];
-    for (const [index, check] of params.checks.entries()) {
-        checks.push(await probe(check, outcomes[index], { ...deps, send }));
     }
     for (const check of checks) {
         if (!check.passed)
@@ -35881,6 +37406,8 @@ function verifyReport(result) {
 
 
 
+
+
 const statusInput = schemas/* string */.YjP().transform((value, ctx) => {
     const parsed = parseStatusExpectation(value);
     return typeof parsed === "string" ? (0,inputs/* inputProblem */.oi)(ctx, parsed) : parsed;
@@ -35921,14 +37448,16 @@ const inputShape = {
     latency: inputs/* structuredInput */.k_.transform(requireMap).pipe(latencySchema).optional(),
     checks: inputs/* structuredInput */.k_.optional(),
     "checks-file": schemas/* string */.YjP().optional(),
-    timeout: inputs/* durationInput */.Ts.default(BUILT_IN_DEFAULTS.timeoutMs),
+    environment: schemas/* string */.YjP().trim().min(1).optional(),
+    "config-file": schemas/* string */.YjP().trim().min(1).optional(),
+    timeout: inputs/* timerDurationInput */.Ee.default(BUILT_IN_DEFAULTS.timeoutMs),
     attempts: inputs/* integerInput */.$A
         .refine((n) => n >= 1, { message: "must be at least 1" })
         .default(BUILT_IN_DEFAULTS.attempts),
-    interval: inputs/* durationInput */.Ts.default(BUILT_IN_DEFAULTS.intervalMs),
-    deadline: inputs/* durationInput */.Ts.default(5 * 60_000),
+    interval: inputs/* timerDurationInput */.Ee.default(BUILT_IN_DEFAULTS.intervalMs),
+    deadline: inputs/* timerDurationInput */.Ee.default(5 * 60_000),
     "max-body": sizeInput.default(BUILT_IN_DEFAULTS.maxBodyBytes),
-    "max-redirects": inputs/* integerInput */.$A.default(BUILT_IN_DEFAULTS.maxRedirects),
+    "max-redirects": (0,inputs/* countInput */.u2)(50).default(BUILT_IN_DEFAULTS.maxRedirects),
     "tls-verify": inputs/* booleanInput */.tE.default(true),
     "ca-file": schemas/* string */.YjP().optional(),
     "certificate-min-days": inputs/* integerInput */.$A.default(BUILT_IN_DEFAULTS.minCertificateDays),
@@ -35995,6 +37524,16 @@ async function collectChecks(params, context) {
         onSecret: (value) => context.secrets.add(value),
     };
     const single = singleCheck(params, defaults);
+    const fromConfig = params.environment
+        ? await configChecks({
+            environment: params.environment,
+            configFile: params["config-file"],
+            cwd: context.cwd,
+            defaults,
+            deadlineMs: params.deadline,
+            vars,
+        })
+        : { checks: [] };
     const checks = [
         ...(single ? [single] : []),
         ...(params.checks !== undefined
@@ -36003,13 +37542,14 @@ async function collectChecks(params, context) {
         ...(params["checks-file"]
             ? await readChecksFile(params["checks-file"], context.cwd, defaults, vars)
             : []),
+        ...fromConfig.checks,
     ];
-    if (checks.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`Nothing to verify: give url (one endpoint), checks (a YAML list) or checks-file (a YAML file of checks).`);
+    if (checks.length === 0 && !params.environment) {
+        throw new errors/* ConfigurationError */.j1(`Nothing to verify: give url (one endpoint), checks (a YAML list), checks-file (a YAML file of checks) or environment (its verify checks in the config file).`);
     }
     requireUniqueNames(checks);
     await loadCaFiles(checks, context.cwd);
-    return checks;
+    return { checks, deadlineMs: fromConfig.deadlineMs ?? params.deadline };
 }
 function failureMessage(result) {
     const failed = result.checks.filter((c) => !c.passed);
@@ -36024,11 +37564,18 @@ const verifyAction = (0,action/* defineAction */.Q)({
     name: "verify",
     inputs: definition_inputs,
     async run(params, context) {
-        const checks = await collectChecks(params, context);
-        const result = await verify({ checks, deadlineMs: params.deadline }, {
+        const { checks, deadlineMs } = await collectChecks(params, context);
+        if (checks.length === 0) {
+            // Called with an environment whose config names no checks: nothing to prove, say so.
+            context.logger.info(`No checks for environment ${params.environment}: the config file has no environments.${params.environment}.verify and no url, checks or checks-file was given.`);
+            const empty = { passed: true, checks: [], failedChecks: [], durationMs: 0 };
+            return { outputs: { passed: "true", "failed-checks": "[]", report: verifyReport(empty) } };
+        }
+        const result = await verify({ checks, deadlineMs }, {
             clock: context.clock,
             logger: context.logger,
             secrets: context.secrets,
+            send: sendWith({ env: context.env }),
             ...(context.signal ? { signal: context.signal } : {}),
         });
         const failure = failureMessage(result);
@@ -36048,14 +37595,25 @@ const verifyAction = (0,action/* defineAction */.Q)({
 /***/ }),
 
 /***/ 7760:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7372);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8424);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8130);
+/* harmony import */ var _core_entry_point_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6964);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1818);
 
 
-await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyAction */ .E);
+
+/** Runs the action; `@github/local-action` imports this module and calls it. */
+async function run() {
+    await (0,_core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_definition_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyAction */ .E);
+}
+// The bundle (dist/) is started by the runner: run. Imported from source: only export.
+if ((0,_core_entry_point_js__WEBPACK_IMPORTED_MODULE_1__/* .isEntryPoint */ .t)(import.meta.url))
+    await run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -44860,16 +46418,19 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
+  k5n: () => (/* binding */ schemas_enum),
+  euz: () => (/* binding */ literal),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ schemas_string),
   KCZ: () => (/* binding */ union),
-  L5J: () => (/* binding */ unknown)
+  L5J: () => (/* binding */ unknown),
+  OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -47942,16 +49503,16 @@ const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst,
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -47968,7 +49529,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -52254,7 +53815,7 @@ const ZodURL = /*@__PURE__*/ core_core/* $constructor */.xI("ZodURL", (inst, def
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -53015,10 +54576,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -53028,12 +54589,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -54627,4 +56188,6 @@ function constantCatch(value) {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(7760);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 

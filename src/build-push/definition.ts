@@ -75,7 +75,13 @@ const sizeInput = byteSizeInput;
 const inputShape = {
   services: z.string().optional(),
   "config-file": z.string().optional(),
-  registry: z.string().optional(),
+  registry: z
+    .string()
+    .refine((registry) => !/^[^/]*@/.test(registry), {
+      message:
+        "carries credentials before an @; give the registry host only and log in with registry-username and registry-password (or docker login)",
+    })
+    .optional(),
   context: z.string().default("."),
   dockerfile: z.string().default("Dockerfile"),
   platforms: platformsInput.default(["linux/amd64"]),

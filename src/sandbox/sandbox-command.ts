@@ -234,7 +234,9 @@ async function listen(flags: SandboxFlags, io: CliIo): Promise<Sandbox> {
     });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "EADDRINUSE" || code === "EADDRNOTAVAIL" || code === "EACCES") {
+    // ENOTFOUND/EAI_AGAIN: the host is no address and no name this machine can resolve.
+    const listenCodes = ["EADDRINUSE", "EADDRNOTAVAIL", "EACCES", "ENOTFOUND", "EAI_AGAIN"];
+    if (code !== undefined && listenCodes.includes(code)) {
       throw new ConfigurationError(
         `Cannot listen on ${flags.host}:${flags.port} (${code}); choose another address with --host or a free port with --port.`,
       );

@@ -3,6 +3,7 @@
  * missing inputs are several lines (several annotations in Actions), the action never
  * tells its user to pass CLI flags, and numbers that would be rounded are refused.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -162,3 +163,37 @@ describe("Errors a user can read: numbers are never rounded", () => {
     expect(readFileSync(join(dir, file), "utf8")).toBe(text);
   });
 });
+
+describe("Errors a user can read: flags that once gave Unexpected error", () => {
+  it("refuses a registry with credentials in it, naming the input", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "Dockerfile"), "FROM scratch\n");
+    const { code, stderr } = await cli(dir, [
+      "build-push",
+      ...["--services", "api=.", "--engine", "buildah", "--tags", "1.0"],
+      ...["--registry", "user:s3cretPass@registry.example.com"],
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: Input "registry" is invalid: carries credentials before an @;/);
+    expect(stderr).not.toContain("s3cretPass");
+    expect(stderr).not.toContain("Unexpected error");
+  });
+
+  it("refuses a sandbox host that is no address, naming the flag", async () => {
+    const dir = tempDir();
+    const { code, stderr } = await cli(dir, [
+      "sandbox",
+      ...["--host", "0.0.0.0.0", "--port", "0", "--repo", `acme/infra=${bareRepository(dir)}`],
+    ]);
+    expect(stderr).toMatch(
+      /^error: Cannot listen on 0\.0\.0\.0\.0:0 \((ENOTFOUND|EAI_AGAIN)\); choose another address with --host/,
+    );
+    expect(code).toBe(2);
+  });
+});
+
+function bareRepository(dir: string): string {
+  const path = join(dir, "infra.git");
+  execFileSync("git", ["init", "--quiet", "--bare", path]);
+  return path;
+}

@@ -34673,7 +34673,11 @@ const sizeInput = inputs/* byteSizeInput */.YA;
 const inputShape = {
     services: schemas/* string */.YjP().optional(),
     "config-file": schemas/* string */.YjP().optional(),
-    registry: schemas/* string */.YjP().optional(),
+    registry: schemas/* string */.YjP()
+        .refine((registry) => !/^[^/]*@/.test(registry), {
+        message: "carries credentials before an @; give the registry host only and log in with registry-username and registry-password (or docker login)",
+    })
+        .optional(),
     context: schemas/* string */.YjP().default("."),
     dockerfile: schemas/* string */.YjP().default("Dockerfile"),
     platforms: platformsInput.default(["linux/amd64"]),

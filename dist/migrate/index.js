@@ -34005,8 +34005,9 @@ async function streamToStore(dump, key, params, store) {
     if (uploaded.status === "rejected")
         throw uploaded.reason;
     // A dump tool told to write elsewhere (--file in dump-args) still exits 0, leaving only
-    // the compression's frame: an empty dump is no backup.
-    if (counter.bytes === 0) {
+    // the compression's frame: an empty dump is no backup — unless the server said the
+    // database holds nothing (mariadb-dump writes nothing at all for a database with no tables).
+    if (counter.bytes === 0 && dump.sizeHint !== 0) {
         throw new Error(`the dump was empty (0 bytes on standard output); check dump-args, where an option such as --file sends the dump elsewhere`);
     }
     return { size: digest.bytesSeen, sha256: digest.sha256, dumpSize: counter.bytes };

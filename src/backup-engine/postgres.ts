@@ -9,7 +9,7 @@ import { postgresEnv, withDatabase } from "./connection.js";
 import type { DatabaseEngine, DumpStream, RestoreOptions } from "./database.js";
 import type { ToolOptions } from "./process.js";
 import { toolInput, toolOutput, toolOutputFrom, toolText } from "./process.js";
-import { PsqlSession } from "./psql-session.js";
+import { SqlSession } from "./sql-session.js";
 
 export type PostgresFormat = "custom" | "plain";
 
@@ -22,11 +22,11 @@ ORDER BY 1 \\gexec`;
 const TABLE_COUNT_SQL = `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_';`;
 
-function parseCounts(lines: string[]): Record<string, number> {
+function parseCounts(rows: string[][]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const line of lines) {
-    const tab = line.lastIndexOf("\t");
-    if (tab > 0) counts[line.slice(0, tab)] = Number(line.slice(tab + 1));
+  for (const row of rows) {
+    // The count is the last column; a table name could itself hold a tab.
+    if (row.length >= 2) counts[row.slice(0, -1).join("\t")] = Number(row.at(-1));
   }
   return counts;
 }
@@ -81,13 +81,18 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
 
     async dump(connection, extraArgs, tools): Promise<DumpStream> {
       const env = postgresEnv(connection);
-      const session = PsqlSession.open(env, tools, "psql (snapshot for pg_dump)");
+      const session = SqlSession.open(
+        connection,
+        tools,
+        "greenlight-backup",
+        "snapshot for pg_dump",
+      );
       try {
         await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;");
-        const [line] = await session.query(
+        const [row] = await session.query(
           "SELECT pg_export_snapshot(), current_setting('server_version'), pg_database_size(current_database());",
         );
-        const [snapshot, serverVersion, databaseSize] = (line ?? "").split("\t");
+        const [snapshot, serverVersion, databaseSize] = row ?? [];
         const counts = session.query(COUNT_ROWS_SQL).then(parseCounts);
         counts.catch(() => {});
         const stream = toolOutput(
@@ -187,7 +192,7 @@ export function postgresEngine(format: PostgresFormat = "custom"): DatabaseEngin
         tools,
         COUNT_ROWS_SQL + "\n",
       );
-      return parseCounts(out.split("\n"));
+      return parseCounts(out.split("\n").map((line) => line.split("\t")));
     },
 
     async tableCount(connection, tools) {

@@ -11,7 +11,7 @@ import type { ToolOptions } from "../backup-engine/process.js";
 import type { Clock } from "../core/clock.js";
 import { OperationFailedError } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
-import { SqlSession } from "./sql-session.js";
+import { SqlSession } from "../backup-engine/sql-session.js";
 
 /** PostgreSQL's two-key advisory locks: this key says "Greenlight"; the second, which lock. */
 const POSTGRES_CLASS_KEY = 0x474c4d47;

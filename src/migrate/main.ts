@@ -30,7 +30,7 @@ import {
   editedFiles,
   pendingFiles,
 } from "./plain-sql.js";
-import { SqlSession } from "./sql-session.js";
+import { SqlSession } from "../backup-engine/sql-session.js";
 
 export type Migration =
   | { kind: "command"; command: string; statusCommand?: string | undefined }

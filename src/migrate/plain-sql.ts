@@ -13,7 +13,7 @@ import { mysqlArgs, postgresEnv } from "../backup-engine/connection.js";
 import type { ToolCommand, ToolOptions } from "../backup-engine/process.js";
 import { findProgram, toolText } from "../backup-engine/process.js";
 import { ConfigurationError } from "../core/errors.js";
-import type { SqlSession } from "./sql-session.js";
+import type { SqlSession } from "../backup-engine/sql-session.js";
 
 export interface SqlFile {
   name: string;

@@ -2,14 +2,16 @@
  * One long-lived database session through the database's own client (psql, or mariadb /
  * mysql), for what must outlive a single query: a migration lock belongs to the session
  * that took it and is released by the server when the session ends, even if this process
- * dies. Queries are answered in order; a marker line ends each answer.
+ * dies; a backup's snapshot is exported from a transaction this session keeps open, and
+ * its row counts are read in that same snapshot. Queries are answered in order; a marker
+ * line ends each answer.
  */
 import type { ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
-import type { DatabaseConnection } from "../backup-engine/connection.js";
-import { mysqlArgs, postgresEnv } from "../backup-engine/connection.js";
-import type { ToolCommand, ToolOptions } from "../backup-engine/process.js";
-import { completion, findProgram, spawnTool } from "../backup-engine/process.js";
+import type { DatabaseConnection } from "./connection.js";
+import { mysqlArgs, postgresEnv } from "./connection.js";
+import type { ToolCommand, ToolOptions } from "./process.js";
+import { completion, findProgram, spawnTool } from "./process.js";
 import { OperationFailedError } from "../core/errors.js";
 
 export class SqlSession {
@@ -29,13 +31,17 @@ export class SqlSession {
     this.lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   }
 
-  /** `application` names the session to other sessions (PostgreSQL's application_name). */
+  /**
+   * `application` names the session to other sessions (PostgreSQL's application_name);
+   * `purpose` names it in logs and errors.
+   */
   static open(
     connection: DatabaseConnection,
     options: ToolOptions,
     application: string,
+    purpose = "migration lock",
   ): SqlSession {
-    const label = `${connection.kind === "postgres" ? "psql" : "mariadb"} (migration lock)`;
+    const label = `${connection.kind === "postgres" ? "psql" : "mariadb"} (${purpose})`;
     if (connection.kind === "postgres") {
       const command: ToolCommand = {
         argv: ["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-w"],
@@ -78,9 +84,14 @@ export class SqlSession {
     }
   }
 
-  /** Ends the session; the server releases whatever locks it held. */
+  /** Ends the session; the server releases its locks and ends its open transaction. */
   async close(): Promise<void> {
     this.child.stdin!.end(this.kind === "postgres" ? "\\q\n" : "");
     await this.done.catch(() => {});
+  }
+
+  /** Stops the client at once (a dump that was aborted). */
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill("SIGTERM");
   }
 }

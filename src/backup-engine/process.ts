@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { OperationFailedError } from "../core/errors.js";
 import type { SecretRegistry } from "../core/secrets.js";
@@ -92,9 +92,14 @@ export function toolOutput(command: ToolCommand, options: ToolOptions): Readable
   const done = completion(child, command, options);
   // Handled by the generator below; this stops an unhandled rejection if nobody reads.
   done.catch(() => {});
+  // Read stdout from the start: when a child exits, Node resumes (and so discards) any stdio
+  // stream nobody listens to yet, and a small dump can finish before the caller starts
+  // reading (mariadb-dump did, while the caller asked the server for the database size).
+  // The pipe keeps back-pressure: it pauses the child's stdout while the buffer is full.
+  const stdout = child.stdout!.pipe(new PassThrough());
   async function* output(): AsyncGenerator<Buffer> {
     try {
-      for await (const chunk of child.stdout!) yield chunk as Buffer;
+      for await (const chunk of stdout) yield chunk as Buffer;
       await done;
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -109,9 +109,8 @@ async function streamToStore(
   if (dumped.status === "rejected") throw dumped.reason;
   if (uploaded.status === "rejected") throw uploaded.reason;
   // A dump tool told to write elsewhere (--file in dump-args) still exits 0, leaving only
-  // the compression's frame: an empty dump is no backup — unless the server said the
-  // database holds nothing (mariadb-dump writes nothing at all for a database with no tables).
-  if (counter.bytes === 0 && dump.sizeHint !== 0) {
+  // the compression's frame: an empty dump is no backup.
+  if (counter.bytes === 0) {
     throw new Error(
       `the dump was empty (0 bytes on standard output); check dump-args, where an option such as --file sends the dump elsewhere`,
     );

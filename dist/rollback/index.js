@@ -32488,7 +32488,7 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
-/***/ 3167:
+/***/ 3085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44617,9 +44617,14 @@ function toolOutput(command, options) {
     const done = completion(child, command, options);
     // Handled by the generator below; this stops an unhandled rejection if nobody reads.
     done.catch(() => { });
+    // Read stdout from the start: when a child exits, Node resumes (and so discards) any stdio
+    // stream nobody listens to yet, and a small dump can finish before the caller starts
+    // reading (mariadb-dump did, while the caller asked the server for the database size).
+    // The pipe keeps back-pressure: it pauses the child's stdout while the buffer is full.
+    const stdout = child.stdout.pipe(new external_node_stream_.PassThrough());
     async function* output() {
         try {
-            for await (const chunk of child.stdout)
+            for await (const chunk of stdout)
                 yield chunk;
             await done;
         }
@@ -45011,51 +45016,79 @@ function mysqlEngine() {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/backup-engine/psql-session.ts
+;// CONCATENATED MODULE: ./src/backup-engine/sql-session.ts
 
 
 
-class PsqlSession {
+
+class SqlSession {
     child;
+    kind;
     lines;
     done;
     marker = 0;
-    constructor(child, command, options) {
+    constructor(child, kind, command, options) {
         this.child = child;
+        this.kind = kind;
         this.done = completion(child, command, options);
         this.done.catch(() => { });
         child.stdin.on("error", () => { });
         this.lines = (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout })[Symbol.asyncIterator]();
     }
-    static open(env, options, label = "psql") {
+    /**
+     * `application` names the session to other sessions (PostgreSQL's application_name);
+     * `purpose` names it in logs and errors.
+     */
+    static open(connection, options, application, purpose = "migration lock") {
+        const label = `${connection.kind === "postgres" ? "psql" : "mariadb"} (${purpose})`;
+        if (connection.kind === "postgres") {
+            const command = {
+                argv: ["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-w"],
+                env: { ...postgresEnv(connection), PGAPPNAME: application },
+                label,
+            };
+            return new SqlSession(spawnTool(command, options, "pipe"), "postgres", command, options);
+        }
+        const { args, env } = mysqlArgs(connection);
         const command = {
-            argv: ["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "--no-password"],
+            argv: [
+                findProgram(["mariadb", "mysql"], options.baseEnv),
+                ...args,
+                "-N",
+                "-B",
+                // Answer each query as it comes, not when stdin ends.
+                "--unbuffered",
+                connection.database,
+            ],
             env,
             label,
         };
-        return new PsqlSession(spawnTool(command, options, "pipe"), command, options);
+        return new SqlSession(spawnTool(command, options, "pipe"), "mysql", command, options);
     }
-    /** Sends SQL (psql meta-commands allowed) and returns the output lines it produced. */
+    /** Sends SQL and returns the rows it produced, each split on tabs. */
     async query(sql) {
         const marker = `__greenlight_done_${++this.marker}__`;
-        this.child.stdin.write(`${sql}\n\\echo ${marker}\n`);
-        const out = [];
+        const end = this.kind === "postgres" ? `\\echo ${marker}` : `SELECT '${marker}';`;
+        this.child.stdin.write(`${sql}\n${end}\n`);
+        const rows = [];
         for (;;) {
             const next = await this.lines.next();
             if (next.done) {
                 await this.done;
-                throw new errors/* OperationFailedError */.Bp("psql ended before answering");
+                throw new errors/* OperationFailedError */.Bp("The database session ended before answering.");
             }
             if (next.value === marker)
-                return out;
-            out.push(next.value);
+                return rows;
+            if (next.value.length > 0)
+                rows.push(next.value.split("\t"));
         }
     }
-    /** Ends the transaction (read-only, so COMMIT and ROLLBACK are the same) and psql. */
+    /** Ends the session; the server releases its locks and ends its open transaction. */
     async close() {
-        this.child.stdin.end("ROLLBACK;\n\\q\n");
-        await this.done;
+        this.child.stdin.end(this.kind === "postgres" ? "\\q\n" : "");
+        await this.done.catch(() => { });
     }
+    /** Stops the client at once (a dump that was aborted). */
     kill() {
         if (this.child.exitCode === null)
             this.child.kill("SIGTERM");
@@ -45073,12 +45106,12 @@ WHERE c.relkind = 'r' AND n.nspname <> 'information_schema' AND n.nspname !~ '^p
 ORDER BY 1 \\gexec`;
 const TABLE_COUNT_SQL = `SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND n.nspname <> 'information_schema' AND n.nspname !~ '^pg_';`;
-function parseCounts(lines) {
+function parseCounts(rows) {
     const counts = {};
-    for (const line of lines) {
-        const tab = line.lastIndexOf("\t");
-        if (tab > 0)
-            counts[line.slice(0, tab)] = Number(line.slice(tab + 1));
+    for (const row of rows) {
+        // The count is the last column; a table name could itself hold a tab.
+        if (row.length >= 2)
+            counts[row.slice(0, -1).join("\t")] = Number(row.at(-1));
     }
     return counts;
 }
@@ -45127,11 +45160,11 @@ function postgresEngine(format = "custom") {
         extension: format === "custom" ? "dump" : "sql",
         async dump(connection, extraArgs, tools) {
             const env = postgresEnv(connection);
-            const session = PsqlSession.open(env, tools, "psql (snapshot for pg_dump)");
+            const session = SqlSession.open(connection, tools, "greenlight-backup", "snapshot for pg_dump");
             try {
                 await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;");
-                const [line] = await session.query("SELECT pg_export_snapshot(), current_setting('server_version'), pg_database_size(current_database());");
-                const [snapshot, serverVersion, databaseSize] = (line ?? "").split("\t");
+                const [row] = await session.query("SELECT pg_export_snapshot(), current_setting('server_version'), pg_database_size(current_database());");
+                const [snapshot, serverVersion, databaseSize] = row ?? [];
                 const counts = session.query(COUNT_ROWS_SQL).then(parseCounts);
                 counts.catch(() => { });
                 const stream = toolOutput({
@@ -45210,7 +45243,7 @@ function postgresEngine(format = "custom") {
             : {}),
         async rowCounts(connection, tools) {
             const out = await toolText(psqlWithVars(connection, {}, "psql (row counts)"), tools, COUNT_ROWS_SQL + "\n");
-            return parseCounts(out.split("\n"));
+            return parseCounts(out.split("\n").map((line) => line.split("\t")));
         },
         async tableCount(connection, tools) {
             const exists = await toolText(psqlWithVars(maintenance(connection), { db: connection.database }, "psql (database check)"), tools, "SELECT count(*) FROM pg_database WHERE datname = :'db';\n");
@@ -45567,9 +45600,8 @@ async function streamToStore(dump, key, params, store) {
     if (uploaded.status === "rejected")
         throw uploaded.reason;
     // A dump tool told to write elsewhere (--file in dump-args) still exits 0, leaving only
-    // the compression's frame: an empty dump is no backup — unless the server said the
-    // database holds nothing (mariadb-dump writes nothing at all for a database with no tables).
-    if (counter.bytes === 0 && dump.sizeHint !== 0) {
+    // the compression's frame: an empty dump is no backup.
+    if (counter.bytes === 0) {
         throw new Error(`the dump was empty (0 bytes on standard output); check dump-args, where an option such as --file sends the dump elsewhere`);
     }
     return { size: digest.bytesSeen, sha256: digest.sha256, dumpSize: counter.bytes };
@@ -46296,7 +46328,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var _core_action_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3049);
 /* harmony import */ var _core_entry_point_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6964);
-/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3167);
+/* harmony import */ var _definition_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3085);
 
 
 

@@ -74,49 +74,6 @@ export async function startFakeGitHub(handler: Handler): Promise<FakeGitHub> {
   return { url, requests, close: () => closeServer(server) };
 }
 
-export interface ForwardProxy {
-  url: string;
-  /** Request lines as the proxy received them, e.g. `GET http://127.0.0.1:1234/repos/a/b`. */
-  seen: string[];
-  close(): Promise<void>;
-}
-
-/** A plain HTTP forward proxy: takes absolute-form requests and relays them. */
-export async function startForwardProxy(): Promise<ForwardProxy> {
-  const seen: string[] = [];
-  const server = http.createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    let target: URL;
-    try {
-      target = new URL(req.url ?? "");
-    } catch {
-      res.writeHead(400).end("absolute-form request expected");
-      return;
-    }
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname + target.search,
-        method: req.method,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on("error", () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  server.on("connect", (req, socket) => {
-    seen.push(`CONNECT ${req.url}`);
-    socket.end("HTTP/1.1 405 Method Not Allowed\r\n\r\n");
-  });
-  const url = await listen(server);
-  return { url, seen, close: () => closeServer(server) };
-}
-
 /** Resolves once the code under test is asleep on the clock (really waiting for I/O first). */
 export async function untilSleeping(clock: ManualClock, count = 1): Promise<void> {
   const deadline = Date.now() + 5_000;

@@ -3,12 +3,8 @@ import { ManualClock } from "../../../src/core/clock.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { createGitHubClient, type GitHubClientOptions } from "../../../src/core/github/client.js";
-import {
-  startFakeGitHub,
-  startForwardProxy,
-  type FakeGitHub,
-  type ForwardProxy,
-} from "../../helpers/fake-github.js";
+import { startFakeGitHub, type FakeGitHub } from "../../helpers/fake-github.js";
+import { startForwardProxy, type ForwardProxy } from "../../helpers/forward-proxy.js";
 
 const started: (FakeGitHub | ForwardProxy)[] = [];
 afterEach(async () => {

@@ -144,6 +144,16 @@ export async function toolInput(
   }
 }
 
+/** The child's stdout, gathered as text from the start (see toolOutput on why from the start). */
+function collectText(child: ChildProcess): () => string {
+  let out = "";
+  child.stdout!.setEncoding("utf8");
+  child.stdout!.on("data", (chunk: string) => {
+    out += chunk;
+  });
+  return () => out;
+}
+
 /** Runs the tool with `input` as stdin and returns its stdout as text. */
 export async function toolText(
   command: ToolCommand,
@@ -152,15 +162,11 @@ export async function toolText(
 ): Promise<string> {
   const child = spawnTool(command, options, "pipe");
   const done = completion(child, command, options);
-  let out = "";
-  child.stdout!.setEncoding("utf8");
-  child.stdout!.on("data", (chunk: string) => {
-    out += chunk;
-  });
+  const out = collectText(child);
   child.stdin!.on("error", () => {});
   child.stdin!.end(input);
   await done;
-  return out;
+  return out();
 }
 
 /** The first of `names` found on PATH (e.g. mariadb-dump before mysqldump), else the first. */
@@ -193,11 +199,7 @@ export async function toolOutputFrom(
 ): Promise<string> {
   const child = spawnTool(command, options, "pipe");
   const done = completion(child, command, options);
-  let out = "";
-  child.stdout!.setEncoding("utf8");
-  child.stdout!.on("data", (chunk: string) => {
-    out += chunk;
-  });
+  const out = collectText(child);
   child.stdin!.on("error", () => {});
   // The tool's exit decides; the input failing after it stopped reading does not matter.
   input.on("error", () => {});
@@ -208,5 +210,5 @@ export async function toolOutputFrom(
     input.unpipe(child.stdin!);
     input.destroy();
   }
-  return out;
+  return out();
 }

@@ -33108,19 +33108,24 @@ async function toolInput(command, input, options) {
         throw error;
     }
 }
-/** Runs the tool with `input` as stdin and returns its stdout as text. */
-async function toolText(command, options, input = "") {
-    const child = spawnTool(command, options, "pipe");
-    const done = completion(child, command, options);
+/** The child's stdout, gathered as text from the start (see toolOutput on why from the start). */
+function collectText(child) {
     let out = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk) => {
         out += chunk;
     });
+    return () => out;
+}
+/** Runs the tool with `input` as stdin and returns its stdout as text. */
+async function toolText(command, options, input = "") {
+    const child = spawnTool(command, options, "pipe");
+    const done = completion(child, command, options);
+    const out = collectText(child);
     child.stdin.on("error", () => { });
     child.stdin.end(input);
     await done;
-    return out;
+    return out();
 }
 /** The first of `names` found on PATH (e.g. mariadb-dump before mysqldump), else the first. */
 function findProgram(names, env) {
@@ -33145,11 +33150,7 @@ function findProgram(names, env) {
 async function toolOutputFrom(command, input, options) {
     const child = spawnTool(command, options, "pipe");
     const done = completion(child, command, options);
-    let out = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk) => {
-        out += chunk;
-    });
+    const out = collectText(child);
     child.stdin.on("error", () => { });
     // The tool's exit decides; the input failing after it stopped reading does not matter.
     input.on("error", () => { });
@@ -33161,7 +33162,7 @@ async function toolOutputFrom(command, input, options) {
         input.unpipe(child.stdin);
         input.destroy();
     }
-    return out;
+    return out();
 }
 
 ;// CONCATENATED MODULE: ./src/backup-engine/mongodb.ts

@@ -1,6 +1,7 @@
-// Bundles every action (src/<name>/run.ts, and post.ts where present) and the CLI
-// (src/cli/run.ts) into dist/<name>/ with @vercel/ncc. The bundles are committed:
-// GitHub runs actions straight from the repository, with no install step.
+// Bundles the actions (src/action-bundle/run.ts: one bundle, each action's code a chunk of it)
+// and the CLI (src/cli/run.ts) with @vercel/ncc, and writes each action's entry files
+// (dist/<name>/index.js, post.js) that start it. The bundles are committed: GitHub runs
+// actions straight from the repository, with no install step.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import {
@@ -14,6 +15,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import ncc from "@vercel/ncc";
+import YAML from "yaml";
 import { generateConfigDocs } from "./generate-config-docs.mjs";
 import { generateActionDocs } from "./generate-docs.mjs";
 import { generateWorkflowDocs } from "./generate-workflow-docs.mjs";
@@ -59,15 +61,57 @@ function writeLicences(dirs) {
   }
 }
 
+/** The two bundles: every action in one, and the CLI. */
+const BUNDLES = ["action-bundle", "cli"];
+
 function entries() {
-  const list = [];
-  for (const name of readdirSync(join(root, "src")).sort()) {
-    for (const file of ["run.ts", "post.ts"]) {
-      const entry = join(root, "src", name, file);
-      if (existsSync(entry)) list.push({ name, file, entry });
-    }
+  // `npm run build -- notify` rebuilds the bundle that holds notify.
+  const wanted = new Set(only.map((name) => (name === "cli" ? "cli" : "action-bundle")));
+  return BUNDLES.filter((name) => only.length === 0 || wanted.has(name)).map((name) => ({
+    name,
+    file: "run.ts",
+    entry: join(root, "src", name, "run.ts"),
+  }));
+}
+
+/** Every action's manifest: the root action.yml (deploy) and actions/<name>/action.yml. */
+function actionManifests() {
+  const list = [{ name: "deploy", file: join(root, "action.yml") }];
+  for (const name of readdirSync(join(root, "actions")).sort()) {
+    const file = join(root, "actions", name, "action.yml");
+    if (existsSync(file) && name !== "deploy") list.push({ name, file });
   }
-  return list.filter((e) => only.length === 0 || only.includes(e.name));
+  return list.map(({ name, file }) => ({ name, document: YAML.parse(readFileSync(file, "utf8")) }));
+}
+
+/**
+ * What the runner starts: dist/<name>/index.js (and post.js) for each action, each calling
+ * the action bundle; and the manifests as JSON beside the bundle, so starting an action
+ * needs no YAML parser.
+ */
+function writeActionEntries() {
+  const manifests = actionManifests();
+  const bundle = join(root, "dist", "action-bundle");
+  writeFileSync(
+    join(bundle, "manifests.json"),
+    `${JSON.stringify(Object.fromEntries(manifests.map((m) => [m.name, m.document])), null, 1)}\n`,
+  );
+  for (const { name, document } of manifests) {
+    const dir = join(root, "dist", name);
+    mkdirSync(dir, { recursive: true });
+    const entry = (call) =>
+      [
+        "// Written by scripts/build.mjs: the runner starts this file; the code is in dist/action-bundle/.",
+        `import { ${call} } from "../action-bundle/index.js";`,
+        call === "start"
+          ? `await start(${JSON.stringify(name)}, new URL("../action-bundle/manifests.json", import.meta.url));`
+          : `await startPost(${JSON.stringify(name)});`,
+        "",
+      ].join("\n");
+    writeFileSync(join(dir, "index.js"), entry("start"));
+    if (document.runs?.post) writeFileSync(join(dir, "post.js"), entry("startPost"));
+    console.log(`dist/${name}/index.js`);
+  }
 }
 
 async function bundle({ name, file, entry }) {
@@ -78,6 +122,8 @@ async function bundle({ name, file, entry }) {
     quiet: true,
     target: "es2022",
   });
+  // No chunk of an earlier build may linger beside the new one.
+  rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const outFile = file === "run.ts" ? "index.js" : "post.js";
   writeFileSync(join(outDir, outFile), code);
@@ -136,6 +182,7 @@ if (process.argv[2] === "--bundle") {
 if (only.length === 0) rmSync(join(root, "dist"), { recursive: true, force: true });
 await bundleAll(entries());
 writeLicences([...new Set(entries().map((e) => join(root, "dist", e.name)))]);
+if (entries().some((e) => e.name === "action-bundle")) writeActionEntries();
 if (only.length === 0) {
   generateActionDocs();
   generateWorkflowDocs();

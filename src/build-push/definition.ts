@@ -2,6 +2,7 @@
  * build-push's inputs: services, tags and engine settings, all checked before any build
  * starts, then handed to buildPush.
  */
+import { SERVICES_REQUIRED } from "./services-requirement.js";
 import { z } from "zod";
 import { loadConfig } from "../config/load.js";
 import { defineAction } from "../core/action.js";
@@ -137,7 +138,7 @@ async function servicesToBuild(params: Inputs, cwd: string): Promise<Map<string,
     throw new ConfigurationError(
       config
         ? `Input "services" is not set and the config file has no services${params.environment ? ` deployed to ${params.environment}` : ""}; list the services to build, e.g. api=.#api.`
-        : `Input "services" is required without a config file: list the services to build, e.g. api=.#api (one per line), or a map of service → context, dockerfile, target.`,
+        : SERVICES_REQUIRED,
     );
   }
   return new Map(

@@ -11,7 +11,9 @@ import { withoutPrototypes } from "../core/own-keys.js";
 import type { GreenlightConfig } from "./schema.js";
 import { configSchema } from "./schema.js";
 
-export const DEFAULT_CONFIG_PATH = ".github/greenlight.yml";
+import { DEFAULT_CONFIG_PATH } from "./default-path.js";
+
+export { DEFAULT_CONFIG_PATH };
 
 export interface LoadConfigOptions {
   cwd: string;

@@ -5,10 +5,10 @@
  */
 import * as core from "@actions/core";
 import type { ActionDefinition, ActionResult, RunContext } from "./action.js";
-import { toRunnable } from "./action.js";
-import type { ActionManifest } from "./action-manifest.js";
-import { loadManifest } from "./action-manifest.js";
+import type { ActionManifest } from "./manifest.js";
+import { missingRequiredInputs } from "./required-inputs.js";
 import { systemClock } from "./clock.js";
+import { ConfigurationError } from "./errors.js";
 import { describeFailure } from "./failure.js";
 import type { Logger } from "./logger.js";
 import { SecretRegistry } from "./secrets.js";
@@ -72,32 +72,85 @@ async function report(
   for (const [name, value] of Object.entries(outputs)) {
     if (value !== undefined) core.setOutput(name, secrets.redact(value));
   }
-  if (result.summary && result.summary.length > 0) {
+  // Outside a runner (or a runner without job summaries) there is nowhere to write one.
+  if (result.summary && result.summary.length > 0 && !process.env["GITHUB_STEP_SUMMARY"]) {
+    core.debug("No job summary written: GITHUB_STEP_SUMMARY is not set.");
+  } else if (result.summary && result.summary.length > 0) {
     await core.summary.addRaw(secrets.redact(renderMarkdown(result.summary))).write();
   }
 }
 
+/** Every input action.yml declares, as the runner passes it (empty when not given). */
+function rawInputs(manifest: ActionManifest): Record<string, string | undefined> {
+  const raw: Record<string, string | undefined> = {};
+  for (const name of Object.keys(manifest.inputs)) raw[name] = core.getInput(name);
+  return raw;
+}
+
+/** One annotation a problem: several input problems (two missing inputs) are several lines. */
+function fail(secrets: SecretRegistry, error: unknown): void {
+  const failure = describeFailure(error);
+  if (failure.stack) core.debug(printable(secrets, failure.stack));
+  const shown = printable(secrets, failure.message);
+  const lines = failure.exitCode === 2 ? shown.split("\n") : [shown];
+  for (const line of lines.slice(0, -1)) core.error(line);
+  core.setFailed(lines.at(-1) ?? "");
+}
+
 export async function runAction<P, O extends string>(
   definition: ActionDefinition<P, O>,
-  manifest: ActionManifest = loadManifest(definition.name),
+  manifest?: ActionManifest,
 ): Promise<void> {
-  const action = toRunnable(definition);
   const secrets = new SecretRegistry((form) => core.setSecret(form));
   try {
-    const raw: Record<string, string | undefined> = {};
-    for (const name of Object.keys(manifest.inputs)) raw[name] = core.getInput(name);
-    const result = await action.execute(raw, createContext(secrets));
-    await report(manifest, result, secrets);
+    // Loaded here, not at the top: the schema library behind them is not needed to refuse
+    // a missing input (see startAction).
+    const { toRunnable } = await import("./action.js");
+    const interfaceOf =
+      manifest ?? (await import("./action-manifest.js")).loadManifest(definition.name);
+    const result = await toRunnable(definition).execute(
+      rawInputs(interfaceOf),
+      createContext(secrets),
+    );
+    await report(interfaceOf, result, secrets);
     if (result.failure) core.setFailed(printable(secrets, result.failure));
   } catch (error) {
-    const failure = describeFailure(error);
-    if (failure.stack) core.debug(printable(secrets, failure.stack));
-    // Several input problems (two missing inputs) are several annotations, one each.
-    const shown = printable(secrets, failure.message);
-    const lines = failure.exitCode === 2 ? shown.split("\n") : [shown];
-    for (const line of lines.slice(0, -1)) core.error(line);
-    core.setFailed(lines.at(-1) ?? "");
+    fail(secrets, error);
   }
+}
+
+/** How the action bundle starts an action: what it checks first, and how it loads the rest. */
+export interface ActionStart {
+  manifest: ActionManifest;
+  /**
+   * Input problems found without the action's code (sentences, none when the inputs can
+   * go on): inputs that are needed unless another is given. The action checks the same
+   * again, so this is only ever an earlier answer, never a different one.
+   */
+  precheck?: (raw: Record<string, string | undefined>, workspace: string) => string[];
+  load(): Promise<ActionDefinition<unknown, string>>;
+}
+
+/**
+ * Starts an action as the runner does: a missing required input is refused before the
+ * action's code (its schemas, clients and parsers) is loaded, so a misconfigured step fails
+ * in about the time an empty action takes to start.
+ */
+export async function startAction(start: ActionStart): Promise<void> {
+  const raw = rawInputs(start.manifest);
+  const workspace = process.env["GITHUB_WORKSPACE"] ?? process.cwd();
+  const problems = [
+    ...missingRequiredInputs(start.manifest, raw),
+    ...(start.precheck?.(raw, workspace) ?? []),
+  ];
+  if (problems.length > 0) {
+    fail(
+      new SecretRegistry((form) => core.setSecret(form)),
+      new ConfigurationError(problems.join("\n")),
+    );
+    return;
+  }
+  await runAction(await start.load(), start.manifest);
 }
 
 /**

@@ -5,9 +5,11 @@
  */
 import { z } from "zod";
 import YAML from "yaml";
+import { parseBooleanText } from "./boolean-text.js";
 import { MAX_TIMER_MS } from "./clock.js";
 import { ConfigurationError } from "./errors.js";
 import { BYTE_SIZE_FORMS, parseByteSize } from "./quantity.js";
+import { requiredInputMessage } from "./required-inputs.js";
 
 /** The raw input map of an action: every declared input, as text or absent. */
 export type RawInputs<Names extends string = string> = Record<Names, string | undefined>;
@@ -21,14 +23,9 @@ export function inputProblem(ctx: z.core.$RefinementCtx, message: string): typeo
   return z.NEVER;
 }
 
-// GitHub's own boolean inputs accept exactly the YAML 1.2 core-schema spellings.
-const TRUE_WORDS = ["true", "True", "TRUE"];
-const FALSE_WORDS = ["false", "False", "FALSE"];
-
 export const booleanInput = z.string().transform((value, ctx) => {
-  const trimmed = value.trim();
-  if (TRUE_WORDS.includes(trimmed)) return true;
-  if (FALSE_WORDS.includes(trimmed)) return false;
+  const parsed = parseBooleanText(value);
+  if (parsed !== undefined) return parsed;
   ctx.addIssue({ code: "custom", message: `expected true or false, got "${value}"` });
   return z.NEVER;
 });
@@ -159,7 +156,7 @@ function describeIssue(issue: z.core.$ZodIssue, given: Record<string, unknown>):
   const where = name ? `Input "${name}"${rest.length ? ` (at ${rest.join(".")})` : ""}` : "Inputs";
   // zod 4 leaves the offending value off its issues, so look at what was given.
   if (issue.code === "invalid_type" && name && given[name] === undefined) {
-    return `Input "${name}" is required; set it in the step's \`with:\`.`;
+    return requiredInputMessage(name);
   }
   const message = issue.message.replace(/\.$/, "");
   return `${where} ${/^(is|must|has|does|expected|should)\b/.test(message) ? "" : "is invalid: "}${message}.`;

@@ -7,5 +7,6 @@ export async function run(): Promise<void> {
   await runAction(migrateAction);
 }
 
-// The bundle (dist/) is started by the runner: run. Imported from source: only export.
+// Started directly (`tsx src/<name>/run.ts`): run. Imported (local-action): only export. The
+// runner starts dist/<name>/index.js, which runs the action through src/action-bundle/.
 if (isEntryPoint(import.meta.url)) await run();

@@ -10,5 +10,6 @@ export async function run(): Promise<void> {
   await runPost("open-pr", revokeSavedToken);
 }
 
-// The bundle (dist/) is started by the runner: run. Imported from source: only export.
+// Started directly (`tsx src/<name>/run.ts`): run. Imported (local-action): only export. The
+// runner starts dist/<name>/index.js, which runs the action through src/action-bundle/.
 if (isEntryPoint(import.meta.url)) await run();

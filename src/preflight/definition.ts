@@ -2,6 +2,7 @@
  * preflight's inputs: which checks to run and how, all validated (files read, schemas
  * parsed, the holiday calendar resolved) before any check runs.
  */
+import { overrideReasonProblems } from "./override-reason.js";
 import { readCiFacts } from "../core/ci-facts.js";
 import YAML from "yaml";
 import { z } from "zod";
@@ -23,8 +24,6 @@ import { isRepository } from "./scan-files.js";
 import { preflightReport, preflightSummary } from "./summary.js";
 import type { WindowSpec } from "./window-spec.js";
 import { parseWindowSpec } from "./window-spec.js";
-
-const MIN_REASON_LENGTH = 10;
 
 const timeInput = z.string().transform((value, ctx) => {
   const trimmed = value.trim();
@@ -168,6 +167,8 @@ async function windowCheck(
   context: RunContext,
 ): Promise<PreflightParams["window"]> {
   const overrideReason = params["override-reason"];
+  const problems = overrideReasonProblems(params["emergency-override"], overrideReason);
+  if (problems.length > 0) throw new ConfigurationError(problems.join("\n"));
   const window = await windowSource(params, context);
   if (window === undefined) {
     if (params["deploy-time"]) {
@@ -182,19 +183,6 @@ async function windowCheck(
       );
     }
     return undefined;
-  }
-  if (
-    params["emergency-override"] &&
-    (!overrideReason || overrideReason.length < MIN_REASON_LENGTH)
-  ) {
-    throw new ConfigurationError(
-      `Input "override-reason" is required with emergency-override (at least ${MIN_REASON_LENGTH} characters); say why this deploy cannot wait, e.g. "hotfix for incident INC-123" — it is recorded in the summary and the report.`,
-    );
-  }
-  if (!params["emergency-override"] && overrideReason) {
-    throw new ConfigurationError(
-      `Input "override-reason" is set but "emergency-override" is not true; set emergency-override: true to override the deploy window, or remove the reason.`,
-    );
   }
   const spec = parseWindowFrom(window);
   const calendar = spec.holidays ? await holidayCalendar(spec.holidays, window.source) : undefined;

@@ -2,6 +2,7 @@
  * verify's inputs: checks from the `checks` input, a checks file, or the single check the
  * `url` inputs describe; defaults from the timing inputs; all validated before any request.
  */
+import { NOTHING_TO_VERIFY } from "./nothing-to-verify.js";
 import { z } from "zod";
 import type { RunContext } from "../core/action.js";
 import { defineAction } from "../core/action.js";
@@ -194,9 +195,7 @@ async function collectChecks(params: Inputs, context: RunContext): Promise<Colle
     ...fromConfig.checks,
   ];
   if (checks.length === 0 && !params.environment) {
-    throw new ConfigurationError(
-      `Nothing to verify: give url (one endpoint), checks (a YAML list), checks-file (a YAML file of checks) or environment (its verify checks in the config file).`,
-    );
+    throw new ConfigurationError(NOTHING_TO_VERIFY);
   }
   requireUniqueNames(checks);
   await loadCaFiles(checks, context.cwd);

@@ -13,7 +13,7 @@ import { tempDir } from "../helpers/run-context.js";
 
 const src = join(packageRoot(), "src");
 const entries = readdirSync(src)
-  .filter((name) => name !== "cli")
+  .filter((name) => name !== "cli" && name !== "action-bundle")
   .flatMap((name) => ["run.ts", "post.ts"].map((file) => join(name, file)))
   .filter((entry) => existsSync(join(src, entry)));
 

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { ConfigurationError } from "../errors.js";
+import { TOKEN_REQUIRED } from "./auth-requirement.js";
 import type { GitHubAuthOptions, GitHubClientOptions } from "./client.js";
 
 const httpUrl = z
@@ -73,9 +74,7 @@ export function githubAuthFromInputs(inputs: GitHubAuthInputs): GitHubConnection
   const app = appFrom(inputs);
   const token = inputs.token?.trim() || undefined;
   if (!app && !token) {
-    throw new ConfigurationError(
-      `Input "token" is required when no GitHub App is given; pass \${{ github.token }}, a personal access token, or app-id with private-key.`,
-    );
+    throw new ConfigurationError(TOKEN_REQUIRED);
   }
   const baseUrl = inputs["github-api-url"] || undefined;
   return {

@@ -45,7 +45,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   "environments.*.backup-before-rollback.s3-endpoint":
     "Endpoint of an S3-compatible store. Empty for AWS S3.",
   "environments.*.backup-before-rollback.s3-region": "S3 region. Default from the environment.",
-  "environments.*.verify": "Checks that prove a release is live and right, as verify runs them.",
+  "environments.*.verify":
+    "Checks that prove the environment is live and right, as verify runs them: after a deploy lands, and after every rollback (by hand or by a promotion tick) once it is on the base branch. Write them against the environment's public URLs: after a rollback the stable side takes all the traffic, so the same checks verify it.",
   "environments.*.verify.checks": `The checks (each a ${CHECK}).`,
   "environments.*.verify.timeout": "Time allowed for each attempt of a check, e.g. 10s.",
   "environments.*.verify.attempts": "Attempts per check before it fails.",

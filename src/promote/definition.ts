@@ -16,6 +16,7 @@ import {
   infraInputShape,
   resolveInfraTarget,
 } from "../release/infra-connection.js";
+import { onBase } from "../release/land-change.js";
 import { promote } from "./main.js";
 import type { AnalysisConfig } from "./plan.js";
 import { resolvePromotionPlan } from "./plan.js";
@@ -125,6 +126,7 @@ export const promoteAction = defineAction({
           decision: result.decision,
           weights: JSON.stringify(result.weights),
           "pull-request-url": result.landed?.pullRequest?.url ?? "",
+          landed: String(onBase(result.landed)),
           evidence: JSON.stringify(result.evidence),
         },
         summary: promoteSummary(result, target.repository),

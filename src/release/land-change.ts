@@ -55,6 +55,17 @@ export interface LandResult {
   pullRequest?: { number: number; url: string; merged: boolean };
 }
 
+/**
+ * Whether the change is on the base branch once it has landed: a commit, a merged pull
+ * request, or nothing left to change. A pull request still waiting (for a review, or for
+ * auto-merge's checks) is not, and neither is a change another one superseded.
+ */
+export function onBase(result: LandResult | undefined): boolean {
+  if (!result) return false;
+  if (result.pullRequest) return result.pullRequest.merged;
+  return result.outcome === "committed" || result.outcome === "unchanged";
+}
+
 export interface Lander {
   land(request: LandRequest): Promise<LandResult>;
   /**

@@ -10,6 +10,7 @@ import {
   resolveInfraTarget,
 } from "../release/infra-connection.js";
 import { planRollbackBackup, takeRollbackBackup } from "./backup-before-rollback.js";
+import { onBase } from "../release/land-change.js";
 import { rollback } from "./main.js";
 import { rollbackSummary } from "./summary.js";
 
@@ -72,6 +73,7 @@ export const rollbackAction = defineAction({
           operation: result.operation,
           weights: JSON.stringify(result.weights),
           "pull-request-url": result.landed?.pullRequest?.url ?? "",
+          landed: String(onBase(result.landed)),
           evidence: JSON.stringify(result.evidence),
           backup: backedUp && "location" in backedUp ? backedUp.location : "",
         },

@@ -135,8 +135,10 @@ describe("notifications through the reusable workflows", () => {
       runnerEnv: { NODE_EXTRA_CA_CERTS: caFile },
     });
     expect(failedSteps(result)).toBe("");
+    // The environment names no verify checks: the verify after the rollback passes, and says so.
     expect(Object.values(result.jobs).map((job) => [job.name, job.result])).toEqual([
       ["rollback / rollback", "success"],
+      ["rollback / verify", "success"],
       ["rollback / notify", "success"],
     ]);
     // The rollback landed: all traffic on the stable side.
@@ -166,6 +168,7 @@ describe("notifications through the reusable workflows", () => {
     expect(slackText).toContain("registry.example.com/api:1.0.0");
     expect(slackText).toContain("error rate above 5% after deploy");
     expect(slackText).not.toMatch(/fail/i);
+    expect(slackText).toContain("no verify checks ran after the rollback");
     const notify = result.jobs["rollback / notify"]!.steps.find((s) =>
       s.uses?.includes("/notify@"),
     )!;

@@ -8,8 +8,6 @@
  * the bake time (10m → seconds). The push path (build with Buildah into a registry) is not
  * run here; see test/workflows/README.md.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +18,8 @@ import type { Receiver } from "../integration/notify/receivers.js";
 import { slackWebhookReceiver } from "../integration/notify/receivers.js";
 import { makeCertificate } from "../integration/verify/servers.js";
 import { workflowExample } from "./docs-examples.js";
+import type { GreenMetrics } from "./green-metrics.js";
+import { startGreenMetrics } from "./green-metrics.js";
 import { repoRoot } from "./harness/load.js";
 import type { RunResult } from "./harness/workflow.js";
 import { failedSteps } from "./harness/workflow.js";
@@ -45,41 +45,9 @@ function productionFile(): string {
   return `${JSON.stringify(values, null, 2)}\n`;
 }
 
-/** A service exposing the metric the documented query reads, with an error share the test sets. */
-async function startGreenMetrics() {
-  let errorShare = 0;
-  let ok = 0;
-  let errors = 0;
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
-    res.end(
-      [
-        "# TYPE http_requests_total counter",
-        `http_requests_total{color="green",code="200"} ${ok}`,
-        `http_requests_total{color="green",code="500"} ${errors}`,
-        "",
-      ].join("\n"),
-    );
-  });
-  const load = setInterval(() => {
-    const failed = Math.round(10 * errorShare);
-    ok += 10 - failed;
-    errors += failed;
-  }, 100);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    target: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    setErrorShare: (share: number) => void (errorShare = share),
-    stop: () => {
-      clearInterval(load);
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 let world: WorkflowWorld;
 let prometheus: PrometheusServer;
-let metrics: Awaited<ReturnType<typeof startGreenMetrics>>;
+let metrics: GreenMetrics;
 let slack: Receiver;
 let caFile: string;
 

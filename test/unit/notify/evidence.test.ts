@@ -67,6 +67,17 @@ describe("evidence", () => {
     ]);
   });
 
+  it("reads a record on a line of its own among plain lines", () => {
+    const record = { operation: "rolled-back", reason: "error rate above 5%", weights: { api: 0 } };
+    expect(
+      evidenceLines(`${JSON.stringify(record)}\nstable side verify: failed (health)\n`),
+    ).toEqual([
+      "rolled-back: error rate above 5%",
+      "weights: api 0",
+      "stable side verify: failed (health)",
+    ]);
+  });
+
   it("reads a JSON list, and text that only looks like JSON", () => {
     expect(evidenceLines('["a", {"k": 1}]')).toEqual(["a", "k: 1"]);
     expect(evidenceLines("[not json")).toEqual(["[not json"]);

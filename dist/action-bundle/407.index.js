@@ -392,8 +392,8 @@ async function writeFilesAtomically(writes) {
 
 // EXTERNAL MODULE: ./src/core/workspace-files.ts
 var workspace_files = __webpack_require__(8512);
-// EXTERNAL MODULE: ./src/release-file/plan-edit.ts + 3 modules
-var plan_edit = __webpack_require__(9782);
+// EXTERNAL MODULE: ./src/release-file/plan-edit.ts + 2 modules
+var plan_edit = __webpack_require__(7690);
 ;// CONCATENATED MODULE: ./src/update-tfvars/main.ts
 /**
  * update-tfvars: edits Terraform variable files in place. Every file is read and its edit

@@ -594,6 +594,8 @@ async function checkMinimumTraffic(traffic, url, now, deps) {
 
 // EXTERNAL MODULE: ./src/release/infra-connection.ts + 2 modules
 var infra_connection = __webpack_require__(9346);
+// EXTERNAL MODULE: ./src/release/land-change.ts
+var land_change = __webpack_require__(2453);
 ;// CONCATENATED MODULE: ./src/promote/plan.ts
 const DEFAULT_STEPS = [10, 50, 100];
 const DEFAULT_BAKE_MS = 5 * 60_000;
@@ -754,8 +756,6 @@ function evidenceCommitLines(record) {
     ].join("\n");
 }
 
-// EXTERNAL MODULE: ./src/release/land-change.ts
-var land_change = __webpack_require__(2453);
 // EXTERNAL MODULE: ./src/release/withdraw-promotion.ts
 var withdraw_promotion = __webpack_require__(639);
 // EXTERNAL MODULE: ./src/release/release-state.ts
@@ -896,8 +896,8 @@ async function resume(deps, pullRequest) {
     }
 }
 async function readSituation(params, deps) {
-    const promoteBranch = (0,land_change/* branchFor */.y)(params.environment, "promote");
-    const rollbackBranch = (0,land_change/* branchFor */.y)(params.environment, "rollback");
+    const promoteBranch = (0,land_change/* branchFor */.yC)(params.environment, "promote");
+    const rollbackBranch = (0,land_change/* branchFor */.yC)(params.environment, "rollback");
     const state = await (0,release_state/* readReleaseState */.lT)(deps.source, {
         base: params.base,
         file: params.file,
@@ -1110,6 +1110,7 @@ function promoteSummary(result, repository) {
 
 
 
+
 const stepsInput = core_inputs/* listInput */.dt.transform((items, ctx) => {
     const steps = items.map(Number);
     const valid = steps.length > 0 &&
@@ -1199,6 +1200,7 @@ const promoteAction = (0,action/* defineAction */.Q)({
                     decision: result.decision,
                     weights: JSON.stringify(result.weights),
                     "pull-request-url": result.landed?.pullRequest?.url ?? "",
+                    landed: String((0,land_change/* onBase */.RE)(result.landed)),
                     evidence: JSON.stringify(result.evidence),
                 },
                 summary: promoteSummary(result, target.repository),
@@ -1496,7 +1498,7 @@ async function connectInfra(params, target, mode, context) {
     });
     const repo = new infra_repo/* InfraRepo */.fV(client.octokit, (0,github_repository/* parseRepositoryName */.$)(target.repository));
     const source = (0,pr_content/* sourceFromEnv */.H2)(context.env);
-    const lander = new land_change/* GitHubLander */.e({
+    const lander = new land_change/* GitHubLander */.eo({
         repo,
         base: target.base,
         file: target.file,

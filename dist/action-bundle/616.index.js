@@ -894,7 +894,8 @@ var github_repository = __webpack_require__(5311);
  * The evidence input as lines a person reads. It is either plain lines, or the JSON record
  * promote and rollback write to their `evidence` output ({decision, reason, weights,
  * analyses: [{name, measured, threshold, verdict}], …}), which is turned into one line per
- * fact instead of being pasted as JSON into a chat message.
+ * fact instead of being pasted as JSON into a chat message. A line of several that holds
+ * such a record is read the same way.
  */
 /** Facts the event already carries: repeating them in the evidence adds nothing. */
 const REDUNDANT = new Set(["environment", "services", "at", "decision", "operation", "reason"]);
@@ -940,24 +941,34 @@ function recordLines(record) {
     }
     return lines;
 }
+/** A JSON record or list as lines; undefined for anything else (plain text, or not JSON after all). */
+function jsonLines(text) {
+    if (!text.startsWith("{") && !text.startsWith("["))
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (Array.isArray(value))
+            return value.map(describeItem);
+        if (value !== null && typeof value === "object")
+            return recordLines(value);
+    }
+    catch {
+        // Not JSON after all: read it as text.
+    }
+    return undefined;
+}
 function evidenceLines(text) {
     const trimmed = text.trim();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-        try {
-            const value = JSON.parse(trimmed);
-            if (Array.isArray(value))
-                return value.map(describeItem);
-            if (value !== null && typeof value === "object")
-                return recordLines(value);
-        }
-        catch {
-            // Not JSON after all: read it as lines.
-        }
-    }
+    const whole = jsonLines(trimmed);
+    if (whole)
+        return whole;
+    // Line by line: a workflow can pass promote's or rollback's one-line record followed by
+    // what happened next (the verify of the stable side after a rollback).
     return trimmed
         .split(/\r?\n/)
         .map((line) => line.trim())
-        .filter((line) => line.length > 0);
+        .filter((line) => line.length > 0)
+        .flatMap((line) => jsonLines(line) ?? [line]);
 }
 
 ;// CONCATENATED MODULE: ./src/notify/github-deployments.ts

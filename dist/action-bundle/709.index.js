@@ -337,8 +337,8 @@ var token_revocation = __webpack_require__(4919);
 var core_inputs = __webpack_require__(9114);
 // EXTERNAL MODULE: ./src/release-file/edit-inputs.ts
 var edit_inputs = __webpack_require__(9980);
-// EXTERNAL MODULE: ./src/release-file/plan-edit.ts + 3 modules
-var plan_edit = __webpack_require__(9782);
+// EXTERNAL MODULE: ./src/release-file/plan-edit.ts + 2 modules
+var plan_edit = __webpack_require__(7690);
 // EXTERNAL MODULE: ./src/release/land-change.ts
 var land_change = __webpack_require__(2453);
 // EXTERNAL MODULE: external "node:crypto"
@@ -582,7 +582,7 @@ async function resolveParams(params, context) {
         pollIntervalMs: 10_000,
         maxAttempts: Math.max(1, params["max-attempts"]),
         source: (0,pr_content/* sourceFromEnv */.H2)(context.env),
-        promotionBranch: (0,land_change/* branchFor */.y)(environment, "promote"),
+        promotionBranch: (0,land_change/* branchFor */.yC)(environment, "promote"),
     };
     return { repository, openPrParams };
 }

@@ -699,7 +699,7 @@ async function connectInfra(params, target, mode, context) {
     });
     const repo = new infra_repo/* InfraRepo */.fV(client.octokit, (0,github_repository/* parseRepositoryName */.$)(target.repository));
     const source = (0,pr_content/* sourceFromEnv */.H2)(context.env);
-    const lander = new land_change/* GitHubLander */.e({
+    const lander = new land_change/* GitHubLander */.eo({
         repo,
         base: target.base,
         file: target.file,
@@ -924,7 +924,7 @@ async function rollback(params, deps) {
         file: params.file,
         layouts: params.layouts,
         format: params.format,
-        branches: [(0,land_change/* branchFor */.y)(params.environment, "promote")],
+        branches: [(0,land_change/* branchFor */.yC)(params.environment, "promote")],
         depth: params.to ? params.historyDepth : 2,
     });
     if (!state) {
@@ -1044,6 +1044,7 @@ function rollbackSummary(result, repository) {
 
 
 
+
 const inputShape = {
     ...infra_connection/* infraInputShape */.Ax,
     services: core_inputs/* listInput */.dt.optional(),
@@ -1092,6 +1093,7 @@ const rollbackAction = (0,action/* defineAction */.Q)({
                     operation: result.operation,
                     weights: JSON.stringify(result.weights),
                     "pull-request-url": result.landed?.pullRequest?.url ?? "",
+                    landed: String((0,land_change/* onBase */.RE)(result.landed)),
                     evidence: JSON.stringify(result.evidence),
                     backup: backedUp && "location" in backedUp ? backedUp.location : "",
                 },

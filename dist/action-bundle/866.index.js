@@ -417,7 +417,7 @@ function backoffMs(retry, policy) {
 /* harmony export */ });
 /* unused harmony export globToRegExp */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1915);
-/* harmony import */ var _release_file_plan_edit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9782);
+/* harmony import */ var _release_file_plan_edit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7690);
 /* harmony import */ var _release_superseded_release_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3097);
 /**
  * What a run would commit on top of a given commit of the infra repository: the edited
@@ -1702,13 +1702,14 @@ function protectedBranchError(repo, branch, error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ GitHubLander),
-/* harmony export */   y: () => (/* binding */ branchFor)
+/* harmony export */   RE: () => (/* binding */ onBase),
+/* harmony export */   eo: () => (/* binding */ GitHubLander),
+/* harmony export */   yC: () => (/* binding */ branchFor)
 /* harmony export */ });
 /* harmony import */ var _infra_repo_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8388);
 /* harmony import */ var _open_pr_main_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9444);
 /* harmony import */ var _auto_merge_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(411);
-/* harmony import */ var _release_file_plan_edit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9782);
+/* harmony import */ var _release_file_plan_edit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7690);
 /* harmony import */ var _release_file_release_edits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6543);
 /* harmony import */ var _withdraw_promotion_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(639);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1915);
@@ -1720,6 +1721,18 @@ function protectedBranchError(repo, branch, error) {
 
 
 const MAX_REPLANS = 10;
+/**
+ * Whether the change is on the base branch once it has landed: a commit, a merged pull
+ * request, or nothing left to change. A pull request still waiting (for a review, or for
+ * auto-merge's checks) is not, and neither is a change another one superseded.
+ */
+function onBase(result) {
+    if (!result)
+        return false;
+    if (result.pullRequest)
+        return result.pullRequest.merged;
+    return result.outcome === "committed" || result.outcome === "unchanged";
+}
 /** `{{` would be read as a template placeholder by open-pr. */
 function literal(markdown) {
     return markdown.replace(/\{\{/g, "{\u200b{");

@@ -29032,6 +29032,181 @@ function overridePrecheck(raw) {
 
 /***/ }),
 
+/***/ 2271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ formatOf)
+/* harmony export */ });
+/* unused harmony export RELEASE_FILE_FORMATS */
+/** The release-file formats, and the one a file's name implies. Light: no parser here. */
+const RELEASE_FILE_FORMATS = (/* unused pure expression or super */ null && (["json", "hcl", "yaml"]));
+/**
+ * The format a file name implies: `.json` is JSON, `.tfvars`/`.hcl` is HCL, `.yaml`/`.yml`
+ * is YAML, anything else none.
+ */
+function formatOf(file) {
+    if (/\.json$/i.test(file))
+        return "json";
+    if (/\.(tfvars|hcl)$/i.test(file))
+        return "hcl";
+    if (/\.ya?ml$/i.test(file))
+        return "yaml";
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ readPlainHcl)
+/* harmony export */ });
+const NAME = "[A-Za-z_][A-Za-z0-9_-]*";
+// Printable ASCII but `"`, `\` (escapes), `$` and `%` (templates): the bytes are the value.
+const STRING = '"[ !#&-\\[\\]-~]*"';
+// Whole numbers of at most 15 digits are exact as doubles, as HCL's big numbers are.
+const NUMBER = "(?:0|-?[1-9][0-9]{0,14})";
+const LINE = new RegExp(`^[ \\t]*(${NAME})[ \\t]*=[ \\t]*(${STRING}|${NUMBER}|true|false)[ \\t]*$`);
+const COMMENT = /^[ \t]*(?:#|\/\/)/;
+const BLANK = /^[ \t]*$/;
+/** The file's values when it is plain; undefined when it is not (then use the real parser). */
+function readPlainHcl(text) {
+    if (text.includes("\r") || text.includes("/*"))
+        return undefined;
+    const values = Object.create(null);
+    for (const line of text.split("\n")) {
+        if (BLANK.test(line) || COMMENT.test(line))
+            continue;
+        const match = LINE.exec(line);
+        if (!match)
+            return undefined;
+        const [, name, literal] = match;
+        // HCL refuses a repeated attribute; leave that to the parser to say.
+        if (Object.hasOwn(values, name))
+            return undefined;
+        values[name] = literal.startsWith('"')
+            ? literal.slice(1, -1)
+            : literal === "true" || literal === "false"
+                ? literal === "true"
+                : Number(literal);
+    }
+    return values;
+}
+
+
+/***/ }),
+
+/***/ 7314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ prepareHashicorpHcl),
+/* harmony export */   Jj: () => (/* binding */ loadHashicorpHcl)
+/* harmony export */ });
+/* unused harmony export HCL_WASM_FILE */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _core_package_root_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8984);
+/**
+ * HashiCorp's HCL parser: the Go original compiled to WebAssembly, as shipped in
+ * @cdktf/hcl2json. That package's own loader finds its module through `__dirname`, which
+ * Greenlight's ES module bundles do not have, and it reports a failed load as an unhandled
+ * rejection that would crash the run. So the module is loaded here instead: from dist/,
+ * where scripts/build.mjs copies it for the bundles, or, when running from source, from
+ * node_modules.
+ */
+
+
+
+
+
+
+
+/** The name scripts/build.mjs gives the module in dist/, beside the bundles' directories. */
+const HCL_WASM_FILE = "hcl2json.wasm.gz";
+/** Where the Go program registers its functions (the name is fixed in the compiled module). */
+const EXPORTS = "__parse_terraform_config_wasm__";
+function wasmPath() {
+    const candidates = [
+        (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url))), HCL_WASM_FILE),
+        (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,_core_package_root_js__WEBPACK_IMPORTED_MODULE_6__/* .packageRoot */ .Z)(), "node_modules", "@cdktf", "hcl2json", "main.wasm.gz"),
+    ];
+    const found = candidates.find((path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path));
+    if (!found) {
+        throw new Error(`Greenlight is installed without HashiCorp's HCL parser (looked for ${candidates.join(" and ")}); rebuild it with npm run build.`);
+    }
+    return found;
+}
+async function start() {
+    const { WebAssembly } = globalThis;
+    // Unzipping (on libuv's threads) and compiling (on V8's) leave the main thread free, so a
+    // run that starts the parser early (prepareHashicorpHcl) loads its own code meanwhile.
+    const compiled = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(wasmPath())
+        .then((gz) => (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_zlib__WEBPACK_IMPORTED_MODULE_5__.gunzip)(gz))
+        .then((bytes) => WebAssembly.compile(bytes));
+    // Defines globalThis.Go, the runtime the Go toolchain generates for WebAssembly.
+    await __nccwpck_require__.e(/* import() */ 45).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3045, 23));
+    const { Go } = globalThis;
+    const go = new Go();
+    const instance = await WebAssembly.instantiate(await compiled, go.importObject);
+    const exports = {};
+    globalThis[EXPORTS] = exports;
+    // The Go program registers its functions and then waits for calls; should it ever exit,
+    // the next parse starts a fresh one.
+    go.run(instance).catch(() => {
+        started = undefined;
+    });
+    const parse = exports["parse"];
+    if (typeof parse !== "function")
+        throw new Error("HashiCorp's HCL parser did not start.");
+    return parse;
+}
+let started;
+/**
+ * Starts the parser in the background for a run that will edit an HCL file, so its
+ * start overlaps loading the rest of the action. A failure is left for loadHashicorpHcl
+ * to report.
+ */
+function prepareHashicorpHcl() {
+    started ??= start();
+    started.catch(() => undefined);
+}
+/**
+ * HCL parsing the way Terraform does it, answering in Terraform's JSON syntax and rejecting
+ * with HCL's diagnostics. Rejects (a packaging fault, not the user's) when the parser is missing.
+ */
+async function loadHashicorpHcl() {
+    started ??= start();
+    const parse = await started;
+    return async (filename, contents) => {
+        const json = await new Promise((resolve, reject) => {
+            parse(filename, contents, (error, result) => {
+                if (error)
+                    reject(new Error(error));
+                else
+                    resolve(result ?? "");
+            });
+        });
+        return JSON.parse(json);
+    };
+}
+
+
+/***/ }),
+
 /***/ 7644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29572,12 +29747,15 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ start),
-  V: () => (/* binding */ startPost)
+  $f: () => (/* binding */ bundledAction),
+  ni: () => (/* binding */ start),
+  V2: () => (/* binding */ startPost)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/build-push/services-requirement.ts
 var services_requirement = __nccwpck_require__(7049);
 ;// CONCATENATED MODULE: external "os"
@@ -32688,6 +32866,7 @@ async function startAction(start) {
         fail(new core_secrets/* SecretRegistry */.ks((form) => core_setSecret(form)), new errors/* ConfigurationError */.j1(problems.join("\n")));
         return;
     }
+    start.prepare?.(raw, workspace);
     await runAction(await start.load(), start.manifest);
 }
 /**
@@ -32713,6 +32892,12 @@ var manifest = __nccwpck_require__(4414);
 var auth_requirement = __nccwpck_require__(5383);
 // EXTERNAL MODULE: ./src/preflight/override-reason.ts
 var override_reason = __nccwpck_require__(1208);
+// EXTERNAL MODULE: ./src/release-file/format.ts
+var format = __nccwpck_require__(2271);
+// EXTERNAL MODULE: ./src/release-file/hcl-plain.ts
+var hcl_plain = __nccwpck_require__(596);
+// EXTERNAL MODULE: ./src/release-file/hcl-wasm.ts
+var hcl_wasm = __nccwpck_require__(7314);
 // EXTERNAL MODULE: ./src/verify/nothing-to-verify.ts
 var nothing_to_verify = __nccwpck_require__(7644);
 ;// CONCATENATED MODULE: ./src/action-bundle/run.ts
@@ -32732,6 +32917,31 @@ var nothing_to_verify = __nccwpck_require__(7644);
 
 
 
+
+
+
+
+/**
+ * HashiCorp's HCL parser checks every HCL edit but the plainest (hcl-plain.ts), and takes a
+ * while to start: start it while the action's code loads when the release file needs it.
+ * Only a hint: a file it cannot read here is left for the action to judge.
+ */
+function prepareHclParser(raw, workspace) {
+    const file = raw["file"]?.trim() ?? "";
+    if ((raw["format"]?.trim() || (0,format/* formatOf */.b)(file)) !== "hcl")
+        return;
+    const path = (0,external_node_path_.resolve)(workspace, file);
+    if (!path.startsWith((0,external_node_path_.resolve)(workspace) + external_node_path_.sep))
+        return;
+    try {
+        if ((0,external_node_fs_.statSync)(path).size < 1 << 20 && (0,hcl_plain/* readPlainHcl */.A)((0,external_node_fs_.readFileSync)(path, "utf8")))
+            return;
+    }
+    catch {
+        return;
+    }
+    (0,hcl_wasm/* prepareHashicorpHcl */.E2)();
+}
 /** Every action: its code, loaded on demand, and the checks that need none of it. */
 const ACTIONS = {
     backup: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(15), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8349))).backupAction },
@@ -32740,24 +32950,25 @@ const ACTIONS = {
         precheck: services_requirement/* missingServices */.d,
     },
     deploy: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(782), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(981), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))).deployAction,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(981), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))).deployAction,
         precheck: (raw, workspace) => [...(0,services_requirement/* missingServices */.d)(raw, workspace), ...(0,auth_requirement/* missingGitHubAuth */.G)(raw)],
     },
     migrate: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(15), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6205))).migrateAction },
     notify: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(112), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9616))).notifyAction },
     "open-pr": {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(782), __nccwpck_require__.e(866), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4709))).openPrAction,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4709))).openPrAction,
         precheck: auth_requirement/* missingGitHubAuth */.G,
     },
     preflight: {
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(856), __nccwpck_require__.e(112), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4652))).preflightAction,
         precheck: override_reason/* overridePrecheck */.Ay,
     },
-    promote: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(782), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(529), __nccwpck_require__.e(576)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3576))).promoteAction },
+    promote: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(529), __nccwpck_require__.e(576)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3576))).promoteAction },
     restore: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(15), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7622))).restoreAction },
-    rollback: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(782), __nccwpck_require__.e(866), __nccwpck_require__.e(15), __nccwpck_require__.e(737)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5737))).rollbackAction },
+    rollback: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(15), __nccwpck_require__.e(737)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5737))).rollbackAction },
     "update-tfvars": {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(291), __nccwpck_require__.e(112), __nccwpck_require__.e(782), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407))).updateTfvarsAction,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(291), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407))).updateTfvarsAction,
+        prepare: prepareHclParser,
     },
     verify: {
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(112), __nccwpck_require__.e(529), __nccwpck_require__.e(121)]).then(__nccwpck_require__.bind(__nccwpck_require__, 121))).verifyAction,
@@ -32788,6 +32999,10 @@ async function start(name, manifests) {
     const action = known(ACTIONS, name);
     await startAction({ ...action, manifest: await manifestOf(name, manifests) });
 }
+/** Action `name` as the bundle starts it: its checks without code, and its code. */
+function bundledAction(name) {
+    return known(ACTIONS, name);
+}
 async function startPost(name) {
     if (!POSTS.has(name))
         throw new Error(`dist/action-bundle has no post step for "${name}"`);
@@ -32795,6 +33010,7 @@ async function startPost(name) {
     await runPost(name, revokeSavedToken);
 }
 
-var __webpack_exports__start = __webpack_exports__.n;
-var __webpack_exports__startPost = __webpack_exports__.V;
-export { __webpack_exports__start as start, __webpack_exports__startPost as startPost };
+var __webpack_exports__bundledAction = __webpack_exports__.$f;
+var __webpack_exports__start = __webpack_exports__.ni;
+var __webpack_exports__startPost = __webpack_exports__.V2;
+export { __webpack_exports__bundledAction as bundledAction, __webpack_exports__start as start, __webpack_exports__startPost as startPost };

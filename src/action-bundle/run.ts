@@ -7,21 +7,40 @@
  * libraries the actions share (the schema library, the YAML parser, the GitHub client) are
  * chunks of their own, stored once for all actions instead of once per action.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import { missingServices } from "../build-push/services-requirement.js";
-import type { ActionDefinition } from "../core/action.js";
 import type { ActionStart } from "../core/action-runner.js";
 import { runPost, startAction } from "../core/action-runner.js";
 import type { ActionManifest } from "../core/manifest.js";
 import { manifestFromDocument } from "../core/manifest.js";
 import { missingGitHubAuth } from "../core/github/auth-requirement.js";
 import { overridePrecheck } from "../preflight/override-reason.js";
+import { formatOf } from "../release-file/format.js";
+import { readPlainHcl } from "../release-file/hcl-plain.js";
+import { prepareHashicorpHcl } from "../release-file/hcl-wasm.js";
 import { nothingToVerify } from "../verify/nothing-to-verify.js";
 
-type Loader = () => Promise<ActionDefinition<unknown, string>>;
+/**
+ * HashiCorp's HCL parser checks every HCL edit but the plainest (hcl-plain.ts), and takes a
+ * while to start: start it while the action's code loads when the release file needs it.
+ * Only a hint: a file it cannot read here is left for the action to judge.
+ */
+function prepareHclParser(raw: Record<string, string | undefined>, workspace: string): void {
+  const file = raw["file"]?.trim() ?? "";
+  if ((raw["format"]?.trim() || formatOf(file)) !== "hcl") return;
+  const path = resolve(workspace, file);
+  if (!path.startsWith(resolve(workspace) + sep)) return;
+  try {
+    if (statSync(path).size < 1 << 20 && readPlainHcl(readFileSync(path, "utf8"))) return;
+  } catch {
+    return;
+  }
+  prepareHashicorpHcl();
+}
 
 /** Every action: its code, loaded on demand, and the checks that need none of it. */
-const ACTIONS: Record<string, { load: Loader; precheck?: ActionStart["precheck"] }> = {
+const ACTIONS: Record<string, Omit<ActionStart, "manifest">> = {
   backup: { load: async () => (await import("../backup/definition.js")).backupAction },
   "build-push": {
     load: async () => (await import("../build-push/definition.js")).buildPushAction,
@@ -46,6 +65,7 @@ const ACTIONS: Record<string, { load: Loader; precheck?: ActionStart["precheck"]
   rollback: { load: async () => (await import("../rollback/definition.js")).rollbackAction },
   "update-tfvars": {
     load: async () => (await import("../update-tfvars/definition.js")).updateTfvarsAction,
+    prepare: prepareHclParser,
   },
   verify: {
     load: async () => (await import("../verify/definition.js")).verifyAction,

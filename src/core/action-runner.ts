@@ -128,6 +128,8 @@ export interface ActionStart {
    * again, so this is only ever an earlier answer, never a different one.
    */
   precheck?: (raw: Record<string, string | undefined>, workspace: string) => string[];
+  /** Work to start in the background while the action's code loads (a parser to compile). */
+  prepare?: (raw: Record<string, string | undefined>, workspace: string) => void;
   load(): Promise<ActionDefinition<unknown, string>>;
 }
 
@@ -150,6 +152,7 @@ export async function startAction(start: ActionStart): Promise<void> {
     );
     return;
   }
+  start.prepare?.(raw, workspace);
   await runAction(await start.load(), start.manifest);
 }
 

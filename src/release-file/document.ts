@@ -9,6 +9,8 @@
  * new member), so a diff of a Greenlight edit shows exactly the values it meant to change.
  */
 import { ConfigurationError } from "../core/errors.js";
+import type { TfvarsFormat } from "./format.js";
+import { formatOf } from "./format.js";
 import { parseHclDocument } from "./hcl-document.js";
 import { parseJsonDocument } from "./json-document.js";
 import { parseYamlDocument } from "./yaml-document.js";
@@ -19,8 +21,8 @@ export type JsonValue =
 /** One step of a definite path: an object key or an array index. */
 export type PathSegment = string | number;
 
-export const RELEASE_FILE_FORMATS = ["json", "hcl", "yaml"] as const;
-export type TfvarsFormat = (typeof RELEASE_FILE_FORMATS)[number];
+export { formatOf, RELEASE_FILE_FORMATS } from "./format.js";
+export type { TfvarsFormat } from "./format.js";
 
 export interface SetOptions {
   /** Create the last key of the path when its parent object exists but the key does not. */
@@ -39,17 +41,6 @@ export interface TfvarsDocument {
    * cannot hold the value.
    */
   set(path: PathSegment[], value: JsonValue, options?: SetOptions): TfvarsDocument;
-}
-
-/**
- * The format a file name implies: `.json` is JSON, `.tfvars`/`.hcl` is HCL, `.yaml`/`.yml`
- * is YAML, anything else none.
- */
-export function formatOf(file: string): TfvarsFormat | undefined {
-  if (/\.json$/i.test(file)) return "json";
-  if (/\.(tfvars|hcl)$/i.test(file)) return "hcl";
-  if (/\.ya?ml$/i.test(file)) return "yaml";
-  return undefined;
 }
 
 /**

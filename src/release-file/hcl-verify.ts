@@ -1,5 +1,6 @@
 /**
- * A second opinion on every HCL edit from HashiCorp's own HCL parser (hcl-wasm.ts).
+ * A second opinion on every HCL edit from HashiCorp's own HCL parser (hcl-wasm.ts), or, for
+ * the plainest files, from a reader whose reading is HCL's by inspection (hcl-plain.ts).
  * Greenlight's editor reads only a subset of HCL; if it ever misread a file, or wrote bytes that HCL reads differently, the edit would change
  * values nobody asked for. So before anything is written, both versions are parsed for
  * real: the original must read as the editor read it, and the result as the editor meant
@@ -9,6 +10,7 @@ import { ConfigurationError, errorMessage } from "../core/errors.js";
 import { formatPath } from "./assignments.js";
 import type { JsonValue, PathSegment } from "./document.js";
 import { parseHclDocument } from "./hcl-document.js";
+import { readPlainHcl } from "./hcl-plain.js";
 import { loadHashicorpHcl } from "./hcl-wasm.js";
 import { sameJson } from "./json-values.js";
 
@@ -68,6 +70,21 @@ export async function verifyHclEdit(
   expected: JsonValue,
 ): Promise<void> {
   const original = parseHclDocument(before, file).data;
+  // A plain file (hcl-plain.ts) and its plain edit are read a second time by a reader whose
+  // reading is HCL's by inspection; only other files need HashiCorp's parser started.
+  const plainBefore = readPlainHcl(before);
+  const plainAfter = plainBefore && readPlainHcl(after);
+  if (plainBefore && plainAfter) {
+    if (!sameJson(plainBefore, original)) {
+      const where = formatPath(firstDifference(plainBefore, original));
+      throw bug(file, `HCL reads ${where} differently from Greenlight's editor`);
+    }
+    if (!sameJson(plainAfter, expected)) {
+      const where = formatPath(firstDifference(plainAfter, expected));
+      throw bug(file, `after the edit HCL reads ${where} differently from what was intended`);
+    }
+    return;
+  }
   const realParse = await loadHashicorpHcl();
   let realBefore: JsonValue;
   try {

@@ -6,10 +6,12 @@
  * where scripts/build.mjs copies it for the bundles, or, when running from source, from
  * node_modules.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import { packageRoot } from "../core/package-root.js";
 
 /** The name scripts/build.mjs gives the module in dist/, beside the bundles' directories. */
@@ -28,7 +30,8 @@ interface GoRuntime {
 
 /** The part of the WebAssembly global used here (the compiler's ES library does not declare it). */
 interface WebAssemblyApi {
-  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>;
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<WasmInstance>;
 }
 
 /** Where the Go program registers its functions (the name is fixed in the compiled module). */
@@ -49,15 +52,17 @@ function wasmPath(): string {
 }
 
 async function start(): Promise<ParseFunction> {
-  const bytes = gunzipSync(readFileSync(wasmPath()));
+  const { WebAssembly } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
+  // Unzipping (on libuv's threads) and compiling (on V8's) leave the main thread free, so a
+  // run that starts the parser early (prepareHashicorpHcl) loads its own code meanwhile.
+  const compiled = readFile(wasmPath())
+    .then((gz) => promisify(gunzip)(gz))
+    .then((bytes) => WebAssembly.compile(bytes));
   // Defines globalThis.Go, the runtime the Go toolchain generates for WebAssembly.
   await import("@cdktf/hcl2json/wasm/bridge_wasm_exec.js");
-  const { Go, WebAssembly } = globalThis as unknown as {
-    Go: new () => GoRuntime;
-    WebAssembly: WebAssemblyApi;
-  };
+  const { Go } = globalThis as unknown as { Go: new () => GoRuntime };
   const go = new Go();
-  const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
+  const instance = await WebAssembly.instantiate(await compiled, go.importObject);
   const exports: Record<string, unknown> = {};
   (globalThis as Record<string, unknown>)[EXPORTS] = exports;
   // The Go program registers its functions and then waits for calls; should it ever exit,
@@ -71,6 +76,16 @@ async function start(): Promise<ParseFunction> {
 }
 
 let started: Promise<ParseFunction> | undefined;
+
+/**
+ * Starts the parser in the background for a run that will edit an HCL file, so its
+ * start overlaps loading the rest of the action. A failure is left for loadHashicorpHcl
+ * to report.
+ */
+export function prepareHashicorpHcl(): void {
+  started ??= start();
+  started.catch(() => undefined);
+}
 
 export type HclParser = (filename: string, contents: string) => Promise<unknown>;
 

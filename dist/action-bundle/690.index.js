@@ -1,5 +1,5 @@
-export const id = 782;
-export const ids = [782];
+export const id = 690;
+export const ids = [690];
 export const modules = {
 
 /***/ 7614:
@@ -91,6 +91,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(1915);
+// EXTERNAL MODULE: ./src/release-file/format.ts
+var release_file_format = __webpack_require__(2271);
 // EXTERNAL MODULE: ./src/release-file/hcl-document.ts + 3 modules
 var hcl_document = __webpack_require__(769);
 // EXTERNAL MODULE: ./src/release-file/json-spans.ts
@@ -654,26 +656,14 @@ function parseYamlDocument(text, file) {
 
 
 
-const RELEASE_FILE_FORMATS = (/* unused pure expression or super */ null && (["json", "hcl", "yaml"]));
-/**
- * The format a file name implies: `.json` is JSON, `.tfvars`/`.hcl` is HCL, `.yaml`/`.yml`
- * is YAML, anything else none.
- */
-function formatOf(file) {
-    if (/\.json$/i.test(file))
-        return "json";
-    if (/\.(tfvars|hcl)$/i.test(file))
-        return "hcl";
-    if (/\.ya?ml$/i.test(file))
-        return "yaml";
-    return undefined;
-}
+
+
 /**
  * Parses a release file in `format`, or the format its name implies; a file that is not
  * valid in its format is a ConfigurationError naming it.
  */
 function parseTfvars(text, file, format) {
-    const chosen = format ?? formatOf(file);
+    const chosen = format ?? (0,release_file_format/* formatOf */.b)(file);
     if (!chosen) {
         throw new errors/* ConfigurationError */.j1(`File "${file}" is neither JSON, HCL nor YAML by its name; name it *.tfvars.json, *.tfvars, *.yaml or *.yml, or give its format (release-file.format in the config file).`);
     }
@@ -1554,7 +1544,7 @@ function parseJsonSpans(text, file) {
 
 /***/ }),
 
-/***/ 9782:
+/***/ 7690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1572,95 +1562,22 @@ var release_file_document = __webpack_require__(426);
 var errors = __webpack_require__(1915);
 // EXTERNAL MODULE: ./src/release-file/hcl-document.ts + 3 modules
 var hcl_document = __webpack_require__(769);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./src/core/package-root.ts
-var package_root = __webpack_require__(8984);
-;// CONCATENATED MODULE: ./src/release-file/hcl-wasm.ts
-/**
- * HashiCorp's HCL parser: the Go original compiled to WebAssembly, as shipped in
- * @cdktf/hcl2json. That package's own loader finds its module through `__dirname`, which
- * Greenlight's ES module bundles do not have, and it reports a failed load as an unhandled
- * rejection that would crash the run. So the module is loaded here instead: from dist/,
- * where scripts/build.mjs copies it for the bundles, or, when running from source, from
- * node_modules.
- */
-
-
-
-
-
-/** The name scripts/build.mjs gives the module in dist/, beside the bundles' directories. */
-const HCL_WASM_FILE = "hcl2json.wasm.gz";
-/** Where the Go program registers its functions (the name is fixed in the compiled module). */
-const EXPORTS = "__parse_terraform_config_wasm__";
-function wasmPath() {
-    const candidates = [
-        (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))), HCL_WASM_FILE),
-        (0,external_node_path_.join)((0,package_root/* packageRoot */.Z)(), "node_modules", "@cdktf", "hcl2json", "main.wasm.gz"),
-    ];
-    const found = candidates.find((path) => (0,external_node_fs_.existsSync)(path));
-    if (!found) {
-        throw new Error(`Greenlight is installed without HashiCorp's HCL parser (looked for ${candidates.join(" and ")}); rebuild it with npm run build.`);
-    }
-    return found;
-}
-async function start() {
-    const bytes = (0,external_node_zlib_.gunzipSync)((0,external_node_fs_.readFileSync)(wasmPath()));
-    // Defines globalThis.Go, the runtime the Go toolchain generates for WebAssembly.
-    await __webpack_require__.e(/* import() */ 45).then(__webpack_require__.t.bind(__webpack_require__, 3045, 23));
-    const { Go, WebAssembly } = globalThis;
-    const go = new Go();
-    const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
-    const exports = {};
-    globalThis[EXPORTS] = exports;
-    // The Go program registers its functions and then waits for calls; should it ever exit,
-    // the next parse starts a fresh one.
-    go.run(instance).catch(() => {
-        started = undefined;
-    });
-    const parse = exports["parse"];
-    if (typeof parse !== "function")
-        throw new Error("HashiCorp's HCL parser did not start.");
-    return parse;
-}
-let started;
-/**
- * HCL parsing the way Terraform does it, answering in Terraform's JSON syntax and rejecting
- * with HCL's diagnostics. Rejects (a packaging fault, not the user's) when the parser is missing.
- */
-async function loadHashicorpHcl() {
-    started ??= start();
-    const parse = await started;
-    return async (filename, contents) => {
-        const json = await new Promise((resolve, reject) => {
-            parse(filename, contents, (error, result) => {
-                if (error)
-                    reject(new Error(error));
-                else
-                    resolve(result ?? "");
-            });
-        });
-        return JSON.parse(json);
-    };
-}
-
+// EXTERNAL MODULE: ./src/release-file/hcl-plain.ts
+var hcl_plain = __webpack_require__(596);
+// EXTERNAL MODULE: ./src/release-file/hcl-wasm.ts
+var hcl_wasm = __webpack_require__(7314);
 // EXTERNAL MODULE: ./src/release-file/json-values.ts
 var json_values = __webpack_require__(1701);
 ;// CONCATENATED MODULE: ./src/release-file/hcl-verify.ts
 /**
- * A second opinion on every HCL edit from HashiCorp's own HCL parser (hcl-wasm.ts).
+ * A second opinion on every HCL edit from HashiCorp's own HCL parser (hcl-wasm.ts), or, for
+ * the plainest files, from a reader whose reading is HCL's by inspection (hcl-plain.ts).
  * Greenlight's editor reads only a subset of HCL; if it ever misread a file, or wrote bytes that HCL reads differently, the edit would change
  * values nobody asked for. So before anything is written, both versions are parsed for
  * real: the original must read as the editor read it, and the result as the editor meant
  * it to. A mismatch is a bug in Greenlight, reported as such, never as the user's mistake.
  */
+
 
 
 
@@ -1714,7 +1631,22 @@ function bug(file, problem) {
  */
 async function verifyHclEdit(before, after, file, expected) {
     const original = (0,hcl_document/* parseHclDocument */.Q)(before, file).data;
-    const realParse = await loadHashicorpHcl();
+    // A plain file (hcl-plain.ts) and its plain edit are read a second time by a reader whose
+    // reading is HCL's by inspection; only other files need HashiCorp's parser started.
+    const plainBefore = (0,hcl_plain/* readPlainHcl */.A)(before);
+    const plainAfter = plainBefore && (0,hcl_plain/* readPlainHcl */.A)(after);
+    if (plainBefore && plainAfter) {
+        if (!(0,json_values/* sameJson */.Vk)(plainBefore, original)) {
+            const where = (0,assignments/* formatPath */.jV)(firstDifference(plainBefore, original));
+            throw bug(file, `HCL reads ${where} differently from Greenlight's editor`);
+        }
+        if (!(0,json_values/* sameJson */.Vk)(plainAfter, expected)) {
+            const where = (0,assignments/* formatPath */.jV)(firstDifference(plainAfter, expected));
+            throw bug(file, `after the edit HCL reads ${where} differently from what was intended`);
+        }
+        return;
+    }
+    const realParse = await (0,hcl_wasm/* loadHashicorpHcl */.Jj)();
     let realBefore;
     try {
         realBefore = (await realParse(file, before));

@@ -19,7 +19,7 @@ import {
 import { promote } from "./main.js";
 import type { AnalysisConfig } from "./plan.js";
 import { resolvePromotionPlan } from "./plan.js";
-import { promoteSummary } from "./summary.js";
+import { promoteOutputs, promoteSummary } from "./summary.js";
 
 const stepsInput = listInput.transform((items, ctx) => {
   const steps = items.map(Number);
@@ -121,12 +121,7 @@ export const promoteAction = defineAction({
         },
       );
       return {
-        outputs: {
-          decision: result.decision,
-          weights: JSON.stringify(result.weights),
-          "pull-request-url": result.landed?.pullRequest?.url ?? "",
-          evidence: JSON.stringify(result.evidence),
-        },
+        outputs: promoteOutputs(result),
         summary: promoteSummary(result, target.repository),
         ...(result.decision === "rollback"
           ? { failure: `The release was rolled back: ${result.reason}` }

@@ -55,8 +55,8 @@ function decoded(text: string): string {
 /**
  * The pieces of a webhook URL that are secret on their own, to be masked: the whole URL, its
  * credentials (user info, query parameters named like credentials), its random-looking path
- * segments and query values (the token in /services/T…/B…/<token>), and its path and query
- * when they hold one of those. Never a readable segment such as `services`, `api` or `v2`.
+ * segments and query values (the token in /services/T…/B…/<token>), and its path and query.
+ * Never a readable segment such as `services`, `api` or `v2`.
  */
 export function secretPartsOfUrl(url: URL): string[] {
   const pieces = [
@@ -65,8 +65,13 @@ export function secretPartsOfUrl(url: URL): string[] {
   ].filter(looksLikeCredential);
   const credentials = credentialsInUrls(url.href);
   const parts = new Set([url.href, ...credentials, ...pieces]);
+  // The path and query name this webhook when they hold a token, or are long enough to be its
+  // own (Zapier's /hooks/catch/1234567/abcdefg/); a short route such as /api or /v2/hook is not.
   const pathAndQuery = `${url.pathname}${url.search}`;
-  if ([...credentials, ...pieces].some((part) => pathAndQuery.includes(part)))
+  if (
+    pathAndQuery.length >= 16 ||
+    [...credentials, ...pieces].some((part) => pathAndQuery.includes(part))
+  )
     parts.add(pathAndQuery);
   return [...parts];
 }

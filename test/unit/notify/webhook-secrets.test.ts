@@ -50,10 +50,15 @@ const WEBHOOKS = {
     secrets: ["hunter2-pass", "deployer:hunter2-pass", "t0k3n"],
     words: ["greenlight", "/api/v2/hooks/greenlight", "hooks"],
   },
-  "webhook without credentials": {
-    url: "https://hooks.example.com/api/deployments",
+  "webhook whose path is the secret": {
+    url: "https://hooks.zapier.com/hooks/catch/1234567/abcdefg/",
+    secrets: ["/hooks/catch/1234567/abcdefg/"],
+    words: ["hooks", "catch"],
+  },
+  "webhook on a short route": {
+    url: "https://hooks.example.com/api/v2/deploy",
     secrets: [],
-    words: ["deployments", "/api/deployments"],
+    words: ["deploy", "/api/v2/deploy"],
   },
 } as const;
 

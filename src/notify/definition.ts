@@ -37,7 +37,7 @@ import type { NotifyResult } from "./main.js";
 import { notify } from "./main.js";
 import type { MessageTemplate } from "./message.js";
 import { DEFAULT_TEMPLATE, PLACEHOLDERS, unknownPlaceholders } from "./message.js";
-import { notifyReport, notifySummary } from "./summary.js";
+import { NO_TARGETS, notifyReport, notifySummary } from "./summary.js";
 import { collectTargets } from "./target-settings.js";
 import { PAGERDUTY_EVENTS_URL } from "./targets/pagerduty.js";
 
@@ -226,6 +226,11 @@ async function deploymentRecorder(
   };
 }
 
+/** The one line notify logs (and summarises) when it has nowhere to send the event. */
+export function noTargetsNotice(configPath: string): string {
+  return `${NO_TARGETS}; to send one, name a target in the notifications section of ${configPath} or give a target input such as slack-webhook-url.`;
+}
+
 function isDefaultConfigPath(path: string): boolean {
   return path.replace(/^\.\//, "") === DEFAULT_CONFIG_PATH;
 }
@@ -246,10 +251,10 @@ export const notifyAction = defineAction({
     const event = eventFrom(params, context);
     const recordDeployments =
       params["github-deployments"] ?? notifications?.["github-deployments"] ?? false;
+    // No targets is a team that has not set up notifications yet, not a mistake: the reusable
+    // workflows call notify for everyone, and their job must not turn red for it.
     if (targets.length === 0 && !recordDeployments) {
-      throw new ConfigurationError(
-        `Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url, pagerduty-routing-key or github-deployments) or a notifications section in the config file.`,
-      );
+      context.logger.info(noTargetsNotice(configFile ?? DEFAULT_CONFIG_PATH));
     }
     const template = templateFrom(params, notifications);
     const ca = await readCa(params["ca-file"], context.cwd);

@@ -9,7 +9,16 @@ const RESULT_LABELS = {
   skipped: "➖ skipped",
 } as const;
 
+/** What notify says when it had no target at all: nothing sent, and not an error. */
+export const NO_TARGETS = "No notification targets: nothing sent";
+
 export function notifySummary(result: NotifyResult): Summary {
+  if (result.outcomes.length === 0) {
+    return [
+      { kind: "heading", text: "notify" },
+      { kind: "paragraph", text: `${NO_TARGETS}.` },
+    ];
+  }
   return [
     { kind: "heading", text: "notify" },
     { kind: "paragraph", text: result.message.title },

@@ -5,6 +5,7 @@
  */
 import { ConfigurationError } from "../core/errors.js";
 import type { SecretRegistry } from "../core/secrets.js";
+import { credentialsInUrls } from "../core/secrets.js";
 import type { NotificationsConfig } from "./config-schema.js";
 import { dingtalkTarget } from "./targets/dingtalk.js";
 import { larkTarget } from "./targets/lark.js";
@@ -31,14 +32,48 @@ export interface TargetInputs {
   "pagerduty-url": string;
 }
 
-/** Every piece of a URL that could identify it on its own: path segments and query values. */
+/**
+ * Readable path segments and query values: words (`services`, `open-apis`, `IncomingWebhook`,
+ * `webhookb2`) and short numbers (a date, a version). A webhook's secret is a random token,
+ * never one of these; masking them would mangle every log line that mentions the word.
+ */
+const READABLE = /^[A-Za-z]?[a-z]+(?:[-_.]?[A-Za-z][a-z]+)*\d?$|^[\d.-]{1,15}$/;
+
+/** Whether a path segment or query value could be a credential on its own. */
+function looksLikeCredential(part: string): boolean {
+  return part.length >= 8 && !part.includes("/") && !READABLE.test(part);
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The pieces of a webhook URL that are secret on their own, to be masked: the whole URL, its
+ * credentials (user info, query parameters named like credentials), its random-looking path
+ * segments and query values (the token in /services/T…/B…/<token>), and its path and query.
+ * Never a readable segment such as `services`, `api` or `v2`.
+ */
 export function secretPartsOfUrl(url: URL): string[] {
-  const parts = [url.href, `${url.pathname}${url.search}`];
-  for (const segment of url.pathname.split("/"))
-    if (segment.length >= 8) parts.push(decodeURIComponent(segment));
-  for (const value of url.searchParams.values()) if (value.length >= 8) parts.push(value);
-  if (url.password) parts.push(decodeURIComponent(url.password));
-  return parts;
+  const pieces = [
+    ...url.pathname.split("/").flatMap((segment) => [segment, decoded(segment)]),
+    ...url.searchParams.values(),
+  ].filter(looksLikeCredential);
+  const credentials = credentialsInUrls(url.href);
+  const parts = new Set([url.href, ...credentials, ...pieces]);
+  // The path and query name this webhook when they hold a token, or are long enough to be its
+  // own (Zapier's /hooks/catch/1234567/abcdefg/); a short route such as /api or /v2/hook is not.
+  const pathAndQuery = `${url.pathname}${url.search}`;
+  if (
+    pathAndQuery.length >= 16 ||
+    [...credentials, ...pieces].some((part) => pathAndQuery.includes(part))
+  )
+    parts.add(pathAndQuery);
+  return [...parts];
 }
 
 /**

@@ -16,11 +16,10 @@ import {
   infraInputShape,
   resolveInfraTarget,
 } from "../release/infra-connection.js";
-import { onBase } from "../release/land-change.js";
 import { promote } from "./main.js";
 import type { AnalysisConfig } from "./plan.js";
 import { resolvePromotionPlan } from "./plan.js";
-import { promoteSummary } from "./summary.js";
+import { promoteOutputs, promoteSummary } from "./summary.js";
 
 const stepsInput = listInput.transform((items, ctx) => {
   const steps = items.map(Number);
@@ -122,13 +121,7 @@ export const promoteAction = defineAction({
         },
       );
       return {
-        outputs: {
-          decision: result.decision,
-          weights: JSON.stringify(result.weights),
-          "pull-request-url": result.landed?.pullRequest?.url ?? "",
-          landed: String(onBase(result.landed)),
-          evidence: JSON.stringify(result.evidence),
-        },
+        outputs: promoteOutputs(result),
         summary: promoteSummary(result, target.repository),
         ...(result.decision === "rollback"
           ? { failure: `The release was rolled back: ${result.reason}` }

@@ -38,7 +38,13 @@ import type {
   ReleaseSource,
   ReleaseState,
 } from "../release/release-state.js";
-import { classifyRelease, readReleaseState, weightsOf } from "../release/release-state.js";
+import type { ReleaseName } from "../release/release-state.js";
+import {
+  classifyRelease,
+  readReleaseState,
+  releaseOn,
+  weightsOf,
+} from "../release/release-state.js";
 
 export interface PromoteParams {
   environment: string;
@@ -76,6 +82,8 @@ export interface PromoteResult {
   /** Green weight per service once the decision has landed. */
   weights: Record<string, number>;
   landed?: LandResult;
+  /** The release the tick decided about (read before it acted); absent when none is in progress. */
+  release?: ReleaseName;
   evidence: EvidenceRecord;
   stageStart?: Date;
   head?: string;
@@ -435,6 +443,8 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
     landed = outcome.landed;
   }
   const weights = weightsAfter(state, decision);
+  // After a finalize or a rollback the base no longer shows it on green: name it as read.
+  const release = situation.phase.kind === "idle" ? undefined : releaseOn(state);
   if (!params.dryRun) {
     await recordDeployment(params, deps, decision, landed?.commit ?? state.head, record(weights));
   }
@@ -444,6 +454,7 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
     services: decision.services,
     weights,
     ...(landed ? { landed } : {}),
+    ...(release ? { release } : {}),
     evidence: record(weights),
     ...(state.stageStart ? { stageStart: state.stageStart } : {}),
     head: state.head,

@@ -1,3 +1,5 @@
+/** promote's job summary and its outputs, built from the tick's result alone. */
+import { onBase } from "../release/land-change.js";
 import type { Summary } from "../core/summary.js";
 import { evidenceBlocks } from "./evidence.js";
 import type { PromoteResult } from "./main.js";
@@ -7,8 +9,12 @@ export function promoteSummary(result: PromoteResult, repository: string): Summa
     .map(([service, weight]) => `${service} ${weight}%`)
     .join(", ");
   const pr = result.landed?.pullRequest;
+  const images = Object.entries(result.release?.images ?? {})
+    .map(([service, image]) => `${service} \`${image}\``)
+    .join(", ");
   const facts = [
     `Infra repository: ${repository}.`,
+    result.release ? `Release ${result.release.version}: ${images}.` : "",
     weights ? `Green weights: ${weights}.` : "",
     result.stageStart
       ? `This step reached the base branch at ${result.stageStart.toISOString()}.`
@@ -21,4 +27,18 @@ export function promoteSummary(result: PromoteResult, repository: string): Summa
     ...evidenceBlocks(result.evidence),
     { kind: "paragraph", text: facts.join(" ") },
   ];
+}
+
+export function promoteOutputs(result: PromoteResult) {
+  return {
+    decision: result.decision,
+    // The release, so that a notification can name what was advanced, held or rolled back.
+    version: result.release?.version ?? "",
+    services: Object.keys(result.release?.images ?? {}).join(", "),
+    images: JSON.stringify(result.release?.images ?? {}),
+    weights: JSON.stringify(result.weights),
+    "pull-request-url": result.landed?.pullRequest?.url ?? "",
+    landed: String(onBase(result.landed)),
+    evidence: JSON.stringify(result.evidence),
+  };
 }

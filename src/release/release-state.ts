@@ -4,6 +4,7 @@
  * weights (and green images) reached the base gives the bake start, and the state before it
  * tells a fresh deploy from a rolled-back one. Nothing else is stored anywhere.
  */
+import { parseImageReference } from "../core/oci-reference.js";
 import { parseTfvars } from "../release-file/document.js";
 import type { JsonValue, TfvarsFormat } from "../release-file/document.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
@@ -216,4 +217,24 @@ export function weightsOf(services: ServiceRelease[]): Record<string, number> {
   return Object.fromEntries(
     services.filter((s) => s.greenWeight !== undefined).map((s) => [s.name, s.greenWeight!]),
   );
+}
+
+/** How messages name a release: the image of each of its services, and its version. */
+export interface ReleaseName {
+  /** The images' tag (or digest, for an image without a tag); distinct ones joined by ", ". */
+  version: string;
+  /** Service → the image reference written for it. */
+  images: Record<string, string>;
+}
+
+/** The release on the green side of the candidate services; undefined when none is in progress. */
+export function releaseOn(state: Pick<ReleaseState, "services">): ReleaseName | undefined {
+  const candidates = candidateServices(state);
+  if (candidates.length === 0) return undefined;
+  const images = Object.fromEntries(candidates.map((s) => [s.name, s.greenImage!]));
+  const versions = Object.values(images).map((image) => {
+    const reference = parseImageReference(image);
+    return reference?.tag ?? reference?.digest ?? image;
+  });
+  return { version: [...new Set(versions)].join(", "), images };
 }

@@ -102,6 +102,17 @@ describe("the documented pipeline on its schedule", () => {
     expect(failedSteps(result)).toBe("");
     expect(decision).toBe("advance");
     expect(await greenWeight()).toBe(10);
+    // The tick names the release, and the notification says which one advanced.
+    const outputs = result.jobs["promote / tick"]!.outputs;
+    expect(outputs["version"]).toBe(`sha256:${CANDIDATE}`);
+    expect(JSON.parse(outputs["images"]!)).toEqual({
+      api: `${ECR}/api@sha256:${CANDIDATE}`,
+      webhooks: `${ECR}/webhooks@sha256:${CANDIDATE}`,
+      worker: `${ECR}/worker@sha256:${CANDIDATE}`,
+    });
+    expect(slack.requests.at(-1)!.body).toContain(
+      `Promotion of api, webhooks, worker sha256:${CANDIDATE} to production succeeded`,
+    );
     expect(result.jobs["qa"]!.result).toBe("skipped");
     expect(result.jobs["production"]!.result).toBe("skipped");
     expect(result.concurrency.map((c) => c.group)).toEqual([

@@ -401,11 +401,13 @@ describe("the GitLab CI example", () => {
     >;
     expect(tick["decision"]).toBe("advance");
     expect(JSON.parse(tick["weights"]!)).toEqual({ api: 10 });
+    expect(tick["images"]).toBe(JSON.stringify({ api: images["api"] }));
     await run("notify-promotion", schedule);
     expect(ding.requests.filter((r) => !r.refused)).toHaveLength(2);
     const promotion = dingtalkText(1);
     for (const fact of [
-      "Promotion of",
+      // The release the tick advanced, by its digest.
+      `Promotion of api ${images["api"]!.split("@")[1]!} to production`,
       "- **Branch**: main",
       "- **Actor**: scheduler",
       `[Pipeline](${PIPELINE_URL})`,

@@ -90,8 +90,14 @@ describe("a deploy during a promotion", () => {
           { service: "api", previous: CANDIDATE, next: NEWER, weight },
         ]);
 
-        // The next tick treats it as a fresh release: the first step, not the next one.
-        expect(await tick(world)).toBe("advance");
+        // The next tick treats it as a fresh release: the first step, not the next one; its
+        // outputs name the new release, not the superseded one.
+        expect(outputsOf(await world.promote())).toMatchObject({
+          decision: "advance",
+          version: "1.2.0",
+          services: "api",
+          images: JSON.stringify({ api: NEWER }),
+        });
         expect(world.values()).toMatchObject({ api_green_image: NEWER, api_green_weight: 10 });
         expectNoInheritedTraffic(historyOf(world));
       } finally {

@@ -27,10 +27,6 @@ describe("notify inputs", () => {
       'Input "environment" must name the environment, such as production.',
     ],
     [
-      BASE,
-      "Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url, pagerduty-routing-key or github-deployments) or a notifications section in the config file.",
-    ],
-    [
       { ...BASE, "slack-webhook-url": HOOK, "slack-token": "xoxb-1234-secret" },
       'Inputs "slack-webhook-url" and "slack-token" are both set; give one of them (a token also needs slack-channel).',
     ],

@@ -3,7 +3,8 @@ import { renderMarkdown } from "../../../src/core/summary.js";
 import { evidenceCommitLines, evidenceMarkdown } from "../../../src/promote/evidence.js";
 import type { EvidenceRecord } from "../../../src/promote/evidence.js";
 import type { PromoteResult } from "../../../src/promote/main.js";
-import { promoteSummary } from "../../../src/promote/summary.js";
+import { promoteOutputs, promoteSummary } from "../../../src/promote/summary.js";
+import { releaseOn } from "../../../src/release/release-state.js";
 
 const record: EvidenceRecord = {
   decision: "rollback",
@@ -63,5 +64,83 @@ describe("promote evidence", () => {
     expect(markdown).toContain("This step reached the base branch at 2026-01-01T11:55:00.000Z.");
     expect(markdown).toContain("[#12](https://github.test/acme/infra/pull/12)");
     expect(markdown).toContain("No analyses gate this step.");
+  });
+
+  it("names the release in the outputs and the summary: version, services, images", () => {
+    const digest = `sha256:${"ab".repeat(32)}`;
+    const release = releaseOn({
+      services: [
+        {
+          name: "api",
+          weighted: true,
+          blueImage: "reg.test/api:1.0",
+          greenImage: "reg.test/api:1.1",
+        },
+        {
+          name: "web",
+          weighted: true,
+          blueImage: "reg.test/web:1.0",
+          greenImage: "reg.test/web:1.1",
+        },
+        {
+          name: "worker",
+          weighted: false,
+          blueImage: "reg.test/worker:1.0",
+          greenImage: `reg.test/worker@${digest}`,
+        },
+        // Blue and green alike: not part of the release.
+        {
+          name: "cron",
+          weighted: false,
+          blueImage: "reg.test/cron:0.9",
+          greenImage: "reg.test/cron:0.9",
+        },
+      ],
+    })!;
+    expect(release).toEqual({
+      version: `1.1, ${digest}`,
+      images: {
+        api: "reg.test/api:1.1",
+        web: "reg.test/web:1.1",
+        worker: `reg.test/worker@${digest}`,
+      },
+    });
+    const result: PromoteResult = {
+      decision: "hold",
+      reason: "no traffic",
+      services: ["api", "web"],
+      weights: { api: 10, web: 10 },
+      release,
+      evidence: { ...record, decision: "hold", analyses: [] },
+    };
+    expect(promoteOutputs(result)).toEqual({
+      decision: "hold",
+      version: `1.1, ${digest}`,
+      services: "api, web, worker",
+      images: JSON.stringify(release.images),
+      weights: JSON.stringify({ api: 10, web: 10 }),
+      "pull-request-url": "",
+      evidence: JSON.stringify(result.evidence),
+    });
+    expect(renderMarkdown(promoteSummary(result, "acme/infra"))).toContain(
+      `Release 1.1, ${digest}: api \`reg.test/api:1.1\`, web \`reg.test/web:1.1\`, worker \`reg.test/worker@${digest}\`.`,
+    );
+  });
+
+  it("leaves the release outputs empty when no release is in progress", () => {
+    expect(
+      releaseOn({
+        services: [{ name: "api", weighted: true, blueImage: "a:1", greenImage: "a:1" }],
+      }),
+    ).toBeUndefined();
+    const idle: PromoteResult = {
+      decision: "idle",
+      reason: "no release is in progress",
+      services: [],
+      weights: { api: 0 },
+      evidence: { ...record, decision: "idle", analyses: [] },
+    };
+    expect(promoteOutputs(idle)).toMatchObject({ version: "", services: "", images: "{}" });
+    expect(renderMarkdown(promoteSummary(idle, "acme/infra"))).not.toContain("Release");
   });
 });

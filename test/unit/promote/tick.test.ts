@@ -7,6 +7,7 @@ import { SecretRegistry } from "../../../src/core/secrets.js";
 import { compileAnalyses } from "../../../src/promote/analyses/index.js";
 import type { PromoteResult } from "../../../src/promote/main.js";
 import { promote } from "../../../src/promote/main.js";
+import { promoteOutputs } from "../../../src/promote/summary.js";
 import type { AnalysisConfig, PromotionPlan } from "../../../src/promote/plan.js";
 import { FILE, FakeInfra, fakePrometheus, releaseText } from "../../helpers/fake-infra.js";
 import { listenOnLoopback } from "../../helpers/ports.js";
@@ -277,6 +278,62 @@ describe("promote tick", () => {
     expect((await failing.tick()).decision).toBe("rollback");
   });
 
+  it("names the release in its outputs whenever one is in progress, as it was before the tick acted", async () => {
+    const release = {
+      version: "1.1.0",
+      services: "api",
+      images: JSON.stringify({ api: CANDIDATE }),
+    };
+    const w = world();
+    expect(promoteOutputs(await w.tick())).toMatchObject({
+      version: "",
+      services: "",
+      images: "{}",
+    });
+    deploy(w);
+    const advanced = await w.tick();
+    expect(advanced.decision).toBe("advance");
+    expect(promoteOutputs(advanced)).toMatchObject({ decision: "advance", ...release });
+    const waiting = await w.tick();
+    expect(promoteOutputs(waiting)).toMatchObject({ decision: "wait", ...release });
+    await w.clock.advance(60_000);
+    await w.tick(); // → 50
+    await w.clock.advance(60_000);
+    await w.tick(); // → 100
+    await w.clock.advance(60_000);
+    const finalized = await w.tick();
+    // The base now holds the release on blue: it is still the one the message names.
+    expect(promoteOutputs(finalized)).toMatchObject({ decision: "finalize", ...release });
+    expect(promoteOutputs(await w.tick())).toMatchObject({ decision: "idle", version: "" });
+  });
+
+  it("names the release it rolled back or held", async () => {
+    const rolled = world();
+    deploy(rolled);
+    await rolled.tick();
+    rolled.setErrorRate(0.5);
+    let result: PromoteResult;
+    do {
+      await rolled.clock.advance(10_000);
+      result = await rolled.tick();
+    } while (result.decision === "wait");
+    expect(promoteOutputs(result)).toMatchObject({
+      decision: "rollback",
+      version: "1.1.0",
+      images: JSON.stringify({ api: CANDIDATE }),
+    });
+    const held = world({ onFailure: "hold" });
+    deploy(held);
+    await held.tick();
+    held.setErrorRate(0.5);
+    await held.clock.advance(30_000);
+    expect(promoteOutputs(await held.tick())).toMatchObject({
+      decision: "hold",
+      version: "1.1.0",
+      services: "api",
+    });
+  });
+
   it("holds instead of rolling back when on-failure is hold", async () => {
     const w = world({ onFailure: "hold" });
     deploy(w);
@@ -389,6 +446,12 @@ describe("promote tick", () => {
     await w.clock.advance(60_000);
     const finalized = await w.tick();
     expect(finalized.decision).toBe("finalize");
+    // Services without weights are part of the release its outputs name.
+    expect(promoteOutputs(finalized)).toMatchObject({
+      version: "1.1.0",
+      services: "api, worker",
+      images: JSON.stringify({ api: CANDIDATE, worker: "registry.example.com/worker:1.1.0" }),
+    });
     expect(w.infra.data()).toMatchObject({
       worker_blue_image: "registry.example.com/worker:1.1.0",
       worker_green_desired_count: 0,

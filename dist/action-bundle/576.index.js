@@ -594,8 +594,6 @@ async function checkMinimumTraffic(traffic, url, now, deps) {
 
 // EXTERNAL MODULE: ./src/release/infra-connection.ts + 2 modules
 var infra_connection = __webpack_require__(9346);
-// EXTERNAL MODULE: ./src/release/land-change.ts
-var land_change = __webpack_require__(2453);
 ;// CONCATENATED MODULE: ./src/promote/plan.ts
 const DEFAULT_STEPS = [10, 50, 100];
 const DEFAULT_BAKE_MS = 5 * 60_000;
@@ -756,6 +754,8 @@ function evidenceCommitLines(record) {
     ].join("\n");
 }
 
+// EXTERNAL MODULE: ./src/release/land-change.ts
+var land_change = __webpack_require__(2453);
 // EXTERNAL MODULE: ./src/release/withdraw-promotion.ts
 var withdraw_promotion = __webpack_require__(639);
 // EXTERNAL MODULE: ./src/release/release-state.ts
@@ -1055,6 +1055,8 @@ async function promote(params, deps) {
         landed = outcome.landed;
     }
     const weights = weightsAfter(state, decision);
+    // After a finalize or a rollback the base no longer shows it on green: name it as read.
+    const release = situation.phase.kind === "idle" ? undefined : (0,release_state/* releaseOn */.lh)(state);
     if (!params.dryRun) {
         await recordDeployment(params, deps, decision, landed?.commit ?? state.head, record(weights));
     }
@@ -1064,6 +1066,7 @@ async function promote(params, deps) {
         services: decision.services,
         weights,
         ...(landed ? { landed } : {}),
+        ...(release ? { release } : {}),
         evidence: record(weights),
         ...(state.stageStart ? { stageStart: state.stageStart } : {}),
         head: state.head,
@@ -1071,14 +1074,20 @@ async function promote(params, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/summary.ts
+/** promote's job summary and its outputs, built from the tick's result alone. */
+
 
 function promoteSummary(result, repository) {
     const weights = Object.entries(result.weights)
         .map(([service, weight]) => `${service} ${weight}%`)
         .join(", ");
     const pr = result.landed?.pullRequest;
+    const images = Object.entries(result.release?.images ?? {})
+        .map(([service, image]) => `${service} \`${image}\``)
+        .join(", ");
     const facts = [
         `Infra repository: ${repository}.`,
+        result.release ? `Release ${result.release.version}: ${images}.` : "",
         weights ? `Green weights: ${weights}.` : "",
         result.stageStart
             ? `This step reached the base branch at ${result.stageStart.toISOString()}.`
@@ -1092,13 +1101,25 @@ function promoteSummary(result, repository) {
         { kind: "paragraph", text: facts.join(" ") },
     ];
 }
+function promoteOutputs(result) {
+    return {
+        decision: result.decision,
+        // The release, so that a notification can name what was advanced, held or rolled back.
+        version: result.release?.version ?? "",
+        services: Object.keys(result.release?.images ?? {}).join(", "),
+        images: JSON.stringify(result.release?.images ?? {}),
+        weights: JSON.stringify(result.weights),
+        "pull-request-url": result.landed?.pullRequest?.url ?? "",
+        landed: String((0,land_change/* onBase */.RE)(result.landed)),
+        evidence: JSON.stringify(result.evidence),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/promote/definition.ts
 /**
  * promote's inputs: the environment's promotion plan from the config file, overridable by
  * inputs, compiled in full (conditions, checks) before the first API call.
  */
-
 
 
 
@@ -1196,13 +1217,7 @@ const promoteAction = (0,action/* defineAction */.Q)({
                 env: context.env,
             });
             return {
-                outputs: {
-                    decision: result.decision,
-                    weights: JSON.stringify(result.weights),
-                    "pull-request-url": result.landed?.pullRequest?.url ?? "",
-                    landed: String((0,land_change/* onBase */.RE)(result.landed)),
-                    evidence: JSON.stringify(result.evidence),
-                },
+                outputs: promoteOutputs(result),
                 summary: promoteSummary(result, target.repository),
                 ...(result.decision === "rollback"
                     ? { failure: `The release was rolled back: ${result.reason}` }

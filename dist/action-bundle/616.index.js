@@ -862,6 +862,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   NOTIFY_SECRET_INPUTS: () => (/* binding */ NOTIFY_SECRET_INPUTS),
+  noTargetsNotice: () => (/* binding */ noTargetsNotice),
   notifyAction: () => (/* binding */ notifyAction)
 });
 
@@ -1368,7 +1369,15 @@ const RESULT_LABELS = {
     failed: "❌ failed",
     skipped: "➖ skipped",
 };
+/** What notify says when it had no target at all: nothing sent, and not an error. */
+const NO_TARGETS = "No notification targets: nothing sent";
 function notifySummary(result) {
+    if (result.outcomes.length === 0) {
+        return [
+            { kind: "heading", text: "notify" },
+            { kind: "paragraph", text: `${NO_TARGETS}.` },
+        ];
+    }
     return [
         { kind: "heading", text: "notify" },
         { kind: "paragraph", text: result.message.title },
@@ -1391,6 +1400,8 @@ function notifyReport(result) {
     });
 }
 
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/notify/signatures.ts
@@ -1833,18 +1844,45 @@ function webhookTarget(options) {
 
 
 
-/** Every piece of a URL that could identify it on its own: path segments and query values. */
+
+/**
+ * Readable path segments and query values: words (`services`, `open-apis`, `IncomingWebhook`,
+ * `webhookb2`) and short numbers (a date, a version). A webhook's secret is a random token,
+ * never one of these; masking them would mangle every log line that mentions the word.
+ */
+const READABLE = /^[A-Za-z]?[a-z]+(?:[-_.]?[A-Za-z][a-z]+)*\d?$|^[\d.-]{1,15}$/;
+/** Whether a path segment or query value could be a credential on its own. */
+function looksLikeCredential(part) {
+    return part.length >= 8 && !part.includes("/") && !READABLE.test(part);
+}
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * The pieces of a webhook URL that are secret on their own, to be masked: the whole URL, its
+ * credentials (user info, query parameters named like credentials), its random-looking path
+ * segments and query values (the token in /services/T…/B…/<token>), and its path and query.
+ * Never a readable segment such as `services`, `api` or `v2`.
+ */
 function secretPartsOfUrl(url) {
-    const parts = [url.href, `${url.pathname}${url.search}`];
-    for (const segment of url.pathname.split("/"))
-        if (segment.length >= 8)
-            parts.push(decodeURIComponent(segment));
-    for (const value of url.searchParams.values())
-        if (value.length >= 8)
-            parts.push(value);
-    if (url.password)
-        parts.push(decodeURIComponent(url.password));
-    return parts;
+    const pieces = [
+        ...url.pathname.split("/").flatMap((segment) => [segment, decoded(segment)]),
+        ...url.searchParams.values(),
+    ].filter(looksLikeCredential);
+    const credentials = (0,secrets/* credentialsInUrls */.op)(url.href);
+    const parts = new Set([url.href, ...credentials, ...pieces]);
+    // The path and query name this webhook when they hold a token, or are long enough to be its
+    // own (Zapier's /hooks/catch/1234567/abcdefg/); a short route such as /api or /v2/hook is not.
+    const pathAndQuery = `${url.pathname}${url.search}`;
+    if (pathAndQuery.length >= 16 ||
+        [...credentials, ...pieces].some((part) => pathAndQuery.includes(part)))
+        parts.add(pathAndQuery);
+    return [...parts];
 }
 /**
  * Parses a credential URL. The message never repeats the value: it is a secret, and a
@@ -2173,6 +2211,10 @@ async function deploymentRecorder(params, event, context) {
         revoke: () => client.revoke(),
     };
 }
+/** The one line notify logs (and summarises) when it has nowhere to send the event. */
+function noTargetsNotice(configPath) {
+    return `${NO_TARGETS}; to send one, name a target in the notifications section of ${configPath} or give a target input such as slack-webhook-url.`;
+}
 function isDefaultConfigPath(path) {
     return path.replace(/^\.\//, "") === load/* DEFAULT_CONFIG_PATH */.Bi;
 }
@@ -2191,8 +2233,10 @@ const notifyAction = (0,action/* defineAction */.Q)({
         const targets = collectTargets(params, notifications, context.env, context.secrets);
         const event = eventFrom(params, context);
         const recordDeployments = params["github-deployments"] ?? notifications?.["github-deployments"] ?? false;
+        // No targets is a team that has not set up notifications yet, not a mistake: the reusable
+        // workflows call notify for everyone, and their job must not turn red for it.
         if (targets.length === 0 && !recordDeployments) {
-            throw new errors/* ConfigurationError */.j1(`Nothing to notify: give a target input (slack-webhook-url, lark-webhook-url, dingtalk-webhook-url, teams-webhook-url, webhook-url, pagerduty-routing-key or github-deployments) or a notifications section in the config file.`);
+            context.logger.info(noTargetsNotice(configFile ?? load/* DEFAULT_CONFIG_PATH */.Bi));
         }
         const template = templateFrom(params, notifications);
         const ca = await readCa(params["ca-file"], context.cwd);

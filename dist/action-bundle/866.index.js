@@ -1889,17 +1889,20 @@ class GitHubLander {
 /* harmony export */   Z$: () => (/* binding */ weightsOf),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
 /* harmony export */   lT: () => (/* binding */ readReleaseState),
+/* harmony export */   lh: () => (/* binding */ releaseOn),
 /* harmony export */   s$: () => (/* binding */ classifyRelease)
 /* harmony export */ });
 /* unused harmony exports servicesOf, stageKey */
-/* harmony import */ var _release_file_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(426);
-/* harmony import */ var _release_file_service_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1404);
+/* harmony import */ var _core_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7614);
+/* harmony import */ var _release_file_document_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(426);
+/* harmony import */ var _release_file_service_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1404);
 /**
  * Where a release stands, read from the infra repository alone: the tfvars values at the
  * base branch's head, and the file's history on that branch — the commit where the current
  * weights (and green images) reached the base gives the bake start, and the state before it
  * tells a fresh deploy from a rolled-back one. Nothing else is stored anywhere.
  */
+
 
 
 function asString(value) {
@@ -1910,7 +1913,7 @@ function asNumber(value) {
 }
 function servicesOf(data, layouts) {
     return layouts.map((layout) => {
-        const read = (field) => (0,_release_file_service_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .readField */ .dR)(data, layout, field);
+        const read = (field) => (0,_release_file_service_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .readField */ .dR)(data, layout, field);
         const service = { name: layout.name, weighted: layout.weighted };
         const blueImage = asString(read("blue-image"));
         const greenImage = asString(read("green-image"));
@@ -1931,8 +1934,8 @@ function servicesOf(data, layouts) {
     });
 }
 function snapshotOf(text, file, layouts, format) {
-    const data = (0,_release_file_document_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTfvars */ .gT)(text, file, format).data;
-    const used = layouts ?? (0,_release_file_service_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .discoverLayouts */ .Be)(data);
+    const data = (0,_release_file_document_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTfvars */ .gT)(text, file, format).data;
+    const used = layouts ?? (0,_release_file_service_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverLayouts */ .Be)(data);
     return { services: servicesOf(data, used), layouts: used };
 }
 /** What identifies a release stage: each service's green image, weight and whether green runs. */
@@ -2014,6 +2017,18 @@ function classifyRelease(state) {
 }
 function weightsOf(services) {
     return Object.fromEntries(services.filter((s) => s.greenWeight !== undefined).map((s) => [s.name, s.greenWeight]));
+}
+/** The release on the green side of the candidate services; undefined when none is in progress. */
+function releaseOn(state) {
+    const candidates = candidateServices(state);
+    if (candidates.length === 0)
+        return undefined;
+    const images = Object.fromEntries(candidates.map((s) => [s.name, s.greenImage]));
+    const versions = Object.values(images).map((image) => {
+        const reference = (0,_core_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageReference */ .o_)(image);
+        return reference?.tag ?? reference?.digest ?? image;
+    });
+    return { version: [...new Set(versions)].join(", "), images };
 }
 
 

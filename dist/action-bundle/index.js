@@ -28794,9 +28794,10 @@ function missingRequiredInputs(manifest, raw) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F3: () => (/* binding */ withoutUrlUserInfo),
-/* harmony export */   ks: () => (/* binding */ SecretRegistry)
+/* harmony export */   ks: () => (/* binding */ SecretRegistry),
+/* harmony export */   op: () => (/* binding */ credentialsInUrls)
 /* harmony export */ });
-/* unused harmony exports REDACTED, credentialsInUrls, derivedSecretForms */
+/* unused harmony exports REDACTED, derivedSecretForms */
 /* harmony import */ var _http_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4890);
 /**
  * Secret masking. A credential can leak in a form other than the one it was given in: a

@@ -3,6 +3,7 @@
  * and goes on from what the base branch holds.
  */
 import { describe, expect, it } from "vitest";
+import { commitFiles } from "../../helpers/sandbox.js";
 import {
   CANDIDATE,
   STABLE,
@@ -18,19 +19,8 @@ const repo = { owner: "acme", repo: "infra" };
 async function commitRelease(world: InfraWorld, content: string, message: string): Promise<void> {
   const octokit = world.octokit;
   const head = (await octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).data.object.sha;
-  const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: head })).data;
-  const tree = await octokit.rest.git.createTree({
-    ...repo,
-    base_tree: parent.tree.sha,
-    tree: [{ path: TFVARS, mode: "100644", type: "blob", content }],
-  });
-  const commit = await octokit.rest.git.createCommit({
-    ...repo,
-    message,
-    tree: tree.data.sha,
-    parents: [head],
-  });
-  await octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha: commit.data.sha });
+  const sha = await commitFiles(octokit, repo, head, { [TFVARS]: content }, message);
+  await octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha });
 }
 
 async function tick(world: InfraWorld): Promise<string> {

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../../src/core/clock.js";
+import { systemClock } from "../../../src/core/clock.js";
 import type { PrometheusServer, SimulatedDemoService } from "../../helpers/prometheus.js";
 import { simulateDemoService, startPrometheus } from "../../helpers/prometheus.js";
 import type { InfraWorld, RunOutcome } from "./infra-world.js";
@@ -20,8 +21,9 @@ const FAILURE_LIMIT = 1;
 const TICK_MS = 1_000;
 
 /**
- * The one clock of the test. A pause promote takes (a retry) passes at once; `advance` is
- * time passing between ticks, with the demo service's counters written up to the new now.
+ * The one clock of the test: `advance` is time passing between ticks, with the demo
+ * service's counters written up to the new now. A pause promote takes sleeps for real and
+ * leaves the simulated time alone, so a deadline raced against real work cannot fire early.
  */
 class SimulatedTime implements Clock {
   constructor(private current: number) {}
@@ -31,8 +33,7 @@ class SimulatedTime implements Clock {
   }
 
   sleep(ms: number): Promise<void> {
-    this.current += Math.max(0, ms);
-    return Promise.resolve();
+    return systemClock.sleep(ms);
   }
 
   async advance(ms: number): Promise<void> {

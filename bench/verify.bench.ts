@@ -95,7 +95,7 @@ async function timeVerify(urls: string[]): Promise<number> {
   const started = performance.now();
   const result = await verify(
     { checks, deadlineMs: 60_000 },
-    { clock: systemClock, logger: silentLogger, secrets: new SecretRegistry() },
+    { clock: systemClock, logger: silentLogger, secrets: new SecretRegistry(), send },
   );
   const elapsed = performance.now() - started;
   if (!result.passed) throw new Error(`verify failed: ${JSON.stringify(result.failedChecks)}`);

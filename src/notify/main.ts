@@ -7,7 +7,6 @@ import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import type { HttpSend } from "../core/http/http-client.js";
-import { send as httpSend } from "../core/http/http-client.js";
 import type { DeliveryOutcome, DeliveryPolicy } from "./delivery.js";
 import { deliver } from "./delivery.js";
 import type { DeploymentEvent } from "./event.js";
@@ -29,8 +28,8 @@ export interface NotifyDeps {
   clock: Clock;
   logger: Logger;
   secrets: SecretRegistry;
-  /** The HTTP client; tests may pass a fake. */
-  send?: HttpSend;
+  /** The HTTP client: the action passes one that honours the proxy settings; tests, a fake. */
+  send: HttpSend;
   signal?: AbortSignal | undefined;
 }
 
@@ -67,7 +66,6 @@ async function recordDeployment(
 
 export async function notify(params: NotifyParams, deps: NotifyDeps): Promise<NotifyResult> {
   const message = renderMessage(params.event, params.template);
-  const send = deps.send ?? httpSend;
   const deliveries = params.targets.map(async (target): Promise<DeliveryOutcome> => {
     if (!wants(target, params.event)) {
       return {
@@ -79,7 +77,7 @@ export async function notify(params: NotifyParams, deps: NotifyDeps): Promise<No
       };
     }
     const outcome = await deliver(target, message, params.event, params.policy, {
-      send,
+      send: deps.send,
       clock: deps.clock,
       logger: deps.logger,
       redact: (text) => deps.secrets.redact(text),

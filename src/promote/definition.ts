@@ -8,6 +8,7 @@ import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { githubAuthSecretInputs } from "../core/github/inputs.js";
 import { httpFetch } from "../core/http/fetch.js";
+import { send } from "../core/http/http-client.js";
 import { booleanInput, durationInput, listInput, structuredInput } from "../core/inputs.js";
 import { compileAnalyses, minimumTrafficUrl } from "./analyses/index.js";
 import {
@@ -117,6 +118,8 @@ export const promoteAction = defineAction({
           logger: context.logger,
           secrets: context.secrets,
           fetch: httpFetch({ env: context.env }),
+          // Verify analyses connect directly, as they always have; only fetch follows the proxy.
+          send,
           env: context.env,
         },
       );

@@ -11,6 +11,7 @@
  * Nothing is remembered between ticks: the next tick reads the result of this one from Git.
  */
 import type { Clock } from "../core/clock.js";
+import type { HttpSend } from "../core/http/http-client.js";
 import { OperationFailedError, errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
@@ -72,6 +73,7 @@ export interface PromoteDeps {
   logger: Logger;
   secrets: SecretRegistry;
   fetch: Fetch;
+  send: HttpSend;
   env: Record<string, string | undefined>;
 }
 
@@ -107,6 +109,7 @@ async function measure(
   const window = { since: state.stageStart ?? now, now };
   const analysisDeps = {
     fetch: deps.fetch,
+    send: deps.send,
     clock: deps.clock,
     logger: deps.logger,
     secrets: deps.secrets,

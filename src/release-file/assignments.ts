@@ -9,6 +9,7 @@ import { JSONPath } from "jsonpath-plus";
 import { ConfigurationError, errorMessage } from "../core/errors.js";
 import type { JsonValue, PathSegment, TfvarsDocument } from "./document.js";
 import { evaluateFilter, filterProblem } from "./path-filter.js";
+import { scanJsonPath } from "./json-path-scan.js";
 import { describeType, inexactNumberIn, jsonTypeOf, sameJson } from "./json-values.js";
 
 export interface Assignment {
@@ -46,42 +47,9 @@ export function formatPath(segments: PathSegment[]): string {
   );
 }
 
-const CLOSERS: Record<string, string> = { "]": "[", ")": "(" };
-
-interface Scan {
-  /** Index of the first `=` outside brackets, parentheses and quotes, or -1. */
-  equals: number;
-  /** What is left open at the end of the text, or a closer that closes nothing. */
-  problem?: string;
-}
-
-/** Reads `text` the way JSONPath nests it, so a `=` inside a filter does not split the line. */
-function scan(text: string, stopAtEquals: boolean): Scan {
-  const open: string[] = [];
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === "\\") i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-    } else if (ch === "[" || ch === "(") {
-      open.push(ch);
-    } else if (ch in CLOSERS) {
-      if (open.pop() !== CLOSERS[ch])
-        return { equals: -1, problem: `a "${ch}" that closes nothing` };
-    } else if (ch === "=" && open.length === 0 && stopAtEquals) {
-      return { equals: i };
-    }
-  }
-  const unclosed = quote ?? open[open.length - 1];
-  return unclosed ? { equals: -1, problem: `an unclosed "${unclosed}"` } : { equals: -1 };
-}
-
 /** Why a JSONPath cannot be used (the rest of a sentence), or undefined when it can. */
 export function jsonPathProblem(path: string): string | undefined {
-  const balance = scan(path, false).problem;
+  const balance = scanJsonPath(path).problem;
   if (balance) return `has ${balance}`;
   if (!/^\$(?:$|[.[])/.test(path)) return "does not start with $";
   if (path.endsWith(".") || path.includes("[]")) return "has an empty key (a trailing dot or [])";
@@ -106,7 +74,7 @@ export function parseAssignments(lines: string[], inputName: string): Assignment
   for (const raw of lines) {
     const line = raw.trim();
     if (line === "") continue;
-    const { equals, problem } = scan(line, true);
+    const { stop: equals, problem } = scanJsonPath(line, (ch) => ch === "=");
     if (problem) {
       // Name the path alone when an `=` shows where it ends.
       const path = line.includes("=") ? line.slice(0, line.indexOf("=")).trim() : line;

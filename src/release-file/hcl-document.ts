@@ -7,14 +7,14 @@
  */
 import { ConfigurationError } from "../core/errors.js";
 import { formatPath } from "./assignments.js";
-import type { JsonValue, PathSegment, SetOptions, TfvarsDocument } from "./document.js";
-import type { JsonNode, Span } from "./json-spans.js";
-import { creatableParent, lineIndent, lineStart, spansLines, walkPath } from "./span-edit.js";
+import type { JsonValue, PathSegment, TfvarsDocument } from "./document.js";
+import type { JsonNode, ObjectNode } from "./json-spans.js";
+import { SpanDocument } from "./span-document.js";
+import { lineIndent, lineStart, spansLines } from "./span-edit.js";
 import type { HclBody, HclMember, HclObjectNode } from "./hcl-spans.js";
 import { parseHclSpans } from "./hcl-spans.js";
 import type { HclLayout, HclStyle } from "./hcl-render.js";
 import { isHclIdentifier, renderHcl, renderHclKey } from "./hcl-render.js";
-import { sameJson } from "./json-values.js";
 
 /**
  * The file's line ending and indent unit. The unit is how far the first object member on a
@@ -44,65 +44,46 @@ function isBody(node: JsonNode): node is HclBody {
   return "body" in node;
 }
 
-class HclDocument implements TfvarsDocument {
+class HclDocument extends SpanDocument<HclBody, HclStyle> {
   readonly format = "hcl";
-  private cachedStyle: HclStyle | undefined;
 
-  constructor(
-    readonly file: string,
-    readonly text: string,
-    private readonly root: HclBody,
-  ) {}
-
-  get data(): JsonValue {
-    return this.root.value;
+  protected detectStyle(): HclStyle {
+    return detectStyle(this.text, this.root);
   }
 
-  private get style(): HclStyle {
-    this.cachedStyle ??= detectStyle(this.text, this.root);
-    return this.cachedStyle;
+  protected checkWholeFile(): void {
+    throw new ConfigurationError(
+      `File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`,
+    );
   }
 
-  set(path: PathSegment[], value: JsonValue, options: SetOptions = {}): TfvarsDocument {
-    if (path.length === 0) {
-      throw new ConfigurationError(
-        `File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`,
-      );
-    }
-    const { chain, missing } = walkPath(this.root, path);
-    if (missing !== undefined) return this.create(path, missing, chain[missing]!, value, options);
-    const node = chain[chain.length - 1]!;
-    if (sameJson(node.value, value)) return this;
-    const container = chain[chain.length - 2]!;
-    const layout = {
-      multiline: isBody(container) || spansLines(this.text, container),
-      indent: lineIndent(this.text, node.start),
-    };
-    return this.splice(node, this.render(value, layout));
+  protected multilineIn(container: JsonNode): boolean {
+    return isBody(container) || spansLines(this.text, container);
   }
 
-  private render(value: JsonValue, layout: HclLayout): string {
+  protected render(value: JsonValue, layout: HclLayout): string {
     return renderHcl(value, layout, this.style, this.file);
   }
 
-  private create(
-    path: PathSegment[],
-    depth: number,
-    parent: JsonNode,
+  protected reparse(text: string): TfvarsDocument {
+    return parseHclDocument(text, this.file);
+  }
+
+  protected withNewKey(
+    parent: ObjectNode,
+    key: string,
     value: JsonValue,
-    options: SetOptions,
+    path: PathSegment[],
   ): TfvarsDocument {
-    const object = creatableParent(this.file, path, depth, parent, options);
-    const key = String(path[depth]);
-    if (isBody(object)) {
+    if (isBody(parent)) {
       if (!isHclIdentifier(key)) {
         throw new ConfigurationError(
           `File "${this.file}" is HCL, where a variable name is an identifier, so ${formatPath(path)} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`,
         );
       }
-      return this.withAttribute(object, key, value);
+      return this.withAttribute(parent, key, value);
     }
-    return this.withMember(object as HclObjectNode, renderHclKey(key), value);
+    return this.withMember(parent as HclObjectNode, renderHclKey(key), value);
   }
 
   /**
@@ -197,11 +178,6 @@ class HclDocument implements TfvarsDocument {
 
   private isAttributeValue(node: JsonNode): boolean {
     return this.root.members.some((m) => m.node === node);
-  }
-
-  private splice(span: Span, replacement: string): TfvarsDocument {
-    const text = this.text.slice(0, span.start) + replacement + this.text.slice(span.end);
-    return parseHclDocument(text, this.file);
   }
 }
 

@@ -6,11 +6,13 @@
  * spacing, multi-line where their surroundings are multi-line.
  */
 import { ConfigurationError } from "../core/errors.js";
-import type { JsonValue, PathSegment, SetOptions, TfvarsDocument } from "./document.js";
-import type { JsonNode, ObjectNode, Span } from "./json-spans.js";
+import type { JsonValue, TfvarsDocument } from "./document.js";
+import type { JsonNode, ObjectNode } from "./json-spans.js";
 import { parseJsonSpans } from "./json-spans.js";
-import { creatableParent, lineIndent, spansLines, walkPath } from "./span-edit.js";
-import { describeType, jsonTypeOf, sameJson } from "./json-values.js";
+import type { ValueLayout } from "./span-document.js";
+import { SpanDocument } from "./span-document.js";
+import { lineIndent, spansLines } from "./span-edit.js";
+import { describeType, jsonTypeOf } from "./json-values.js";
 
 interface FileStyle {
   eol: string;
@@ -18,12 +20,6 @@ interface FileStyle {
   unit: string;
   /** What separates a key from its value, e.g. `": "` or `":"`. */
   colon: string;
-}
-
-/** Where a new value goes: on one line, or across lines starting at `indent`. */
-interface Layout {
-  multiline: boolean;
-  indent: string;
 }
 
 function detectStyle(text: string, root: ObjectNode): FileStyle {
@@ -46,7 +42,7 @@ function renderScalar(value: string | number | boolean | null, file: string): st
   return JSON.stringify(value);
 }
 
-function render(value: JsonValue, layout: Layout, style: FileStyle, file: string): string {
+function render(value: JsonValue, layout: ValueLayout, style: FileStyle, file: string): string {
   if (value === null || typeof value !== "object") return renderScalar(value, file);
   const isArray = Array.isArray(value);
   const entries: [string | undefined, JsonValue][] = isArray
@@ -54,7 +50,10 @@ function render(value: JsonValue, layout: Layout, style: FileStyle, file: string
     : Object.entries(value);
   const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0) return open + close;
-  const inner: Layout = { ...layout, indent: layout.multiline ? layout.indent + style.unit : "" };
+  const inner: ValueLayout = {
+    ...layout,
+    indent: layout.multiline ? layout.indent + style.unit : "",
+  };
   const parts = entries.map(
     ([key, item]) =>
       (key === undefined ? "" : JSON.stringify(key) + style.colon) +
@@ -67,56 +66,35 @@ function render(value: JsonValue, layout: Layout, style: FileStyle, file: string
   return open + style.eol + lines + style.eol + layout.indent + close;
 }
 
-class JsonDocument implements TfvarsDocument {
+class JsonDocument extends SpanDocument<ObjectNode, FileStyle> {
   readonly format = "json";
-  private cachedStyle: FileStyle | undefined;
 
-  constructor(
-    readonly file: string,
-    readonly text: string,
-    private readonly root: ObjectNode,
-  ) {}
-
-  get data(): JsonValue {
-    return this.root.value;
+  protected detectStyle(): FileStyle {
+    return detectStyle(this.text, this.root);
   }
 
-  private get style(): FileStyle {
-    this.cachedStyle ??= detectStyle(this.text, this.root);
-    return this.cachedStyle;
-  }
-
-  set(path: PathSegment[], value: JsonValue, options: SetOptions = {}): TfvarsDocument {
-    const { chain, missing } = walkPath(this.root, path);
-    if (missing !== undefined) return this.create(path, missing, chain[missing]!, value, options);
-    const node = chain[chain.length - 1]!;
-    if (sameJson(node.value, value)) return this;
-    if (path.length === 0 && jsonTypeOf(value) !== "object") {
+  protected checkWholeFile(value: JsonValue): void {
+    if (jsonTypeOf(value) !== "object") {
       throw new ConfigurationError(
         `File "${this.file}" must hold an object at the top level, so $ cannot become ${describeType(value)}.`,
       );
     }
-    const container = chain[chain.length - 2] ?? node;
-    const layout = {
-      multiline: spansLines(this.text, container),
-      indent: lineIndent(this.text, node.start),
-    };
-    return this.splice(node, render(value, layout, this.style, this.file));
   }
 
-  private create(
-    path: PathSegment[],
-    depth: number,
-    parent: JsonNode,
-    value: JsonValue,
-    options: SetOptions,
-  ): TfvarsDocument {
-    const object = creatableParent(this.file, path, depth, parent, options);
-    return this.withMember(object, String(path[depth]), value);
+  protected multilineIn(container: JsonNode): boolean {
+    return spansLines(this.text, container);
+  }
+
+  protected render(value: JsonValue, layout: ValueLayout): string {
+    return render(value, layout, this.style, this.file);
+  }
+
+  protected reparse(text: string): TfvarsDocument {
+    return parseJsonDocument(text, this.file);
   }
 
   /** Adds `"key": value` after the last member, copying how the members before it are laid out. */
-  private withMember(parent: ObjectNode, key: string, value: JsonValue): TfvarsDocument {
+  protected withNewKey(parent: ObjectNode, key: string, value: JsonValue): TfvarsDocument {
     const { text, style } = this;
     const name = JSON.stringify(key);
     const last = parent.members[parent.members.length - 1];
@@ -139,7 +117,7 @@ class JsonDocument implements TfvarsDocument {
     const lastColon = text.slice(last.keySpan.end, last.node.start);
     const colon = lastColon.includes("\n") ? style.colon : lastColon;
     let separator: string;
-    let layout: Layout;
+    let layout: ValueLayout;
     if (gap.includes("\n")) {
       const indent = /^[ \t]*/.exec(gap.slice(gap.lastIndexOf("\n") + 1))?.[0] ?? "";
       separator = "," + (gap.includes("\r\n") ? "\r\n" : "\n") + indent;
@@ -152,11 +130,6 @@ class JsonDocument implements TfvarsDocument {
     }
     const member = name + colon + render(value, layout, { ...style, colon }, this.file);
     return this.splice({ start: last.end, end: last.end }, separator + member);
-  }
-
-  private splice(span: Span, replacement: string): TfvarsDocument {
-    const text = this.text.slice(0, span.start) + replacement + this.text.slice(span.end);
-    return parseJsonDocument(text, this.file);
   }
 }
 

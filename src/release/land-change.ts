@@ -16,6 +16,7 @@ import { enableOrMerge } from "./auto-merge.js";
 import type { SourceInfo } from "../open-pr/pr-content.js";
 import type { ReleaseFileFormat } from "../config/schema.js";
 import type { Assignment } from "../release-file/assignments.js";
+import type { TfvarsEditRequest } from "../release-file/plan-edit.js";
 import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ReleaseEdit } from "../release-file/release-edits.js";
 import { SupersededEditError } from "../release-file/release-edits.js";
@@ -117,15 +118,7 @@ export class GitHubLander implements Lander {
       change: {
         files: [o.file],
         uploads: [],
-        edit: {
-          set: request.set ?? [],
-          release: request.release,
-          create: false,
-          force: false,
-          imageRules: { requireDigest: false, allowedRegistries: [] },
-          ...(o.layouts ? { layouts: o.layouts } : {}),
-          ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
-        },
+        edit: this.editRequest(request),
       },
       base: o.base,
       branch: branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
@@ -169,6 +162,20 @@ export class GitHubLander implements Lander {
     };
   }
 
+  /** The edit a decision makes, the same whether it lands directly or through a pull request. */
+  private editRequest(request: LandRequest): TfvarsEditRequest {
+    const o = this.options;
+    return {
+      set: request.set ?? [],
+      release: request.release,
+      create: false,
+      force: false,
+      imageRules: { requireDigest: false, allowedRegistries: [] },
+      ...(o.layouts ? { layouts: o.layouts } : {}),
+      ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
+    };
+  }
+
   async withdraw(pullRequest: OpenPullRequest, reason: string): Promise<void> {
     const o = this.options;
     await closePromotionPullRequest(o.repo, o.logger, pullRequest, reason, o.base);
@@ -196,15 +203,7 @@ export class GitHubLander implements Lander {
     let head = request.expectedHead;
     let text = request.text;
     for (let attempt = 1; ; attempt++) {
-      const planned = await planTfvarsEdit(o.file, text, {
-        set: request.set ?? [],
-        release: request.release,
-        create: false,
-        force: false,
-        imageRules: { requireDigest: false, allowedRegistries: [] },
-        ...(o.layouts ? { layouts: o.layouts } : {}),
-        ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
-      });
+      const planned = await planTfvarsEdit(o.file, text, this.editRequest(request));
       if (planned.after === text) return { outcome: "unchanged", committed: false };
       const result = await o.repo
         .commit({

@@ -50,7 +50,7 @@ function gitDirOf(path: string): string {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   let lastId = 1000;
-  const now = () => new Date();
+  const now = options.now ?? (() => new Date());
   const nextId = () => ++lastId;
   const ctx: SandboxContext = {
     url: "",

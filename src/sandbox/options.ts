@@ -52,6 +52,11 @@ export interface SandboxOptions {
    * `x-github-enterprise-version`, and before 3.14 an App JWT must name the App by its id.
    */
   enterpriseVersion?: string;
+  /**
+   * The time the sandbox dates commits, pull requests, deployments and tokens with; default
+   * the system clock. Tests that simulate hours of a release in seconds pass their own.
+   */
+  now?: () => Date;
   /** Called with each request log entry as it is written (e.g. to print it). */
   onRequest?: (entry: RequestLogEntry) => void;
   /** Called with each whole request and answer (contract tests validate them). */

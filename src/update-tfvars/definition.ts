@@ -9,6 +9,7 @@ import { editInputShape, editRequestFrom, releaseEditFrom } from "../release-fil
 import { updateTfvars } from "./main.js";
 import { hasReleaseEdit } from "../release-file/plan-edit.js";
 import { updateTfvarsSummary } from "./summary.js";
+import { workspaceReleaseFiles } from "./workspace-release-files.js";
 
 const inputShape = {
   file: listInput.refine((files) => files.length > 0, { message: "must name at least one file" }),
@@ -60,7 +61,7 @@ export const updateTfvarsAction = defineAction({
           ...(params.format ? { format: params.format } : {}),
         },
       },
-      { cwd: context.cwd, logger: context.logger },
+      { files: workspaceReleaseFiles(context.cwd), logger: context.logger },
     );
     return {
       outputs: {

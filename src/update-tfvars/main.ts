@@ -3,12 +3,7 @@
  * planned and validated first; only when all of them succeed is anything written, each
  * file atomically. With dry-run nothing is written at all.
  */
-import { promises as fs } from "node:fs";
-import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { writeFilesAtomically } from "../core/atomic-write.js";
-import { ConfigurationError } from "../core/errors.js";
-import { workspacePath } from "../core/workspace-files.js";
 import type { Logger } from "../core/logger.js";
 import type { Change } from "../release-file/assignments.js";
 import type { PlannedEdit, TfvarsEditRequest } from "../release-file/plan-edit.js";
@@ -20,8 +15,16 @@ export interface UpdateTfvarsParams {
   dryRun: boolean;
 }
 
+/** Where the release files are read from and written to; the action passes the workspace's. */
+export interface ReleaseFiles {
+  /** A release file's text; bad input when the file cannot be edited. */
+  read(file: string): Promise<string>;
+  /** Writes every file or, on failure, none. */
+  writeAll(writes: { file: string; content: string }[]): Promise<void>;
+}
+
 export interface UpdateTfvarsDeps {
-  cwd: string;
+  files: ReleaseFiles;
   logger: Logger;
 }
 
@@ -31,34 +34,6 @@ export interface UpdateTfvarsResult {
   diff: string;
   files: { file: string; changed: boolean }[];
   dryRun: boolean;
-}
-
-async function readTfvarsFile(cwd: string, file: string): Promise<string> {
-  const path = await workspacePath(cwd, file, "file");
-  const stat = await fs.stat(path).catch(() => undefined);
-  if (!stat) {
-    throw new ConfigurationError(
-      `File "${file}" does not exist; check the "file" input (paths are relative to ${cwd}).`,
-    );
-  }
-  if (!stat.isFile()) {
-    throw new ConfigurationError(
-      `"${file}" is ${stat.isDirectory() ? "a directory" : "a device, pipe or socket"}, not a regular file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`,
-    );
-  }
-  // Root ignores permission bits, so read-only is judged by the mode, not by access().
-  if ((stat.mode & 0o222) === 0) {
-    throw new ConfigurationError(
-      `File "${file}" is read-only; make it writable (chmod u+w) or use dry-run to see the change.`,
-    );
-  }
-  try {
-    return await fs.readFile(path, "utf8");
-  } catch (error) {
-    throw new ConfigurationError(
-      `File "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}); check its permissions.`,
-    );
-  }
 }
 
 export function unifiedDiff(edits: PlannedEdit[]): string {
@@ -79,7 +54,7 @@ export async function updateTfvars(
   const unique = [...new Set(params.files)];
   const edits: PlannedEdit[] = [];
   for (const file of unique) {
-    const text = await readTfvarsFile(deps.cwd, file);
+    const text = await deps.files.read(file);
     edits.push(await planTfvarsEdit(file, text, params.request));
   }
   // Reported only once every file has been planned: a later file's error means no edits at all.
@@ -90,9 +65,7 @@ export async function updateTfvars(
   }
   const changed = edits.filter((e) => e.before !== e.after);
   if (!params.dryRun && changed.length > 0) {
-    await writeFilesAtomically(
-      changed.map((e) => ({ path: resolve(deps.cwd, e.file), content: e.after })),
-    );
+    await deps.files.writeAll(changed.map((e) => ({ file: e.file, content: e.after })));
   }
   return {
     changed: changed.length > 0,

@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { JSONPath } from "jsonpath-plus";
 import YAML from "yaml";
+import { scanJsonPath } from "../release-file/json-path-scan.js";
 import type { Redact } from "./format.js";
 import { formatValue, noRedaction } from "./format.js";
 
@@ -52,23 +53,8 @@ const UNARY = new Set<Operator>(["exists", "not exists"]);
 
 /** Where the path ends: the first space or operator outside brackets and quotes. */
 function splitPath(text: string): [string, string] {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === "\\") i++;
-      else if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === "[" || ch === "(") depth++;
-    else if (ch === "]" || ch === ")") depth--;
-    else if (depth === 0 && (/\s/.test(ch) || "=!<>".includes(ch))) {
-      return [text.slice(0, i), text.slice(i).trim()];
-    }
-  }
-  return [text, ""];
+  const { stop } = scanJsonPath(text, (ch) => /\s/.test(ch) || "=!<>".includes(ch));
+  return stop === -1 ? [text, ""] : [text.slice(0, stop), text.slice(stop).trim()];
 }
 
 /** `/pattern/flags`, or the whole text as a pattern. Throws a phrase when it does not compile. */

@@ -11,7 +11,6 @@ import type { CheckSpec } from "./check-spec.js";
 import { credentialsOf } from "../core/http/credentials.js";
 import { formatDuration } from "./format.js";
 import type { HttpSend } from "../core/http/http-client.js";
-import { send as httpSend } from "../core/http/http-client.js";
 import type { LatencyReport } from "./latency-probe.js";
 import { runLatencyProbe } from "./latency-probe.js";
 import type { CheckOutcome, Deadline } from "./run-check.js";
@@ -29,8 +28,8 @@ export interface VerifyDeps {
   clock: Clock;
   logger: Logger;
   secrets: SecretRegistry;
-  /** The HTTP client; tests pass a fake. */
-  send?: HttpSend;
+  /** The HTTP client: the action passes one that honours the proxy settings; tests, a fake. */
+  send: HttpSend;
   /** High-resolution time in ms for the latency probe (performance.now). */
   now?: () => number;
   signal?: AbortSignal;
@@ -50,7 +49,7 @@ export interface VerifyResult {
 async function probe(
   check: CheckSpec,
   outcome: CheckOutcome,
-  deps: VerifyDeps & { send: HttpSend },
+  deps: VerifyDeps,
 ): Promise<CheckVerdict> {
   if (!check.latency || !outcome.passed) return outcome;
   const { requests, concurrency } = check.latency;
@@ -84,7 +83,6 @@ export async function verify(params: VerifyParams, deps: VerifyDeps): Promise<Ve
   // Credentials are registered before the first request, so nothing can print them.
   for (const check of params.checks)
     for (const value of credentialsOf(check)) deps.secrets.add(value);
-  const send = deps.send ?? httpSend;
   const started = deps.clock.now().getTime();
   const timer = startTimer(
     deps.clock,
@@ -105,7 +103,7 @@ export async function verify(params: VerifyParams, deps: VerifyDeps): Promise<Ve
     const outcomes = await Promise.all(
       params.checks.map((check) =>
         runCheck(check, {
-          send,
+          send: deps.send,
           clock: deps.clock,
           logger: deps.logger,
           secrets: deps.secrets,
@@ -115,7 +113,7 @@ export async function verify(params: VerifyParams, deps: VerifyDeps): Promise<Ve
       ),
     );
     for (const [index, check] of params.checks.entries()) {
-      checks.push(await probe(check, outcomes[index]!, { ...deps, send, signal: bounded }));
+      checks.push(await probe(check, outcomes[index]!, { ...deps, signal: bounded }));
     }
   } finally {
     timer.cancel();

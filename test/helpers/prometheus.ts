@@ -3,7 +3,8 @@
  * temp storage directory, listening on 127.0.0.1 at a free port, scraping the given targets
  * every second. And the small demo service it scrapes: real HTTP requests, sent at a rate the
  * test sets, answered 500 with the probability the test sets, counted in
- * `demo_requests_total{code}`.
+ * `demo_requests_total{code}`. Or, for tests that run on simulated time, the same counters
+ * written straight into Prometheus with explicit timestamps (`simulateDemoService`).
  */
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
@@ -12,6 +13,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { freePort, listenOnLoopback } from "./ports.js";
+import type { Series } from "./prometheus-remote-write.js";
+import { remoteWrite } from "./prometheus-remote-write.js";
 import { tempDir } from "./run-context.js";
 
 const INSTALL = "apt-get install -y prometheus";
@@ -20,6 +23,8 @@ export interface PrometheusServer {
   url: string;
   /** Resolves once Prometheus holds at least one sample of `query`. */
   waitForData(query: string, timeoutMs?: number): Promise<void>;
+  /** Stores samples at their own timestamps (needs `remoteWrite` at start). */
+  write(series: Series[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,9 +50,12 @@ async function waitUntil(
 }
 
 export async function startPrometheus(options: {
-  targets: string[];
+  targets?: string[];
   scrapeIntervalS?: number;
+  /** Accept samples through the remote-write receiver (`write`). */
+  remoteWrite?: boolean;
 }): Promise<PrometheusServer> {
+  const targets = options.targets ?? [];
   const binary = prometheusBinary();
   const dir = tempDir("greenlight-prometheus-");
   const interval = `${options.scrapeIntervalS ?? 1}s`;
@@ -58,10 +66,14 @@ export async function startPrometheus(options: {
       "global:",
       `  scrape_interval: ${interval}`,
       `  evaluation_interval: ${interval}`,
-      "scrape_configs:",
-      "  - job_name: demo",
-      "    static_configs:",
-      `      - targets: [${options.targets.map((t) => JSON.stringify(t)).join(", ")}]`,
+      ...(targets.length > 0
+        ? [
+            "scrape_configs:",
+            "  - job_name: demo",
+            "    static_configs:",
+            `      - targets: [${targets.map((t) => JSON.stringify(t)).join(", ")}]`,
+          ]
+        : []),
       "",
     ].join("\n"),
   );
@@ -74,6 +86,7 @@ export async function startPrometheus(options: {
       `--storage.tsdb.path=${join(dir, "data")}`,
       `--web.listen-address=127.0.0.1:${port}`,
       "--log.level=warn",
+      ...(options.remoteWrite ? ["--web.enable-remote-write-receiver"] : []),
     ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
@@ -99,6 +112,7 @@ export async function startPrometheus(options: {
         const body = (await response.json()) as { data?: { result?: unknown[] } };
         return (body.data?.result?.length ?? 0) > 0;
       }),
+    write: (series) => remoteWrite(url, series),
     async stop() {
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
@@ -166,6 +180,58 @@ export async function startDemoService(
       clearInterval(load);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface SimulatedDemoService {
+  /** The share of requests answered 500, from 0 to 1. */
+  setErrorRate(rate: number): void;
+  /** Requests per second from now on (0: no traffic). */
+  setTraffic(perSecond: number): void;
+  /**
+   * Writes the counters as a scrape every second would have seen them, up to and including
+   * `at` (milliseconds since the epoch), at the traffic and error rate set meanwhile.
+   */
+  runUntil(at: number): Promise<void>;
+}
+
+/**
+ * The demo service's `demo_requests_total{code}` on simulated time: no requests are sent
+ * and nothing is scraped; each second's counters go into Prometheus with that second's
+ * timestamp, the errors spread over the requests as the real service spreads them.
+ */
+export function simulateDemoService(
+  prometheus: PrometheusServer,
+  options: { start: number; errorRate?: number; perSecond?: number },
+): SimulatedDemoService {
+  let errorRate = options.errorRate ?? 0;
+  let perSecond = options.perSecond ?? 20;
+  const counts = { "200": 0, "500": 0 };
+  let served = 0;
+  let written = options.start - 1_000;
+  return {
+    setErrorRate: (rate) => void (errorRate = rate),
+    setTraffic: (value) => void (perSecond = value),
+    async runUntil(at) {
+      const samples: Record<keyof typeof counts, [number, number][]> = { "200": [], "500": [] };
+      for (let t = written + 1_000; t <= at; t += 1_000) {
+        for (let i = 0; i < perSecond; i++) {
+          served++;
+          const fail = Math.floor(served * errorRate) > Math.floor((served - 1) * errorRate);
+          counts[fail ? "500" : "200"]++;
+        }
+        samples["200"].push([t, counts["200"]]);
+        samples["500"].push([t, counts["500"]]);
+        written = t;
+      }
+      if (samples["200"].length === 0) return;
+      await prometheus.write(
+        (["200", "500"] as const).map((code) => ({
+          labels: { __name__: "demo_requests_total", job: "demo", code },
+          samples: samples[code],
+        })),
+      );
     },
   };
 }

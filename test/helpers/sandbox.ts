@@ -1,7 +1,7 @@
 /**
  * Helpers for tests and benchmarks that drive the GitHub sandbox: seed bare repositories
- * in one commit, start a sandbox with an Octokit factory pointed at it, and read history
- * back from the bare repository itself.
+ * in one commit, start a sandbox with an Octokit factory pointed at it, commit files through
+ * its API, and read history back from the bare repository itself.
  */
 import { execFile } from "node:child_process";
 import { join } from "node:path";
@@ -58,6 +58,37 @@ export async function createBareRepo(
 
 export const TestOctokit = Octokit.plugin(restEndpointMethods, paginateRest);
 export type TestOctokitClient = InstanceType<typeof TestOctokit>;
+
+/**
+ * A commit through the Git Data API that writes `files` on top of `parent` (a commit sha),
+ * on no branch yet: the caller points whichever ref it needs at the returned sha.
+ */
+export async function commitFiles(
+  octokit: TestOctokitClient,
+  repo: { owner: string; repo: string },
+  parent: string,
+  files: Record<string, string>,
+  message: string,
+): Promise<string> {
+  const base = (await octokit.rest.git.getCommit({ ...repo, commit_sha: parent })).data;
+  const tree = await octokit.rest.git.createTree({
+    ...repo,
+    base_tree: base.tree.sha,
+    tree: Object.entries(files).map(([path, content]) => ({
+      path,
+      mode: "100644" as const,
+      type: "blob" as const,
+      content,
+    })),
+  });
+  const commit = await octokit.rest.git.createCommit({
+    ...repo,
+    message,
+    tree: tree.data.sha,
+    parents: [parent],
+  });
+  return commit.data.sha;
+}
 
 export interface TestSandbox {
   sandbox: Sandbox;

@@ -1,5 +1,6 @@
 /** What every analysis reports: the evidence a decision is recorded with. */
 import type { Clock } from "../../core/clock.js";
+import type { HttpSend } from "../../core/http/http-client.js";
 import type { Logger } from "../../core/logger.js";
 import type { SecretRegistry } from "../../core/secrets.js";
 
@@ -24,6 +25,8 @@ export type Fetch = typeof globalThis.fetch;
 
 export interface AnalysisDeps {
   fetch: Fetch;
+  /** The HTTP client verify analyses run their checks with. */
+  send: HttpSend;
   clock: Clock;
   logger: Logger;
   secrets: SecretRegistry;

@@ -16,7 +16,7 @@ export async function runVerifyAnalysis(
 ): Promise<AnalysisEvidence> {
   const result = await verify(
     { checks: analysis.checks, deadlineMs: VERIFY_DEADLINE_MS },
-    { clock: deps.clock, logger: deps.logger, secrets: deps.secrets },
+    { clock: deps.clock, logger: deps.logger, secrets: deps.secrets, send: deps.send },
   );
   const failed = result.checks.filter((c) => !c.passed);
   return {

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startInfraWorld } from "./infra-world.js";
 import { listenOnLoopback } from "../../helpers/ports.js";
+import { SkippingClock } from "../../helpers/skipping-clock.js";
 
 describe("promote baking from verification", () => {
   it("starts the bake when verify confirms, records it once, and advances after it", async () => {
@@ -14,7 +15,9 @@ describe("promote baking from verification", () => {
     const service = createServer((_req, res) => void res.writeHead(answering ? 200 : 503).end());
     await listenOnLoopback(service);
     const url = `http://127.0.0.1:${(service.address() as AddressInfo).port}/health`;
+    const clock = new SkippingClock();
     const world = await startInfraWorld({
+      sandbox: { now: () => clock.now() },
       merge: "direct",
       promotion: {
         steps: [50, 100],
@@ -25,12 +28,12 @@ describe("promote baking from verification", () => {
       },
     });
     try {
-      expect((await world.promote()).result!.outputs.decision).toBe("advance");
+      expect((await world.promote({}, clock)).result!.outputs.decision).toBe("advance");
       answering = false;
-      const unconfirmed = await world.promote();
+      const unconfirmed = await world.promote({}, clock);
       expect(unconfirmed.result!.outputs.decision).toBe("hold");
       answering = true;
-      const confirmed = await world.promote();
+      const confirmed = await world.promote({}, clock);
       expect(confirmed.result!.outputs.decision).toBe("wait");
       const head = world.git("rev-parse", "main");
       const list = () =>
@@ -43,8 +46,8 @@ describe("promote baking from verification", () => {
           .then((r) => r.data);
       const records = await list();
       expect(records.map((d) => [d.sha, d.environment])).toEqual([[head, "production"]]);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
-      expect((await world.promote()).result!.outputs.decision).toBe("advance");
+      clock.skip(1_100);
+      expect((await world.promote({}, clock)).result!.outputs.decision).toBe("advance");
       expect(world.values()).toMatchObject({ api_green_weight: 100 });
       expect(await list()).toHaveLength(1);
     } finally {

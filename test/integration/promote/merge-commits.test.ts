@@ -3,6 +3,7 @@
  * pull request's own commit, and a step's bake must still count from the merge.
  */
 import { describe, expect, it } from "vitest";
+import { SkippingClock } from "../../helpers/skipping-clock.js";
 import { startInfraWorld } from "./infra-world.js";
 
 describe("promote with merge commits", () => {
@@ -33,16 +34,18 @@ describe("promote with merge commits", () => {
   });
 
   it("dates a step by its merge commit, not by its pull request's commit", async () => {
+    const clock = new SkippingClock();
     const world = await startInfraWorld({
+      sandbox: { now: () => clock.now() },
       promotion: { steps: [50, 100], "bake-time": "1h" },
       merge: "pull-request",
     });
     try {
-      const first = await world.promote();
+      const first = await world.promote({}, clock);
       expect(first.result!.outputs.decision).toBe("advance");
       const number = Number(first.result!.outputs["pull-request-url"]!.split("/").at(-1));
       // The reviewer takes a while: the merge is seconds younger than the branch's commit.
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      clock.skip(2_100);
       await world.octokit.request("PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge", {
         owner: "acme",
         repo: "infra",
@@ -52,7 +55,7 @@ describe("promote with merge commits", () => {
       const mergeDate = new Date(world.git("log", "-1", "--format=%cI", "main"));
       const branchDate = new Date(world.git("log", "-1", "--format=%cI", "main^2"));
       expect(mergeDate.getTime() - branchDate.getTime()).toBeGreaterThanOrEqual(2_000);
-      const second = await world.promote();
+      const second = await world.promote({}, clock);
       expect(second.result!.outputs.decision).toBe("wait");
       const summary = JSON.stringify(second.result!.summary);
       expect(summary).toContain(`reached the base branch at ${mergeDate.toISOString()}`);

@@ -1,11 +1,15 @@
 /**
- * promote against a real Prometheus scraping a demo service whose error rate the test
- * controls, with the local GitHub sandbox as the infra repository. Ticks run one second
- * apart, as a schedule would run them minutes apart.
+ * promote against a real Prometheus holding a demo service's request counters, whose error
+ * rate the test controls, with the local GitHub sandbox as the infra repository. Time is
+ * simulated: promote, the sandbox's commit dates and the samples Prometheus holds share one
+ * clock, and ticks run one simulated second apart (as a schedule would run them minutes
+ * apart), so bake times and rate windows pass without waiting for them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DemoService, PrometheusServer } from "../../helpers/prometheus.js";
-import { startDemoService, startPrometheus } from "../../helpers/prometheus.js";
+import type { Clock } from "../../../src/core/clock.js";
+import { systemClock } from "../../../src/core/clock.js";
+import type { PrometheusServer, SimulatedDemoService } from "../../helpers/prometheus.js";
+import { simulateDemoService, startPrometheus } from "../../helpers/prometheus.js";
 import type { InfraWorld, RunOutcome } from "./infra-world.js";
 import { CANDIDATE, startInfraWorld } from "./infra-world.js";
 
@@ -16,21 +20,49 @@ const INTERVAL_S = 1;
 const FAILURE_LIMIT = 1;
 const TICK_MS = 1_000;
 
-let demo: DemoService;
+/**
+ * The one clock of the test: `advance` is time passing between ticks, with the demo
+ * service's counters written up to the new now. A pause promote takes sleeps for real and
+ * leaves the simulated time alone, so a deadline raced against real work cannot fire early.
+ */
+class SimulatedTime implements Clock {
+  constructor(private current: number) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  sleep(ms: number): Promise<void> {
+    return systemClock.sleep(ms);
+  }
+
+  async advance(ms: number): Promise<void> {
+    this.current += ms;
+    await demo.runUntil(this.current);
+  }
+}
+
+let time: SimulatedTime;
+let demo: SimulatedDemoService;
 let prometheus: PrometheusServer;
 
 beforeAll(async () => {
-  demo = await startDemoService({ perSecond: 20, errorRate: 0.01 });
-  prometheus = await startPrometheus({ targets: [demo.target], scrapeIntervalS: 1 });
-  await prometheus.waitForData(TRAFFIC);
+  prometheus = await startPrometheus({ remoteWrite: true });
+  const start = Math.floor(Date.now() / 1_000) * 1_000;
+  time = new SimulatedTime(start);
+  demo = simulateDemoService(prometheus, { start, perSecond: 20, errorRate: 0.01 });
   // Enough history for a rate over the whole window.
-  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  await time.advance(15_000);
 });
 
 afterAll(async () => {
   await prometheus?.stop();
-  await demo?.stop();
 });
+
+/** An infra world whose sandbox dates everything on the simulated clock. */
+function simulatedWorld(options: Parameters<typeof startInfraWorld>[0]): Promise<InfraWorld> {
+  return startInfraWorld({ ...options, sandbox: { now: () => time.now() } });
+}
 
 function plan(bakeTime: string) {
   return {
@@ -62,13 +94,13 @@ async function tickUntil(
   options: { limitMs: number; onTick?: (tick: Tick) => void },
 ): Promise<Tick[]> {
   const ticks: Tick[] = [];
-  const deadline = Date.now() + options.limitMs;
-  while (Date.now() < deadline) {
-    const outcome = await world.promote();
+  const deadline = time.now().getTime() + options.limitMs;
+  while (time.now().getTime() < deadline) {
+    const outcome = await world.promote({}, time);
     if (outcome.error) throw outcome.error;
     const weights = JSON.parse(outcome.result!.outputs.weights!) as Record<string, number>;
     const tick = {
-      at: Date.now(),
+      at: time.now().getTime(),
       decision: outcome.result!.outputs.decision!,
       weight: weights["api"],
       outcome,
@@ -76,10 +108,10 @@ async function tickUntil(
     ticks.push(tick);
     options.onTick?.(tick);
     if (stop(tick, ticks)) return ticks;
-    await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+    await time.advance(TICK_MS);
   }
   throw new Error(
-    `Gave up after ${options.limitMs} ms: ${ticks.map((t) => t.decision).join(", ")}`,
+    `Gave up after ${options.limitMs} simulated ms: ${ticks.map((t) => t.decision).join(", ")}`,
   );
 }
 
@@ -92,7 +124,7 @@ describe("promote with Prometheus", () => {
   it("takes a healthy release 10 → 50 → 100 → finalized through pull requests that auto-merge", async () => {
     demo.setTraffic(20);
     demo.setErrorRate(0.01);
-    const world = await startInfraWorld({ promotion: plan("3s"), merge: "auto-merge" });
+    const world = await simulatedWorld({ promotion: plan("3s"), merge: "auto-merge" });
     try {
       const ticks = await tickUntil(world, (t) => t.decision === "idle", { limitMs: 60_000 });
       expect(acting(ticks)).toEqual([
@@ -152,7 +184,7 @@ describe("promote with Prometheus", () => {
   it("rolls back a release whose error rate jumps at 50% within interval × failure limit plus one tick", async () => {
     demo.setTraffic(20);
     demo.setErrorRate(0.01);
-    const world = await startInfraWorld({ promotion: plan("10s"), merge: "direct" });
+    const world = await simulatedWorld({ promotion: plan("10s"), merge: "direct" });
     try {
       const ticks = await tickUntil(world, (t) => t.decision === "rollback", {
         limitMs: 120_000,
@@ -188,7 +220,7 @@ describe("promote with Prometheus", () => {
       expect(last.result!.failure).toMatch(/rolled back/);
       expect(world.git("log", "-1", "--format=%B", "main")).toMatch(/error rate: failed; measured/);
       // Rolled back stays rolled back.
-      const after = await world.promote();
+      const after = await world.promote({}, time);
       expect(after.result!.outputs.decision).toBe("idle");
     } finally {
       demo.setErrorRate(0.01);
@@ -198,8 +230,9 @@ describe("promote with Prometheus", () => {
 
   it("holds a release with no traffic: not advanced and not rolled back", async () => {
     demo.setTraffic(0);
-    await new Promise((resolve) => setTimeout(resolve, 12_000));
-    const world = await startInfraWorld({ promotion: plan("2s"), merge: "direct" });
+    // Past the rate window, so no request is left in it.
+    await time.advance(12_000);
+    const world = await simulatedWorld({ promotion: plan("2s"), merge: "direct" });
     try {
       const ticks = await tickUntil(world, (_t, all) => all.length >= 8, { limitMs: 60_000 });
       expect(ticks[0]!.decision).toBe("advance");

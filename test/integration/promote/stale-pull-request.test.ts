@@ -3,6 +3,9 @@
  * and goes on from what the base branch holds.
  */
 import { describe, expect, it } from "vitest";
+import type { Clock } from "../../../src/core/clock.js";
+import { commitFiles } from "../../helpers/sandbox.js";
+import { SkippingClock } from "../../helpers/skipping-clock.js";
 import {
   CANDIDATE,
   STABLE,
@@ -18,23 +21,12 @@ const repo = { owner: "acme", repo: "infra" };
 async function commitRelease(world: InfraWorld, content: string, message: string): Promise<void> {
   const octokit = world.octokit;
   const head = (await octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).data.object.sha;
-  const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: head })).data;
-  const tree = await octokit.rest.git.createTree({
-    ...repo,
-    base_tree: parent.tree.sha,
-    tree: [{ path: TFVARS, mode: "100644", type: "blob", content }],
-  });
-  const commit = await octokit.rest.git.createCommit({
-    ...repo,
-    message,
-    tree: tree.data.sha,
-    parents: [head],
-  });
-  await octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha: commit.data.sha });
+  const sha = await commitFiles(octokit, repo, head, { [TFVARS]: content }, message);
+  await octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha });
 }
 
-async function tick(world: InfraWorld): Promise<string> {
-  const outcome = await world.promote();
+async function tick(world: InfraWorld, clock?: Clock): Promise<string> {
+  const outcome = await world.promote({}, clock);
   if (outcome.error) throw outcome.error;
   return outcome.result!.outputs.decision!;
 }
@@ -78,20 +70,22 @@ describe("stale promotion pull requests", () => {
   });
 
   it("closes a promotion pull request opened before a new release was deployed and promotes the new release", async () => {
+    const clock = new SkippingClock();
     const world = await startInfraWorld({
+      sandbox: { now: () => clock.now() },
       promotion: { steps: [10, 100], "bake-time": "0s" },
       merge: "pull-request",
     });
     try {
-      expect(await tick(world)).toBe("advance");
+      expect(await tick(world, clock)).toBe("advance");
       const [stale] = await pullsOf(world, "open");
       expect(stale).toBeDefined();
       // GitHub dates to the second: the new release lands in a later one.
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      clock.skip(1_100);
       const NEWER = "registry.example.com/api:1.2.0";
       await commitRelease(world, releaseFile({ api_green_image: NEWER }), "Deploy 1.2.0");
 
-      expect(await tick(world)).toBe("advance");
+      expect(await tick(world, clock)).toBe("advance");
       const closed = await pullsOf(world, "closed");
       expect(closed.map((p) => [p.number, Boolean(p.merged_at)])).toEqual([[stale!.number, false]]);
       const comments = await commentsOn(world, stale!.number);
@@ -108,7 +102,7 @@ describe("stale promotion pull requests", () => {
       expect(proposed["api_green_image"]).not.toBe(CANDIDATE);
 
       // While the new one waits, ticks wait on it and close nothing more.
-      expect(await tick(world)).toBe("wait");
+      expect(await tick(world, clock)).toBe("wait");
       expect(await pullsOf(world, "open")).toHaveLength(1);
     } finally {
       await world.close();

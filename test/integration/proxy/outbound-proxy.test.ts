@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toRunnable } from "../../../src/core/action.js";
 import { systemClock } from "../../../src/core/clock.js";
 import { httpFetch } from "../../../src/core/http/fetch.js";
+import { send } from "../../../src/core/http/http-client.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { runHttpJsonAnalysis } from "../../../src/promote/analyses/http-json.js";
@@ -75,6 +76,7 @@ function analysisDeps(env: Record<string, string>): AnalysisDeps {
   // What promote's definition gives its analyses.
   return {
     fetch: httpFetch({ env }),
+    send,
     clock: systemClock,
     logger: new MemoryLogger(),
     secrets: new SecretRegistry(),

@@ -3,7 +3,7 @@
  * commits, filters, auto_merge of the default branch, auto_inactive, and deletion limits.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gitLog, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { commitFiles, gitLog, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
 
 let t: TestSandbox;
 let bare: string;
@@ -77,25 +77,14 @@ describe("deployments", () => {
     const octokit = t.octokit();
     const main = (await gitLog(bare, "main"))[0]!.sha;
     await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/topic", sha: main });
-    const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: main })).data;
-    const tree = await octokit.rest.git.createTree({
-      ...repo,
-      base_tree: parent.tree.sha,
-      tree: [{ path: "new.txt", mode: "100644", type: "blob", content: "n\n" }],
-    });
-    const ahead = await octokit.rest.git.createCommit({
-      ...repo,
-      message: "Ahead",
-      tree: tree.data.sha,
-      parents: [main],
-    });
-    await octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha: ahead.data.sha });
+    const ahead = await commitFiles(octokit, repo, main, { "new.txt": "n\n" }, "Ahead");
+    await octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha: ahead });
 
     const answer = await octokit.rest.repos.createDeployment({ ...repo, ref: "topic" });
     expect(answer.status).toBe(202);
     expect(answer.data).toEqual({ message: "Auto-merged main into topic on deployment." });
     const [merge] = await gitLog(bare, "topic");
-    expect(merge!.parents).toEqual([main, ahead.data.sha]);
+    expect(merge!.parents).toEqual([main, ahead]);
     const second = await octokit.rest.repos.createDeployment({
       ...repo,
       ref: "topic",

@@ -8,7 +8,7 @@ import { createGitHubClient } from "../../../src/core/github/client.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { SECONDARY_RATE_LIMIT_MESSAGE } from "../../../src/sandbox/server.js";
-import { gitLog, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { commitFiles, gitLog, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
 
 let t: TestSandbox;
 let bare: string;
@@ -140,19 +140,8 @@ describe("faults", () => {
   it("makes a pull request that answered 502 findable, and refuses its duplicate", async () => {
     const octokit = t.octokit();
     const head = await mainSha();
-    const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: head })).data;
-    const tree = await octokit.rest.git.createTree({
-      ...repo,
-      base_tree: parent.tree.sha,
-      tree: [{ path: "x.txt", mode: "100644", type: "blob", content: "x\n" }],
-    });
-    const commit = await octokit.rest.git.createCommit({
-      ...repo,
-      message: "x",
-      tree: tree.data.sha,
-      parents: [head],
-    });
-    await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/pr-502", sha: commit.data.sha });
+    const sha = await commitFiles(octokit, repo, head, { "x.txt": "x\n" }, "x");
+    await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/pr-502", sha });
     t.sandbox.faults.add({
       route: "POST /repos/{owner}/{repo}/pulls",
       kind: "write-then-502",

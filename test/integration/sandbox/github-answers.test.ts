@@ -6,7 +6,7 @@
  */
 import { generateKeyPairSync, sign } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { commitFiles, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
 
 const repo = { owner: "acme", repo: "infra" };
 const WORKFLOW_TOKEN = "ghs_workflowtoken";
@@ -52,24 +52,8 @@ async function openPull(
   const octokit = t.octokit();
   const branch = `feature/${++branches}`;
   const base = (await octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).data.object.sha;
-  const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: base })).data;
-  const tree = await octokit.rest.git.createTree({
-    ...repo,
-    base_tree: parent.tree.sha,
-    tree: Object.entries(files).map(([path, content]) => ({
-      path,
-      mode: "100644" as const,
-      type: "blob" as const,
-      content,
-    })),
-  });
-  const commit = await octokit.rest.git.createCommit({
-    ...repo,
-    message: `Change on ${branch}`,
-    tree: tree.data.sha,
-    parents: [base],
-  });
-  await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+  const sha = await commitFiles(octokit, repo, base, files, `Change on ${branch}`);
+  await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
   const pr = await t.octokit(options.token).rest.pulls.create({
     ...repo,
     head: branch,

@@ -3,7 +3,7 @@
  * 201 with the comment, 404 for an unknown issue, 422 for a blank body, and a list oldest first.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { commitFiles, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
 
 let t: TestSandbox;
 const repo = { owner: "acme", repo: "infra" };
@@ -13,19 +13,8 @@ beforeAll(async () => {
   t = await startTestSandbox({ repos: { "acme/infra": { "README.md": "hello\n" } } });
   const octokit = t.octokit();
   const base = (await octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).data.object.sha;
-  const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: base })).data;
-  const tree = await octokit.rest.git.createTree({
-    ...repo,
-    base_tree: parent.tree.sha,
-    tree: [{ path: "a.txt", mode: "100644", type: "blob", content: "a\n" }],
-  });
-  const commit = await octokit.rest.git.createCommit({
-    ...repo,
-    message: "Add a",
-    tree: tree.data.sha,
-    parents: [base],
-  });
-  await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/topic", sha: commit.data.sha });
+  const sha = await commitFiles(octokit, repo, base, { "a.txt": "a\n" }, "Add a");
+  await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/topic", sha });
   const pull = await octokit.rest.pulls.create({
     ...repo,
     head: "topic",

@@ -4,7 +4,13 @@
  * and the labels, assignees and reviewers set on a new pull request.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gitLog, gitShow, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import {
+  commitFiles,
+  gitLog,
+  gitShow,
+  startTestSandbox,
+  type TestSandbox,
+} from "../../helpers/sandbox.js";
 
 let t: TestSandbox;
 let bare: string;
@@ -26,23 +32,7 @@ async function branchWith(
 ): Promise<string> {
   const octokit = t.octokit();
   const base = (await octokit.rest.git.getRef({ ...repo, ref: `heads/${from}` })).data.object.sha;
-  const parent = (await octokit.rest.git.getCommit({ ...repo, commit_sha: base })).data;
-  const tree = await octokit.rest.git.createTree({
-    ...repo,
-    base_tree: parent.tree.sha,
-    tree: Object.entries(files).map(([path, content]) => ({
-      path,
-      mode: "100644" as const,
-      type: "blob" as const,
-      content,
-    })),
-  });
-  const commit = await octokit.rest.git.createCommit({
-    ...repo,
-    message: `Change on ${branch}`,
-    tree: tree.data.sha,
-    parents: [base],
-  });
+  const sha = await commitFiles(octokit, repo, base, files, `Change on ${branch}`);
   const exists = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` }).then(
     () => true,
     () => false,
@@ -51,16 +41,16 @@ async function branchWith(
     await octokit.rest.git.updateRef({
       ...repo,
       ref: `heads/${branch}`,
-      sha: commit.data.sha,
+      sha,
       force: true,
     });
   else
     await octokit.rest.git.createRef({
       ...repo,
       ref: `refs/heads/${branch}`,
-      sha: commit.data.sha,
+      sha,
     });
-  return commit.data.sha;
+  return sha;
 }
 
 async function openPull(branch: string, files: Record<string, string>, title = `PR ${branch}`) {

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../../src/cli/main.js";
+import { send } from "../../../src/core/http/http-client.js";
 import { ManualClock } from "../../../src/core/clock.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { parseMeasurement } from "../../../src/core/measurement.js";
@@ -47,6 +48,7 @@ async function judge(analysis: AnalysisConfig, fetch: typeof globalThis.fetch) {
     { since: NOW, now: NOW },
     {
       fetch,
+      send,
       clock: new ManualClock(NOW),
       logger: new MemoryLogger(),
       secrets: new SecretRegistry(),

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { send } from "../../../src/core/http/http-client.js";
 import { ManualClock, systemClock } from "../../../src/core/clock.js";
 import { ConfigurationError } from "../../../src/core/errors.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
@@ -20,6 +21,7 @@ const NOW = new Date(Date.UTC(2026, 0, 1, 12));
 function deps(fetch: typeof globalThis.fetch): AnalysisDeps {
   return {
     fetch,
+    send,
     clock: new ManualClock(NOW),
     logger: new MemoryLogger(),
     secrets: new SecretRegistry(),

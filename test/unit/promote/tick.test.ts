@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { send } from "../../../src/core/http/http-client.js";
 import { ManualClock } from "../../../src/core/clock.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
@@ -100,6 +101,7 @@ function world(
             providerDown
               ? Promise.reject(new Error("connect ECONNREFUSED"))
               : prometheus(input, init),
+          send,
           env: {},
         },
       ),

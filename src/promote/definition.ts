@@ -2,13 +2,12 @@
  * promote's inputs: the environment's promotion plan from the config file, overridable by
  * inputs, compiled in full (conditions, checks) before the first API call.
  */
+import { analysisTransport } from "./transport.js";
 import { z } from "zod";
 import { analysisSchema } from "../config/schema.js";
 import { defineAction } from "../core/action.js";
 import { ConfigurationError } from "../core/errors.js";
 import { githubAuthSecretInputs } from "../core/github/inputs.js";
-import { httpFetch } from "../core/http/fetch.js";
-import { send } from "../core/http/http-client.js";
 import { booleanInput, durationInput, listInput, structuredInput } from "../core/inputs.js";
 import { compileAnalyses, minimumTrafficUrl } from "./analyses/index.js";
 import {
@@ -117,9 +116,7 @@ export const promoteAction = defineAction({
           clock: context.clock,
           logger: context.logger,
           secrets: context.secrets,
-          fetch: httpFetch({ env: context.env }),
-          // Verify analyses connect directly, as they always have; only fetch follows the proxy.
-          send,
+          ...analysisTransport(context.env),
           env: context.env,
         },
       );

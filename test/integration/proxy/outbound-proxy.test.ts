@@ -7,14 +7,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toRunnable } from "../../../src/core/action.js";
 import { systemClock } from "../../../src/core/clock.js";
-import { httpFetch } from "../../../src/core/http/fetch.js";
-import { send } from "../../../src/core/http/http-client.js";
 import { MemoryLogger } from "../../../src/core/logger.js";
 import { SecretRegistry } from "../../../src/core/secrets.js";
 import { runHttpJsonAnalysis } from "../../../src/promote/analyses/http-json.js";
 import { runPrometheusAnalysis } from "../../../src/promote/analyses/prometheus.js";
 import type { AnalysisDeps } from "../../../src/promote/analyses/types.js";
+import { runVerifyAnalysis } from "../../../src/promote/analyses/verify-analysis.js";
 import { parseCondition } from "../../../src/promote/conditions.js";
+import { analysisTransport } from "../../../src/promote/transport.js";
+import { parseCheckList } from "../../../src/verify/check-sources.js";
+import { BUILT_IN_DEFAULTS } from "../../../src/verify/check-spec.js";
 import { verifyAction } from "../../../src/verify/definition.js";
 import { startForwardProxy, type ForwardProxy } from "../../helpers/forward-proxy.js";
 import { tempDir } from "../../helpers/run-context.js";
@@ -75,8 +77,7 @@ async function verify(env: Record<string, string>) {
 function analysisDeps(env: Record<string, string>): AnalysisDeps {
   // What promote's definition gives its analyses.
   return {
-    fetch: httpFetch({ env }),
-    send,
+    ...analysisTransport(env),
     clock: systemClock,
     logger: new MemoryLogger(),
     secrets: new SecretRegistry(),
@@ -98,7 +99,7 @@ describe("outbound requests behind a proxy", () => {
     expect(proxy.seen).toEqual([]);
   });
 
-  it("promote's Prometheus and HTTP-JSON analyses go through the proxy", async () => {
+  it("promote's Prometheus, HTTP-JSON and verify analyses go through the proxy", async () => {
     proxy.seen.length = 0;
     const now = new Date();
     const deps = analysisDeps({ HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
@@ -122,10 +123,22 @@ describe("outbound requests behind a proxy", () => {
       },
       deps,
     );
-    expect([prometheus.verdict, json.verdict]).toEqual(["passed", "passed"]);
+    const checks = parseCheckList(
+      [{ url: plain.url("/health"), expect: { status: 200 } }],
+      { label: "the test's checks" },
+      { ...BUILT_IN_DEFAULTS, attempts: 1 },
+      { env: {}, onSecret: () => undefined },
+    );
+    const health = await runVerifyAnalysis({ name: "health", checks }, deps);
+    expect([prometheus.verdict, json.verdict, health.verdict]).toEqual([
+      "passed",
+      "passed",
+      "passed",
+    ]);
     expect(proxy.seen).toEqual([
       expect.stringMatching(new RegExp(`^GET ${plain.origin}/api/v1/query\\?`)),
       `GET ${plain.url("/metrics.json")}`,
+      `GET ${plain.url("/health")}`,
     ]);
   });
 });

@@ -120,6 +120,7 @@ describe("promote evidence", () => {
       images: JSON.stringify(release.images),
       weights: JSON.stringify({ api: 10, web: 10 }),
       "pull-request-url": "",
+      landed: "false",
       evidence: JSON.stringify(result.evidence),
     });
     expect(renderMarkdown(promoteSummary(result, "acme/infra"))).toContain(

@@ -2,8 +2,9 @@
  * rollback: put the environment back on a known-good release, written to Git so the
  * repository never disagrees with production. Two forms:
  *
- *   - fast path: all traffic to the stable (blue) side, the candidate scaled to zero, no
- *     analysis — the same edit promote makes when a gate fails;
+ *   - fast path: all traffic to the stable (blue) side, the candidate scaled to zero (or,
+ *     with no desired count to scale, given the stable image), no analysis — the same edit
+ *     promote makes when a gate fails;
  *   - to an earlier release: that release's images (found in the tfvars file's history by
  *     version, tag or digest) become the stable side again, with all traffic on it.
  *

@@ -12,6 +12,7 @@ import type { ReleaseEdit } from "../../../src/release-file/release-edits.js";
 import type { ServiceLayout } from "../../../src/release-file/service-layout.js";
 import { discoverLayouts, layoutsFromConfig } from "../../../src/release-file/service-layout.js";
 import { candidateServices, servicesOf } from "../../../src/release/release-state.js";
+import { supersededReleases } from "../../../src/release/superseded-release.js";
 import { changedLines, readYamlFixture } from "../../helpers/yaml-fixtures.js";
 
 const STABLE = "registry.example.com/api:1.0.0";
@@ -114,6 +115,26 @@ describe("a rollback in a JSON tfvars file", () => {
       api_blue_image: STABLE,
       api_green_image: STABLE,
     });
+  });
+});
+
+describe("the stable image given back to green", () => {
+  it("supersedes no release, where a new image on green does", async () => {
+    const file = "release.auto.tfvars.json";
+    const text = json({
+      api_blue_image: STABLE,
+      api_green_image: BAD,
+      api_blue_weight: 90,
+      api_green_weight: 10,
+    });
+    const layouts = discoverLayouts(JSON.parse(text) as Record<string, string>);
+    const rolledBack = await edit(file, text, { rollback: ["api"] });
+    expect(supersededReleases(file, text, rolledBack.after, layouts)).toEqual([]);
+    const newer = "registry.example.com/api:1.2.0";
+    const deployed = await edit(file, text, { images: { api: newer } });
+    expect(supersededReleases(file, text, deployed.after, layouts)).toEqual([
+      { service: "api", previous: BAD, next: newer, weight: 10 },
+    ]);
   });
 });
 

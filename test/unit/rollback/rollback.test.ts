@@ -5,6 +5,7 @@ import { MemoryLogger } from "../../../src/core/logger.js";
 import { imageMatches } from "../../../src/rollback/find-release.js";
 import type { RollbackParams } from "../../../src/rollback/main.js";
 import { rollback } from "../../../src/rollback/main.js";
+import { rollbackSummary } from "../../../src/rollback/summary.js";
 import { FILE, FakeInfra, releaseText } from "../../helpers/fake-infra.js";
 
 const api = (v: string) => `registry.example.com/api:${v}`;
@@ -74,6 +75,14 @@ describe("rollback", () => {
     );
     // web has no desired counts: the stable image on green records the rollback.
     expect(infra.data()).toMatchObject({ web_green_image: web("1.0.0"), web_green_weight: 0 });
+    expect(rollbackSummary(result, "acme/infra")).toContainEqual({
+      kind: "table",
+      header: ["Service", "Rolled back", "Stable"],
+      rows: [
+        ["api", api("1.1.0"), api("1.0.0")],
+        ["web", web("1.1.0"), web("1.0.0")],
+      ],
+    });
     expect(infra.deployments[0]).toMatchObject({ task: "greenlight:rollback", state: "success" });
     expect(infra.deployments[0]!.description).toContain("error budget burn");
 

@@ -13,7 +13,19 @@ export interface EvidenceRecord {
   environment: string;
   weights: Record<string, number>;
   analyses: AnalysisEvidence[];
+  /**
+   * After a rollback: the release each service left and the stable one it is back on. The
+   * file may no longer hold the rolled-back image (a green side without a desired count is
+   * given the stable image), so the record names it.
+   */
+  images?: Record<string, { from: string; to: string }>;
   at: string;
+}
+
+function imageLines(record: EvidenceRecord): string[] {
+  return Object.entries(record.images ?? {}).map(
+    ([service, { from, to }]) => `Rolled back ${service}: ${from} (stable: ${to})`,
+  );
 }
 
 const VERDICT_MARK: Record<AnalysisEvidence["verdict"], string> = {
@@ -29,6 +41,14 @@ export function evidenceBlocks(record: EvidenceRecord): SummaryBlock[] {
       text: `**Decision:** ${record.decision} — ${record.reason}`,
     },
   ];
+  const images = Object.entries(record.images ?? {});
+  if (images.length > 0) {
+    blocks.push({
+      kind: "table",
+      header: ["Service", "Rolled back", "Stable"],
+      rows: images.map(([service, { from, to }]) => [service, inlineCode(from), inlineCode(to)]),
+    });
+  }
   if (record.analyses.length > 0) {
     blocks.push({
       kind: "table",
@@ -57,6 +77,7 @@ export function evidenceMarkdown(record: EvidenceRecord): string {
 export function evidenceCommitLines(record: EvidenceRecord): string {
   return [
     `Decision: ${record.decision} (${record.reason})`,
+    ...imageLines(record),
     ...record.analyses.map(
       (a) =>
         `- ${a.name}: ${a.verdict}; measured ${a.measured}; threshold ${a.threshold}; query ${a.query}`,

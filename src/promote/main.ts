@@ -44,6 +44,7 @@ import {
   classifyRelease,
   readReleaseState,
   releaseOn,
+  rolledBackImages,
   weightsOf,
 } from "../release/release-state.js";
 
@@ -138,6 +139,13 @@ function weightsAfter(state: ReleaseState, decision: Decision): Record<string, n
   return weights;
 }
 
+/** The services a decision changes: finalize and rollback take those without weights along; an advance cannot. */
+function changedServices(phase: ReleasePhase, decision: Decision): string[] {
+  const companions =
+    phase.kind === "idle" || decision.decision === "advance" ? [] : phase.companions;
+  return [...decision.services, ...companions];
+}
+
 function landRequest(
   params: PromoteParams,
   state: ReleaseState,
@@ -145,10 +153,7 @@ function landRequest(
   decision: Decision,
   record: EvidenceRecord,
 ): LandRequest {
-  // Finalize and rollback take the services without weights along; an advance cannot.
-  const companions =
-    phase.kind === "idle" || decision.decision === "advance" ? [] : phase.companions;
-  const services = [...decision.services, ...companions];
+  const services = changedServices(phase, decision);
   const list = services.join(", ");
   // A step is decided for the release green holds now; a newer release must not inherit it.
   const decidedFor = Object.fromEntries(
@@ -419,18 +424,25 @@ async function recordDeployment(
 
 export async function promote(params: PromoteParams, deps: PromoteDeps): Promise<PromoteResult> {
   const situation = await withdrawOutdated(params, deps, await readSituation(params, deps));
-  const { state } = situation;
+  const { state, phase } = situation;
   const measured = await measureAndDecide(params, deps, situation);
   const { evidence } = measured;
   let decision = measured.decision;
-  const record = (weights: Record<string, number>): EvidenceRecord => ({
-    decision: decision.decision,
-    reason: decision.reason,
-    environment: params.environment,
-    weights,
-    analyses: evidence,
-    at: deps.clock.now().toISOString(),
-  });
+  const record = (weights: Record<string, number>): EvidenceRecord => {
+    const images =
+      decision.decision === "rollback"
+        ? rolledBackImages(state.services, changedServices(phase, decision))
+        : {};
+    return {
+      decision: decision.decision,
+      reason: decision.reason,
+      environment: params.environment,
+      weights,
+      analyses: evidence,
+      ...(Object.keys(images).length > 0 ? { images } : {}),
+      at: deps.clock.now().toISOString(),
+    };
+  };
   deps.logger.info(`Decision: ${decision.decision} — ${decision.reason}`);
 
   let landed: LandResult | undefined;

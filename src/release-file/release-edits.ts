@@ -7,7 +7,12 @@
  * Model: blue is the stable side, green the candidate. A deploy writes the candidate into
  * green; weights move traffic to green; finalize copies green into blue and puts all
  * traffic there (green scales to zero); rollback puts all traffic on blue and scales green
- * to zero, leaving green's image in place as a record of what was rolled back.
+ * to zero, leaving green's image in place as a record of what was rolled back. A service
+ * without a green desired count has nothing to scale, and weights alone (blue 100, green 0
+ * is also where a fresh deploy starts) cannot tell a rolled-back candidate from one waiting
+ * for its first step: its rollback writes blue's image onto green, so the file itself says
+ * no candidate is there, and the rolled-back image stays in the commit's history and the
+ * rollback's record.
  *
  * A deploy that replaces the green image of a weighted service also takes green's traffic
  * away (green 0, blue 100): the traffic belonged to the release being replaced, and blue
@@ -215,6 +220,20 @@ function finalizeAssignments(
   });
 }
 
+/**
+ * Green given blue's image, for a service whose green side has no desired count to scale to
+ * zero: without it, a candidate left on green reads as a release to promote (after a
+ * rollback of a release still at 0%, nothing else in the file would change at all).
+ */
+function stableOnGreen(layout: ServiceLayout, data: JsonValue): Assignment[] {
+  const green = optionalField(data, layout, "green-image");
+  const blue = optionalField(data, layout, "blue-image");
+  // Nothing deployed on green, or no stable release to put there: no candidate to record.
+  const image = (v: JsonValue | undefined) => (typeof v === "string" ? v : "");
+  if (image(green) === "" || image(blue) === "" || green === blue) return [];
+  return writeField(layout, "green-image", image(blue));
+}
+
 function rollbackAssignments(
   services: string[],
   layouts: ServiceLayout[],
@@ -225,6 +244,8 @@ function rollbackAssignments(
     if (layout.weighted) out.push(...weightAssignments(layout, data, 0));
     if (optionalField(data, layout, "green-desired-count") !== undefined) {
       out.push(...writeField(layout, "green-desired-count", 0));
+    } else {
+      out.push(...stableOnGreen(layout, data));
     }
     return out;
   });

@@ -213,6 +213,25 @@ export function classifyRelease(state: ReleaseState): ReleasePhase {
   return { kind: "deployed", services: names, companions };
 }
 
+/**
+ * What a rollback of the named services leaves and returns to: each green image that is not
+ * the stable one, and the stable image (blue's, or `stable`'s when an earlier release is put
+ * back on blue).
+ */
+export function rolledBackImages(
+  services: ServiceRelease[],
+  names: string[],
+  stable: Record<string, string> = {},
+): Record<string, { from: string; to: string }> {
+  const images: Record<string, { from: string; to: string }> = {};
+  for (const service of services) {
+    if (!names.includes(service.name) || !service.greenImage) continue;
+    const to = stable[service.name] ?? service.blueImage;
+    if (to && to !== service.greenImage) images[service.name] = { from: service.greenImage, to };
+  }
+  return images;
+}
+
 export function weightsOf(services: ServiceRelease[]): Record<string, number> {
   return Object.fromEntries(
     services.filter((s) => s.greenWeight !== undefined).map((s) => [s.name, s.greenWeight!]),

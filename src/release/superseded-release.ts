@@ -1,7 +1,9 @@
 /**
  * Which releases a change to the release file supersedes: a candidate on green (running or
- * taking traffic, and not the stable release on blue) whose image the change replaces. Its
- * promotion ends there; the new release starts from the first step.
+ * taking traffic, and not the stable release on blue) whose image the change replaces with
+ * another release. Its promotion ends there; the new release starts from the first step.
+ * Green given the stable image back (a rollback of a green side without a desired count)
+ * is no new release.
  */
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import { candidateServices, snapshotOf } from "./release-state.js";
@@ -26,8 +28,9 @@ export function supersededReleases(
   const old = snapshotOf(before, file, layouts).services;
   const now = snapshotOf(after, file, layouts).services;
   return candidateServices({ services: old }).flatMap((was) => {
-    const next = now.find((s) => s.name === was.name)?.greenImage;
-    if (next === undefined || next === was.greenImage) return [];
+    const after = now.find((s) => s.name === was.name);
+    const next = after?.greenImage;
+    if (next === undefined || next === was.greenImage || next === after?.blueImage) return [];
     return [{ service: was.name, previous: was.greenImage!, next, weight: was.greenWeight ?? 0 }];
   });
 }

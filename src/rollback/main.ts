@@ -2,8 +2,9 @@
  * rollback: put the environment back on a known-good release, written to Git so the
  * repository never disagrees with production. Two forms:
  *
- *   - fast path: all traffic to the stable (blue) side, the candidate scaled to zero, no
- *     analysis — the same edit promote makes when a gate fails;
+ *   - fast path: all traffic to the stable (blue) side, the candidate scaled to zero (or,
+ *     with no desired count to scale, given the stable image), no analysis — the same edit
+ *     promote makes when a gate fails;
  *   - to an earlier release: that release's images (found in the tfvars file's history by
  *     version, tag or digest) become the stable side again, with all traffic on it.
  *
@@ -18,7 +19,7 @@ import type { LandResult, Lander } from "../release/land-change.js";
 import { branchFor } from "../release/land-change.js";
 import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
 import type { ReleaseSource, ReleaseState } from "../release/release-state.js";
-import { readReleaseState, weightsOf } from "../release/release-state.js";
+import { readReleaseState, rolledBackImages, weightsOf } from "../release/release-state.js";
 import type { TfvarsFormat } from "../release-file/document.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { findLayout } from "../release-file/release-edits.js";
@@ -83,29 +84,30 @@ function chosenServices(state: ReleaseState, wanted: string[]): string[] {
   return wanted.map((service) => findLayout(state.layouts, service).name);
 }
 
-/** The candidate each service leaves (green) and the release it returns to. */
-function rolledBackImages(
-  state: ReleaseState,
-  services: string[],
-  release: EarlierRelease | undefined,
-): Record<string, { from: string; to: string }> {
-  const images: Record<string, { from: string; to: string }> = {};
-  for (const service of state.services) {
-    if (!services.includes(service.name) || !service.greenImage) continue;
-    const to = release?.images[service.name] ?? service.blueImage;
-    if (to) images[service.name] = { from: service.greenImage, to };
-  }
-  return images;
-}
-
 function redeployAssignments(state: ReleaseState, release: EarlierRelease): Assignment[] {
   return Object.entries(release.images).flatMap(([service, image]) =>
     writeField(findLayout(state.layouts, service), "blue-image", image),
   );
 }
 
+/** What each service left, named in the commit: the file may no longer hold it afterwards. */
+function imageLines(evidence: RollbackEvidence): string[] {
+  return Object.entries(evidence.images).map(
+    ([service, { from, to }]) => `Rolled back ${service}: ${from} (stable: ${to})`,
+  );
+}
+
 function bodyOf(evidence: RollbackEvidence): string {
   const lines = [`**Reason:** ${evidence.reason}`];
+  const images = Object.entries(evidence.images);
+  if (images.length > 0) {
+    lines.push(
+      "",
+      "| Service | Rolled back | Stable |",
+      "| --- | --- | --- |",
+      ...images.map(([s, { from, to }]) => `| ${s} | \`${from}\` | \`${to}\` |`),
+    );
+  }
   if (evidence.release) {
     lines.push(
       "",
@@ -157,7 +159,7 @@ export async function rollback(
     environment: params.environment,
     services,
     weights,
-    images: rolledBackImages(state, services, release),
+    images: rolledBackImages(state.services, services, release?.images),
     ...(release
       ? {
           release: {
@@ -181,7 +183,7 @@ export async function rollback(
     services,
     headline,
     body: bodyOf(evidence),
-    commitBody: `Reason: ${params.reason}`,
+    commitBody: [`Reason: ${params.reason}`, ...imageLines(evidence)].join("\n"),
     expectedHead: state.head,
     text: state.text,
     replanOnMovedBase: true,

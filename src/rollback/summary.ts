@@ -2,7 +2,8 @@ import type { Summary } from "../core/summary.js";
 import type { RollbackResult } from "./main.js";
 
 const VERBS: Record<RollbackResult["operation"], string> = {
-  "rolled-back": "moved all traffic back to the stable side and scaled the candidate to zero",
+  "rolled-back":
+    "moved all traffic back to the stable side and stopped the candidate (scaled to zero, or replaced on green by the stable image where green has no desired count)",
   redeployed: "put an earlier release back on the stable side, with all traffic on it",
   unchanged: "found the environment already rolled back",
 };
@@ -16,6 +17,14 @@ export function rollbackSummary(result: RollbackResult, repository: string): Sum
       text: `Greenlight ${VERBS[result.operation]} for ${result.services.join(", ")} in ${repository}. Reason: ${result.evidence.reason}.${pr ? ` Pull request: [#${pr.number}](${pr.url}).` : ""}`,
     },
   ];
+  const images = Object.entries(result.evidence.images);
+  if (!result.release && images.length > 0) {
+    summary.push({
+      kind: "table",
+      header: ["Service", "Rolled back", "Stable"],
+      rows: images.map(([service, { from, to }]) => [service, from, to]),
+    });
+  }
   if (result.release) {
     summary.push({
       kind: "table",

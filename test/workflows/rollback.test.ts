@@ -199,21 +199,26 @@ describe("a bad release on the documented pipeline's schedule", () => {
     expect(decisions.filter((d) => d !== "wait")).toEqual(["rollback"]);
     const result = rolledBack!;
 
-    // The infra repository: all traffic back on the stable side, the bad release kept on green
-    // as the record of what was rolled back, in one commit on main that says why.
+    // The infra repository: all traffic back on the stable side and, as production's file
+    // has no desired counts, the stable release on green too, in one commit on main that
+    // says why and names the bad release it took away.
     const values = await production();
     for (const service of ["api", "webhooks"]) {
       expect(values[`${service}_blue_weight`], service).toBe(100);
       expect(values[`${service}_green_weight`], service).toBe(0);
     }
-    for (const service of SERVICES) {
-      expect(values[`${service}_blue_image`]).toBe(`${ECR}/${service}@sha256:${STABLE}`);
-      expect(values[`${service}_green_image`]).toBe(`${ECR}/${service}@sha256:${BAD}`);
-    }
     const [head] = await gitLog(world.infraRepo, "main");
     expect(head!.subject).toMatch(
       /^Roll back api, webhooks, worker in production: analysis failed: error-rate/,
     );
+    for (const service of SERVICES) {
+      const stable = `${ECR}/${service}@sha256:${STABLE}`;
+      expect(values[`${service}_blue_image`]).toBe(stable);
+      expect(values[`${service}_green_image`]).toBe(stable);
+      expect(head!.message).toContain(
+        `${service} green-image: "${ECR}/${service}@sha256:${BAD}" -> "${stable}"`,
+      );
+    }
 
     // Job results: the tick fails (the release failed), the rollback it made is on main, the
     // stable side passed its checks, and the notification went out.

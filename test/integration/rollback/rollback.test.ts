@@ -118,6 +118,56 @@ describe.each(FLAVOURS)("rollback (%s release file)", (flavour) => {
     }
   });
 
+  it("a release rolled back at 0% in a file without desired counts is never promoted", async () => {
+    const world = await startInfraWorld({
+      flavour,
+      release: {
+        api_blue_image: api("1.0.0"),
+        api_green_image: api("1.0.0"),
+        api_blue_weight: 100,
+        api_green_weight: 0,
+      },
+      merge: "direct",
+      promotion: { steps: [10, 50, 100], "bake-time": "0s" },
+    });
+    try {
+      const deployed = await world.deploy({ images: `api=${api("1.1.0")}`, merge: "direct" });
+      expect(deployed.error).toBeUndefined();
+      expect(world.values()).toMatchObject({ api_green_image: api("1.1.0"), api_green_weight: 0 });
+
+      const result = await world.rollback({ reason: "crash loop on start", merge: "direct" });
+      expect(result.error).toBeUndefined();
+      expect(result.result!.outputs.operation).toBe("rolled-back");
+      expect(result.result!.outputs.landed).toBe("true");
+      const evidence = JSON.parse(result.result!.outputs.evidence!) as {
+        images: Record<string, { from: string; to: string }>;
+      };
+      expect(evidence.images).toEqual({ api: { from: api("1.1.0"), to: api("1.0.0") } });
+      // The rollback is in the file: green holds the stable release again; the bad one is
+      // named by the commit and stays in the file's history.
+      expect(world.values()).toMatchObject({
+        api_blue_image: api("1.0.0"),
+        api_green_image: api("1.0.0"),
+        api_blue_weight: 100,
+        api_green_weight: 0,
+      });
+      const message = world.git("log", "-1", "--format=%B", "main");
+      expect(message).toContain("Reason: crash loop on start");
+      expect(message).toContain(`Rolled back api: ${api("1.1.0")} (stable: ${api("1.0.0")})`);
+      expect(world.values("main~1")).toMatchObject({ api_green_image: api("1.1.0") });
+
+      // The schedule's next ticks find nothing to promote.
+      for (let i = 0; i < 2; i++) {
+        const tick = await world.promote();
+        expect(tick.error).toBeUndefined();
+        expect(tick.result!.outputs.decision).toBe("idle");
+      }
+      expect(world.values()).toMatchObject({ api_green_image: api("1.0.0"), api_green_weight: 0 });
+    } finally {
+      await world.close();
+    }
+  });
+
   it("closes a pending promotion pull request, which would otherwise undo the rollback", async () => {
     const world = await startInfraWorld({
       flavour,

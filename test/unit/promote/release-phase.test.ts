@@ -84,6 +84,27 @@ describe.each(Object.entries(LAYOUTS))("a release's phase, %s", (_layout, values
     expect(await world.phase()).toEqual({ kind: "deployed", services: ["api"], companions: [] });
   });
 
+  it("is idle once a release still at 0% is rolled back: the rollback is in the file", async () => {
+    const world = await finalizedV2(values);
+    await world.apply({ images: { api: V3 } }, "Deploy V3");
+    expect(await world.phase()).toMatchObject({ kind: "deployed" });
+    await world.apply({ rollback: ["api"] }, "Roll back V3 before its first step");
+    expect(await world.phase()).toEqual({ kind: "idle", reason: expect.any(String) as string });
+  });
+
+  it("does not take a rolled-back release along when another service's release lands", async () => {
+    const web = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key.replace(/^api_/, "web_"), value]),
+    );
+    const world = infraWith({ ...values, ...web });
+    await world.apply({ images: { api: V2 } }, "Deploy api V2");
+    await world.apply({ weights: { api: 10 } }, "Promote api to 10%");
+    await world.apply({ rollback: ["api"] }, "Roll back api V2");
+    expect(await world.phase()).toMatchObject({ kind: "idle" });
+    await world.apply({ images: { web: V3 } }, "Deploy web V3");
+    expect(await world.phase()).toEqual({ kind: "deployed", services: ["web"], companions: [] });
+  });
+
   it("is idle when a finalized release is rolled back to the earlier one (blue changes, green keeps it as a record)", async () => {
     const world = await finalizedV2(values);
     // What rollback's `to` writes: the earlier release on blue, all traffic on it.

@@ -9,6 +9,7 @@ import { compileAnalyses } from "../../../src/promote/analyses/index.js";
 import type { PromoteResult } from "../../../src/promote/main.js";
 import { promote } from "../../../src/promote/main.js";
 import { promoteOutputs } from "../../../src/promote/summary.js";
+import { rollback } from "../../../src/rollback/main.js";
 import type { AnalysisConfig, PromotionPlan } from "../../../src/promote/plan.js";
 import { FILE, FakeInfra, fakePrometheus, releaseText } from "../../helpers/fake-infra.js";
 import { listenOnLoopback } from "../../helpers/ports.js";
@@ -120,6 +121,13 @@ function deploy(w: World): void {
   );
 }
 
+/** A release file without desired counts, with CANDIDATE deployed on green at 0%. */
+function deployWithoutCounts(w: World): void {
+  const file = { api_blue_image: STABLE, api_blue_weight: 100, api_green_weight: 0 };
+  w.infra.push(releaseText({ ...file, api_green_image: STABLE }), "Release file without counts");
+  w.infra.push(releaseText({ ...file, api_green_image: CANDIDATE }), "Deploy api 1.1.0");
+}
+
 describe("promote tick", () => {
   it("takes a healthy release 10 → 50 → 100 → finalized, one step per baked tick", async () => {
     const w = world();
@@ -214,6 +222,67 @@ describe("promote tick", () => {
     // A rolled-back release stays rolled back.
     await w.clock.advance(600_000);
     expect((await w.tick()).decision).toBe("idle");
+  });
+
+  it("never promotes a release rolled back by hand at 0% in a file without desired counts", async () => {
+    const w = world();
+    deployWithoutCounts(w);
+    const rolledBack = await rollback(
+      {
+        environment: "production",
+        base: "main",
+        file: FILE,
+        services: [],
+        reason: "bad build",
+        historyDepth: 20,
+      },
+      {
+        source: w.infra,
+        lander: w.infra,
+        deployments: w.infra,
+        clock: w.clock,
+        logger: new MemoryLogger(),
+      },
+    );
+    expect(rolledBack.operation).toBe("rolled-back");
+    expect(rolledBack.evidence.images).toEqual({ api: { from: CANDIDATE, to: STABLE } });
+    expect(w.infra.data()).toMatchObject({ api_green_image: STABLE, api_green_weight: 0 });
+    expect(w.infra.landed.at(-1)!.commitBody).toBe(
+      `Reason: bad build\nRolled back api: ${CANDIDATE} (stable: ${STABLE})`,
+    );
+    for (let i = 0; i < 3; i++) {
+      await w.clock.advance(300_000);
+      const tick = await w.tick();
+      expect(tick.decision).toBe("idle");
+      expect(tick.weights).toEqual({ api: 0 });
+    }
+    expect(w.infra.data()).toMatchObject({ api_green_image: STABLE, api_green_weight: 0 });
+  });
+
+  it("rolls back a release at 0% whose verify fails, in a file without desired counts, for good", async () => {
+    const server = createServer((_req, res) => void res.writeHead(503).end());
+    await listenOnLoopback(server);
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+      const verifyAnalysis = {
+        name: "answers",
+        verify: [{ url, attempts: 1 }],
+      } as unknown as AnalysisConfig;
+      const w = world({}, [verifyAnalysis]);
+      deployWithoutCounts(w);
+      const result = await w.tick();
+      expect(result.decision).toBe("rollback");
+      expect(result.evidence.images).toEqual({ api: { from: CANDIDATE, to: STABLE } });
+      expect(w.infra.data()).toMatchObject({ api_green_image: STABLE, api_green_weight: 0 });
+      expect(w.infra.landed.at(-1)!.commitBody).toContain(
+        `Rolled back api: ${CANDIDATE} (stable: ${STABLE})`,
+      );
+      expect(w.infra.landed.at(-1)!.body).toContain(`| api | \`${CANDIDATE}\` | \`${STABLE}\` |`);
+      await w.clock.advance(300_000);
+      expect((await w.tick()).decision).toBe("idle");
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("holds a release with no traffic: never advanced, never rolled back", async () => {

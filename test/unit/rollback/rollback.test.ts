@@ -5,6 +5,7 @@ import { MemoryLogger } from "../../../src/core/logger.js";
 import { imageMatches } from "../../../src/rollback/find-release.js";
 import type { RollbackParams } from "../../../src/rollback/main.js";
 import { rollback } from "../../../src/rollback/main.js";
+import { rollbackSummary } from "../../../src/rollback/summary.js";
 import { FILE, FakeInfra, releaseText } from "../../helpers/fake-infra.js";
 
 const api = (v: string) => `registry.example.com/api:${v}`;
@@ -65,7 +66,23 @@ describe("rollback", () => {
       api_green_image: api("1.1.0"),
       web_blue_weight: 100,
     });
-    expect(infra.landed[0]!.commitBody).toBe("Reason: error budget burn");
+    expect(infra.landed[0]!.commitBody).toBe(
+      [
+        "Reason: error budget burn",
+        `Rolled back api: ${api("1.1.0")} (stable: ${api("1.0.0")})`,
+        `Rolled back web: ${web("1.1.0")} (stable: ${web("1.0.0")})`,
+      ].join("\n"),
+    );
+    // web has no desired counts: the stable image on green records the rollback.
+    expect(infra.data()).toMatchObject({ web_green_image: web("1.0.0"), web_green_weight: 0 });
+    expect(rollbackSummary(result, "acme/infra")).toContainEqual({
+      kind: "table",
+      header: ["Service", "Rolled back", "Stable"],
+      rows: [
+        ["api", api("1.1.0"), api("1.0.0")],
+        ["web", web("1.1.0"), web("1.0.0")],
+      ],
+    });
     expect(infra.deployments[0]).toMatchObject({ task: "greenlight:rollback", state: "success" });
     expect(infra.deployments[0]!.description).toContain("error budget burn");
 

@@ -65,18 +65,25 @@ export interface LocalRegistryTls {
   keyFile: string;
 }
 
-/**
- * Starts a registry in `dir`. `authConfig` is the registry's YAML `auth:` section (e.g.
- * htpasswd), empty for an open registry; with `tls` it serves HTTPS.
- */
+export interface LocalRegistryOptions {
+  /** The registry's YAML `auth:` section (e.g. htpasswd); none for an open registry. */
+  authConfig?: string;
+  /** Serve HTTPS instead of plain HTTP. */
+  tls?: LocalRegistryTls;
+  /** Refuse every write (the registry's read-only maintenance mode). */
+  readOnly?: boolean;
+}
+
+/** Starts a registry in `dir`. */
 export async function startLocalRegistry(
   dir: string,
-  authConfig = "",
-  tls?: LocalRegistryTls,
+  options: LocalRegistryOptions = {},
 ): Promise<LocalRegistry> {
+  const { authConfig = "", tls } = options;
   const tlsConfig = tls
     ? `  tls:\n    certificate: ${tls.certFile}\n    key: ${tls.keyFile}\n`
     : "";
+  const readOnly = options.readOnly ? "  maintenance:\n    readonly:\n      enabled: true\n" : "";
   mkdirSync(join(dir, "data"), { recursive: true });
   // A port taken between freePort and the registry's bind is retried with another.
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -84,7 +91,7 @@ export async function startLocalRegistry(
     const config = join(dir, "config.yml");
     writeFileSync(
       config,
-      `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "data")}\n  delete:\n    enabled: true\nhttp:\n  addr: ${host}\n${tlsConfig}${authConfig}`,
+      `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "data")}\n  delete:\n    enabled: true\n${readOnly}http:\n  addr: ${host}\n${tlsConfig}${authConfig}`,
     );
     const child = spawn("docker-registry", ["serve", config], {
       stdio: ["ignore", "ignore", "pipe"],

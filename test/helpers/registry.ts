@@ -25,6 +25,8 @@ export interface RegistryOptions {
   user?: { username: string; password: string };
   /** Serve HTTPS with this certificate (for 127.0.0.1) instead of plain HTTP. */
   tls?: { certFile: string; keyFile: string };
+  /** Refuse every push (read-only maintenance mode). */
+  readOnly?: boolean;
 }
 
 const INSTALL: Record<string, string> = {
@@ -66,7 +68,11 @@ export async function startRegistry(
     );
     auth = `auth:\n  htpasswd:\n    realm: greenlight-test\n    path: ${join(dir, "htpasswd")}\n`;
   }
-  return startLocalRegistry(dir, auth, options.tls);
+  return startLocalRegistry(dir, {
+    authConfig: auth,
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.readOnly ? { readOnly: true } : {}),
+  });
 }
 
 /**

@@ -208,11 +208,15 @@ describe("the documented pipeline on a push", () => {
     expect(await world.infraFile(PRODUCTION)).toBe(releaseFile(registry.host));
   });
 
-  it("tells Slack about both deploys", () => {
-    const titles = slack.requests.map((r) => String(r.json?.["text"]));
+  it("tells Slack about both deploys, production's with its pull request", () => {
     expect(slack.requests.every((r) => r.url === SLACK_PATH && !r.refused)).toBe(true);
-    expect(titles).toHaveLength(2);
-    expect(titles[0]).toMatch(/qa/i);
-    expect(titles[1]).toMatch(/production/i);
+    const titles = slack.requests.map((r) => String(r.json?.["text"]));
+    expect(titles).toEqual([
+      expect.stringMatching(new RegExp(`Deploy of .*${sha}.* to qa succeeded$`)),
+      expect.stringMatching(new RegExp(`Deploy of .*${sha}.* to production succeeded$`)),
+    ]);
+    const pullUrl = result.jobs["production / release"]!.outputs["pull-request-url"]!;
+    expect(pullUrl).not.toBe("");
+    expect(slack.requests[1]!.body).toContain(pullUrl);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { execFile, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -37,7 +37,19 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function answers(host: string): Promise<boolean> {
+async function answers(host: string, tls: boolean): Promise<boolean> {
+  // An HTTPS registry's certificate may be one this process does not trust: a connection is
+  // enough to know it listens.
+  if (tls) {
+    const [address, port] = host.split(":");
+    return new Promise((resolve) => {
+      const socket = connect(Number(port), address, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+  }
   try {
     const response = await fetch(`http://${host}/v2/`);
     await response.body?.cancel();
@@ -47,11 +59,31 @@ async function answers(host: string): Promise<boolean> {
   }
 }
 
-/**
- * Starts a registry in `dir`. `authConfig` is the registry's YAML `auth:` section (e.g.
- * htpasswd), empty for an open registry.
- */
-export async function startLocalRegistry(dir: string, authConfig = ""): Promise<LocalRegistry> {
+export interface LocalRegistryTls {
+  /** PEM files of the certificate (for 127.0.0.1) and its key. */
+  certFile: string;
+  keyFile: string;
+}
+
+export interface LocalRegistryOptions {
+  /** The registry's YAML `auth:` section (e.g. htpasswd); none for an open registry. */
+  authConfig?: string;
+  /** Serve HTTPS instead of plain HTTP. */
+  tls?: LocalRegistryTls;
+  /** Refuse every write (the registry's read-only maintenance mode). */
+  readOnly?: boolean;
+}
+
+/** Starts a registry in `dir`. */
+export async function startLocalRegistry(
+  dir: string,
+  options: LocalRegistryOptions = {},
+): Promise<LocalRegistry> {
+  const { authConfig = "", tls } = options;
+  const tlsConfig = tls
+    ? `  tls:\n    certificate: ${tls.certFile}\n    key: ${tls.keyFile}\n`
+    : "";
+  const readOnly = options.readOnly ? "  maintenance:\n    readonly:\n      enabled: true\n" : "";
   mkdirSync(join(dir, "data"), { recursive: true });
   // A port taken between freePort and the registry's bind is retried with another.
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -59,7 +91,7 @@ export async function startLocalRegistry(dir: string, authConfig = ""): Promise<
     const config = join(dir, "config.yml");
     writeFileSync(
       config,
-      `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "data")}\n  delete:\n    enabled: true\nhttp:\n  addr: ${host}\n${authConfig}`,
+      `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "data")}\n  delete:\n    enabled: true\n${readOnly}http:\n  addr: ${host}\n${tlsConfig}${authConfig}`,
     );
     const child = spawn("docker-registry", ["serve", config], {
       stdio: ["ignore", "ignore", "pipe"],
@@ -70,10 +102,10 @@ export async function startLocalRegistry(dir: string, authConfig = ""): Promise<
     let exitedEarly = false;
     void exited.then(() => (exitedEarly = true));
     const deadline = Date.now() + 10_000;
-    while (!exitedEarly && Date.now() < deadline && !(await answers(host))) {
+    while (!exitedEarly && Date.now() < deadline && !(await answers(host, tls !== undefined))) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    if (!exitedEarly && (await answers(host))) {
+    if (!exitedEarly && (await answers(host, tls !== undefined))) {
       return {
         host,
         stop: async () => {

@@ -23,6 +23,10 @@ export interface TestRegistry {
 export interface RegistryOptions {
   /** Require Basic authentication with this user (htpasswd, bcrypt). */
   user?: { username: string; password: string };
+  /** Serve HTTPS with this certificate (for 127.0.0.1) instead of plain HTTP. */
+  tls?: { certFile: string; keyFile: string };
+  /** Refuse every push (read-only maintenance mode). */
+  readOnly?: boolean;
 }
 
 const INSTALL: Record<string, string> = {
@@ -64,7 +68,11 @@ export async function startRegistry(
     );
     auth = `auth:\n  htpasswd:\n    realm: greenlight-test\n    path: ${join(dir, "htpasswd")}\n`;
   }
-  return startLocalRegistry(dir, auth);
+  return startLocalRegistry(dir, {
+    authConfig: auth,
+    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.readOnly ? { readOnly: true } : {}),
+  });
 }
 
 /**

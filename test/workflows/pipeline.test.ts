@@ -5,8 +5,7 @@
  * against a live error rate from a real Prometheus.
  *
  * What the test rewrites, and only that: the Prometheus URL (→ the loopback Prometheus) and
- * the bake time (10m → seconds). The push path (build with Buildah into a registry) is not
- * run here; see test/workflows/README.md.
+ * the bake time (10m → seconds). The push path is push.test.ts.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

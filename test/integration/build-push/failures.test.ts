@@ -24,20 +24,22 @@ const SECRET = "npm_Tok3n-never-in-an-image";
 
 let open: TestRegistry;
 let locked: TestRegistry;
+let readOnly: TestRegistry;
 let root: string;
 
 beforeAll(async () => {
   await requireCommand("buildah");
   await requireCommand("skopeo");
   root = tempDir("greenlight-registry-");
-  [open, locked] = await Promise.all([
+  [open, locked, readOnly] = await Promise.all([
     startRegistry(join(root, "open")),
     startRegistry(join(root, "locked"), { user: USER }),
+    startRegistry(join(root, "read-only"), { readOnly: true }),
   ]);
 });
 
 afterAll(async () => {
-  await Promise.all([open?.stop(), locked?.stop()]);
+  await Promise.all([open?.stop(), locked?.stop(), readOnly?.stop()]);
   if (root) removeDir(root);
 });
 
@@ -143,6 +145,19 @@ describe("operation failures exit 1 with one sentence", () => {
     expect(run.code).toBe(1);
     expect(errorLine(run.stderr)).toBe(
       `error: Pushing the layer cache of service "api" to ${locked.host}/api-cache was refused for missing or invalid credentials; log in to ${locked.host} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action), or set cache-to: none.`,
+    );
+  });
+
+  it("gives the registry's reason for a refused push (Buildah's --digestfile would drop it)", async () => {
+    const dir = scratchProject(["api"]);
+    const run = await runBuildPush(dir, {
+      services: "api=.#api",
+      registry: readOnly.host,
+      cache: "false",
+    });
+    expect(run.code).toBe(1);
+    expect(errorLine(run.stderr)).toBe(
+      `error: Pushing service "api" failed (buildah manifest push exited with 125): copying image 1/1 from manifest list: writing blob: initiating layer upload to /v2/api/blobs/uploads/ in ${readOnly.host}: StatusCode: 405, Method not allowed.`,
     );
   });
 

@@ -187,19 +187,52 @@ describe("Buildah command line", () => {
     ]);
   });
 
-  it("pushes the list with all its images and records the digest", () => {
+  it("pushes the list with all its images, recording the digest only when asked", () => {
+    expect(buildahPushArgs({ tlsVerify: true }, "localhost/l:1", "r.example.com/api:v1")).toEqual([
+      "manifest",
+      "push",
+      "--all",
+      "--quiet",
+      "localhost/l:1",
+      "docker://r.example.com/api:v1",
+    ]);
     expect(
-      buildahPushArgs({ tlsVerify: true }, "localhost/l:1", "r.example.com/api:v1", "/w/digest-0"),
+      buildahPushArgs({ tlsVerify: true }, "localhost/l:1", "r.example.com/api:v1", "/w/digest"),
     ).toEqual([
       "manifest",
       "push",
       "--all",
       "--quiet",
       "--digestfile",
-      "/w/digest-0",
+      "/w/digest",
       "localhost/l:1",
       "docker://r.example.com/api:v1",
     ]);
+  });
+
+  it("fails a push with Buildah's own exit status and error, which --digestfile would turn into exit 0", async () => {
+    // Buildah's manifest push: with --digestfile, a failed push writes an empty file and exits 0.
+    const exec: Exec = (_command, args) => {
+      const digestFile = args[args.indexOf("--digestfile") + 1];
+      if (args.includes("--digestfile") && digestFile) {
+        writeFileSync(digestFile, "");
+        return Promise.resolve({ exitCode: 0, stdout: "", stderr: "" });
+      }
+      const failing = args.includes("push");
+      return Promise.resolve({
+        exitCode: failing ? 125 : 0,
+        stdout: "",
+        stderr: failing
+          ? 'Error: pinging container registry r.example.com: Get "https://r.example.com/v2/": dial tcp: connect: connection refused'
+          : "",
+      });
+    };
+    const error = await new BuildahEngine(exec, tls)
+      .buildAndPush(request({ secrets: [] }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineCommandError);
+    expect((error as EngineCommandError).exitCode).toBe(125);
+    expect((error as EngineCommandError).output).toContain("connection refused");
   });
 
   it("mounts a value secret from an owner-only file, never as a build argument, and pushes every tag", async () => {
@@ -207,8 +240,8 @@ describe("Buildah command line", () => {
     const digest = "sha256:" + "b".repeat(64);
     let secretFile = "";
     const { exec, calls } = recordingExec((call) => {
-      const digestFile = call.args[call.args.indexOf("--digestfile") + 1];
-      if (call.args.includes("push") && digestFile) writeFileSync(digestFile, digest);
+      if (call.args.includes("--digestfile"))
+        writeFileSync(call.args[call.args.indexOf("--digestfile") + 1]!, digest);
       if (call.args.includes("build")) {
         const mount = call.args.find((a) => a.startsWith("id=npm_token,src="))!;
         secretFile = mount.slice("id=npm_token,src=".length);
@@ -218,7 +251,13 @@ describe("Buildah command line", () => {
     });
     expect(await new BuildahEngine(exec, options).buildAndPush(req)).toBe(digest);
     const steps = calls.map((c) => c.args.slice(6, 8).join(" "));
-    expect(steps).toEqual(["build --platform", "manifest push", "manifest push", "manifest rm"]);
+    expect(steps).toEqual([
+      "build --platform",
+      "manifest push",
+      "manifest push",
+      "manifest push",
+      "manifest rm",
+    ]);
     for (const call of calls) {
       expect(call.args.join(" ")).not.toContain(SECRET);
       expect(call.options?.env).toEqual({ HOME: "/home/runner" });
@@ -229,9 +268,15 @@ describe("Buildah command line", () => {
       `id=npm_token,src=${secretFile}`,
       "id=netrc,src=/home/runner/.netrc",
     ]);
-    expect(calls.slice(1, 3).map((c) => c.args.at(-1))).toEqual(
-      req.tags.map((t) => `docker://${t}`),
+    // Every tag is pushed, then the first once more for the digest.
+    expect(calls.slice(1, 4).map((c) => c.args.at(-1))).toEqual(
+      [...req.tags, req.tags[0]].map((t) => `docker://${t}`),
     );
+    expect(calls.slice(1, 4).map((c) => c.args.includes("--digestfile"))).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it("reports a failed step with its output, and still removes the manifest list", async () => {

@@ -926,9 +926,10 @@ function isBadNews(event) {
 /* harmony export */   tX: () => (/* binding */ jsonPathProblem)
 /* harmony export */ });
 /* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6229);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1915);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1915);
 /* harmony import */ var _path_filter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2246);
-/* harmony import */ var _json_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1701);
+/* harmony import */ var _json_path_scan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5240);
+/* harmony import */ var _json_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1701);
 /**
  * Generic edits: `PATH=VALUE` assignments where PATH is a JSONPath (jsonpath-plus) into
  * the file. The rules keep a typo from turning into a silent change: a path that matches
@@ -936,6 +937,7 @@ function isBadNews(event) {
  * an error unless the path itself says it means several, and a value may not change its
  * JSON type unless forced.
  */
+
 
 
 
@@ -954,39 +956,9 @@ function formatPath(segments) {
         })
             .join(""));
 }
-const CLOSERS = { "]": "[", ")": "(" };
-/** Reads `text` the way JSONPath nests it, so a `=` inside a filter does not split the line. */
-function scan(text, stopAtEquals) {
-    const open = [];
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote) {
-            if (ch === "\\")
-                i++;
-            else if (ch === quote)
-                quote = undefined;
-        }
-        else if (ch === "'" || ch === '"') {
-            quote = ch;
-        }
-        else if (ch === "[" || ch === "(") {
-            open.push(ch);
-        }
-        else if (ch in CLOSERS) {
-            if (open.pop() !== CLOSERS[ch])
-                return { equals: -1, problem: `a "${ch}" that closes nothing` };
-        }
-        else if (ch === "=" && open.length === 0 && stopAtEquals) {
-            return { equals: i };
-        }
-    }
-    const unclosed = quote ?? open[open.length - 1];
-    return unclosed ? { equals: -1, problem: `an unclosed "${unclosed}"` } : { equals: -1 };
-}
 /** Why a JSONPath cannot be used (the rest of a sentence), or undefined when it can. */
 function jsonPathProblem(path) {
-    const balance = scan(path, false).problem;
+    const balance = (0,_json_path_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scanJsonPath */ .r)(path).problem;
     if (balance)
         return `has ${balance}`;
     if (!/^\$(?:$|[.[])/.test(path))
@@ -1014,26 +986,26 @@ function parseAssignments(lines, inputName) {
         const line = raw.trim();
         if (line === "")
             continue;
-        const { equals, problem } = scan(line, true);
+        const { stop: equals, problem } = (0,_json_path_scan_js__WEBPACK_IMPORTED_MODULE_2__/* .scanJsonPath */ .r)(line, (ch) => ch === "=");
         if (problem) {
             // Name the path alone when an `=` shows where it ends.
             const path = line.includes("=") ? line.slice(0, line.indexOf("=")).trim() : line;
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${inputName}" has the path "${path}" with ${problem}; close every bracket, parenthesis and quote, e.g. $.tags['team']=payments.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "${inputName}" has the path "${path}" with ${problem}; close every bracket, parenthesis and quote, e.g. $.tags['team']=payments.`);
         }
         const path = line.slice(0, Math.max(equals, 0)).trim();
         if (equals < 0 || path === "") {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${inputName}" has the line "${line}", which is not PATH=VALUE; write e.g. $.replicas=3.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "${inputName}" has the line "${line}", which is not PATH=VALUE; write e.g. $.replicas=3.`);
         }
         const invalid = jsonPathProblem(path);
         if (invalid) {
             const example = IDENTIFIER.test(path) ? `$.${path}` : "$.replicas";
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${inputName}" has the path "${path}", which ${invalid}; write a JSONPath such as ${example}.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "${inputName}" has the path "${path}", which ${invalid}; write a JSONPath such as ${example}.`);
         }
         const text = line.slice(equals + 1).trim();
         const value = parseValue(text);
-        const inexact = typeof value === "string" ? undefined : (0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .inexactNumberIn */ .r)(text);
+        const inexact = typeof value === "string" ? undefined : (0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .inexactNumberIn */ .r)(text);
         if (inexact) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${inputName}" sets ${path} to a number that would be changed on writing: ${inexact}; give a smaller number, or a string in quotes.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "${inputName}" sets ${path} to a number that would be changed on writing: ${inexact}; give a smaller number, or a string in quotes.`);
         }
         assignments.push({ path, value });
     }
@@ -1081,7 +1053,7 @@ function valueAt(data, segments) {
 function findMatches(doc, path) {
     const invalid = jsonPathProblem(path);
     if (invalid) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Path "${path}" ${invalid}; write a JSONPath such as $.replicas.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Path "${path}" ${invalid}; write a JSONPath such as $.replicas.`);
     }
     let results;
     try {
@@ -1096,8 +1068,8 @@ function findMatches(doc, path) {
         });
     }
     catch (error) {
-        const reason = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error).replace(/\s+/g, " ").replace(/\.$/, "");
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Path ${path} cannot be evaluated against "${doc.file}" (${reason}); check its filter expression.`);
+        const reason = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error).replace(/\s+/g, " ").replace(/\.$/, "");
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Path ${path} cannot be evaluated against "${doc.file}" (${reason}); check its filter expression.`);
     }
     const pointers = [...new Set(results.map((r) => r.pointer))];
     const matches = pointers.map((pointer) => {
@@ -1126,8 +1098,8 @@ function explainNoMatch(path, file, data, options) {
     if (parent === undefined) {
         return `matches nothing in "${file}", and neither does ${formatPath(parentPath)}; check the path.`;
     }
-    if ((0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonTypeOf */ .WF)(parent) !== "object") {
-        return `matches nothing in "${file}": ${formatPath(parentPath)} is ${(0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .describeType */ .MF)(parent)}, which has no keys.`;
+    if ((0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonTypeOf */ .WF)(parent) !== "object") {
+        return `matches nothing in "${file}": ${formatPath(parentPath)} is ${(0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .describeType */ .MF)(parent)}, which has no keys.`;
     }
     return `matches nothing in "${file}"; check the path, or pass create if the key ${JSON.stringify(last)} should be added.`;
 }
@@ -1136,8 +1108,8 @@ function shortJson(value) {
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 function checkType(file, match, value, force) {
-    const was = (0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonTypeOf */ .WF)(match.value);
-    const becomes = (0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonTypeOf */ .WF)(value);
+    const was = (0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonTypeOf */ .WF)(match.value);
+    const becomes = (0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonTypeOf */ .WF)(value);
     if (was === becomes || force)
         return;
     const path = formatPath(match.segments);
@@ -1145,7 +1117,7 @@ function checkType(file, match, value, force) {
     const remedy = was === "string" && becomes !== "object" && becomes !== "array"
         ? `write ${quoted} to keep a string, or pass force to change the type`
         : "pass force if the type should change";
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Path ${path} in "${file}" holds ${(0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .describeType */ .MF)(match.value)}, but the new value ${shortJson(value)} is ${(0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .describeType */ .MF)(value)}; ${remedy}.`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Path ${path} in "${file}" holds ${(0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .describeType */ .MF)(match.value)}, but the new value ${shortJson(value)} is ${(0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .describeType */ .MF)(value)}; ${remedy}.`);
 }
 function createAt(doc, assignment, options) {
     const segments = options.create ? definiteSegments(assignment.path, doc.data) : undefined;
@@ -1153,8 +1125,8 @@ function createAt(doc, assignment, options) {
     if (!segments ||
         segments.length === 0 ||
         parent === undefined ||
-        (0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonTypeOf */ .WF)(parent) !== "object") {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Path ${assignment.path} ${explainNoMatch(assignment.path, doc.file, doc.data, options)}`);
+        (0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonTypeOf */ .WF)(parent) !== "object") {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Path ${assignment.path} ${explainNoMatch(assignment.path, doc.file, doc.data, options)}`);
     }
     return {
         doc: doc.set(segments, assignment.value, { create: true }),
@@ -1182,12 +1154,12 @@ function applyAssignments(doc, assignments, options = {}) {
         }
         if (matches.length > 1 && !saysMany(assignment.path)) {
             const listed = matches.slice(0, 3).map((m) => formatPath(m.segments));
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Path ${assignment.path} matches ${matches.length} values in "${doc.file}" (${listed.join(", ")}${matches.length > 3 ? ", …" : ""}); name one of them, or use [*], .. or a filter to change them all.`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Path ${assignment.path} matches ${matches.length} values in "${doc.file}" (${listed.join(", ")}${matches.length > 3 ? ", …" : ""}); name one of them, or use [*], .. or a filter to change them all.`);
         }
         for (const match of matches)
             checkType(doc.file, match, assignment.value, options.force);
         for (const match of matches) {
-            if ((0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(match.value, assignment.value))
+            if ((0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .sameJson */ .Vk)(match.value, assignment.value))
                 continue;
             current = current.set(match.segments, assignment.value);
             record({
@@ -1198,8 +1170,53 @@ function applyAssignments(doc, assignments, options = {}) {
             });
         }
     }
-    const real = [...changes.values()].filter((c) => !(0,_json_values_js__WEBPACK_IMPORTED_MODULE_3__/* .sameJson */ .Vk)(c.old, c.new));
+    const real = [...changes.values()].filter((c) => !(0,_json_values_js__WEBPACK_IMPORTED_MODULE_4__/* .sameJson */ .Vk)(c.old, c.new));
     return { doc: current, changes: real };
+}
+
+
+/***/ }),
+
+/***/ 5240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ scanJsonPath)
+/* harmony export */ });
+/**
+ * How JSONPath text nests: quoted names (with backslash escapes), brackets and parentheses.
+ * Whatever reads a line that starts with a path (an assignment `PATH=VALUE`, an assertion
+ * `PATH == VALUE`) finds where the path ends with this, so a `=` or a space inside a filter
+ * such as `[?(@.name == "api")]` never splits it.
+ */
+const CLOSERS = { "]": "[", ")": "(" };
+function scanJsonPath(text, stopsAt = () => false) {
+    const open = [];
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === "\\")
+                i++;
+            else if (ch === quote)
+                quote = undefined;
+        }
+        else if (ch === "'" || ch === '"') {
+            quote = ch;
+        }
+        else if (ch === "[" || ch === "(") {
+            open.push(ch);
+        }
+        else if (ch in CLOSERS) {
+            if (open.pop() !== CLOSERS[ch])
+                return { stop: -1, problem: `a "${ch}" that closes nothing` };
+        }
+        else if (open.length === 0 && stopsAt(ch)) {
+            return { stop: i };
+        }
+    }
+    const unclosed = quote ?? open[open.length - 1];
+    return unclosed ? { stop: -1, problem: `an unclosed "${unclosed}"` } : { stop: -1 };
 }
 
 
@@ -1878,12 +1895,14 @@ function evaluateHeader(expectation, headers, redact = _format_js__WEBPACK_IMPOR
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var jsonpath_plus__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6229);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2566);
+/* harmony import */ var _release_file_json_path_scan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5240);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2566);
 /**
  * JSONPath assertions on a response body: `$.status == "ok"`, `$.uptime > 0`,
  * `$.name =~ /^api-/`, `$.state in ["up", "degraded"]`, `$.debug not exists`. A path that
  * matches several values (`$.details.*.status == "up"`) must hold for every one of them.
  */
+
 
 
 
@@ -1917,28 +1936,8 @@ const OPERATOR_PATTERN = /^(==|!=|<=|>=|<|>|=~|!~|!exists\b|not\s+exists\b|exist
 const UNARY = new Set(["exists", "not exists"]);
 /** Where the path ends: the first space or operator outside brackets and quotes. */
 function splitPath(text) {
-    let depth = 0;
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote) {
-            if (ch === "\\")
-                i++;
-            else if (ch === quote)
-                quote = undefined;
-            continue;
-        }
-        if (ch === "'" || ch === '"')
-            quote = ch;
-        else if (ch === "[" || ch === "(")
-            depth++;
-        else if (ch === "]" || ch === ")")
-            depth--;
-        else if (depth === 0 && (/\s/.test(ch) || "=!<>".includes(ch))) {
-            return [text.slice(0, i), text.slice(i).trim()];
-        }
-    }
-    return [text, ""];
+    const { stop } = (0,_release_file_json_path_scan_js__WEBPACK_IMPORTED_MODULE_3__/* .scanJsonPath */ .r)(text, (ch) => /\s/.test(ch) || "=!<>".includes(ch));
+    return stop === -1 ? [text, ""] : [text.slice(0, stop), text.slice(stop).trim()];
 }
 /** `/pattern/flags`, or the whole text as a pattern. Throws a phrase when it does not compile. */
 function parsePattern(text) {
@@ -1989,7 +1988,7 @@ function makeAssertion(path, opText, rawValue) {
         throw new Error(`"${path} ${op}" needs a list, e.g. ["up", "degraded"]`);
     }
     if (["<", "<=", ">", ">="].includes(op) && typeof rawValue !== "number") {
-        throw new Error(`"${path} ${op}" compares numbers; ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatValue */ .Fl)(rawValue)} is not a number`);
+        throw new Error(`"${path} ${op}" compares numbers; ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatValue */ .Fl)(rawValue)} is not a number`);
     }
     return { path, op, value: rawValue };
 }
@@ -2013,12 +2012,12 @@ function parseAssertion(text) {
     }
     return makeAssertion(path, opMatch[1], valueText === "" ? undefined : parseLiteral(valueText));
 }
-function describeAssertion(assertion, redact = _format_js__WEBPACK_IMPORTED_MODULE_3__/* .noRedaction */ .Np) {
+function describeAssertion(assertion, redact = _format_js__WEBPACK_IMPORTED_MODULE_4__/* .noRedaction */ .Np) {
     if (assertion.value === undefined)
         return `${assertion.path} ${assertion.op}`;
     const value = assertion.value instanceof RegExp
         ? redact(String(assertion.value))
-        : (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatValue */ .Fl)(assertion.value, redact);
+        : (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatValue */ .Fl)(assertion.value, redact);
     return `${assertion.path} ${assertion.op} ${value}`;
 }
 function compare(op, actual, expected) {
@@ -2074,7 +2073,7 @@ function query(path, document) {
     return (found ?? []).map((m) => ({ path: m.path, value: m.value }));
 }
 /** Undefined when the assertion holds on `document`; otherwise the reason, as a sentence part. */
-function evaluateAssertion(assertion, document, redact = _format_js__WEBPACK_IMPORTED_MODULE_3__/* .noRedaction */ .Np) {
+function evaluateAssertion(assertion, document, redact = _format_js__WEBPACK_IMPORTED_MODULE_4__/* .noRedaction */ .Np) {
     let matches;
     try {
         matches = query(assertion.path, document);
@@ -2089,7 +2088,7 @@ function evaluateAssertion(assertion, document, redact = _format_js__WEBPACK_IMP
     if (assertion.op === "not exists") {
         const first = matches[0];
         return first
-            ? `expected ${assertion.path} to be absent but got ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatValue */ .Fl)(first.value, redact)}`
+            ? `expected ${assertion.path} to be absent but got ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatValue */ .Fl)(first.value, redact)}`
             : undefined;
     }
     if (matches.length === 0)
@@ -2099,7 +2098,7 @@ function evaluateAssertion(assertion, document, redact = _format_js__WEBPACK_IMP
         if (problem === undefined)
             continue;
         const where = matches.length > 1 ? ` at ${match.path}` : "";
-        return `${expectation} but got ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatValue */ .Fl)(match.value, redact)}${redact(where)}${problem}`;
+        return `${expectation} but got ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatValue */ .Fl)(match.value, redact)}${redact(where)}${problem}`;
     }
     return undefined;
 }

@@ -8,11 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  tN: () => (/* binding */ send),
   zc: () => (/* binding */ sendWith)
 });
 
-// UNUSED EXPORTS: sendOnce
+// UNUSED EXPORTS: send, sendOnce
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);

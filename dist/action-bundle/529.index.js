@@ -296,8 +296,6 @@ var external_node_perf_hooks_ = __webpack_require__(643);
 var credentials = __webpack_require__(4890);
 // EXTERNAL MODULE: ./src/verify/format.ts
 var format = __webpack_require__(2566);
-// EXTERNAL MODULE: ./src/core/http/http-client.ts + 2 modules
-var http_client = __webpack_require__(5288);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -755,7 +753,6 @@ async function runCheck(check, deps) {
 
 
 
-
 async function probe(check, outcome, deps) {
     if (!check.latency || !outcome.passed)
         return outcome;
@@ -785,7 +782,6 @@ async function verify(params, deps) {
     for (const check of params.checks)
         for (const value of (0,credentials/* credentialsOf */.YN)(check))
             deps.secrets.add(value);
-    const send = deps.send ?? http_client/* send */.tN;
     const started = deps.clock.now().getTime();
     const timer = startTimer(deps.clock, params.deadlineMs, new transport_errors/* RequestFailure */.e(`no answer before the overall deadline of ${(0,format/* formatDuration */.a3)(params.deadlineMs)}`));
     const deadline = {
@@ -798,7 +794,7 @@ async function verify(params, deps) {
     const checks = [];
     try {
         const outcomes = await Promise.all(params.checks.map((check) => runCheck(check, {
-            send,
+            send: deps.send,
             clock: deps.clock,
             logger: deps.logger,
             secrets: deps.secrets,
@@ -806,7 +802,7 @@ async function verify(params, deps) {
             ...(deps.signal ? { signal: deps.signal } : {}),
         })));
         for (const [index, check] of params.checks.entries()) {
-            checks.push(await probe(check, outcomes[index], { ...deps, send, signal: bounded }));
+            checks.push(await probe(check, outcomes[index], { ...deps, signal: bounded }));
         }
     }
     finally {

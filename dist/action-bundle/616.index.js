@@ -294,11 +294,10 @@ function parseRepositoryName(text, input = "repository") {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  tN: () => (/* binding */ send),
   zc: () => (/* binding */ sendWith)
 });
 
-// UNUSED EXPORTS: sendOnce
+// UNUSED EXPORTS: send, sendOnce
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
@@ -1304,7 +1303,6 @@ function renderMessage(event, template = DEFAULT_TEMPLATE) {
 ;// CONCATENATED MODULE: ./src/notify/main.ts
 
 
-
 function wants(target, event) {
     return (!target.events || target.events.includes(event.kind) || target.events.includes(event.status));
 }
@@ -1322,7 +1320,6 @@ async function recordDeployment(recorder, event, message, deps) {
 }
 async function notify(params, deps) {
     const message = renderMessage(params.event, params.template);
-    const send = deps.send ?? http_client/* send */.tN;
     const deliveries = params.targets.map(async (target) => {
         if (!wants(target, params.event)) {
             return {
@@ -1334,7 +1331,7 @@ async function notify(params, deps) {
             };
         }
         const outcome = await deliver(target, message, params.event, params.policy, {
-            send,
+            send: deps.send,
             clock: deps.clock,
             logger: deps.logger,
             redact: (text) => deps.secrets.redact(text),

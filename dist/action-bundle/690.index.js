@@ -97,6 +97,8 @@ var release_file_format = __webpack_require__(2271);
 var hcl_document = __webpack_require__(769);
 // EXTERNAL MODULE: ./src/release-file/json-spans.ts
 var json_spans = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/release-file/span-document.ts
+var span_document = __webpack_require__(9440);
 // EXTERNAL MODULE: ./src/release-file/span-edit.ts
 var span_edit = __webpack_require__(9269);
 // EXTERNAL MODULE: ./src/release-file/json-values.ts
@@ -109,6 +111,7 @@ var json_values = __webpack_require__(1701);
  * written in the style the file already uses: its indent unit, line ending and `": "`
  * spacing, multi-line where their surroundings are multi-line.
  */
+
 
 
 
@@ -139,7 +142,10 @@ function render(value, layout, style, file) {
     const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
     if (entries.length === 0)
         return open + close;
-    const inner = { ...layout, indent: layout.multiline ? layout.indent + style.unit : "" };
+    const inner = {
+        ...layout,
+        indent: layout.multiline ? layout.indent + style.unit : "",
+    };
     const parts = entries.map(([key, item]) => (key === undefined ? "" : JSON.stringify(key) + style.colon) +
         render(item, inner, style, file));
     if (!layout.multiline) {
@@ -148,47 +154,27 @@ function render(value, layout, style, file) {
     const lines = parts.map((part) => inner.indent + part).join("," + style.eol);
     return open + style.eol + lines + style.eol + layout.indent + close;
 }
-class JsonDocument {
-    file;
-    text;
-    root;
+class JsonDocument extends span_document/* SpanDocument */.q {
     format = "json";
-    cachedStyle;
-    constructor(file, text, root) {
-        this.file = file;
-        this.text = text;
-        this.root = root;
+    detectStyle() {
+        return detectStyle(this.text, this.root);
     }
-    get data() {
-        return this.root.value;
-    }
-    get style() {
-        this.cachedStyle ??= detectStyle(this.text, this.root);
-        return this.cachedStyle;
-    }
-    set(path, value, options = {}) {
-        const { chain, missing } = (0,span_edit/* walkPath */.Tu)(this.root, path);
-        if (missing !== undefined)
-            return this.create(path, missing, chain[missing], value, options);
-        const node = chain[chain.length - 1];
-        if ((0,json_values/* sameJson */.Vk)(node.value, value))
-            return this;
-        if (path.length === 0 && (0,json_values/* jsonTypeOf */.WF)(value) !== "object") {
+    checkWholeFile(value) {
+        if ((0,json_values/* jsonTypeOf */.WF)(value) !== "object") {
             throw new errors/* ConfigurationError */.j1(`File "${this.file}" must hold an object at the top level, so $ cannot become ${(0,json_values/* describeType */.MF)(value)}.`);
         }
-        const container = chain[chain.length - 2] ?? node;
-        const layout = {
-            multiline: (0,span_edit/* spansLines */.Rs)(this.text, container),
-            indent: (0,span_edit/* lineIndent */.p0)(this.text, node.start),
-        };
-        return this.splice(node, render(value, layout, this.style, this.file));
     }
-    create(path, depth, parent, value, options) {
-        const object = (0,span_edit/* creatableParent */.e5)(this.file, path, depth, parent, options);
-        return this.withMember(object, String(path[depth]), value);
+    multilineIn(container) {
+        return (0,span_edit/* spansLines */.Rs)(this.text, container);
+    }
+    render(value, layout) {
+        return render(value, layout, this.style, this.file);
+    }
+    reparse(text) {
+        return parseJsonDocument(text, this.file);
     }
     /** Adds `"key": value` after the last member, copying how the members before it are laid out. */
-    withMember(parent, key, value) {
+    withNewKey(parent, key, value) {
         const { text, style } = this;
         const name = JSON.stringify(key);
         const last = parent.members[parent.members.length - 1];
@@ -224,10 +210,6 @@ class JsonDocument {
         }
         const member = name + colon + render(value, layout, { ...style, colon }, this.file);
         return this.splice({ start: last.end, end: last.end }, separator + member);
-    }
-    splice(span, replacement) {
-        const text = this.text.slice(0, span.start) + replacement + this.text.slice(span.end);
-        return parseJsonDocument(text, this.file);
     }
 }
 /** Parses a JSON variable file; anything but a strict JSON object is a ConfigurationError naming the file. */
@@ -688,6 +670,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(1915);
 // EXTERNAL MODULE: ./src/release-file/assignments.ts
 var assignments = __webpack_require__(6268);
+// EXTERNAL MODULE: ./src/release-file/span-document.ts
+var span_document = __webpack_require__(9440);
 // EXTERNAL MODULE: ./src/release-file/span-edit.ts
 var span_edit = __webpack_require__(9269);
 // EXTERNAL MODULE: ./src/release-file/json-spans.ts
@@ -1169,54 +1153,31 @@ function detectStyle(text, root) {
 function isBody(node) {
     return "body" in node;
 }
-class HclDocument {
-    file;
-    text;
-    root;
+class HclDocument extends span_document/* SpanDocument */.q {
     format = "hcl";
-    cachedStyle;
-    constructor(file, text, root) {
-        this.file = file;
-        this.text = text;
-        this.root = root;
+    detectStyle() {
+        return detectStyle(this.text, this.root);
     }
-    get data() {
-        return this.root.value;
+    checkWholeFile() {
+        throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`);
     }
-    get style() {
-        this.cachedStyle ??= detectStyle(this.text, this.root);
-        return this.cachedStyle;
-    }
-    set(path, value, options = {}) {
-        if (path.length === 0) {
-            throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, so $ cannot be replaced as a whole; set its variables one by one, e.g. $.replicas.`);
-        }
-        const { chain, missing } = (0,span_edit/* walkPath */.Tu)(this.root, path);
-        if (missing !== undefined)
-            return this.create(path, missing, chain[missing], value, options);
-        const node = chain[chain.length - 1];
-        if ((0,json_values/* sameJson */.Vk)(node.value, value))
-            return this;
-        const container = chain[chain.length - 2];
-        const layout = {
-            multiline: isBody(container) || (0,span_edit/* spansLines */.Rs)(this.text, container),
-            indent: (0,span_edit/* lineIndent */.p0)(this.text, node.start),
-        };
-        return this.splice(node, this.render(value, layout));
+    multilineIn(container) {
+        return isBody(container) || (0,span_edit/* spansLines */.Rs)(this.text, container);
     }
     render(value, layout) {
         return renderHcl(value, layout, this.style, this.file);
     }
-    create(path, depth, parent, value, options) {
-        const object = (0,span_edit/* creatableParent */.e5)(this.file, path, depth, parent, options);
-        const key = String(path[depth]);
-        if (isBody(object)) {
+    reparse(text) {
+        return parseHclDocument(text, this.file);
+    }
+    withNewKey(parent, key, value, path) {
+        if (isBody(parent)) {
             if (!isHclIdentifier(key)) {
                 throw new errors/* ConfigurationError */.j1(`File "${this.file}" is HCL, where a variable name is an identifier, so ${(0,assignments/* formatPath */.jV)(path)} cannot be created; use a name of ASCII letters, digits, "_" and "-" that starts with a letter.`);
             }
-            return this.withAttribute(object, key, value);
+            return this.withAttribute(parent, key, value);
         }
-        return this.withMember(object, renderHclKey(key), value);
+        return this.withMember(parent, renderHclKey(key), value);
     }
     /**
      * The spacing around a new member's `=`, copied from `like`; where the member starts a
@@ -1291,10 +1252,6 @@ class HclDocument {
     }
     isAttributeValue(node) {
         return this.root.members.some((m) => m.node === node);
-    }
-    splice(span, replacement) {
-        const text = this.text.slice(0, span.start) + replacement + this.text.slice(span.end);
-        return parseHclDocument(text, this.file);
     }
 }
 /** Parses an HCL variable file; anything outside the supported subset is a ConfigurationError naming the file. */
@@ -1842,7 +1799,12 @@ function mergeChanges(first, second) {
  * Model: blue is the stable side, green the candidate. A deploy writes the candidate into
  * green; weights move traffic to green; finalize copies green into blue and puts all
  * traffic there (green scales to zero); rollback puts all traffic on blue and scales green
- * to zero, leaving green's image in place as a record of what was rolled back.
+ * to zero, leaving green's image in place as a record of what was rolled back. A service
+ * without a green desired count has nothing to scale, and weights alone (blue 100, green 0
+ * is also where a fresh deploy starts) cannot tell a rolled-back candidate from one waiting
+ * for its first step: its rollback writes blue's image onto green, so the file itself says
+ * no candidate is there, and the rolled-back image stays in the commit's history and the
+ * rollback's record.
  *
  * A deploy that replaces the green image of a weighted service also takes green's traffic
  * away (green 0, blue 100): the traffic belonged to the release being replaced, and blue
@@ -1990,6 +1952,20 @@ function finalizeAssignments(services, layouts, data) {
         return out;
     });
 }
+/**
+ * Green given blue's image, for a service whose green side has no desired count to scale to
+ * zero: without it, a candidate left on green reads as a release to promote (after a
+ * rollback of a release still at 0%, nothing else in the file would change at all).
+ */
+function stableOnGreen(layout, data) {
+    const green = optionalField(data, layout, "green-image");
+    const blue = optionalField(data, layout, "blue-image");
+    // Nothing deployed on green, or no stable release to put there: no candidate to record.
+    const image = (v) => (typeof v === "string" ? v : "");
+    if (image(green) === "" || image(blue) === "" || green === blue)
+        return [];
+    return (0,_service_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .writeField */ .YD)(layout, "green-image", image(blue));
+}
 function rollbackAssignments(services, layouts, data) {
     return expandServices(services, layouts).flatMap((layout) => {
         const out = [];
@@ -1997,6 +1973,9 @@ function rollbackAssignments(services, layouts, data) {
             out.push(...weightAssignments(layout, data, 0));
         if (optionalField(data, layout, "green-desired-count") !== undefined) {
             out.push(...(0,_service_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .writeField */ .YD)(layout, "green-desired-count", 0));
+        }
+        else {
+            out.push(...stableOnGreen(layout, data));
         }
         return out;
     });
@@ -2185,6 +2164,60 @@ function discoverLayouts(data) {
         layouts.push({ name, weighted, paths });
     }
     return layouts.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+
+/***/ }),
+
+/***/ 9440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ SpanDocument)
+/* harmony export */ });
+/* harmony import */ var _json_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1701);
+/* harmony import */ var _span_edit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9269);
+
+
+class SpanDocument {
+    file;
+    text;
+    root;
+    cachedStyle;
+    constructor(file, text, root) {
+        this.file = file;
+        this.text = text;
+        this.root = root;
+    }
+    get data() {
+        return this.root.value;
+    }
+    /** The file's style, read once, when the first edit needs it. */
+    get style() {
+        this.cachedStyle ??= this.detectStyle();
+        return this.cachedStyle;
+    }
+    set(path, value, options = {}) {
+        if (path.length === 0)
+            this.checkWholeFile(value);
+        const { chain, missing } = (0,_span_edit_js__WEBPACK_IMPORTED_MODULE_0__/* .walkPath */ .Tu)(this.root, path);
+        if (missing !== undefined) {
+            const parent = (0,_span_edit_js__WEBPACK_IMPORTED_MODULE_0__/* .creatableParent */ .e5)(this.file, path, missing, chain[missing], options);
+            return this.withNewKey(parent, String(path[missing]), value, path);
+        }
+        const node = chain[chain.length - 1];
+        if ((0,_json_values_js__WEBPACK_IMPORTED_MODULE_1__/* .sameJson */ .Vk)(node.value, value))
+            return this;
+        const container = chain[chain.length - 2] ?? node;
+        const layout = {
+            multiline: this.multilineIn(container),
+            indent: (0,_span_edit_js__WEBPACK_IMPORTED_MODULE_0__/* .lineIndent */ .p0)(this.text, node.start),
+        };
+        return this.splice(node, this.render(value, layout));
+    }
+    splice(span, replacement) {
+        return this.reparse(this.text.slice(0, span.start) + replacement + this.text.slice(span.end));
+    }
 }
 
 

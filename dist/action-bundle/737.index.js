@@ -896,23 +896,19 @@ function chosenServices(state, wanted) {
         return state.layouts.map((l) => l.name);
     return wanted.map((service) => (0,release_edits/* findLayout */.w5)(state.layouts, service).name);
 }
-/** The candidate each service leaves (green) and the release it returns to. */
-function rolledBackImages(state, services, release) {
-    const images = {};
-    for (const service of state.services) {
-        if (!services.includes(service.name) || !service.greenImage)
-            continue;
-        const to = release?.images[service.name] ?? service.blueImage;
-        if (to)
-            images[service.name] = { from: service.greenImage, to };
-    }
-    return images;
-}
 function redeployAssignments(state, release) {
     return Object.entries(release.images).flatMap(([service, image]) => (0,service_layout/* writeField */.YD)((0,release_edits/* findLayout */.w5)(state.layouts, service), "blue-image", image));
 }
+/** What each service left, named in the commit: the file may no longer hold it afterwards. */
+function imageLines(evidence) {
+    return Object.entries(evidence.images).map(([service, { from, to }]) => `Rolled back ${service}: ${from} (stable: ${to})`);
+}
 function bodyOf(evidence) {
     const lines = [`**Reason:** ${evidence.reason}`];
+    const images = Object.entries(evidence.images);
+    if (images.length > 0) {
+        lines.push("", "| Service | Rolled back | Stable |", "| --- | --- | --- |", ...images.map(([s, { from, to }]) => `| ${s} | \`${from}\` | \`${to}\` |`));
+    }
     if (evidence.release) {
         lines.push("", `Redeploys the release found at \`${evidence.release.commit.slice(0, 7)}\` (${evidence.release.side} side, landed ${evidence.release.landedAt}):`, "", "| Service | Image |", "| --- | --- |", ...Object.entries(evidence.release.images).map(([s, image]) => `| ${s} | \`${image}\` |`));
     }
@@ -949,7 +945,7 @@ async function rollback(params, deps) {
         environment: params.environment,
         services,
         weights,
-        images: rolledBackImages(state, services, release),
+        images: (0,release_state/* rolledBackImages */.US)(state.services, services, release?.images),
         ...(release
             ? {
                 release: {
@@ -973,7 +969,7 @@ async function rollback(params, deps) {
         services,
         headline,
         body: bodyOf(evidence),
-        commitBody: `Reason: ${params.reason}`,
+        commitBody: [`Reason: ${params.reason}`, ...imageLines(evidence)].join("\n"),
         expectedHead: state.head,
         text: state.text,
         replanOnMovedBase: true,
@@ -1011,7 +1007,7 @@ async function rollback(params, deps) {
 
 ;// CONCATENATED MODULE: ./src/rollback/summary.ts
 const VERBS = {
-    "rolled-back": "moved all traffic back to the stable side and scaled the candidate to zero",
+    "rolled-back": "moved all traffic back to the stable side and stopped the candidate (scaled to zero, or replaced on green by the stable image where green has no desired count)",
     redeployed: "put an earlier release back on the stable side, with all traffic on it",
     unchanged: "found the environment already rolled back",
 };
@@ -1024,6 +1020,14 @@ function rollbackSummary(result, repository) {
             text: `Greenlight ${VERBS[result.operation]} for ${result.services.join(", ")} in ${repository}. Reason: ${result.evidence.reason}.${pr ? ` Pull request: [#${pr.number}](${pr.url}).` : ""}`,
         },
     ];
+    const images = Object.entries(result.evidence.images);
+    if (!result.release && images.length > 0) {
+        summary.push({
+            kind: "table",
+            header: ["Service", "Rolled back", "Stable"],
+            rows: images.map(([service, { from, to }]) => [service, from, to]),
+        });
+    }
     if (result.release) {
         summary.push({
             kind: "table",

@@ -1754,15 +1754,7 @@ class GitHubLander {
             change: {
                 files: [o.file],
                 uploads: [],
-                edit: {
-                    set: request.set ?? [],
-                    release: request.release,
-                    create: false,
-                    force: false,
-                    imageRules: { requireDigest: false, allowedRegistries: [] },
-                    ...(o.layouts ? { layouts: o.layouts } : {}),
-                    ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
-                },
+                edit: this.editRequest(request),
             },
             base: o.base,
             branch: branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
@@ -1807,6 +1799,19 @@ class GitHubLander {
             ...(pullRequest ? { pullRequest } : {}),
         };
     }
+    /** The edit a decision makes, the same whether it lands directly or through a pull request. */
+    editRequest(request) {
+        const o = this.options;
+        return {
+            set: request.set ?? [],
+            release: request.release,
+            create: false,
+            force: false,
+            imageRules: { requireDigest: false, allowedRegistries: [] },
+            ...(o.layouts ? { layouts: o.layouts } : {}),
+            ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
+        };
+    }
     async withdraw(pullRequest, reason) {
         const o = this.options;
         await (0,_withdraw_promotion_js__WEBPACK_IMPORTED_MODULE_3__/* .closePromotionPullRequest */ .El)(o.repo, o.logger, pullRequest, reason, o.base);
@@ -1834,15 +1839,7 @@ class GitHubLander {
         let head = request.expectedHead;
         let text = request.text;
         for (let attempt = 1;; attempt++) {
-            const planned = await (0,_release_file_plan_edit_js__WEBPACK_IMPORTED_MODULE_1__/* .planTfvarsEdit */ .a)(o.file, text, {
-                set: request.set ?? [],
-                release: request.release,
-                create: false,
-                force: false,
-                imageRules: { requireDigest: false, allowedRegistries: [] },
-                ...(o.layouts ? { layouts: o.layouts } : {}),
-                ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
-            });
+            const planned = await (0,_release_file_plan_edit_js__WEBPACK_IMPORTED_MODULE_1__/* .planTfvarsEdit */ .a)(o.file, text, this.editRequest(request));
             if (planned.after === text)
                 return { outcome: "unchanged", committed: false };
             const result = await o.repo
@@ -1886,6 +1883,7 @@ class GitHubLander {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ms: () => (/* binding */ candidateServices),
+/* harmony export */   US: () => (/* binding */ rolledBackImages),
 /* harmony export */   Z$: () => (/* binding */ weightsOf),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
 /* harmony export */   lT: () => (/* binding */ readReleaseState),
@@ -2015,6 +2013,22 @@ function classifyRelease(state) {
         return { kind: "idle", reason: "the release was rolled back" };
     return { kind: "deployed", services: names, companions };
 }
+/**
+ * What a rollback of the named services leaves and returns to: each green image that is not
+ * the stable one, and the stable image (blue's, or `stable`'s when an earlier release is put
+ * back on blue).
+ */
+function rolledBackImages(services, names, stable = {}) {
+    const images = {};
+    for (const service of services) {
+        if (!names.includes(service.name) || !service.greenImage)
+            continue;
+        const to = stable[service.name] ?? service.blueImage;
+        if (to && to !== service.greenImage)
+            images[service.name] = { from: service.greenImage, to };
+    }
+    return images;
+}
 function weightsOf(services) {
     return Object.fromEntries(services.filter((s) => s.greenWeight !== undefined).map((s) => [s.name, s.greenWeight]));
 }
@@ -2049,8 +2063,9 @@ function supersededReleases(file, before, after, layouts) {
     const old = (0,_release_state_js__WEBPACK_IMPORTED_MODULE_0__/* .snapshotOf */ .eY)(before, file, layouts).services;
     const now = (0,_release_state_js__WEBPACK_IMPORTED_MODULE_0__/* .snapshotOf */ .eY)(after, file, layouts).services;
     return (0,_release_state_js__WEBPACK_IMPORTED_MODULE_0__/* .candidateServices */ .Ms)({ services: old }).flatMap((was) => {
-        const next = now.find((s) => s.name === was.name)?.greenImage;
-        if (next === undefined || next === was.greenImage)
+        const after = now.find((s) => s.name === was.name);
+        const next = after?.greenImage;
+        if (next === undefined || next === was.greenImage || next === after?.blueImage)
             return [];
         return [{ service: was.name, previous: was.greenImage, next, weight: was.greenWeight ?? 0 }];
     });

@@ -1123,6 +1123,14 @@ function credentialLookup(deps) {
  * local manifest list, `buildah manifest push --all` pushes the list and its images. The
  * list gets a name unique to this run, because `--manifest` adds to a list that already
  * exists, and a rerun must not push the previous run's images with its own.
+ *
+ * The pushed digest comes from `manifest push --digestfile`, but Buildah replaces the push's
+ * error with the result of writing that file (cmd/buildah/manifest.go, 1.28 and later): a
+ * push that failed exits 0 with an empty file, and why it failed is lost. So every push runs
+ * without it, failing with Buildah's own exit status and error, and the digest is read by
+ * pushing the list to the first tag once more with it: the registry holds every blob and
+ * manifest by then, so nothing is uploaded, and the digest is this list's even if the tag
+ * moved in between.
  */
 
 
@@ -1183,6 +1191,7 @@ function buildahBuildArgs(request, options, listName, secrets) {
         service.context,
     ];
 }
+/** `digestFile` only for the push that reads the digest: see the header. */
 function buildahPushArgs(options, listName, tag, digestFile) {
     return [
         ...buildahGlobalArgs(options),
@@ -1191,8 +1200,7 @@ function buildahPushArgs(options, listName, tag, digestFile) {
         "--all",
         "--quiet",
         ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
-        "--digestfile",
-        digestFile,
+        ...(digestFile ? ["--digestfile", digestFile] : []),
         listName,
         `docker://${tag}`,
     ];
@@ -1218,10 +1226,7 @@ class BuildahEngine {
         }
         return `${result.stdout}\n${result.stderr}`;
     }
-    /**
-     * Buildah 1.28 can exit 0 from a `manifest push --all` whose blob upload was refused,
-     * having pushed nothing; the digest file it did not write is the reliable sign.
-     */
+    /** An empty digest file is a failed push whose error Buildah dropped (see the header). */
     async pushedDigest(digestFile, output) {
         const digest = (await (0,promises_.readFile)(digestFile, "utf8").catch(() => "")).trim();
         if (/^sha256:[0-9a-f]{64}$/.test(digest))
@@ -1245,14 +1250,12 @@ class BuildahEngine {
         const secrets = await secretArgs(request);
         await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
         try {
-            let digest = "";
-            for (const [index, tag] of request.tags.entries()) {
-                const digestFile = (0,external_node_path_.join)(request.workDir, `digest-${index}`);
-                const output = await this.run("push", buildahPushArgs(this.options, listName, tag, digestFile), request);
-                const pushed = await this.pushedDigest(digestFile, output);
-                digest ||= pushed;
+            for (const tag of request.tags) {
+                await this.run("push", buildahPushArgs(this.options, listName, tag), request);
             }
-            return digest;
+            const digestFile = (0,external_node_path_.join)(request.workDir, "digest");
+            const output = await this.run("push", buildahPushArgs(this.options, listName, request.tags[0], digestFile), request);
+            return await this.pushedDigest(digestFile, output);
         }
         finally {
             // The images stay in storage as the next build's cache; only the list goes.

@@ -32964,11 +32964,11 @@ const ACTIONS = {
         load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(856), __nccwpck_require__.e(112), __nccwpck_require__.e(652)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4652))).preflightAction,
         precheck: override_reason/* overridePrecheck */.Ay,
     },
-    promote: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(529), __nccwpck_require__.e(576)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3576))).promoteAction },
+    promote: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(529), __nccwpck_require__.e(480)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4480))).promoteAction },
     restore: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(15), __nccwpck_require__.e(622)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7622))).restoreAction },
     rollback: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(15), __nccwpck_require__.e(737)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5737))).rollbackAction },
     "update-tfvars": {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(291), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407))).updateTfvarsAction,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(291), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(192)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7192))).updateTfvarsAction,
         prepare: prepareHclParser,
     },
     verify: {

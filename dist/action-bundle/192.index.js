@@ -1,5 +1,5 @@
-export const id = 407;
-export const ids = [407];
+export const id = 192;
+export const ids = [192];
 export const modules = {
 
 /***/ 8512:
@@ -326,7 +326,7 @@ function editRequestFrom(inputs, config, env, environment) {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 7192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -351,47 +351,8 @@ var errors = __webpack_require__(1915);
 var inputs = __webpack_require__(9114);
 // EXTERNAL MODULE: ./src/release-file/edit-inputs.ts
 var edit_inputs = __webpack_require__(9980);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
 var create = __webpack_require__(7291);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/core/atomic-write.ts
-/**
- * Writes files so that a reader (or a crash) never sees half of one: each file goes to a
- * temporary file beside it, keeps the original's mode, and is renamed over the original.
- * With several files, all temporaries are written before the first rename, so a failure
- * while writing leaves every original untouched. A symbolic link is written through, never
- * replaced by a regular file: the file it points to is the one renamed over.
- */
-
-
-
-async function writeFilesAtomically(writes) {
-    const staged = [];
-    try {
-        for (const write of writes) {
-            const { content } = write;
-            const path = await external_node_fs_.promises.realpath(write.path).catch(() => write.path);
-            const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
-            const mode = await external_node_fs_.promises.stat(path).then((s) => s.mode & 0o7777, () => 0o644);
-            await external_node_fs_.promises.writeFile(temp, content, { mode, flag: "wx" });
-            staged.push({ temp, path });
-        }
-    }
-    catch (error) {
-        await Promise.all(staged.map(({ temp }) => external_node_fs_.promises.rm(temp, { force: true })));
-        throw error;
-    }
-    for (const { temp, path } of staged)
-        await external_node_fs_.promises.rename(temp, path);
-}
-
-// EXTERNAL MODULE: ./src/core/workspace-files.ts
-var workspace_files = __webpack_require__(8512);
 // EXTERNAL MODULE: ./src/release-file/plan-edit.ts + 2 modules
 var plan_edit = __webpack_require__(7690);
 ;// CONCATENATED MODULE: ./src/update-tfvars/main.ts
@@ -402,31 +363,6 @@ var plan_edit = __webpack_require__(7690);
  */
 
 
-
-
-
-
-
-async function readTfvarsFile(cwd, file) {
-    const path = await (0,workspace_files/* workspacePath */.X5)(cwd, file, "file");
-    const stat = await external_node_fs_.promises.stat(path).catch(() => undefined);
-    if (!stat) {
-        throw new errors/* ConfigurationError */.j1(`File "${file}" does not exist; check the "file" input (paths are relative to ${cwd}).`);
-    }
-    if (!stat.isFile()) {
-        throw new errors/* ConfigurationError */.j1(`"${file}" is ${stat.isDirectory() ? "a directory" : "a device, pipe or socket"}, not a regular file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`);
-    }
-    // Root ignores permission bits, so read-only is judged by the mode, not by access().
-    if ((stat.mode & 0o222) === 0) {
-        throw new errors/* ConfigurationError */.j1(`File "${file}" is read-only; make it writable (chmod u+w) or use dry-run to see the change.`);
-    }
-    try {
-        return await external_node_fs_.promises.readFile(path, "utf8");
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`File "${file}" cannot be read (${error.code ?? "error"}); check its permissions.`);
-    }
-}
 function unifiedDiff(edits) {
     return edits
         .filter((e) => e.before !== e.after)
@@ -439,7 +375,7 @@ async function updateTfvars(params, deps) {
     const unique = [...new Set(params.files)];
     const edits = [];
     for (const file of unique) {
-        const text = await readTfvarsFile(deps.cwd, file);
+        const text = await deps.files.read(file);
         edits.push(await (0,plan_edit/* planTfvarsEdit */.a)(file, text, params.request));
     }
     // Reported only once every file has been planned: a later file's error means no edits at all.
@@ -449,7 +385,7 @@ async function updateTfvars(params, deps) {
     }
     const changed = edits.filter((e) => e.before !== e.after);
     if (!params.dryRun && changed.length > 0) {
-        await writeFilesAtomically(changed.map((e) => ({ path: (0,external_node_path_.resolve)(deps.cwd, e.file), content: e.after })));
+        await deps.files.writeAll(changed.map((e) => ({ file: e.file, content: e.after })));
     }
     return {
         changed: changed.length > 0,
@@ -494,7 +430,86 @@ function updateTfvarsSummary(result) {
     ];
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/core/atomic-write.ts
+/**
+ * Writes files so that a reader (or a crash) never sees half of one: each file goes to a
+ * temporary file beside it, keeps the original's mode, and is renamed over the original.
+ * With several files, all temporaries are written before the first rename, so a failure
+ * while writing leaves every original untouched. A symbolic link is written through, never
+ * replaced by a regular file: the file it points to is the one renamed over.
+ */
+
+
+
+async function writeFilesAtomically(writes) {
+    const staged = [];
+    try {
+        for (const write of writes) {
+            const { content } = write;
+            const path = await external_node_fs_.promises.realpath(write.path).catch(() => write.path);
+            const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
+            const mode = await external_node_fs_.promises.stat(path).then((s) => s.mode & 0o7777, () => 0o644);
+            await external_node_fs_.promises.writeFile(temp, content, { mode, flag: "wx" });
+            staged.push({ temp, path });
+        }
+    }
+    catch (error) {
+        await Promise.all(staged.map(({ temp }) => external_node_fs_.promises.rm(temp, { force: true })));
+        throw error;
+    }
+    for (const { temp, path } of staged)
+        await external_node_fs_.promises.rename(temp, path);
+}
+
+// EXTERNAL MODULE: ./src/core/workspace-files.ts
+var workspace_files = __webpack_require__(8512);
+;// CONCATENATED MODULE: ./src/update-tfvars/workspace-release-files.ts
+/**
+ * The release files update-tfvars edits, as files in the workspace: each read is refused
+ * (bad input) unless the path is a writable regular file inside the workspace, and every
+ * write lands atomically, all files or none.
+ */
+
+
+
+
+
+async function readReleaseFile(cwd, file) {
+    const path = await (0,workspace_files/* workspacePath */.X5)(cwd, file, "file");
+    const stat = await external_node_fs_.promises.stat(path).catch(() => undefined);
+    if (!stat) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" does not exist; check the "file" input (paths are relative to ${cwd}).`);
+    }
+    if (!stat.isFile()) {
+        throw new errors/* ConfigurationError */.j1(`"${file}" is ${stat.isDirectory() ? "a directory" : "a device, pipe or socket"}, not a regular file; give the path of a release file (.tfvars.json, .tfvars, .yaml or .yml) in "file".`);
+    }
+    // Root ignores permission bits, so read-only is judged by the mode, not by access().
+    if ((stat.mode & 0o222) === 0) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" is read-only; make it writable (chmod u+w) or use dry-run to see the change.`);
+    }
+    try {
+        return await external_node_fs_.promises.readFile(path, "utf8");
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`File "${file}" cannot be read (${error.code ?? "error"}); check its permissions.`);
+    }
+}
+/** Release files under `cwd`, the workspace the "file" input's paths are relative to. */
+function workspaceReleaseFiles(cwd) {
+    return {
+        read: (file) => readReleaseFile(cwd, file),
+        writeAll: (writes) => writeFilesAtomically(writes.map((w) => ({ path: (0,external_node_path_.resolve)(cwd, w.file), content: w.content }))),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/update-tfvars/definition.ts
+
 
 
 
@@ -546,7 +561,7 @@ const updateTfvarsAction = (0,action/* defineAction */.Q)({
                 ...(0,edit_inputs/* editRequestFrom */.AA)(params, config, env, params.environment),
                 ...(params.format ? { format: params.format } : {}),
             },
-        }, { cwd: context.cwd, logger: context.logger });
+        }, { files: workspaceReleaseFiles(context.cwd), logger: context.logger });
         return {
             outputs: {
                 changed: String(result.changed),

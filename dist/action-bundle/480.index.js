@@ -1,8 +1,8 @@
-export const id = 576;
-export const ids = [576];
+export const id = 480;
+export const ids = [480];
 export const modules = {
 
-/***/ 3576:
+/***/ 4480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,22 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   promoteAction: () => (/* binding */ promoteAction)
 });
+
+// EXTERNAL MODULE: ./src/core/http/fetch.ts
+var fetch = __webpack_require__(4780);
+// EXTERNAL MODULE: ./src/core/http/http-client.ts + 2 modules
+var http_client = __webpack_require__(5288);
+;// CONCATENATED MODULE: ./src/promote/transport.ts
+/**
+ * How promote's analyses reach their endpoints: Prometheus and HTTP JSON through fetch, verify
+ * analyses through verify's own client, both through the proxy the runner sets (HTTP_PROXY,
+ * HTTPS_PROXY, NO_PROXY), as the verify action does.
+ */
+
+
+function analysisTransport(env) {
+    return { fetch: (0,fetch/* httpFetch */.t)({ env }), send: (0,http_client/* sendWith */.zc)({ env }) };
+}
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __webpack_require__(8532);
@@ -25,8 +41,6 @@ var action = __webpack_require__(5605);
 var errors = __webpack_require__(1915);
 // EXTERNAL MODULE: ./src/core/github/inputs.ts
 var inputs = __webpack_require__(450);
-// EXTERNAL MODULE: ./src/core/http/fetch.ts
-var fetch = __webpack_require__(4780);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var core_inputs = __webpack_require__(9114);
 // EXTERNAL MODULE: ./src/verify/check-sources.ts
@@ -436,7 +450,7 @@ var main = __webpack_require__(4180);
 
 const VERIFY_DEADLINE_MS = 60_000;
 async function runVerifyAnalysis(analysis, deps) {
-    const result = await (0,main/* verify */.M)({ checks: analysis.checks, deadlineMs: VERIFY_DEADLINE_MS }, { clock: deps.clock, logger: deps.logger, secrets: deps.secrets });
+    const result = await (0,main/* verify */.M)({ checks: analysis.checks, deadlineMs: VERIFY_DEADLINE_MS }, { clock: deps.clock, logger: deps.logger, secrets: deps.secrets, send: deps.send });
     const failed = result.checks.filter((c) => !c.passed);
     return {
         name: analysis.name,
@@ -711,6 +725,9 @@ function decide(input) {
 var summary = __webpack_require__(1363);
 ;// CONCATENATED MODULE: ./src/promote/evidence.ts
 
+function imageLines(record) {
+    return Object.entries(record.images ?? {}).map(([service, { from, to }]) => `Rolled back ${service}: ${from} (stable: ${to})`);
+}
 const VERDICT_MARK = {
     passed: "✅ passed",
     failed: "❌ failed",
@@ -723,6 +740,14 @@ function evidenceBlocks(record) {
             text: `**Decision:** ${record.decision} — ${record.reason}`,
         },
     ];
+    const images = Object.entries(record.images ?? {});
+    if (images.length > 0) {
+        blocks.push({
+            kind: "table",
+            header: ["Service", "Rolled back", "Stable"],
+            rows: images.map(([service, { from, to }]) => [service, (0,summary/* inlineCode */.ti)(from), (0,summary/* inlineCode */.ti)(to)]),
+        });
+    }
     if (record.analyses.length > 0) {
         blocks.push({
             kind: "table",
@@ -750,6 +775,7 @@ function evidenceMarkdown(record) {
 function evidenceCommitLines(record) {
     return [
         `Decision: ${record.decision} (${record.reason})`,
+        ...imageLines(record),
         ...record.analyses.map((a) => `- ${a.name}: ${a.verdict}; measured ${a.measured}; threshold ${a.threshold}; query ${a.query}`),
     ].join("\n");
 }
@@ -781,6 +807,7 @@ async function main_measure(params, deps, phase, state) {
     const window = { since: state.stageStart ?? now, now };
     const analysisDeps = {
         fetch: deps.fetch,
+        send: deps.send,
         clock: deps.clock,
         logger: deps.logger,
         secrets: deps.secrets,
@@ -810,10 +837,13 @@ function weightsAfter(state, decision) {
     }
     return weights;
 }
-function landRequest(params, state, phase, decision, record) {
-    // Finalize and rollback take the services without weights along; an advance cannot.
+/** The services a decision changes: finalize and rollback take those without weights along; an advance cannot. */
+function changedServices(phase, decision) {
     const companions = phase.kind === "idle" || decision.decision === "advance" ? [] : phase.companions;
-    const services = [...decision.services, ...companions];
+    return [...decision.services, ...companions];
+}
+function landRequest(params, state, phase, decision, record) {
+    const services = changedServices(phase, decision);
     const list = services.join(", ");
     // A step is decided for the release green holds now; a newer release must not inherit it.
     const decidedFor = Object.fromEntries(state.services
@@ -1035,18 +1065,24 @@ async function recordDeployment(params, deps, decision, ref, record) {
 }
 async function promote(params, deps) {
     const situation = await withdrawOutdated(params, deps, await readSituation(params, deps));
-    const { state } = situation;
+    const { state, phase } = situation;
     const measured = await measureAndDecide(params, deps, situation);
     const { evidence } = measured;
     let decision = measured.decision;
-    const record = (weights) => ({
-        decision: decision.decision,
-        reason: decision.reason,
-        environment: params.environment,
-        weights,
-        analyses: evidence,
-        at: deps.clock.now().toISOString(),
-    });
+    const record = (weights) => {
+        const images = decision.decision === "rollback"
+            ? (0,release_state/* rolledBackImages */.US)(state.services, changedServices(phase, decision))
+            : {};
+        return {
+            decision: decision.decision,
+            reason: decision.reason,
+            environment: params.environment,
+            weights,
+            analyses: evidence,
+            ...(Object.keys(images).length > 0 ? { images } : {}),
+            at: deps.clock.now().toISOString(),
+        };
+    };
     deps.logger.info(`Decision: ${decision.decision} — ${decision.reason}`);
     let landed;
     if (!params.dryRun) {
@@ -1213,7 +1249,7 @@ const promoteAction = (0,action/* defineAction */.Q)({
                 clock: context.clock,
                 logger: context.logger,
                 secrets: context.secrets,
-                fetch: (0,fetch/* httpFetch */.t)({ env: context.env }),
+                ...analysisTransport(context.env),
                 env: context.env,
             });
             return {

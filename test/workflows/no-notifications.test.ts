@@ -3,6 +3,7 @@
  * and no notification secret passed. The reusable workflow's notify job still runs and is
  * green, saying in one line that nothing was sent.
  */
+import { rollbackCaller } from "./callers.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { failedSteps } from "./harness/workflow.js";
@@ -11,23 +12,7 @@ import { INFRA_TOKEN, startWorkflowWorld } from "./world.js";
 
 const TFVARS = "envs/production/release.auto.tfvars.json";
 
-const CALLER = `name: rollback
-on:
-  workflow_dispatch:
-    inputs:
-      environment: { type: environment, required: true }
-      reason: { type: string, required: true }
-permissions: {}
-jobs:
-  rollback:
-    permissions: { contents: read }
-    uses: greenlight-actions/greenlight/.github/workflows/rollback.yml@0000000000000000000000000000000000000000 # v0.1.0
-    with:
-      environment: \${{ inputs.environment }}
-      reason: \${{ inputs.reason }}
-    secrets:
-      INFRA_TOKEN: \${{ secrets.INFRA_TOKEN }}
-`;
+const CALLER = rollbackCaller(["INFRA_TOKEN"]);
 
 let world: WorkflowWorld;
 
@@ -62,6 +47,7 @@ describe("a config file without notifications", () => {
     expect(failedSteps(result)).toBe("");
     expect(Object.values(result.jobs).map((job) => [job.name, job.result])).toEqual([
       ["rollback / rollback", "success"],
+      ["rollback / verify", "success"],
       ["rollback / notify", "success"],
     ]);
     const notify = result.jobs["rollback / notify"]!.steps.find((s) =>

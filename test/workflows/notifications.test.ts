@@ -5,6 +5,7 @@
  * HTTPS behind a private CA (trusted through NODE_EXTRA_CA_CERTS, as on a self-hosted
  * runner) and check each vendor's signature independently of src/notify.
  */
+import { rollbackCaller } from "./callers.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { tempDir } from "../helpers/run-context.js";
@@ -42,23 +43,7 @@ const SECRET_NAMES = [
 ];
 
 /** A rollback by hand, passing every secret by name. */
-const CALLER = `name: rollback
-on:
-  workflow_dispatch:
-    inputs:
-      environment: { type: environment, required: true }
-      reason: { type: string, required: true }
-permissions: {}
-jobs:
-  rollback:
-    permissions: { contents: read }
-    uses: greenlight-actions/greenlight/.github/workflows/rollback.yml@0000000000000000000000000000000000000000 # v0.1.0
-    with:
-      environment: \${{ inputs.environment }}
-      reason: \${{ inputs.reason }}
-    secrets:
-${SECRET_NAMES.map((name) => `      ${name}: \${{ secrets.${name} }}`).join("\n")}
-`;
+const CALLER = rollbackCaller(SECRET_NAMES);
 
 let world: WorkflowWorld;
 let receivers: Record<string, Receiver>;

@@ -7,6 +7,7 @@
  * What the test rewrites, and only that: the Prometheus URL (→ the loopback Prometheus) and
  * the bake time (10m → seconds). The push path is push.test.ts.
  */
+import { scheduledTick } from "./callers.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +21,6 @@ import { workflowExample } from "./docs-examples.js";
 import type { GreenMetrics } from "./green-metrics.js";
 import { startGreenMetrics } from "./green-metrics.js";
 import { repoRoot } from "./harness/load.js";
-import type { RunResult } from "./harness/workflow.js";
 import { failedSteps } from "./harness/workflow.js";
 import type { WorkflowWorld } from "./world.js";
 import { INFRA_TOKEN, startWorkflowWorld } from "./world.js";
@@ -77,20 +77,13 @@ afterAll(async () => {
   await slack?.close();
 });
 
-async function tick(): Promise<{ result: RunResult; decision: string }> {
-  const result = await world.run(".github/workflows/release.yml", {
-    event: { name: "schedule", payload: { schedule: "*/5 * * * *" } },
-    // Ticks run in no environment: the caller passes repository secrets.
-    secrets: {
-      repository: {
-        INFRA_TOKEN,
-        SLACK_WEBHOOK_URL: slack.url("/services/T000/B000/slack-hook-secret"),
-      },
-    },
-    runnerEnv: { NODE_EXTRA_CA_CERTS: caFile },
-  });
-  return { result, decision: result.jobs["promote / tick"]?.outputs["decision"] ?? "" };
-}
+const tick = () =>
+  scheduledTick(
+    world,
+    ".github/workflows/release.yml",
+    { INFRA_TOKEN, SLACK_WEBHOOK_URL: slack.url("/services/T000/B000/slack-hook-secret") },
+    caFile,
+  );
 
 const greenWeight = async () =>
   (JSON.parse(await world.infraFile(PRODUCTION)) as Record<string, number>)["api_green_weight"];

@@ -3,6 +3,7 @@
  * so as the docs promise: a rollback that worked (not a failure), naming the release that
  * was rolled back, although the tick job itself fails.
  */
+import { scheduledTick } from "./callers.js";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,16 +92,12 @@ afterAll(async () => {
 
 describe("a promotion tick that rolls back", () => {
   it("notifies a rollback that worked, naming the release", async () => {
-    const result = await world.run(".github/workflows/promote.yml", {
-      event: { name: "schedule", payload: { schedule: "*/5 * * * *" } },
-      secrets: {
-        repository: {
-          INFRA_TOKEN,
-          SLACK_WEBHOOK_URL: slack.url("/services/T000/B000/slack-hook-secret"),
-        },
-      },
-      runnerEnv: { NODE_EXTRA_CA_CERTS: caFile },
-    });
+    const { result } = await scheduledTick(
+      world,
+      ".github/workflows/promote.yml",
+      { INFRA_TOKEN, SLACK_WEBHOOK_URL: slack.url("/services/T000/B000/slack-hook-secret") },
+      caFile,
+    );
     const tick = result.jobs["promote / tick"]!;
     expect(tick.outputs).toMatchObject({
       decision: "rollback",

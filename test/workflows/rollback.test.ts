@@ -14,6 +14,7 @@
  * answers errors while green takes any traffic, the stable side answers 200 (until the test
  * makes it unhealthy).
  */
+import { rollbackCaller, scheduledTick } from "./callers.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,24 +58,7 @@ function productionFile(green: string): string {
 }
 
 /** A rollback by hand, passing the secrets it needs by name. */
-const ROLLBACK_CALLER = `name: rollback
-on:
-  workflow_dispatch:
-    inputs:
-      environment: { type: environment, required: true }
-      reason: { type: string, required: true }
-permissions: {}
-jobs:
-  rollback:
-    permissions: { contents: read }
-    uses: greenlight-actions/greenlight/.github/workflows/rollback.yml@0000000000000000000000000000000000000000 # v0.1.0
-    with:
-      environment: \${{ inputs.environment }}
-      reason: \${{ inputs.reason }}
-    secrets:
-      INFRA_TOKEN: \${{ secrets.INFRA_TOKEN }}
-      SLACK_WEBHOOK_URL: \${{ secrets.SLACK_WEBHOOK_URL }}
-`;
+const ROLLBACK_CALLER = rollbackCaller(["INFRA_TOKEN", "SLACK_WEBHOOK_URL"]);
 
 let world: WorkflowWorld;
 let prometheus: PrometheusServer;
@@ -159,15 +143,13 @@ afterAll(async () => {
   await health?.close();
 });
 
-async function tick(): Promise<{ result: RunResult; decision: string }> {
-  const result = await world.run(".github/workflows/release.yml", {
-    event: { name: "schedule", payload: { schedule: "*/5 * * * *" } },
-    // Ticks run in no environment: the caller passes repository secrets.
-    secrets: { repository: { INFRA_TOKEN, SLACK_WEBHOOK_URL: slack.url(SLACK_PATH) } },
-    runnerEnv: { NODE_EXTRA_CA_CERTS: caFile },
-  });
-  return { result, decision: result.jobs["promote / tick"]?.outputs["decision"] ?? "" };
-}
+const tick = () =>
+  scheduledTick(
+    world,
+    ".github/workflows/release.yml",
+    { INFRA_TOKEN, SLACK_WEBHOOK_URL: slack.url(SLACK_PATH) },
+    caFile,
+  );
 
 const production = async () =>
   JSON.parse(await world.infraFile(PRODUCTION)) as Record<string, string | number>;

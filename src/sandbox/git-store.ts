@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { isValidRefName, readHeadBranch, readRefFile } from "./git-files.js";
 import { ImmutableCache } from "./immutable-cache.js";
+import { commitContent, treeContent, usesSha1, writeLooseObject } from "./loose-objects.js";
 
 export const ZERO_SHA = "0000000000000000000000000000000000000000";
 
@@ -194,7 +195,12 @@ const cloneEntries = (entries: TreeEntry[]) => entries.map((e) => ({ ...e }));
 export class GitRepo {
   private readonly objects = new ImmutableCache();
 
-  constructor(readonly gitDir: string) {}
+  /** Whether objects may be written in-process (loose-objects.ts): SHA-1 repositories. */
+  private readonly sha1: boolean;
+
+  constructor(readonly gitDir: string) {
+    this.sha1 = usesSha1(gitDir);
+  }
 
   run(args: string[], options?: RunOptions): Promise<RunResult> {
     return runGit(this.gitDir, args, options);
@@ -250,6 +256,8 @@ export class GitRepo {
   }
 
   async writeBlob(content: Buffer): Promise<string> {
+    if (this.sha1)
+      return this.learned(await writeLooseObject(this.gitDir, "blob", content), "blob");
     const { stdout } = await this.run(["hash-object", "-w", "--stdin"], { input: content });
     return this.learned(stdout.toString().trim(), "blob");
   }
@@ -279,6 +287,8 @@ export class GitRepo {
   }
 
   async writeTree(entries: { mode: string; type: ObjectType; sha: string; name: string }[]) {
+    const content = this.sha1 ? treeContent(entries) : undefined;
+    if (content) return this.learned(await writeLooseObject(this.gitDir, "tree", content), "tree");
     const input = entries.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}\0`).join("");
     const { stdout } = await this.run(["mktree", "-z", "--missing"], { input });
     return this.learned(stdout.toString().trim(), "tree");
@@ -293,6 +303,10 @@ export class GitRepo {
   }
 
   async createCommit(commit: Omit<GitCommitObject, "sha" | "signature">): Promise<string> {
+    const content = this.sha1 ? commitContent(commit) : undefined;
+    if (content) {
+      return this.learned(await writeLooseObject(this.gitDir, "commit", content), "commit");
+    }
     const args = ["commit-tree", "--no-gpg-sign", commit.tree];
     for (const parent of commit.parents) args.push("-p", parent);
     const { stdout } = await this.run(args, {

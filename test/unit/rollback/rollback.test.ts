@@ -133,6 +133,30 @@ describe("rollback", () => {
     expect(infra.commits).toHaveLength(1);
   });
 
+  it("refuses to roll back a first release it could not record, writing nothing", async () => {
+    const { infra, run } = setup();
+    infra.push(
+      releaseText({
+        api_blue_image: api("1.0.0"),
+        api_green_image: api("1.0.0"),
+        api_blue_weight: 100,
+        api_green_weight: 0,
+        web_blue_image: "",
+        web_green_image: web("1.0.0"),
+        web_blue_weight: 100,
+        web_green_weight: 0,
+      }),
+      "First release of web",
+    );
+    const attempt = run();
+    await expect(attempt).rejects.toThrow(ConfigurationError);
+    await expect(attempt).rejects.toThrow(
+      /^Service "web" cannot be rolled back: it has no stable release .*; withdraw the first release by emptying its green image at \$\.web_green_image and setting its green weight \(\$\.web_green_weight\) to 0, or add a green desired count for it to the file\.$/,
+    );
+    expect(infra.commits).toHaveLength(2);
+    expect(infra.deployments).toHaveLength(0);
+  });
+
   it("matches images by reference, tag (with or without v) and digest", () => {
     expect(imageMatches("r.io/api:1.2.0", "1.2.0")).toBe(true);
     expect(imageMatches("r.io/api:v1.2.0", "1.2.0")).toBe(true);

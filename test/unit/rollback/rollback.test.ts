@@ -5,7 +5,7 @@ import { MemoryLogger } from "../../../src/core/logger.js";
 import { imageMatches } from "../../../src/rollback/find-release.js";
 import type { RollbackParams } from "../../../src/rollback/main.js";
 import { rollback } from "../../../src/rollback/main.js";
-import { rollbackSummary } from "../../../src/rollback/summary.js";
+import { rollbackOutputs, rollbackSummary } from "../../../src/rollback/summary.js";
 import { FILE, FakeInfra, releaseText } from "../../helpers/fake-infra.js";
 
 const api = (v: string) => `registry.example.com/api:${v}`;
@@ -86,8 +86,21 @@ describe("rollback", () => {
     expect(infra.deployments[0]).toMatchObject({ task: "greenlight:rollback", state: "success" });
     expect(infra.deployments[0]!.description).toContain("error budget burn");
 
+    expect(rollbackOutputs(result)).toMatchObject({
+      operation: "rolled-back",
+      version: "1.1.0",
+      "stable-version": "1.0.0",
+      services: "api, web",
+    });
+
     const again = await run();
     expect(again.operation).toBe("unchanged");
+    // api's green side still holds the release it scaled to zero; web's holds the stable one.
+    expect(rollbackOutputs(again)).toMatchObject({
+      version: "1.1.0",
+      "stable-version": "1.0.0",
+      services: "api",
+    });
     expect(infra.commits).toHaveLength(3);
     expect(infra.deployments).toHaveLength(1);
   });
@@ -112,6 +125,11 @@ describe("rollback", () => {
       api_green_desired_count: 0,
     });
     expect(infra.landed[0]!.body).toContain("error budget burn");
+    expect(rollbackOutputs(result)).toMatchObject({
+      version: "1.2.0",
+      "stable-version": "1.0.0",
+      services: "api, web",
+    });
   });
 
   it("finds a release by digest, limited to the named services", async () => {

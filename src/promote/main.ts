@@ -17,6 +17,7 @@ import type { Logger } from "../core/logger.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import type { TfvarsFormat } from "../release-file/document.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
+import { findLayout, unrecordableRollback } from "../release-file/release-edits.js";
 import type { CompiledAnalysis } from "./analyses/index.js";
 import { checkMinimumTraffic, runAnalyses } from "./analyses/index.js";
 import type { AnalysisEvidence, Fetch } from "./analyses/types.js";
@@ -155,7 +156,8 @@ function landRequest(
 ): LandRequest {
   const services = changedServices(phase, decision);
   const list = services.join(", ");
-  // A step is decided for the release green holds now; a newer release must not inherit it.
+  // A step (or the stable image a rollback gives green) is decided for the release green
+  // holds now; a newer release must not inherit it.
   const decidedFor = Object.fromEntries(
     state.services
       .filter((s) => services.includes(s.name) && s.greenImage !== undefined)
@@ -192,7 +194,7 @@ function landRequest(
       return {
         ...common,
         kind: "rollback",
-        release: { rollback: services },
+        release: { rollback: services, rolledBack: decidedFor },
         headline: `Roll back ${list} in ${params.environment}: ${decision.reason}`.slice(0, 200),
         // Taking traffic away from a failing release is right on any newer state too.
         replanOnMovedBase: true,
@@ -316,6 +318,25 @@ async function withdrawOutdated(
   return { ...situation, promotePr: undefined };
 }
 
+/** Why the services a rollback changes cannot have it recorded in the file, if one cannot. */
+function rollbackBlocker(
+  state: ReleaseState,
+  phase: ReleasePhase,
+  decision: Decision,
+): string | undefined {
+  for (const name of changedServices(phase, decision)) {
+    const service = state.services.find((s) => s.name === name);
+    if (!service) continue;
+    const problem = unrecordableRollback(findLayout(state.layouts, name), {
+      greenImage: service.greenImage,
+      blueImage: service.blueImage,
+      greenCount: service.greenCount !== undefined,
+    });
+    if (problem) return `holding instead of rolling back, for a person to decide: ${problem}`;
+  }
+  return undefined;
+}
+
 /** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
 async function measureAndDecide(
   params: PromoteParams,
@@ -343,6 +364,14 @@ async function measureAndDecide(
     ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
     evidence,
   });
+  const blocked = decision.decision === "rollback" && rollbackBlocker(state, phase, decision);
+  if (blocked) {
+    // Nothing would record this rollback, so the next tick would promote the release.
+    return {
+      evidence,
+      decision: { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` },
+    };
+  }
   if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
     // A rollback still goes ahead: a failing release must not wait for a review.
     if (!params.dryRun) await resume(deps, promotePr);

@@ -12,7 +12,10 @@
  * is also where a fresh deploy starts) cannot tell a rolled-back candidate from one waiting
  * for its first step: its rollback writes blue's image onto green, so the file itself says
  * no candidate is there, and the rolled-back image stays in the commit's history and the
- * rollback's record.
+ * rollback's record. A rollback of a first release (blue's image empty) on a service without
+ * a green desired count can record nothing at all, so it is refused, naming the fix. A
+ * rollback re-applied on a newer base gives green the stable image only while green still
+ * holds the release it was decided for.
  *
  * A deploy that replaces the green image of a weighted service also takes green's traffic
  * away (green 0, blue 100): the traffic belonged to the release being replaced, and blue
@@ -40,6 +43,12 @@ export interface ReleaseEdit {
    * edit is refused with SupersededEditError rather than moving the newer release's traffic.
    */
   decidedFor?: Record<string, string>;
+  /**
+   * service → the green image a rollback was decided for. A rollback re-applied on a newer
+   * base gives green the stable image only while green still holds that one: a release that
+   * landed meanwhile is not overwritten (its traffic still goes back to blue).
+   */
+  rolledBack?: Record<string, string>;
 }
 
 /** A weight change or finalize that no longer applies: green holds another release now. */
@@ -220,32 +229,82 @@ function finalizeAssignments(
   });
 }
 
+/** What a rollback needs to know of a service's green and blue sides. */
+export interface RollbackSides {
+  greenImage?: string | undefined;
+  blueImage?: string | undefined;
+  /** Whether the file has a green desired count to scale to zero. */
+  greenCount: boolean;
+}
+
+/**
+ * Why a rollback of this service cannot be recorded in the file, if it cannot: a first
+ * release (blue's image empty) on a service without a green desired count has no stable
+ * image to give green and nothing to scale, and weights alone do not keep it from being
+ * promoted again (they also read as a fresh deploy). Refused rather than left to be
+ * promoted; the sentence names the fix.
+ */
+export function unrecordableRollback(
+  layout: ServiceLayout,
+  sides: RollbackSides,
+): string | undefined {
+  const green = sides.greenImage ?? "";
+  const blue = sides.blueImage ?? "";
+  if (sides.greenCount || green === "" || blue !== "") return undefined;
+  const weight = layout.weighted
+    ? ` and setting its green weight (${layout.paths["green-weight"]}) to 0`
+    : "";
+  return `Service "${layout.name}" cannot be rolled back: it has no stable release (its blue image at ${layout.paths["blue-image"]} is empty) and no green desired count to scale to zero, so nothing in the file would keep ${green} from being promoted again; withdraw the first release by emptying its green image at ${layout.paths["green-image"]}${weight}, or add a green desired count for it to the file.`;
+}
+
+function imageOf(value: JsonValue | undefined): string {
+  return typeof value === "string" ? value : "";
+}
+
 /**
  * Green given blue's image, for a service whose green side has no desired count to scale to
  * zero: without it, a candidate left on green reads as a release to promote (after a
  * rollback of a release still at 0%, nothing else in the file would change at all).
  */
-function stableOnGreen(layout: ServiceLayout, data: JsonValue): Assignment[] {
-  const green = optionalField(data, layout, "green-image");
-  const blue = optionalField(data, layout, "blue-image");
-  // Nothing deployed on green, or no stable release to put there: no candidate to record.
-  const image = (v: JsonValue | undefined) => (typeof v === "string" ? v : "");
-  if (image(green) === "" || image(blue) === "" || green === blue) return [];
-  return writeField(layout, "green-image", image(blue));
+function stableOnGreen(layout: ServiceLayout, data: JsonValue, decidedFor?: string): Assignment[] {
+  const green = imageOf(optionalField(data, layout, "green-image"));
+  const blue = imageOf(optionalField(data, layout, "blue-image"));
+  // A release that reached green after the rollback was decided is not the one rolled back.
+  if (decidedFor !== undefined && green !== decidedFor) return [];
+  const problem = unrecordableRollback(layout, {
+    greenImage: green,
+    blueImage: blue,
+    greenCount: false,
+  });
+  if (problem) throw new ConfigurationError(problem);
+  // Nothing deployed on green: no candidate to record.
+  if (green === "" || green === blue) return [];
+  return writeField(layout, "green-image", blue);
+}
+
+/** The image each rolled-back service's decision was made for, looked up by either spelling. */
+function decidedImage(
+  rolledBack: Record<string, string> | undefined,
+  layout: ServiceLayout,
+): string | undefined {
+  const entry = Object.entries(rolledBack ?? {}).find(
+    ([s]) => s === layout.name || s.replace(/_/g, "-") === layout.name,
+  );
+  return entry?.[1];
 }
 
 function rollbackAssignments(
-  services: string[],
+  edit: ReleaseEdit,
   layouts: ServiceLayout[],
   data: JsonValue,
 ): Assignment[] {
-  return expandServices(services, layouts).flatMap((layout) => {
+  return expandServices(edit.rollback ?? [], layouts).flatMap((layout) => {
     const out: Assignment[] = [];
     if (layout.weighted) out.push(...weightAssignments(layout, data, 0));
     if (optionalField(data, layout, "green-desired-count") !== undefined) {
       out.push(...writeField(layout, "green-desired-count", 0));
     } else {
-      out.push(...stableOnGreen(layout, data));
+      out.push(...stableOnGreen(layout, data, decidedImage(edit.rolledBack, layout)));
     }
     return out;
   });
@@ -267,6 +326,6 @@ export function releaseAssignments(
     ...deployAssignments(edit, layouts, data),
     ...weightsAssignments(edit, layouts, data),
     ...finalizeAssignments(edit.finalize ?? [], layouts, data),
-    ...rollbackAssignments(edit.rollback ?? [], layouts, data),
+    ...rollbackAssignments(edit, layouts, data),
   ];
 }

@@ -251,9 +251,14 @@ export function releaseOn(state: Pick<ReleaseState, "services">): ReleaseName | 
   const candidates = candidateServices(state);
   if (candidates.length === 0) return undefined;
   const images = Object.fromEntries(candidates.map((s) => [s.name, s.greenImage!]));
-  const versions = Object.values(images).map((image) => {
+  return { version: versionOf(Object.values(images)), images };
+}
+
+/** The images' tag (or digest, for an image without a tag); distinct ones joined by ", ". */
+export function versionOf(images: string[]): string {
+  const versions = images.map((image) => {
     const reference = parseImageReference(image);
     return reference?.tag ?? reference?.digest ?? image;
   });
-  return { version: [...new Set(versions)].join(", "), images };
+  return [...new Set(versions)].join(", ");
 }

@@ -10,9 +10,8 @@ import {
   resolveInfraTarget,
 } from "../release/infra-connection.js";
 import { planRollbackBackup, takeRollbackBackup } from "./backup-before-rollback.js";
-import { onBase } from "../release/land-change.js";
 import { rollback } from "./main.js";
-import { rollbackSummary } from "./summary.js";
+import { rollbackOutputs, rollbackSummary } from "./summary.js";
 
 const inputShape = {
   ...infraInputShape,
@@ -70,11 +69,7 @@ export const rollbackAction = defineAction({
       );
       return {
         outputs: {
-          operation: result.operation,
-          weights: JSON.stringify(result.weights),
-          "pull-request-url": result.landed?.pullRequest?.url ?? "",
-          landed: String(onBase(result.landed)),
-          evidence: JSON.stringify(result.evidence),
+          ...rollbackOutputs(result),
           backup: backedUp && "location" in backedUp ? backedUp.location : "",
         },
         summary: rollbackSummary(result, target.repository),

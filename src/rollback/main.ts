@@ -176,9 +176,15 @@ export async function rollback(
   const headline = release
     ? `Roll back ${list} in ${params.environment} to ${params.to}`
     : `Roll back ${list} in ${params.environment}`;
+  // Re-planned on a moved base, the rollback must not give a newer release the stable image.
+  const rolledBack = Object.fromEntries(
+    state.services
+      .filter((s) => services.includes(s.name) && s.greenImage !== undefined)
+      .map((s) => [s.name, s.greenImage!]),
+  );
   const landed = await deps.lander.land({
     kind: "rollback",
-    release: { rollback: services },
+    release: { rollback: services, rolledBack },
     ...(release ? { set: redeployAssignments(state, release) } : {}),
     services,
     headline,

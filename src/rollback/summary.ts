@@ -1,4 +1,6 @@
 import type { Summary } from "../core/summary.js";
+import { onBase } from "../release/land-change.js";
+import { versionOf } from "../release/release-state.js";
 import type { RollbackResult } from "./main.js";
 
 const VERBS: Record<RollbackResult["operation"], string> = {
@@ -33,4 +35,20 @@ export function rollbackSummary(result: RollbackResult, repository: string): Sum
     });
   }
   return summary;
+}
+
+/** The action's outputs (but the backup, which the action takes itself). */
+export function rollbackOutputs(result: RollbackResult) {
+  const images = Object.entries(result.evidence.images);
+  return {
+    operation: result.operation,
+    // The release rolled back and the one restored, so that a notification can name them.
+    version: versionOf(images.map(([, { from }]) => from)),
+    "stable-version": versionOf(images.map(([, { to }]) => to)),
+    services: (images.length > 0 ? images.map(([service]) => service) : result.services).join(", "),
+    weights: JSON.stringify(result.weights),
+    "pull-request-url": result.landed?.pullRequest?.url ?? "",
+    landed: String(onBase(result.landed)),
+    evidence: JSON.stringify(result.evidence),
+  };
 }

@@ -261,10 +261,35 @@ describe("a bad release on the documented pipeline's schedule", () => {
     expect(result.jobs["rollback / verify"]!.outputs["passed"]).toBe("false");
     const [message, ...more] = slackMessages().slice(before);
     expect(more).toEqual([]);
-    expect(message!.title).toMatch(/^🔴 Rollback of .* to production failed$/);
+    // Already rolled back by the tick: no release left on green to name, only the services.
+    expect(message!.title).toBe("🔴 Rollback of api, webhooks, worker to production failed");
     expect(message!.body).toContain(
       `stable side failed its verify checks after the rollback (127.0.0.1:${health.port}/health)`,
     );
     expect(message!.body).toContain("errors reported by support");
+  }, 120_000);
+
+  it("names the release it rolled back by hand in the notification", async () => {
+    stableHealthy = true;
+    await landRelease(productionFile(BAD), "Deploy api, webhooks, worker 3333333 to production");
+    const before = slack.requests.length;
+    const result = await world.run(".github/workflows/rollback.yml", {
+      event: {
+        name: "workflow_dispatch",
+        inputs: { environment: "production", reason: "errors reported by support" },
+      },
+      secrets: {
+        environments: { production: { INFRA_TOKEN, SLACK_WEBHOOK_URL: slack.url(SLACK_PATH) } },
+      },
+      runnerEnv: { NODE_EXTRA_CA_CERTS: caFile },
+    });
+    expect(failedSteps(result)).toBe("");
+    expect(result.jobs["rollback / rollback"]!.outputs["version"]).toBe(`sha256:${BAD}`);
+    const [message, ...more] = slackMessages().slice(before);
+    expect(more).toEqual([]);
+    expect(message!.title).toBe(
+      `🟠 Rollback of api, webhooks, worker sha256:${BAD} to production succeeded`,
+    );
+    expect(message!.body).toContain(`${ECR}/api@sha256:${STABLE}`);
   }, 120_000);
 });

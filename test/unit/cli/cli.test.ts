@@ -98,4 +98,30 @@ describe("greenlight CLI", () => {
     ).toBe(0);
     expect(JSON.parse(cap.stdout())).toEqual({ changed: "false", changes: "[]", diff: "" });
   });
+
+  it("refuses a rollback a first release without desired counts cannot record: exit 2, one sentence, nothing written", async () => {
+    const dir = tempDir();
+    const text =
+      JSON.stringify(
+        {
+          api_blue_image: "",
+          api_green_image: "r.io/api:1.0.0",
+          api_blue_weight: 100,
+          api_green_weight: 0,
+        },
+        null,
+        2,
+      ) + "\n";
+    writeFileSync(join(dir, "release.auto.tfvars.json"), text);
+    const cap = captureIo(dir);
+    const code = await runCli(
+      ["update-tfvars", "--file", "release.auto.tfvars.json", "--rollback", "api"],
+      cap.io,
+    );
+    expect(code).toBe(2);
+    expect(cap.stderr()).toMatch(
+      /^error: Service "api" cannot be rolled back: it has no stable release \(its blue image at \$\.api_blue_image is empty\) .*, or add a green desired count for it to the file\.\n$/,
+    );
+    expect(readFileSync(join(dir, "release.auto.tfvars.json"), "utf8")).toBe(text);
+  });
 });

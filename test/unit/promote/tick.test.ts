@@ -9,6 +9,7 @@ import { compileAnalyses } from "../../../src/promote/analyses/index.js";
 import type { PromoteResult } from "../../../src/promote/main.js";
 import { promote } from "../../../src/promote/main.js";
 import { promoteOutputs } from "../../../src/promote/summary.js";
+import type { LandRequest } from "../../../src/release/land-change.js";
 import { rollback } from "../../../src/rollback/main.js";
 import type { AnalysisConfig, PromotionPlan } from "../../../src/promote/plan.js";
 import { FILE, FakeInfra, fakePrometheus, releaseText } from "../../helpers/fake-infra.js";
@@ -283,6 +284,72 @@ describe("promote tick", () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  it("holds a first release at 0% whose verify fails, without desired counts, writing nothing", async () => {
+    const server = createServer((_req, res) => void res.writeHead(503).end());
+    await listenOnLoopback(server);
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+      const verifyAnalysis = {
+        name: "answers",
+        verify: [{ url, attempts: 1 }],
+      } as unknown as AnalysisConfig;
+      const w = world({}, [verifyAnalysis]);
+      const file = { api_blue_image: "", api_blue_weight: 100, api_green_weight: 0 };
+      w.infra.push(releaseText({ ...file, api_green_image: "" }), "Release file for a new service");
+      w.infra.push(releaseText({ ...file, api_green_image: CANDIDATE }), "Deploy api 1.1.0");
+      const commits = w.infra.commits.length;
+      for (let i = 0; i < 3; i++) {
+        const result = await w.tick();
+        expect(result.decision).toBe("hold");
+        expect(result.reason).toMatch(
+          /^analysis failed: answers \(.*\); holding instead of rolling back, for a person to decide: Service "api" cannot be rolled back: it has no stable release .* withdraw the first release by emptying its green image at \$\.api_green_image/,
+        );
+        await w.clock.advance(300_000);
+      }
+      expect(w.infra.commits).toHaveLength(commits);
+      expect(w.infra.data()).toMatchObject({ api_green_image: CANDIDATE, api_green_weight: 0 });
+      expect(w.infra.deployments.at(-1)).toMatchObject({ state: "pending" });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it("re-applies a rollback on a moved base without giving a newer release the stable image", async () => {
+    const w = world();
+    deployWithoutCounts(w);
+    await w.tick(); // → 10
+    expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
+    await w.clock.advance(1_000);
+    w.setErrorRate(0.4);
+    const NEWER = "registry.example.com/api:1.2.0";
+    const land = w.infra.land.bind(w.infra);
+    const rollbacks: LandRequest[] = [];
+    w.infra.land = async (request) => {
+      if (request.kind === "rollback") {
+        rollbacks.push(request);
+        // A newer release reaches green between the tick's read and its commit.
+        w.infra.push(
+          releaseText({
+            api_blue_image: STABLE,
+            api_green_image: NEWER,
+            api_blue_weight: 100,
+            api_green_weight: 0,
+          }),
+          "Deploy api 1.2.0",
+        );
+      }
+      return land(request);
+    };
+    let result: PromoteResult;
+    for (;;) {
+      await w.clock.advance(5_000);
+      result = await w.tick();
+      if (result.decision !== "wait" || w.infra.data()["api_green_image"] !== CANDIDATE) break;
+    }
+    expect(w.infra.data()).toMatchObject({ api_green_image: NEWER, api_green_weight: 0 });
+    expect(rollbacks.map((r) => r.release.rolledBack)).toEqual([{ api: CANDIDATE }]);
   });
 
   it("holds a release with no traffic: never advanced, never rolled back", async () => {

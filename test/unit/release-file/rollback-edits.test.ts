@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../../src/config/load.js";
+import { ConfigurationError } from "../../../src/core/errors.js";
 import { parseTfvars } from "../../../src/release-file/document.js";
 import { planTfvarsEdit } from "../../../src/release-file/plan-edit.js";
 import type { ReleaseEdit } from "../../../src/release-file/release-edits.js";
@@ -115,6 +116,98 @@ describe("a rollback in a JSON tfvars file", () => {
       api_blue_image: STABLE,
       api_green_image: STABLE,
     });
+  });
+});
+
+describe("a rollback of a service's first release", () => {
+  const FILE = "release.auto.tfvars.json";
+
+  it("without desired counts: refused with the service and the fix named, nothing written", async () => {
+    for (const weight of [0, 10]) {
+      const text = json({
+        api_blue_image: "",
+        api_green_image: BAD,
+        api_blue_weight: 100 - weight,
+        api_green_weight: weight,
+      });
+      const attempt = edit(FILE, text, { rollback: ["api"] });
+      await expect(attempt).rejects.toThrow(ConfigurationError);
+      await expect(attempt).rejects.toThrow(
+        `Service "api" cannot be rolled back: it has no stable release (its blue image at $.api_blue_image is empty) and no green desired count to scale to zero, so nothing in the file would keep ${BAD} from being promoted again; withdraw the first release by emptying its green image at $.api_green_image and setting its green weight ($.api_green_weight) to 0, or add a green desired count for it to the file.`,
+      );
+    }
+  });
+
+  it("of a service without weights: refused too, naming only the image", async () => {
+    const text = json({ worker_blue_image: "", worker_green_image: "w:1" });
+    await expect(edit(FILE, text, { rollback: ["all"] })).rejects.toThrow(
+      /^Service "worker" cannot be rolled back: .* by emptying its green image at \$\.worker_green_image, or add a green desired count/,
+    );
+  });
+
+  it("with desired counts: green scales to zero, as for any release", async () => {
+    const text = json({
+      api_blue_image: "",
+      api_green_image: BAD,
+      api_blue_weight: 90,
+      api_green_weight: 10,
+      api_blue_desired_count: 0,
+      api_green_desired_count: 2,
+    });
+    const rolledBack = await edit(FILE, text, { rollback: ["api"] });
+    expect(JSON.parse(rolledBack.after)).toMatchObject({
+      api_green_image: BAD,
+      api_green_weight: 0,
+      api_green_desired_count: 0,
+    });
+    expect(rolledBack.candidates).toEqual([]);
+  });
+
+  it("with nothing on green: nothing to roll back, nothing refused", async () => {
+    const text = json({
+      api_blue_image: "",
+      api_green_image: "",
+      api_blue_weight: 100,
+      api_green_weight: 0,
+    });
+    expect((await edit(FILE, text, { rollback: ["api"] })).lines).toEqual([]);
+  });
+});
+
+describe("a rollback decided for one release, applied after another reached green", () => {
+  const FILE = "release.auto.tfvars.json";
+  const NEWER = "registry.example.com/api:1.2.0";
+
+  it("gives green the stable image only while green still holds the rolled-back release", async () => {
+    const text = json({
+      api_blue_image: STABLE,
+      api_green_image: BAD,
+      api_blue_weight: 90,
+      api_green_weight: 10,
+    });
+    const same = await edit(FILE, text, { rollback: ["api"], rolledBack: { api: BAD } });
+    expect(JSON.parse(same.after)).toMatchObject({ api_green_image: STABLE, api_green_weight: 0 });
+
+    const newer = json({
+      api_blue_image: STABLE,
+      api_green_image: NEWER,
+      api_blue_weight: 100,
+      api_green_weight: 0,
+    });
+    const moved = await edit(FILE, newer, { rollback: ["api"], rolledBack: { api: BAD } });
+    expect(moved.lines).toEqual([]);
+    expect(moved.candidates.map((s) => s.greenImage)).toEqual([NEWER]);
+  });
+
+  it("neither refuses nor touches a newer first release", async () => {
+    const text = json({
+      api_blue_image: "",
+      api_green_image: NEWER,
+      api_blue_weight: 80,
+      api_green_weight: 20,
+    });
+    const moved = await edit(FILE, text, { rollback: ["api"], rolledBack: { api: BAD } });
+    expect(JSON.parse(moved.after)).toMatchObject({ api_green_image: NEWER, api_green_weight: 0 });
   });
 });
 

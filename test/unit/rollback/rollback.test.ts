@@ -5,7 +5,7 @@ import { MemoryLogger } from "../../../src/core/logger.js";
 import { imageMatches } from "../../../src/rollback/find-release.js";
 import type { RollbackParams } from "../../../src/rollback/main.js";
 import { rollback } from "../../../src/rollback/main.js";
-import { rollbackSummary } from "../../../src/rollback/summary.js";
+import { rollbackOutputs, rollbackSummary } from "../../../src/rollback/summary.js";
 import { FILE, FakeInfra, releaseText } from "../../helpers/fake-infra.js";
 
 const api = (v: string) => `registry.example.com/api:${v}`;
@@ -86,8 +86,21 @@ describe("rollback", () => {
     expect(infra.deployments[0]).toMatchObject({ task: "greenlight:rollback", state: "success" });
     expect(infra.deployments[0]!.description).toContain("error budget burn");
 
+    expect(rollbackOutputs(result)).toMatchObject({
+      operation: "rolled-back",
+      version: "1.1.0",
+      "stable-version": "1.0.0",
+      services: "api, web",
+    });
+
     const again = await run();
     expect(again.operation).toBe("unchanged");
+    // api's green side still holds the release it scaled to zero; web's holds the stable one.
+    expect(rollbackOutputs(again)).toMatchObject({
+      version: "1.1.0",
+      "stable-version": "1.0.0",
+      services: "api",
+    });
     expect(infra.commits).toHaveLength(3);
     expect(infra.deployments).toHaveLength(1);
   });
@@ -112,6 +125,11 @@ describe("rollback", () => {
       api_green_desired_count: 0,
     });
     expect(infra.landed[0]!.body).toContain("error budget burn");
+    expect(rollbackOutputs(result)).toMatchObject({
+      version: "1.2.0",
+      "stable-version": "1.0.0",
+      services: "api, web",
+    });
   });
 
   it("finds a release by digest, limited to the named services", async () => {
@@ -131,6 +149,30 @@ describe("rollback", () => {
     await expect(run({ to: "9.9.9" })).rejects.toThrow(ConfigurationError);
     await expect(run({ to: "9.9.9" })).rejects.toThrow(/Input "to" is "9.9.9"/);
     expect(infra.commits).toHaveLength(1);
+  });
+
+  it("refuses to roll back a first release it could not record, writing nothing", async () => {
+    const { infra, run } = setup();
+    infra.push(
+      releaseText({
+        api_blue_image: api("1.0.0"),
+        api_green_image: api("1.0.0"),
+        api_blue_weight: 100,
+        api_green_weight: 0,
+        web_blue_image: "",
+        web_green_image: web("1.0.0"),
+        web_blue_weight: 100,
+        web_green_weight: 0,
+      }),
+      "First release of web",
+    );
+    const attempt = run();
+    await expect(attempt).rejects.toThrow(ConfigurationError);
+    await expect(attempt).rejects.toThrow(
+      /^Service "web" cannot be rolled back: it has no stable release .*; withdraw the first release by emptying its green image at \$\.web_green_image and setting its green weight \(\$\.web_green_weight\) to 0, or add a green desired count for it to the file\.$/,
+    );
+    expect(infra.commits).toHaveLength(2);
+    expect(infra.deployments).toHaveLength(0);
   });
 
   it("matches images by reference, tag (with or without v) and digest", () => {

@@ -608,6 +608,8 @@ async function checkMinimumTraffic(traffic, url, now, deps) {
 
 // EXTERNAL MODULE: ./src/release/infra-connection.ts + 2 modules
 var infra_connection = __webpack_require__(9346);
+// EXTERNAL MODULE: ./src/release-file/release-edits.ts
+var release_edits = __webpack_require__(6543);
 ;// CONCATENATED MODULE: ./src/promote/plan.ts
 const DEFAULT_STEPS = [10, 50, 100];
 const DEFAULT_BAKE_MS = 5 * 60_000;
@@ -794,6 +796,7 @@ var release_state = __webpack_require__(3752);
 
 
 
+
 const DEPLOYMENT_STATE = {
     advance: "in_progress",
     finalize: "success",
@@ -845,7 +848,8 @@ function changedServices(phase, decision) {
 function landRequest(params, state, phase, decision, record) {
     const services = changedServices(phase, decision);
     const list = services.join(", ");
-    // A step is decided for the release green holds now; a newer release must not inherit it.
+    // A step (or the stable image a rollback gives green) is decided for the release green
+    // holds now; a newer release must not inherit it.
     const decidedFor = Object.fromEntries(state.services
         .filter((s) => services.includes(s.name) && s.greenImage !== undefined)
         .map((s) => [s.name, s.greenImage]));
@@ -880,7 +884,7 @@ function landRequest(params, state, phase, decision, record) {
             return {
                 ...common,
                 kind: "rollback",
-                release: { rollback: services },
+                release: { rollback: services, rolledBack: decidedFor },
                 headline: `Roll back ${list} in ${params.environment}: ${decision.reason}`.slice(0, 200),
                 // Taking traffic away from a failing release is right on any newer state too.
                 replanOnMovedBase: true,
@@ -976,6 +980,22 @@ async function withdrawOutdated(params, deps, situation) {
     }
     return { ...situation, promotePr: undefined };
 }
+/** Why the services a rollback changes cannot have it recorded in the file, if one cannot. */
+function rollbackBlocker(state, phase, decision) {
+    for (const name of changedServices(phase, decision)) {
+        const service = state.services.find((s) => s.name === name);
+        if (!service)
+            continue;
+        const problem = (0,release_edits/* unrecordableRollback */.jM)((0,release_edits/* findLayout */.w5)(state.layouts, name), {
+            greenImage: service.greenImage,
+            blueImage: service.blueImage,
+            greenCount: service.greenCount !== undefined,
+        });
+        if (problem)
+            return `holding instead of rolling back, for a person to decide: ${problem}`;
+    }
+    return undefined;
+}
 /** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
 async function measureAndDecide(params, deps, { state, phase, promotePr, rollbackPr }) {
     if (phase.kind !== "idle" && rollbackPr) {
@@ -1000,6 +1020,14 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
         ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
         evidence,
     });
+    const blocked = decision.decision === "rollback" && rollbackBlocker(state, phase, decision);
+    if (blocked) {
+        // Nothing would record this rollback, so the next tick would promote the release.
+        return {
+            evidence,
+            decision: { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` },
+        };
+    }
     if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
         // A rollback still goes ahead: a failing release must not wait for a review.
         if (!params.dryRun)

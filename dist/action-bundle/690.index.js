@@ -1785,6 +1785,7 @@ function mergeChanges(first, second) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   eM: () => (/* binding */ releaseAssignments),
+/* harmony export */   jM: () => (/* binding */ unrecordableRollback),
 /* harmony export */   w5: () => (/* binding */ findLayout),
 /* harmony export */   x: () => (/* binding */ SupersededEditError)
 /* harmony export */ });
@@ -1804,7 +1805,10 @@ function mergeChanges(first, second) {
  * is also where a fresh deploy starts) cannot tell a rolled-back candidate from one waiting
  * for its first step: its rollback writes blue's image onto green, so the file itself says
  * no candidate is there, and the rolled-back image stays in the commit's history and the
- * rollback's record.
+ * rollback's record. A rollback of a first release (blue's image empty) on a service without
+ * a green desired count can record nothing at all, so it is refused, naming the fix. A
+ * rollback re-applied on a newer base gives green the stable image only while green still
+ * holds the release it was decided for.
  *
  * A deploy that replaces the green image of a weighted service also takes green's traffic
  * away (green 0, blue 100): the traffic belonged to the release being replaced, and blue
@@ -1953,21 +1957,55 @@ function finalizeAssignments(services, layouts, data) {
     });
 }
 /**
+ * Why a rollback of this service cannot be recorded in the file, if it cannot: a first
+ * release (blue's image empty) on a service without a green desired count has no stable
+ * image to give green and nothing to scale, and weights alone do not keep it from being
+ * promoted again (they also read as a fresh deploy). Refused rather than left to be
+ * promoted; the sentence names the fix.
+ */
+function unrecordableRollback(layout, sides) {
+    const green = sides.greenImage ?? "";
+    const blue = sides.blueImage ?? "";
+    if (sides.greenCount || green === "" || blue !== "")
+        return undefined;
+    const weight = layout.weighted
+        ? ` and setting its green weight (${layout.paths["green-weight"]}) to 0`
+        : "";
+    return `Service "${layout.name}" cannot be rolled back: it has no stable release (its blue image at ${layout.paths["blue-image"]} is empty) and no green desired count to scale to zero, so nothing in the file would keep ${green} from being promoted again; withdraw the first release by emptying its green image at ${layout.paths["green-image"]}${weight}, or add a green desired count for it to the file.`;
+}
+function imageOf(value) {
+    return typeof value === "string" ? value : "";
+}
+/**
  * Green given blue's image, for a service whose green side has no desired count to scale to
  * zero: without it, a candidate left on green reads as a release to promote (after a
  * rollback of a release still at 0%, nothing else in the file would change at all).
  */
-function stableOnGreen(layout, data) {
-    const green = optionalField(data, layout, "green-image");
-    const blue = optionalField(data, layout, "blue-image");
-    // Nothing deployed on green, or no stable release to put there: no candidate to record.
-    const image = (v) => (typeof v === "string" ? v : "");
-    if (image(green) === "" || image(blue) === "" || green === blue)
+function stableOnGreen(layout, data, decidedFor) {
+    const green = imageOf(optionalField(data, layout, "green-image"));
+    const blue = imageOf(optionalField(data, layout, "blue-image"));
+    // A release that reached green after the rollback was decided is not the one rolled back.
+    if (decidedFor !== undefined && green !== decidedFor)
         return [];
-    return (0,_service_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .writeField */ .YD)(layout, "green-image", image(blue));
+    const problem = unrecordableRollback(layout, {
+        greenImage: green,
+        blueImage: blue,
+        greenCount: false,
+    });
+    if (problem)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(problem);
+    // Nothing deployed on green: no candidate to record.
+    if (green === "" || green === blue)
+        return [];
+    return (0,_service_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .writeField */ .YD)(layout, "green-image", blue);
 }
-function rollbackAssignments(services, layouts, data) {
-    return expandServices(services, layouts).flatMap((layout) => {
+/** The image each rolled-back service's decision was made for, looked up by either spelling. */
+function decidedImage(rolledBack, layout) {
+    const entry = Object.entries(rolledBack ?? {}).find(([s]) => s === layout.name || s.replace(/_/g, "-") === layout.name);
+    return entry?.[1];
+}
+function rollbackAssignments(edit, layouts, data) {
+    return expandServices(edit.rollback ?? [], layouts).flatMap((layout) => {
         const out = [];
         if (layout.weighted)
             out.push(...weightAssignments(layout, data, 0));
@@ -1975,7 +2013,7 @@ function rollbackAssignments(services, layouts, data) {
             out.push(...(0,_service_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .writeField */ .YD)(layout, "green-desired-count", 0));
         }
         else {
-            out.push(...stableOnGreen(layout, data));
+            out.push(...stableOnGreen(layout, data, decidedImage(edit.rolledBack, layout)));
         }
         return out;
     });
@@ -1990,7 +2028,7 @@ function releaseAssignments(edit, layouts, data) {
         ...deployAssignments(edit, layouts, data),
         ...weightsAssignments(edit, layouts, data),
         ...finalizeAssignments(edit.finalize ?? [], layouts, data),
-        ...rollbackAssignments(edit.rollback ?? [], layouts, data),
+        ...rollbackAssignments(edit, layouts, data),
     ];
 }
 

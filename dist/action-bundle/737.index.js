@@ -962,9 +962,13 @@ async function rollback(params, deps) {
     const headline = release
         ? `Roll back ${list} in ${params.environment} to ${params.to}`
         : `Roll back ${list} in ${params.environment}`;
+    // Re-planned on a moved base, the rollback must not give a newer release the stable image.
+    const rolledBack = Object.fromEntries(state.services
+        .filter((s) => services.includes(s.name) && s.greenImage !== undefined)
+        .map((s) => [s.name, s.greenImage]));
     const landed = await deps.lander.land({
         kind: "rollback",
-        release: { rollback: services },
+        release: { rollback: services, rolledBack },
         ...(release ? { set: redeployAssignments(state, release) } : {}),
         services,
         headline,
@@ -1006,6 +1010,8 @@ async function rollback(params, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/rollback/summary.ts
+
+
 const VERBS = {
     "rolled-back": "moved all traffic back to the stable side and stopped the candidate (scaled to zero, or replaced on green by the stable image where green has no desired count)",
     redeployed: "put an earlier release back on the stable side, with all traffic on it",
@@ -1037,10 +1043,24 @@ function rollbackSummary(result, repository) {
     }
     return summary;
 }
+/** The action's outputs (but the backup, which the action takes itself). */
+function rollbackOutputs(result) {
+    const images = Object.entries(result.evidence.images);
+    return {
+        operation: result.operation,
+        // The release rolled back and the one restored, so that a notification can name them.
+        version: (0,release_state/* versionOf */.E4)(images.map(([, { from }]) => from)),
+        "stable-version": (0,release_state/* versionOf */.E4)(images.map(([, { to }]) => to)),
+        services: (images.length > 0 ? images.map(([service]) => service) : result.services).join(", "),
+        weights: JSON.stringify(result.weights),
+        "pull-request-url": result.landed?.pullRequest?.url ?? "",
+        landed: String((0,land_change/* onBase */.RE)(result.landed)),
+        evidence: JSON.stringify(result.evidence),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/rollback/definition.ts
 /** rollback's inputs: the environment and, optionally, the earlier release to put back. */
-
 
 
 
@@ -1094,11 +1114,7 @@ const rollbackAction = (0,action/* defineAction */.Q)({
             });
             return {
                 outputs: {
-                    operation: result.operation,
-                    weights: JSON.stringify(result.weights),
-                    "pull-request-url": result.landed?.pullRequest?.url ?? "",
-                    landed: String((0,land_change/* onBase */.RE)(result.landed)),
-                    evidence: JSON.stringify(result.evidence),
+                    ...rollbackOutputs(result),
                     backup: backedUp && "location" in backedUp ? backedUp.location : "",
                 },
                 summary: rollbackSummary(result, target.repository),

@@ -1882,6 +1882,7 @@ class GitHubLander {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E4: () => (/* binding */ versionOf),
 /* harmony export */   Ms: () => (/* binding */ candidateServices),
 /* harmony export */   US: () => (/* binding */ rolledBackImages),
 /* harmony export */   Z$: () => (/* binding */ weightsOf),
@@ -2038,11 +2039,15 @@ function releaseOn(state) {
     if (candidates.length === 0)
         return undefined;
     const images = Object.fromEntries(candidates.map((s) => [s.name, s.greenImage]));
-    const versions = Object.values(images).map((image) => {
+    return { version: versionOf(Object.values(images)), images };
+}
+/** The images' tag (or digest, for an image without a tag); distinct ones joined by ", ". */
+function versionOf(images) {
+    const versions = images.map((image) => {
         const reference = (0,_core_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageReference */ .o_)(image);
         return reference?.tag ?? reference?.digest ?? image;
     });
-    return { version: [...new Set(versions)].join(", "), images };
+    return [...new Set(versions)].join(", ");
 }
 
 

@@ -1126,11 +1126,10 @@ function credentialLookup(deps) {
  *
  * The pushed digest comes from `manifest push --digestfile`, but Buildah replaces the push's
  * error with the result of writing that file (cmd/buildah/manifest.go, 1.28 and later): a
- * push that failed exits 0 with an empty file, and why it failed is lost. So every push runs
- * without it, failing with Buildah's own exit status and error, and the digest is read by
- * pushing the list to the first tag once more with it: the registry holds every blob and
- * manifest by then, so nothing is uploaded, and the digest is this list's even if the tag
- * moved in between.
+ * push that failed exits 0 with an empty file, and why it failed is lost. So an empty file
+ * is followed by the same push without it, which fails with Buildah's own exit status and
+ * error; a push that worked is not repeated (each push reads and compresses every layer
+ * again, which costs more than the rest of a cached build).
  */
 
 
@@ -1191,7 +1190,12 @@ function buildahBuildArgs(request, options, listName, secrets) {
         service.context,
     ];
 }
-/** `digestFile` only for the push that reads the digest: see the header. */
+/** The digest a push wrote to its digest file, or undefined when it wrote none. */
+async function digestIn(digestFile) {
+    const digest = (await (0,promises_.readFile)(digestFile, "utf8").catch(() => "")).trim();
+    return /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+}
+/** Without `digestFile` only to learn why a push failed: see the header. */
 function buildahPushArgs(options, listName, tag, digestFile) {
     return [
         ...buildahGlobalArgs(options),
@@ -1228,8 +1232,8 @@ class BuildahEngine {
     }
     /** An empty digest file is a failed push whose error Buildah dropped (see the header). */
     async pushedDigest(digestFile, output) {
-        const digest = (await (0,promises_.readFile)(digestFile, "utf8").catch(() => "")).trim();
-        if (/^sha256:[0-9a-f]{64}$/.test(digest))
+        const digest = await digestIn(digestFile);
+        if (digest)
             return digest;
         throw new EngineCommandError("push", "buildah manifest push", 0, `${output}\nit ended without pushing a manifest`);
     }
@@ -1250,12 +1254,19 @@ class BuildahEngine {
         const secrets = await secretArgs(request);
         await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
         try {
-            for (const tag of request.tags) {
-                await this.run("push", buildahPushArgs(this.options, listName, tag), request);
+            let digest = "";
+            for (const [index, tag] of request.tags.entries()) {
+                const digestFile = (0,external_node_path_.join)(request.workDir, `digest-${index}`);
+                const push = () => this.run("push", buildahPushArgs(this.options, listName, tag, digestFile), request);
+                let output = await push();
+                if (!(await digestIn(digestFile))) {
+                    // Buildah dropped the push's error: without the file it fails with its own.
+                    await this.run("push", buildahPushArgs(this.options, listName, tag), request);
+                    output = await push();
+                }
+                digest ||= await this.pushedDigest(digestFile, output);
             }
-            const digestFile = (0,external_node_path_.join)(request.workDir, "digest");
-            const output = await this.run("push", buildahPushArgs(this.options, listName, request.tags[0], digestFile), request);
-            return await this.pushedDigest(digestFile, output);
+            return digest;
         }
         finally {
             // The images stay in storage as the next build's cache; only the list goes.

@@ -6,11 +6,10 @@
  *
  * The pushed digest comes from `manifest push --digestfile`, but Buildah replaces the push's
  * error with the result of writing that file (cmd/buildah/manifest.go, 1.28 and later): a
- * push that failed exits 0 with an empty file, and why it failed is lost. So every push runs
- * without it, failing with Buildah's own exit status and error, and the digest is read by
- * pushing the list to the first tag once more with it: the registry holds every blob and
- * manifest by then, so nothing is uploaded, and the digest is this list's even if the tag
- * moved in between.
+ * push that failed exits 0 with an empty file, and why it failed is lost. So an empty file
+ * is followed by the same push without it, which fails with Buildah's own exit status and
+ * error; a push that worked is not repeated (each push reads and compresses every layer
+ * again, which costs more than the rest of a cached build).
  */
 import { randomBytes } from "node:crypto";
 import { chmod, readFile, writeFile } from "node:fs/promises";
@@ -82,7 +81,13 @@ export function buildahBuildArgs(
   ];
 }
 
-/** `digestFile` only for the push that reads the digest: see the header. */
+/** The digest a push wrote to its digest file, or undefined when it wrote none. */
+async function digestIn(digestFile: string): Promise<string | undefined> {
+  const digest = (await readFile(digestFile, "utf8").catch(() => "")).trim();
+  return /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+}
+
+/** Without `digestFile` only to learn why a push failed: see the header. */
 export function buildahPushArgs(
   options: EngineOptions,
   listName: string,
@@ -130,8 +135,8 @@ export class BuildahEngine implements BuildEngine {
 
   /** An empty digest file is a failed push whose error Buildah dropped (see the header). */
   private async pushedDigest(digestFile: string, output: string): Promise<string> {
-    const digest = (await readFile(digestFile, "utf8").catch(() => "")).trim();
-    if (/^sha256:[0-9a-f]{64}$/.test(digest)) return digest;
+    const digest = await digestIn(digestFile);
+    if (digest) return digest;
     throw new EngineCommandError(
       "push",
       "buildah manifest push",
@@ -159,16 +164,20 @@ export class BuildahEngine implements BuildEngine {
     const secrets = await secretArgs(request);
     await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
     try {
-      for (const tag of request.tags) {
-        await this.run("push", buildahPushArgs(this.options, listName, tag), request);
+      let digest = "";
+      for (const [index, tag] of request.tags.entries()) {
+        const digestFile = join(request.workDir, `digest-${index}`);
+        const push = () =>
+          this.run("push", buildahPushArgs(this.options, listName, tag, digestFile), request);
+        let output = await push();
+        if (!(await digestIn(digestFile))) {
+          // Buildah dropped the push's error: without the file it fails with its own.
+          await this.run("push", buildahPushArgs(this.options, listName, tag), request);
+          output = await push();
+        }
+        digest ||= await this.pushedDigest(digestFile, output);
       }
-      const digestFile = join(request.workDir, "digest");
-      const output = await this.run(
-        "push",
-        buildahPushArgs(this.options, listName, request.tags[0]!, digestFile),
-        request,
-      );
-      return await this.pushedDigest(digestFile, output);
+      return digest;
     } finally {
       // The images stay in storage as the next build's cache; only the list goes.
       await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], {

@@ -28992,6 +28992,140 @@ function renderMarkdown(summary) {
 
 /***/ }),
 
+/***/ 8512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X5: () => (/* binding */ workspacePath),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   tA: () => (/* binding */ readWorkspaceText)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1915);
+/**
+ * The workspace boundary. Paths users give name files in the workspace: they resolve
+ * inside it after every symbolic link is followed (a link committed to the repository can
+ * point anywhere), and only regular files are read, with a byte cap applied while reading
+ * (a size from stat says nothing about /dev/zero, and opening a FIFO would wait forever).
+ */
+
+
+
+function inside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === "" || (!rel.startsWith("..") && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+async function realpathOrSelf(path) {
+    return node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(path).catch(() => path);
+}
+/** The real path of `path`; for a file that does not exist yet, of the folder it would be in. */
+async function realTarget(path) {
+    const real = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.realpath(path).catch(() => undefined);
+    if (real)
+        return real;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(await realpathOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path)), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path));
+}
+/**
+ * The real path of a file the input `input` names, refused (bad input) unless it is in the
+ * workspace once every link is followed.
+ */
+async function workspacePath(workspace, given, input) {
+    if (given.includes("\0")) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${input}" has a path with a NUL character; give a plain path inside the workspace.`);
+    }
+    const root = await realpathOrSelf((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace));
+    const lexical = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, given);
+    const real = await realTarget(lexical);
+    if (!inside(root, lexical) || !inside(root, real)) {
+        const how = inside(root, lexical) ? " through a symbolic link" : "";
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${input}" names "${given}", which leads outside the workspace${how}; give a path to a file inside the workspace (${workspace}).`);
+    }
+    return real;
+}
+function kindOf(stat) {
+    if (stat.isDirectory())
+        return "a directory";
+    if (stat.isFIFO())
+        return "a named pipe";
+    if (stat.isSocket())
+        return "a socket";
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return "a device";
+    return "not a regular file";
+}
+/**
+ * Reads a regular file, at most `maxBytes` of it. Opening is non-blocking, so a FIFO is
+ * recognised (by the opened descriptor, not the path, which could be swapped) instead of
+ * waited on; the cap holds whatever stat claimed.
+ */
+async function readRegularFile(path, maxBytes, options = {}) {
+    const noFollow = options.followLinks === false ? node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW : 0;
+    let handle;
+    try {
+        handle = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.open(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY | noFollow);
+    }
+    catch (error) {
+        const code = error.code ?? "error";
+        if (code === "ELOOP" && noFollow)
+            return { kind: "not-regular", what: "a symbolic link" };
+        return code === "ENOENT" ? { kind: "missing" } : { kind: "unreadable", code };
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile())
+            return { kind: "not-regular", what: kindOf(stat) };
+        const chunks = [];
+        let total = 0;
+        const chunk = Buffer.alloc(Math.min(maxBytes + 1, 64 * 1024));
+        for (;;) {
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            total += bytesRead;
+            if (total > maxBytes)
+                return { kind: "too-large", maxBytes };
+            chunks.push(Buffer.from(chunk.subarray(0, bytesRead)));
+        }
+        return { kind: "file", bytes: Buffer.concat(chunks) };
+    }
+    catch (error) {
+        return { kind: "unreadable", code: error.code ?? "error" };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * A workspace file an input names, as text: inside the workspace, a regular file, at most
+ * `maxBytes`. Every other case is one sentence naming the input.
+ */
+async function readWorkspaceText(workspace, given, input, maxBytes) {
+    const path = await workspacePath(workspace, given, input);
+    const read = await readRegularFile(path, maxBytes);
+    const name = `Input "${input}" names "${given}"`;
+    switch (read.kind) {
+        case "file":
+            return read.bytes.toString("utf8");
+        case "missing":
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}, which does not exist; give a path relative to the workspace (${workspace}).`);
+        case "not-regular":
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}, which is ${read.what}; give a regular file.`);
+        case "too-large":
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}, which is larger than ${formatLimit(read.maxBytes)}; give a smaller file.`);
+        case "unreadable":
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}, which cannot be read (${read.code}); check its permissions.`);
+    }
+}
+function formatLimit(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+
+/***/ }),
+
 /***/ 1208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29749,14 +29883,13 @@ var __webpack_exports__ = {};
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   $f: () => (/* binding */ bundledAction),
+  or: () => (/* binding */ prepareHclParser),
   ni: () => (/* binding */ start),
   V2: () => (/* binding */ startPost)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/build-push/services-requirement.ts
 var services_requirement = __nccwpck_require__(7049);
 ;// CONCATENATED MODULE: external "os"
@@ -32835,14 +32968,16 @@ function fail(secrets, error) {
         core_error(line);
     setFailed(lines.at(-1) ?? "");
 }
-async function runAction(definition, manifest) {
+async function runAction(definition, manifest, 
+/** The inputs, when the caller has read them already (startAction). */
+raw) {
     const secrets = new core_secrets/* SecretRegistry */.ks((form) => core_setSecret(form));
     try {
         // Loaded here, not at the top: the schema library behind them is not needed to refuse
         // a missing input (see startAction).
         const { toRunnable } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5605));
         const interfaceOf = manifest ?? (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5591))).loadManifest(definition.name);
-        const result = await toRunnable(definition).execute(rawInputs(interfaceOf), createContext(secrets));
+        const result = await toRunnable(definition).execute(raw ?? rawInputs(interfaceOf), createContext(secrets));
         await report(interfaceOf, result, secrets);
         if (result.failure)
             setFailed(printable(secrets, result.failure));
@@ -32867,8 +33002,9 @@ async function startAction(start) {
         fail(new core_secrets/* SecretRegistry */.ks((form) => core_setSecret(form)), new errors/* ConfigurationError */.j1(problems.join("\n")));
         return;
     }
-    start.prepare?.(raw, workspace);
-    await runAction(await start.load(), start.manifest);
+    // Not awaited: it goes on while the action's code loads, and never rejects.
+    void start.prepare?.(raw, workspace);
+    await runAction(await start.load(), start.manifest, raw);
 }
 /**
  * The post step: clean-up that must not fail the job (a revoked token, a removed file).
@@ -32889,6 +33025,8 @@ async function runPost(name, post) {
 
 // EXTERNAL MODULE: ./src/core/manifest.ts
 var manifest = __nccwpck_require__(4414);
+// EXTERNAL MODULE: ./src/core/workspace-files.ts
+var workspace_files = __nccwpck_require__(8512);
 // EXTERNAL MODULE: ./src/core/github/auth-requirement.ts
 var auth_requirement = __nccwpck_require__(5383);
 // EXTERNAL MODULE: ./src/preflight/override-reason.ts
@@ -32925,17 +33063,15 @@ var nothing_to_verify = __nccwpck_require__(7644);
 /**
  * HashiCorp's HCL parser checks every HCL edit but the plainest (hcl-plain.ts), and takes a
  * while to start: start it while the action's code loads when the release file needs it.
- * Only a hint: a file it cannot read here is left for the action to judge.
+ * Only a hint, read under the workspace rules (inside it, a regular file, capped): a file it
+ * cannot read here is left for the action to judge. Never rejects.
  */
-function prepareHclParser(raw, workspace) {
+async function prepareHclParser(raw, workspace) {
     const file = raw["file"]?.trim() ?? "";
     if ((raw["format"]?.trim() || (0,format/* formatOf */.b)(file)) !== "hcl")
         return;
-    const path = (0,external_node_path_.resolve)(workspace, file);
-    if (!path.startsWith((0,external_node_path_.resolve)(workspace) + external_node_path_.sep))
-        return;
     try {
-        if ((0,external_node_fs_.statSync)(path).size < 1 << 20 && (0,hcl_plain/* readPlainHcl */.A)((0,external_node_fs_.readFileSync)(path, "utf8")))
+        if ((0,hcl_plain/* readPlainHcl */.A)(await (0,workspace_files/* readWorkspaceText */.tA)(workspace, file, "file", 1 << 20)))
             return;
     }
     catch {
@@ -33012,6 +33148,7 @@ async function startPost(name) {
 }
 
 var __webpack_exports__bundledAction = __webpack_exports__.$f;
+var __webpack_exports__prepareHclParser = __webpack_exports__.or;
 var __webpack_exports__start = __webpack_exports__.ni;
 var __webpack_exports__startPost = __webpack_exports__.V2;
-export { __webpack_exports__bundledAction as bundledAction, __webpack_exports__start as start, __webpack_exports__startPost as startPost };
+export { __webpack_exports__bundledAction as bundledAction, __webpack_exports__prepareHclParser as prepareHclParser, __webpack_exports__start as start, __webpack_exports__startPost as startPost };

@@ -7,13 +7,13 @@
  * libraries the actions share (the schema library, the YAML parser, the GitHub client) are
  * chunks of their own, stored once for all actions instead of once per action.
  */
-import { readFileSync, statSync } from "node:fs";
-import { resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
 import { missingServices } from "../build-push/services-requirement.js";
 import type { ActionStart } from "../core/action-runner.js";
 import { runPost, startAction } from "../core/action-runner.js";
 import type { ActionManifest } from "../core/manifest.js";
 import { manifestFromDocument } from "../core/manifest.js";
+import { readWorkspaceText } from "../core/workspace-files.js";
 import { missingGitHubAuth } from "../core/github/auth-requirement.js";
 import { overridePrecheck } from "../preflight/override-reason.js";
 import { formatOf } from "../release-file/format.js";
@@ -24,15 +24,17 @@ import { nothingToVerify } from "../verify/nothing-to-verify.js";
 /**
  * HashiCorp's HCL parser checks every HCL edit but the plainest (hcl-plain.ts), and takes a
  * while to start: start it while the action's code loads when the release file needs it.
- * Only a hint: a file it cannot read here is left for the action to judge.
+ * Only a hint, read under the workspace rules (inside it, a regular file, capped): a file it
+ * cannot read here is left for the action to judge. Never rejects.
  */
-function prepareHclParser(raw: Record<string, string | undefined>, workspace: string): void {
+export async function prepareHclParser(
+  raw: Record<string, string | undefined>,
+  workspace: string,
+): Promise<void> {
   const file = raw["file"]?.trim() ?? "";
   if ((raw["format"]?.trim() || formatOf(file)) !== "hcl") return;
-  const path = resolve(workspace, file);
-  if (!path.startsWith(resolve(workspace) + sep)) return;
   try {
-    if (statSync(path).size < 1 << 20 && readPlainHcl(readFileSync(path, "utf8"))) return;
+    if (readPlainHcl(await readWorkspaceText(workspace, file, "file", 1 << 20))) return;
   } catch {
     return;
   }

@@ -100,6 +100,8 @@ function fail(secrets: SecretRegistry, error: unknown): void {
 export async function runAction<P, O extends string>(
   definition: ActionDefinition<P, O>,
   manifest?: ActionManifest,
+  /** The inputs, when the caller has read them already (startAction). */
+  raw?: Record<string, string | undefined>,
 ): Promise<void> {
   const secrets = new SecretRegistry((form) => core.setSecret(form));
   try {
@@ -109,7 +111,7 @@ export async function runAction<P, O extends string>(
     const interfaceOf =
       manifest ?? (await import("./action-manifest.js")).loadManifest(definition.name);
     const result = await toRunnable(definition).execute(
-      rawInputs(interfaceOf),
+      raw ?? rawInputs(interfaceOf),
       createContext(secrets),
     );
     await report(interfaceOf, result, secrets);
@@ -129,7 +131,7 @@ export interface ActionStart {
    */
   precheck?: (raw: Record<string, string | undefined>, workspace: string) => string[];
   /** Work to start in the background while the action's code loads (a parser to compile). */
-  prepare?: (raw: Record<string, string | undefined>, workspace: string) => void;
+  prepare?: (raw: Record<string, string | undefined>, workspace: string) => Promise<void>;
   load(): Promise<ActionDefinition<unknown, string>>;
 }
 
@@ -152,8 +154,9 @@ export async function startAction(start: ActionStart): Promise<void> {
     );
     return;
   }
-  start.prepare?.(raw, workspace);
-  await runAction(await start.load(), start.manifest);
+  // Not awaited: it goes on while the action's code loads, and never rejects.
+  void start.prepare?.(raw, workspace);
+  await runAction(await start.load(), start.manifest, raw);
 }
 
 /**

@@ -1829,9 +1829,12 @@ class SupersededEditError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/*
         this.current = current;
     }
 }
+/** Whether `given` names the layout's service, as written or with `_` for `-`. */
+function namesService(given, layout) {
+    return given === layout.name || given.replace(/_/g, "-") === layout.name;
+}
 function findLayout(layouts, service) {
-    const normalised = service.replace(/_/g, "-");
-    const layout = layouts.find((l) => l.name === service || l.name === normalised);
+    const layout = layouts.find((l) => namesService(service, l));
     if (!layout) {
         const known = layouts.map((l) => l.name).join(", ");
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(layouts.length === 0
@@ -1906,7 +1909,7 @@ function explicitWeight(edit, layout) {
         return false;
     if (typeof edit.weights === "number")
         return true;
-    return Object.keys(edit.weights).some((s) => s === layout.name || s.replace(/_/g, "-") === layout.name);
+    return Object.keys(edit.weights).some((s) => namesService(s, layout));
 }
 function checkDecidedFor(edit, layouts, data) {
     for (const [service, image] of Object.entries(edit.decidedFor ?? {})) {
@@ -2001,8 +2004,7 @@ function stableOnGreen(layout, data, decidedFor) {
 }
 /** The image each rolled-back service's decision was made for, looked up by either spelling. */
 function decidedImage(rolledBack, layout) {
-    const entry = Object.entries(rolledBack ?? {}).find(([s]) => s === layout.name || s.replace(/_/g, "-") === layout.name);
-    return entry?.[1];
+    return Object.entries(rolledBack ?? {}).find(([s]) => namesService(s, layout))?.[1];
 }
 function rollbackAssignments(edit, layouts, data) {
     return expandServices(edit.rollback ?? [], layouts).flatMap((layout) => {

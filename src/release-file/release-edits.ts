@@ -64,9 +64,13 @@ export class SupersededEditError extends OperationFailedError {
   }
 }
 
+/** Whether `given` names the layout's service, as written or with `_` for `-`. */
+function namesService(given: string, layout: ServiceLayout): boolean {
+  return given === layout.name || given.replace(/_/g, "-") === layout.name;
+}
+
 export function findLayout(layouts: ServiceLayout[], service: string): ServiceLayout {
-  const normalised = service.replace(/_/g, "-");
-  const layout = layouts.find((l) => l.name === service || l.name === normalised);
+  const layout = layouts.find((l) => namesService(service, l));
   if (!layout) {
     const known = layouts.map((l) => l.name).join(", ");
     throw new ConfigurationError(
@@ -162,9 +166,7 @@ function deployAssignments(
 function explicitWeight(edit: ReleaseEdit, layout: ServiceLayout): boolean {
   if (edit.weights === undefined) return false;
   if (typeof edit.weights === "number") return true;
-  return Object.keys(edit.weights).some(
-    (s) => s === layout.name || s.replace(/_/g, "-") === layout.name,
-  );
+  return Object.keys(edit.weights).some((s) => namesService(s, layout));
 }
 
 function checkDecidedFor(edit: ReleaseEdit, layouts: ServiceLayout[], data: JsonValue): void {
@@ -287,10 +289,7 @@ function decidedImage(
   rolledBack: Record<string, string> | undefined,
   layout: ServiceLayout,
 ): string | undefined {
-  const entry = Object.entries(rolledBack ?? {}).find(
-    ([s]) => s === layout.name || s.replace(/_/g, "-") === layout.name,
-  );
-  return entry?.[1];
+  return Object.entries(rolledBack ?? {}).find(([s]) => namesService(s, layout))?.[1];
 }
 
 function rollbackAssignments(

@@ -8,22 +8,34 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/run-context.js";
-import { yamlBlocks } from "./docs-examples.js";
+import { checkWorkflow } from "../unit/workflows/workflow-rules.js";
+import { headerExample, yamlBlocks } from "./docs-examples.js";
 import { child, loadWorkflow, resolveWorkflowRef } from "./harness/load.js";
 import { checkCalledJobPermissions, effectivePermissions } from "./harness/permissions.js";
 import { checkDeclaredReferences } from "./harness/references.js";
 
 const DOCS = ["docs/workflows.md", "docs/deploy-action.md", "docs/migration.md", "README.md"];
 
-const examples = DOCS.flatMap((doc) =>
-  yamlBlocks(doc)
-    .filter((block) => /^on:/m.test(block) && /^jobs:/m.test(block))
-    .map((block, index) => [`${doc} #${index + 1}`, block] as const),
+const REUSABLE = ["deploy", "promote", "rollback", "backup"].map(
+  (name) => `.github/workflows/${name}.yml`,
 );
+
+const examples = [
+  ...DOCS.flatMap((doc) =>
+    yamlBlocks(doc)
+      .filter((block) => /^on:/m.test(block) && /^jobs:/m.test(block))
+      .map((block, index) => [`${doc} #${index + 1}`, block] as const),
+  ),
+  ...REUSABLE.map((file) => [`${file} (header)`, headerExample(file)] as const),
+];
 
 describe("workflow examples in the docs", () => {
   it("finds the examples", () => {
     expect(examples.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(REUSABLE)("%s shows a caller that follows the security rules", (file) => {
+    expect(checkWorkflow(headerExample(file), `${file} (header)`)).toEqual([]);
   });
 
   it.each(examples)("%s is a run GitHub would start", async (_name, block) => {

@@ -60,9 +60,10 @@ describe("the workflows shown in docs/workflows.md", () => {
     .map((m) => m[1]!)
     .filter((block) => /^name: /m.test(block) && /^jobs:/m.test(block));
 
-  it("shows the caller, a rollback by hand and a scheduled backup", () => {
+  it("shows the caller, a deploy and a rollback by hand and a scheduled backup", () => {
     expect(blocks.map((b) => /^name: (.+)$/m.exec(b)?.[1])).toEqual([
       "release",
+      "deploy-by-hand",
       "rollback",
       "backup",
     ]);

@@ -6,8 +6,10 @@
 import YAML from "yaml";
 
 export const RULES = {
-  "top-permissions": "a workflow starts with `permissions: {}` and grants per job",
-  "job-permissions": "every job declares its own permissions, never read-all or write-all",
+  "top-permissions":
+    "a workflow starts with `permissions: {}` and grants per job (a reusable workflow with a job that takes its caller's writes none)",
+  "job-permissions":
+    "every job declares its own permissions, never read-all or write-all; only a reusable workflow's job that assumes a cloud role takes its caller's",
   "id-token": "`id-token: write` only in a job that uses OIDC",
   "pinned-actions":
     "every action outside the repository is pinned to a full commit SHA with its version in a comment",
@@ -134,7 +136,27 @@ function triggers(on: unknown): string[] {
   return isMapping(on) ? Object.keys(on) : [];
 }
 
-function checkJobPermissions(job: Job, where: string): Violation[] {
+function usesOidc(job: Job): boolean {
+  return (job.steps ?? []).some((step) =>
+    OIDC_ACTIONS.some(
+      (action) => typeof step.uses === "string" && step.uses.startsWith(`${action}@`),
+    ),
+  );
+}
+
+/**
+ * A job of a reusable workflow that assumes a cloud role may take the calling job's
+ * permissions instead of naming its own: whether it needs `id-token: write` (or `packages:
+ * write` for ghcr.io) is the caller's choice, and GitHub refuses the whole call when any job,
+ * even one its `if:` would skip, asks for more than the calling job grants. Such a workflow
+ * writes no workflow-level permissions, which would otherwise be what the job gets.
+ */
+function takesCallerPermissions(job: Job, reusable: boolean): boolean {
+  return reusable && job.permissions === undefined && usesOidc(job);
+}
+
+function checkJobPermissions(job: Job, where: string, reusable: boolean): Violation[] {
+  if (takesCallerPermissions(job, reusable)) return [];
   if (job.permissions === undefined) {
     return [
       {
@@ -162,12 +184,7 @@ function checkIdToken(job: Job, where: string): Violation[] {
   // A job calling a reusable workflow grants what the called jobs need; that workflow is
   // checked on its own.
   if (typeof job.uses === "string") return [];
-  const usesOidc = (job.steps ?? []).some((step) =>
-    OIDC_ACTIONS.some(
-      (action) => typeof step.uses === "string" && step.uses.startsWith(`${action}@`),
-    ),
-  );
-  return usesOidc
+  return usesOidc(job)
     ? []
     : [
         {
@@ -270,8 +287,19 @@ export function checkWorkflow(text: string, file: string): Violation[] {
       message: "runs on pull_request_target, with secrets, for code from forks",
     });
   }
+  const jobs = isMapping(workflow["jobs"]) ? (workflow["jobs"] as Record<string, Job>) : {};
+  const on = workflow["on"];
+  const reusable = triggers(on).length === 1 && triggers(on)[0] === "workflow_call";
   const top = workflow["permissions"];
-  if (!isMapping(top) || Object.keys(top).length > 0) {
+  if (Object.values(jobs).some((job) => takesCallerPermissions(job, reusable))) {
+    if (top !== undefined)
+      violations.push({
+        rule: "top-permissions",
+        where: file,
+        message:
+          "sets workflow-level permissions, which a job that takes its caller's would get instead",
+      });
+  } else if (!isMapping(top) || Object.keys(top).length > 0) {
     violations.push({
       rule: "top-permissions",
       where: file,
@@ -285,11 +313,10 @@ export function checkWorkflow(text: string, file: string): Violation[] {
       message: "puts secrets in the workflow's env, where every job sees them",
     });
   }
-  const jobs = isMapping(workflow["jobs"]) ? (workflow["jobs"] as Record<string, Job>) : {};
   for (const [id, job] of Object.entries(jobs)) {
     const where = `${file} job ${id}`;
     violations.push(
-      ...checkJobPermissions(job, where),
+      ...checkJobPermissions(job, where, reusable),
       ...checkIdToken(job, where),
       ...checkRunSteps(job.steps, where),
       ...checkSecrets(job, where),

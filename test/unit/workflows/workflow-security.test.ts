@@ -57,6 +57,56 @@ describe("workflow security rules", () => {
     expect(new Set(violations.map((v) => v.rule))).toEqual(new Set([rule]));
   });
 
+  describe("a reusable workflow's job that assumes a cloud role takes its caller's permissions", () => {
+    const reusable = (top: string, jobPermissions: string, oidc: boolean) =>
+      [
+        "on:",
+        "  workflow_call:",
+        "    inputs:",
+        "      environment: { type: string, required: true }",
+        ...(top ? [top] : []),
+        "concurrency:",
+        "  group: fixture-${{ inputs.environment }}",
+        "  cancel-in-progress: false",
+        "jobs:",
+        "  build:",
+        "    runs-on: ubuntu-latest",
+        ...(jobPermissions ? [jobPermissions] : []),
+        "    steps:",
+        ...(oidc
+          ? [
+              "      - uses: aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3",
+              "        with: { role-to-assume: arn:aws:iam::123456789012:role/fixture, aws-region: eu-west-1 }",
+            ]
+          : []),
+        "      - run: echo built",
+        "  tell:",
+        "    runs-on: ubuntu-latest",
+        "    permissions: { contents: read }",
+        "    steps:",
+        "      - run: echo told",
+        "",
+      ].join("\n");
+    const rules = (text: string) => checkWorkflow(text, "reusable.yml").map((v) => v.rule);
+
+    it("passes with no workflow-level permissions", () => {
+      expect(rules(reusable("", "", true))).toEqual([]);
+    });
+
+    it("fails with permissions: {} at the top, which the job would get instead", () => {
+      expect(rules(reusable("permissions: {}", "", true))).toEqual(["top-permissions"]);
+    });
+
+    it("is only for a job that assumes a role: any other job names its own", () => {
+      expect(rules(reusable("", "", false))).toEqual(["top-permissions", "job-permissions"]);
+    });
+
+    it("is only for reusable workflows: a workflow a person runs names every job's", () => {
+      const dispatched = reusable("", "", true).replace("  workflow_call:", "  workflow_dispatch:");
+      expect(rules(dispatched)).toEqual(["top-permissions", "job-permissions"]);
+    });
+  });
+
   it("has a failing fixture for every rule", () => {
     const covered = new Set(
       badFixtures.map((name) => brokenRule(readFileSync(join(fixtureDir, name), "utf8"))),

@@ -13,6 +13,7 @@ import type { Contexts, Json } from "./expressions.js";
 import { asString, evaluateExpression, evaluateToken, isTruthy } from "./expressions.js";
 import { readFileCommands } from "./file-commands.js";
 import { child, greenlightActionDir, loadAction, repoRoot, WorkflowError } from "./load.js";
+import type { Permissions } from "./permissions.js";
 import type { StandInCall } from "./stand-ins.js";
 import { ACTION_STAND_INS } from "./stand-ins.js";
 
@@ -100,6 +101,8 @@ export interface JobInput {
   contexts: Contexts;
   workflowEnv: Record<string, string>;
   environment: string | undefined;
+  /** The GITHUB_TOKEN permissions the job runs with. */
+  permissions: Permissions;
 }
 
 /** Runs one job whose `if:` already passed. */
@@ -314,13 +317,20 @@ export async function runJob(runner: Runner, input: JobInput): Promise<JobRecord
       if (!standIn)
         throw new WorkflowError(`${input.name}: no stand-in for ${uses}; add one to stand-ins.ts.`);
       runner.standIns.push({ name: uses.replace(/@.*$/, ""), job: input.name, inputs: given });
-      outputs = await standIn({
-        job: input.name,
-        workspace,
-        inputs: given,
-        appRepo: runner.appRepo,
-        sha: runner.sha,
-      });
+      // A stand-in that rejects fails its step with the action's message, as the real one would.
+      try {
+        outputs = await standIn({
+          job: input.name,
+          workspace,
+          inputs: given,
+          appRepo: runner.appRepo,
+          sha: runner.sha,
+          permissions: input.permissions,
+        });
+      } catch (error) {
+        code = 1;
+        log = `::error::${(error as Error).message}`;
+      }
     }
     const record = finish();
     if ("uses" in step) {

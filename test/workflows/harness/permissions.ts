@@ -44,6 +44,19 @@ function read(token: TemplateToken): Permissions {
   return result;
 }
 
+/**
+ * The GITHUB_TOKEN permissions a job runs with: its own, else its workflow's, else the
+ * calling job's (a called workflow that writes none takes its caller's), else the
+ * repository default.
+ */
+export function jobPermissions(
+  root: TemplateToken,
+  job: TemplateToken | undefined,
+  callerPermissions: Permissions | undefined,
+): Permissions {
+  return effectivePermissions(root, job) ?? callerPermissions ?? RESTRICTED_DEFAULT;
+}
+
 /** A job's permissions: its own, else its workflow's, else undefined (inherits). */
 export function effectivePermissions(
   root: TemplateToken,

@@ -24,6 +24,8 @@ export interface StandInContext {
   /** The application repository the checkout stand-in clones, and the commit. */
   appRepo: string;
   sha: string;
+  /** The job's GITHUB_TOKEN permissions. */
+  permissions: Record<string, string>;
 }
 
 type ActionStandIn = (context: StandInContext) => Promise<Record<string, string>>;
@@ -38,12 +40,27 @@ async function checkout({ workspace, inputs, appRepo, sha }: StandInContext) {
 
 const recordedNoOp: ActionStandIn = () => Promise.resolve({});
 
+/**
+ * A recorded no-op, except that assuming a role needs the job's OIDC token: without
+ * `id-token: write` the runner gives no ACTIONS_ID_TOKEN_REQUEST_URL and the real action
+ * fails with this sentence.
+ */
+function configureAwsCredentials({ inputs, permissions }: StandInContext) {
+  if (inputs["role-to-assume"] && permissions["id-token"] !== "write")
+    return Promise.reject(
+      new Error(
+        "It looks like you might be trying to authenticate with OIDC. Did you mean to set the `id-token` permission?",
+      ),
+    );
+  return Promise.resolve({});
+}
+
 /** Third-party actions by owner/name (the ref is ignored: the workflows pin it). */
 export const ACTION_STAND_INS: Record<string, ActionStandIn> = {
   // A local clone of the application repository at the run's commit.
   "actions/checkout": checkout,
-  // Recorded no-ops: no cloud, no Docker engine here.
-  "aws-actions/configure-aws-credentials": recordedNoOp,
+  // Recorded no-ops (no cloud, no Docker engine here); AWS asks for the OIDC grant.
+  "aws-actions/configure-aws-credentials": configureAwsCredentials,
   "docker/setup-buildx-action": recordedNoOp,
   "docker/setup-qemu-action": recordedNoOp,
   "actions/setup-node": recordedNoOp,

@@ -19,7 +19,7 @@ import type { JobRecord, Result, Runner } from "./job.js";
 import { runJob } from "./job.js";
 import type { LoadedWorkflow } from "./load.js";
 import { child, loadWorkflow, repoRoot, resolveWorkflowRef, WorkflowError } from "./load.js";
-import { checkCalledJobPermissions, effectivePermissions } from "./permissions.js";
+import { checkCalledJobPermissions, effectivePermissions, jobPermissions } from "./permissions.js";
 import { checkDeclaredReferences } from "./references.js";
 import type { StandInCall } from "./stand-ins.js";
 import { writeCliStandIns } from "./stand-ins.js";
@@ -313,6 +313,7 @@ function runPlainJob(
     contexts: { ...contexts, secrets, vars },
     workflowEnv,
     environment,
+    permissions: jobPermissions(scope.workflow.root, raw, scope.callerPermissions),
   });
 }
 

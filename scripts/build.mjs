@@ -28,23 +28,32 @@ const HCL_WASM = "hcl2json.wasm.gz";
 const only = process.argv.slice(2);
 const PACKAGE_LIST_PREFIX = ".packages-";
 
-/** The npm packages whose modules webpack put into a bundle or its chunks. */
+/**
+ * The npm packages whose modules webpack put into a bundle or its chunks, as their folders
+ * under the root: the innermost node_modules/<name>, so a nested copy (another version) is
+ * listed as itself and not as the package that depends on it.
+ */
 function packagesIn(stats) {
-  const names = new Set();
+  const dirs = new Set();
   for (const module of stats?.compilation?.modules ?? []) {
-    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(module.resource ?? "");
-    if (match) names.add(match[1]);
+    const resource = module.resource ?? "";
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(resource);
+    if (match && match[1].startsWith(root)) dirs.add(match[1].slice(root.length));
   }
-  return [...names].sort();
+  return [...dirs].sort();
 }
 
-/** A package's licence: its SPDX name and the text of its licence file, if it ships one. */
-function licenceOf(name) {
-  const dir = join(root, "node_modules", name);
+/**
+ * A package's licence, from its folder under the root: `name@version`, its SPDX name and the
+ * text of its licence file, if it ships one.
+ */
+function licenceOf(folder) {
+  const dir = join(root, folder);
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
   const text = file ? readFileSync(join(dir, file), "utf8").trim() : "";
-  return `${name}\n${manifest.license ?? "see the package"}\n${text}`.trim();
+  const license = manifest.license ?? "see the package";
+  return `${manifest.name}@${manifest.version}\n${license}\n${text}`.trim();
 }
 
 /**
@@ -56,7 +65,7 @@ function writeLicences(dirs) {
     const lists = readdirSync(dir).filter((f) => f.startsWith(PACKAGE_LIST_PREFIX));
     const names = new Set(lists.flatMap((f) => JSON.parse(readFileSync(join(dir, f), "utf8"))));
     for (const f of lists) rmSync(join(dir, f));
-    const text = [...names].sort().map(licenceOf).join("\n\n");
+    const text = [...new Set([...names].sort().map(licenceOf))].sort().join("\n\n");
     writeFileSync(join(dir, "licenses.txt"), text ? `${text}\n` : "");
   }
 }

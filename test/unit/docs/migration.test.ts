@@ -26,6 +26,7 @@ describe("docs/migration.md", () => {
     const broken = new Set(checkWorkflow(before!, "before.yml").map((v) => v.rule));
     expect([...broken].sort()).toEqual(
       [
+        "checkout-credentials",
         "environment-secrets",
         "job-permissions",
         "pinned-actions",

@@ -27,17 +27,20 @@ describe("pin-release", () => {
     ]);
   });
 
-  it("rewrites the repository's workflows and docs, only on the pinned lines", () => {
+  it("rewrites the repository's workflows, docs and READMEs, only on the pinned lines", () => {
     const copy = tempDir("greenlight-pin-");
     const files = pinnedFiles();
     expect(files).toContain(".github/workflows/deploy.yml");
     expect(files).toContain("docs/workflows.md");
+    expect(files).toContain("README.md");
+    expect(files).toContain("actions/verify/README.md");
     for (const file of files) {
       mkdirSync(join(copy, dirname(file)), { recursive: true });
       cpSync(join(root, file), join(copy, file));
     }
     const changed = pinRelease(SHA, "2.0.0", copy);
     expect(changed).toContain("examples/app/.github/workflows/release.yml");
+    expect(changed).toContain("actions/verify/README.md");
     for (const file of changed) {
       const before = readRepoFile(file).split("\n");
       const after = readFileSync(join(copy, file), "utf8").split("\n");

@@ -14,6 +14,8 @@ export const RULES = {
   "pinned-actions":
     "every action outside the repository is pinned to a full commit SHA with its version in a comment",
   "run-expressions": "no `${{ }}` expression inside `run:`; values reach scripts through `env:`",
+  "checkout-credentials":
+    "`actions/checkout` sets `persist-credentials: false`, so no later step finds the token in .git/config",
   "environment-secrets":
     "secrets are read only by jobs that run in an environment, and never inherited wholesale",
   concurrency:
@@ -43,6 +45,7 @@ interface Step extends Mapping {
   uses?: string;
   run?: string;
   env?: Mapping;
+  with?: unknown;
 }
 
 interface Job extends Mapping {
@@ -72,7 +75,8 @@ export function isOwnReference(ref: string): boolean {
   return /^[\w.-]+\/greenlight(?:\/|@)/.test(ref);
 }
 
-function checkPins(text: string, file: string): Violation[] {
+/** The pinned-actions rule, on a file's text: every `uses:` line, wherever it is. */
+export function checkPins(text: string, file: string): Violation[] {
   const violations: Violation[] = [];
   for (const { line, ref, comment } of usesLines(text)) {
     if (ref.startsWith("./")) continue;
@@ -115,15 +119,37 @@ function checkPins(text: string, file: string): Violation[] {
   return violations;
 }
 
-function checkRunSteps(steps: Step[] | undefined, where: string): Violation[] {
+const stepName = (step: Step, index: number) =>
+  step["name"] ? `"${String(step["name"])}"` : String(index + 1);
+
+/** The run-expressions rule, on a list of steps. */
+export function checkRunSteps(steps: Step[] | undefined, where: string): Violation[] {
   return (steps ?? []).flatMap((step, index) =>
     typeof step.run === "string" && step.run.includes("${{")
       ? [
           {
             rule: "run-expressions" as const,
-            where: `${where} step ${step["name"] ? `"${String(step["name"])}"` : index + 1}`,
+            where: `${where} step ${stepName(step, index)}`,
             message:
               "expands an expression inside run:, where its value becomes shell code; pass it through env:",
+          },
+        ]
+      : [],
+  );
+}
+
+/** The checkout-credentials rule, on a list of steps. */
+export function checkCheckoutSteps(steps: Step[] | undefined, where: string): Violation[] {
+  return (steps ?? []).flatMap((step, index) =>
+    typeof step.uses === "string" &&
+    step.uses.startsWith("actions/checkout@") &&
+    !(isMapping(step.with) && step.with["persist-credentials"] === false)
+      ? [
+          {
+            rule: "checkout-credentials" as const,
+            where: `${where} step ${stepName(step, index)}`,
+            message:
+              "checks out without persist-credentials: false, leaving the token in .git/config for every later step",
           },
         ]
       : [],
@@ -213,6 +239,7 @@ function readsSecrets(value: unknown): boolean {
 export const SECRETS_WITHOUT_ENVIRONMENT: Record<string, string> = {
   ".github/workflows/promote.yml job tick": "a tick must not wait for an approval",
   ".github/workflows/promote.yml job notify": "tells people what a tick did, without an approval",
+  "actions/promote/README.md job promote": "the tick the promote action's README shows",
 };
 
 function checkSecrets(job: Job, where: string): Violation[] {
@@ -319,6 +346,7 @@ export function checkWorkflow(text: string, file: string): Violation[] {
       ...checkJobPermissions(job, where, reusable),
       ...checkIdToken(job, where),
       ...checkRunSteps(job.steps, where),
+      ...checkCheckoutSteps(job.steps, where),
       ...checkSecrets(job, where),
       ...checkConcurrency(job, workflow["concurrency"], where),
     );
@@ -329,5 +357,31 @@ export function checkWorkflow(text: string, file: string): Violation[] {
 /** action.yml: a composite action's steps follow the same pinning and run rules. */
 export function checkActionManifest(text: string, file: string): Violation[] {
   const manifest = YAML.parse(text) as { runs?: { using?: string; steps?: Step[] } };
-  return [...checkPins(text, file), ...checkRunSteps(manifest.runs?.steps, file)];
+  return [
+    ...checkPins(text, file),
+    ...checkRunSteps(manifest.runs?.steps, file),
+    ...checkCheckoutSteps(manifest.runs?.steps, file),
+  ];
+}
+
+/**
+ * Part of a workflow, as the docs show one: a list of steps, or one job (a mapping with
+ * `steps:`). The step rules judge it, and a job's own permission rules when it is a job; the
+ * rules that need the whole workflow (triggers, top permissions, concurrency) wait for one.
+ */
+export function checkFragment(text: string, file: string): Violation[] {
+  const fragment = YAML.parse(text) as unknown;
+  const job: Job = Array.isArray(fragment)
+    ? { steps: fragment as Step[] }
+    : isMapping(fragment)
+      ? (fragment as Job)
+      : {};
+  return [
+    ...checkPins(text, file),
+    ...checkRunSteps(job.steps, file),
+    ...checkCheckoutSteps(job.steps, file),
+    ...(Array.isArray(fragment)
+      ? []
+      : [...checkJobPermissions(job, file, false), ...checkIdToken(job, file)]),
+  ];
 }

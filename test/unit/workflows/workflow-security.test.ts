@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import YAML from "yaml";
+import { docYamlBlocks } from "../docs/doc-yaml-blocks.js";
 import { manifestFiles, readRepoFile as read, root, workflowFiles } from "./workflow-files.js";
 import type { RuleId } from "./workflow-rules.js";
 import { checkActionManifest, checkWorkflow, isOwnReference, RULES } from "./workflow-rules.js";
@@ -128,15 +129,30 @@ type Mapping = Record<string, unknown>;
 const isMapping = (value: unknown): value is Mapping =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Every step or job in `file` that uses Greenlight's own actions or reusable workflows. */
+type JobLike = Mapping & { steps?: Mapping[] };
+
+/** The jobs of a workflow, or of a part of one: a job (a mapping with steps) or a list of steps. */
+function jobsOf(parsed: unknown): JobLike[] {
+  if (Array.isArray(parsed)) return [{ steps: parsed as Mapping[] }];
+  if (!isMapping(parsed)) return [];
+  if (isMapping(parsed["jobs"])) return Object.values(parsed["jobs"]) as JobLike[];
+  return Array.isArray(parsed["steps"]) ? [parsed as JobLike] : [];
+}
+
+/**
+ * Every step or job in `file` — a workflow, or a doc's job or steps — that uses Greenlight's
+ * own actions or reusable workflows.
+ */
 function ownReferences(file: string, text = read(file)): OwnReference[] {
-  const workflow = YAML.parse(text) as { jobs?: Record<string, Mapping & { steps?: Mapping[] }> };
   const versions = new Map<string, string>();
   for (const line of text.split("\n")) {
     const match = /uses:\s*(\S+@[0-9a-f]{40})\s*#\s*(?:[\w-]+\/)?v(\d+\.\d+\.\d+)/.exec(line);
     if (match) versions.set(match[1]!, match[2]!);
   }
-  const users = Object.values(workflow.jobs ?? {}).flatMap((job) => [job, ...(job.steps ?? [])]);
+  const users = jobsOf(YAML.parse(text)).flatMap((job) => [
+    job,
+    ...(job.steps ?? []).filter(isMapping),
+  ]);
   return users
     .filter((user) => typeof user["uses"] === "string" && isOwnReference(user["uses"]))
     .map((user) => {
@@ -177,17 +193,10 @@ function declaredInputs(ref: string): {
 }
 
 describe("Greenlight's own actions and workflows, as the workflows call them", () => {
-  // The workflows, and the callers the docs show (each YAML block with jobs).
-  const docBlocks = ["docs/workflows.md", "docs/migration.md", "docs/deploy-action.md"].flatMap(
-    (doc) =>
-      [...read(doc).matchAll(/```yaml\n([\s\S]*?)```/g)]
-        .map((m) => m[1]!)
-        .filter((block) => /^jobs:/m.test(block))
-        .map((block, i) => ({ file: `${doc} (block ${i + 1})`, text: block })),
-  );
+  // The workflows, and every workflow, job or list of steps the docs and READMEs show.
   const references = [
     ...workflowFiles.flatMap((file) => ownReferences(file)),
-    ...docBlocks.flatMap(({ file, text }) => ownReferences(file, text)),
+    ...docYamlBlocks().flatMap(({ where, text }) => ownReferences(where, text)),
   ];
   const version = (JSON.parse(read("package.json")) as { version: string }).version;
 

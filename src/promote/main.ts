@@ -3,9 +3,11 @@
  *
  *   1. read where the release stands from the infra repository (values + file history);
  *   2. measure what the plan's analyses say about the current step;
- *   3. decide: wait, advance, finalize, roll back, or hold (decide.ts);
+ *   3. decide: wait, advance, finalize, roll back, or hold (decide.ts) — a release held
+ *      for good by an earlier tick (release-hold.ts) is not measured again;
  *   4. act — at most one change, landed with compare-and-swap, so a second tick at the
- *      same moment finds the base moved and does nothing;
+ *      same moment finds the base moved and does nothing; a hold that stands in for a
+ *      rollback the file cannot record is itself written, as a record beside the file;
  *   5. record the decision and its evidence (PR body, commit, deployment status, summary).
  *
  * Nothing is remembered between ticks: the next tick reads the result of this one from Git.
@@ -33,6 +35,15 @@ import { evidenceCommitLines, evidenceMarkdown } from "./evidence.js";
 import type { LandRequest, LandResult, Lander } from "../release/land-change.js";
 import { branchFor } from "../release/land-change.js";
 import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
+import type { ReleaseHold } from "../release/release-hold.js";
+import {
+  heldSentence,
+  holdApplies,
+  holdContent,
+  holdFor,
+  holdPath,
+  parseHold,
+} from "../release/release-hold.js";
 import type { PromotionPlan } from "./plan.js";
 import type {
   OpenPullRequest,
@@ -153,6 +164,7 @@ function landRequest(
   phase: ReleasePhase,
   decision: Decision,
   record: EvidenceRecord,
+  hold: ReleaseHold | undefined,
 ): LandRequest {
   const services = changedServices(phase, decision);
   const list = services.join(", ");
@@ -170,6 +182,17 @@ function landRequest(
     expectedHead: state.head,
     text: state.text,
   };
+  if (hold) {
+    return {
+      ...common,
+      kind: "hold",
+      release: {},
+      uploads: [{ path: holdPath(params.file), content: holdContent(hold) }],
+      headline: `Hold ${list} in ${params.environment}: ${decision.reason}`.slice(0, 200),
+      // The record names the images it holds, so it is right on any newer state too.
+      replanOnMovedBase: true,
+    };
+  }
   switch (decision.decision) {
     case "advance":
       return {
@@ -256,6 +279,8 @@ interface Situation {
   phase: ReleasePhase;
   promotePr?: OpenPullRequest | undefined;
   rollbackPr?: OpenPullRequest | undefined;
+  /** The hold an earlier tick recorded, whichever release it names. */
+  hold?: ReleaseHold | undefined;
 }
 
 async function readSituation(params: PromoteParams, deps: PromoteDeps): Promise<Situation> {
@@ -273,11 +298,14 @@ async function readSituation(params: PromoteParams, deps: PromoteDeps): Promise<
       `${params.file} was not found on branch "${params.base}" of ${deps.source.fullName}; check the "base" and "file" inputs (or the environment's tfvars in the config file).`,
     );
   }
+  const path = holdPath(params.file);
+  const holdText = await deps.source.fileAt(path, state.head);
   return {
     state,
     phase: classifyRelease(state),
     promotePr: waitingPullRequest(state, promoteBranch),
     rollbackPr: waitingPullRequest(state, rollbackBranch),
+    hold: holdText === undefined ? undefined : parseHold(holdText, path),
   };
 }
 
@@ -337,12 +365,19 @@ function rollbackBlocker(
   return undefined;
 }
 
+interface Decided {
+  decision: Decision;
+  evidence: AnalysisEvidence[];
+  /** The hold this tick records, when it holds a release whose rollback cannot be recorded. */
+  hold?: ReleaseHold;
+}
+
 /** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
 async function measureAndDecide(
   params: PromoteParams,
   deps: PromoteDeps,
-  { state, phase, promotePr, rollbackPr }: Situation,
-): Promise<{ decision: Decision; evidence: AnalysisEvidence[] }> {
+  { state, phase, promotePr, rollbackPr, hold }: Situation,
+): Promise<Decided> {
   if (phase.kind !== "idle" && rollbackPr) {
     if (!params.dryRun) await resume(deps, rollbackPr);
     return {
@@ -350,6 +385,17 @@ async function measureAndDecide(
       decision: {
         decision: "wait",
         reason: `rollback pull request #${rollbackPr.number} is waiting to be merged (${rollbackPr.url})`,
+        services: phase.services,
+      },
+    };
+  }
+  if (phase.kind !== "idle" && hold && holdApplies(hold, state)) {
+    // Held for good by an earlier tick: passing gates now do not undo a failed one.
+    return {
+      evidence: [],
+      decision: {
+        decision: "hold",
+        reason: heldSentence(hold, holdPath(params.file), params.base),
         services: phase.services,
       },
     };
@@ -366,10 +412,13 @@ async function measureAndDecide(
   });
   const blocked = decision.decision === "rollback" && rollbackBlocker(state, phase, decision);
   if (blocked) {
-    // Nothing would record this rollback, so the next tick would promote the release.
+    // Nothing in the file would record this rollback, so the hold is recorded beside it:
+    // otherwise the next tick whose gates pass would promote the release.
+    const services = changedServices(phase, decision);
     return {
       evidence,
       decision: { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` },
+      hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now()),
     };
   }
   if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
@@ -392,23 +441,25 @@ async function act(
   params: PromoteParams,
   deps: PromoteDeps,
   { state, phase, promotePr }: Situation,
-  decision: Decision,
+  { decision, hold }: Pick<Decided, "decision" | "hold">,
   record: EvidenceRecord,
 ): Promise<{ decision: Decision; landed?: LandResult }> {
   if (phase.kind === "idle" && promotePr) {
     await withdrawStalePromotion(deps.lander, deps.logger, promotePr, phase.reason);
   }
-  const acts = ["advance", "finalize", "rollback"].includes(decision.decision);
+  const acts = ["advance", "finalize", "rollback"].includes(decision.decision) || hold;
   if (!acts) return { decision };
-  const landed = await deps.lander.land(landRequest(params, state, phase, decision, record));
-  if (decision.decision === "rollback" && landed.outcome !== "superseded") {
+  const landed = await deps.lander.land(landRequest(params, state, phase, decision, record, hold));
+  if ((decision.decision === "rollback" || hold) && landed.outcome !== "superseded") {
     await withdrawStalePromotion(
       deps.lander,
       deps.logger,
       promotePr,
-      "the release was rolled back",
+      hold ? "the release is held" : "the release was rolled back",
     );
   }
+  // A hold stays the decision whoever recorded it: the release is held either way.
+  if (hold) return { decision, landed };
   // Only the tick whose commit it is has acted: one that found the change already made (two
   // ticks racing on the same pull request branch) waits, so the step is recorded once.
   if (landed.committed) return { decision, landed };
@@ -480,7 +531,7 @@ export async function promote(params: PromoteParams, deps: PromoteDeps): Promise
       params,
       deps,
       situation,
-      decision,
+      { decision, hold: measured.hold },
       record(weightsAfter(state, decision)),
     );
     decision = outcome.decision;

@@ -3,12 +3,13 @@
  * valid on the exact state it was decided on, so a direct commit is a compare-and-swap on
  * the base head that was read: when another tick moved the base first, this tick does
  * nothing ("superseded") — two ticks, one action. A rollback is right on any newer state,
- * so it goes through open-pr, which re-plans it on whatever the base holds. Pull requests
+ * so it goes through open-pr, which re-plans it on whatever the base holds; so is a hold's
+ * record, which names the images it holds and so cannot hold a newer release. Pull requests
  * always go through open-pr (one branch per environment and kind; adopted, never doubled).
  */
 import type { Clock } from "../core/clock.js";
 import type { Logger } from "../core/logger.js";
-import type { InfraRepo } from "./infra-repo.js";
+import type { FileAddition, InfraRepo } from "./infra-repo.js";
 import { protectedBranchError } from "./infra-repo.js";
 import type { OpenPrParams } from "../open-pr/main.js";
 import { openPr } from "../open-pr/main.js";
@@ -29,9 +30,12 @@ import { OperationFailedError } from "../core/errors.js";
 const MAX_REPLANS = 10;
 
 export interface LandRequest {
-  kind: "traffic" | "finalize" | "rollback";
+  /** A hold changes no value: it only writes its record (uploads), on the rollback's branch. */
+  kind: "traffic" | "finalize" | "rollback" | "hold";
   release: ReleaseEdit;
   set?: Assignment[];
+  /** Whole files written beside the release file's edit, in the same commit. */
+  uploads?: FileAddition[];
   services: string[];
   headline: string;
   /** Markdown for the pull request body (the evidence). */
@@ -103,6 +107,10 @@ function literal(markdown: string): string {
   return markdown.replace(/\{\{/g, "{\u200b{");
 }
 
+function stopsRelease(request: LandRequest): boolean {
+  return request.kind === "rollback" || request.kind === "hold";
+}
+
 export function branchFor(environment: string, kind: "promote" | "rollback"): string {
   const slug = environment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
   return `greenlight/${slug}/${kind}`;
@@ -117,13 +125,15 @@ export class GitHubLander implements Lander {
     const params: OpenPrParams = {
       change: {
         files: [o.file],
-        uploads: [],
+        uploads: request.uploads ?? [],
         edit: this.editRequest(request),
       },
       base: o.base,
-      branch: branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
+      // A hold stands in for a rollback that cannot be recorded: like one, it waits on its
+      // own branch, and a tick finding it there waits instead of promoting.
+      branch: branchFor(o.environment, stopsRelease(request) ? "rollback" : "promote"),
       environment: o.environment,
-      kind: request.kind,
+      kind: request.kind === "hold" ? "edit" : request.kind,
       services: request.services,
       mode: o.mode,
       mergeMethod: o.mergeMethod,
@@ -193,6 +203,16 @@ export class GitHubLander implements Lander {
     await enableOrMerge({ repo: o.repo, clock: o.clock, logger: o.logger }, current, o.mergeMethod);
   }
 
+  /** The request's whole files that differ from what `commit` holds. */
+  private async changedUploads(request: LandRequest, commit: string): Promise<FileAddition[]> {
+    const changed: FileAddition[] = [];
+    for (const upload of request.uploads ?? []) {
+      const current = await this.options.repo.fileAt(upload.path, commit);
+      if (current !== upload.content) changed.push(upload);
+    }
+    return changed;
+  }
+
   /**
    * One commit on the base, only if it still points where the decision was made. A rollback
    * that loses the race is planned again on the new head (it is right on any state); a
@@ -204,14 +224,16 @@ export class GitHubLander implements Lander {
     let text = request.text;
     for (let attempt = 1; ; attempt++) {
       const planned = await planTfvarsEdit(o.file, text, this.editRequest(request));
-      if (planned.after === text) return { outcome: "unchanged", committed: false };
+      const additions = await this.changedUploads(request, head);
+      if (planned.after !== text) additions.unshift({ path: o.file, content: planned.after });
+      if (additions.length === 0) return { outcome: "unchanged", committed: false };
       const result = await o.repo
         .commit({
           branch: o.base,
           expectedHead: head,
           headline: request.headline,
           body: request.commitBody,
-          additions: [{ path: o.file, content: planned.after }],
+          additions,
         })
         .catch((error: unknown) => {
           throw protectedBranchError(o.repo, o.base, error) ?? error;
@@ -226,7 +248,7 @@ export class GitHubLander implements Lander {
       }
       if (attempt >= MAX_REPLANS) {
         throw new OperationFailedError(
-          `${o.base} kept moving during ${MAX_REPLANS} attempts to commit the rollback; run it again.`,
+          `${o.base} kept moving during ${MAX_REPLANS} attempts to commit the ${request.kind}; run it again.`,
         );
       }
       const moved = await o.repo.branchHead(o.base);

@@ -10,7 +10,7 @@ import {
   resolveInfraTarget,
 } from "../release/infra-connection.js";
 import { planRollbackBackup, takeRollbackBackup } from "./backup-before-rollback.js";
-import { rollback } from "./main.js";
+import { landRollback, planRollback } from "./main.js";
 import { rollbackOutputs, rollbackSummary } from "./summary.js";
 
 const inputShape = {
@@ -44,29 +44,30 @@ export const rollbackAction = defineAction({
     const mode = params.merge ?? target.env?.merge ?? "pull-request";
     const connection = await connectInfra(params, target, mode, context);
     try {
+      const rollbackParams = {
+        environment: target.environment,
+        base: target.base,
+        file: target.file,
+        format: target.format,
+        layouts: target.layouts,
+        services: params.services ?? [],
+        to: params.to,
+        reason: params.reason,
+        historyDepth: params["history-depth"],
+        logUrl: connection.logUrl,
+      };
+      const deps = {
+        source: connection.source,
+        lander: connection.lander,
+        deployments: connection.deployments,
+        clock: context.clock,
+        logger: context.logger,
+      };
+      // A rollback the file cannot record is refused here, before a backup is taken for it.
+      const planned = await planRollback(rollbackParams, deps);
       // Before traffic moves, as the environment asked; a failed backup does not hold it up.
       const backedUp = backupPlan ? await takeRollbackBackup(backupPlan, context) : undefined;
-      const result = await rollback(
-        {
-          environment: target.environment,
-          base: target.base,
-          file: target.file,
-          format: target.format,
-          layouts: target.layouts,
-          services: params.services ?? [],
-          to: params.to,
-          reason: params.reason,
-          historyDepth: params["history-depth"],
-          logUrl: connection.logUrl,
-        },
-        {
-          source: connection.source,
-          lander: connection.lander,
-          deployments: connection.deployments,
-          clock: context.clock,
-          logger: context.logger,
-        },
-      );
+      const result = await landRollback(planned, rollbackParams, deps);
       return {
         outputs: {
           ...rollbackOutputs(result),

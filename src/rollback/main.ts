@@ -9,13 +9,15 @@
  *     version, tag or digest) become the stable side again, with all traffic on it.
  *
  * Both are transforms of whatever the base holds, so a retry or a concurrent change never
- * undoes them, and running the same rollback again changes nothing.
+ * undoes them, and running the same rollback again changes nothing. The edit is planned on
+ * the file as read before anything else happens (planRollback), so a rollback the file
+ * cannot record — a first release — is refused before the backup an environment takes.
  */
 import type { Clock } from "../core/clock.js";
 import { ConfigurationError, OperationFailedError, errorMessage } from "../core/errors.js";
 import type { Logger } from "../core/logger.js";
 import type { DeploymentRecorder } from "../release/deployment-status.js";
-import type { LandResult, Lander } from "../release/land-change.js";
+import type { LandRequest, LandResult, Lander } from "../release/land-change.js";
 import { branchFor } from "../release/land-change.js";
 import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
 import type { ReleaseSource, ReleaseState } from "../release/release-state.js";
@@ -23,6 +25,7 @@ import { readReleaseState, rolledBackImages, weightsOf } from "../release/releas
 import type { TfvarsFormat } from "../release-file/document.js";
 import type { Assignment } from "../release-file/assignments.js";
 import { findLayout } from "../release-file/release-edits.js";
+import { planTfvarsEdit } from "../release-file/plan-edit.js";
 import type { ServiceLayout } from "../release-file/service-layout.js";
 import { writeField } from "../release-file/service-layout.js";
 import type { EarlierRelease } from "./find-release.js";
@@ -121,10 +124,25 @@ function bodyOf(evidence: RollbackEvidence): string {
   return lines.join("\n");
 }
 
-export async function rollback(
+/** A rollback decided and checked against the file as read, not yet landed. */
+export interface PlannedRollback {
+  state: ReleaseState;
+  services: string[];
+  weights: Record<string, number>;
+  release?: EarlierRelease;
+  evidence: RollbackEvidence;
+  request: LandRequest;
+}
+
+/**
+ * Reads the release, decides the rollback and plans its edit in memory: an edit the file
+ * cannot take (a first release with nothing to record it) is refused here, with its
+ * sentence, before anything is taken or written.
+ */
+export async function planRollback(
   params: RollbackParams,
-  deps: RollbackDeps,
-): Promise<RollbackResult> {
+  deps: Pick<RollbackDeps, "source" | "clock">,
+): Promise<PlannedRollback> {
   const state = await readReleaseState(deps.source, {
     base: params.base,
     file: params.file,
@@ -182,7 +200,7 @@ export async function rollback(
       .filter((s) => services.includes(s.name) && s.greenImage !== undefined)
       .map((s) => [s.name, s.greenImage!]),
   );
-  const landed = await deps.lander.land({
+  const request: LandRequest = {
     kind: "rollback",
     release: { rollback: services, rolledBack },
     ...(release ? { set: redeployAssignments(state, release) } : {}),
@@ -193,7 +211,29 @@ export async function rollback(
     expectedHead: state.head,
     text: state.text,
     replanOnMovedBase: true,
+  };
+  await planTfvarsEdit(params.file, state.text, {
+    set: request.set ?? [],
+    release: request.release,
+    create: false,
+    force: false,
+    imageRules: { requireDigest: false, allowedRegistries: [] },
+    layouts: state.layouts,
+    ...(params.format ? { format: params.format } : {}),
   });
+  return { state, services, weights, ...(release ? { release } : {}), evidence, request };
+}
+
+/** Lands a planned rollback, re-planned on whatever the base holds by then. */
+export async function landRollback(
+  planned: PlannedRollback,
+  params: RollbackParams,
+  deps: RollbackDeps,
+): Promise<RollbackResult> {
+  const { state, services, weights, release, evidence, request } = planned;
+  const list = services.join(", ");
+  const landed = await deps.lander.land(request);
+  const headline = request.headline;
   await withdrawStalePromotion(
     deps.lander,
     deps.logger,
@@ -229,4 +269,11 @@ export async function rollback(
     landed,
     evidence: { ...evidence, operation },
   };
+}
+
+export async function rollback(
+  params: RollbackParams,
+  deps: RollbackDeps,
+): Promise<RollbackResult> {
+  return landRollback(await planRollback(params, deps), params, deps);
 }

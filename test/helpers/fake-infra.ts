@@ -22,6 +22,10 @@ export const FILE = "envs/production/release.auto.tfvars.json";
 interface FakeCommit {
   oid: string;
   text: string;
+  /** Files beside the release file (path → content), such as a hold's record. */
+  files: Record<string, string>;
+  /** false for a commit that changed only other files: the file's history skips it. */
+  touchesFile: boolean;
   date: Date;
   message: string;
 }
@@ -56,10 +60,23 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
     return this.commits.at(-1)!;
   }
 
-  push(text: string, message: string): string {
+  /** A commit of the release file's text; the other files are the head's, changed by `files`. */
+  push(text: string, message: string, files: Record<string, string | undefined> = {}): string {
     const oid = (this.commits.length + 1).toString(16).padStart(40, "0");
-    this.commits.push({ oid, text, date: this.clock.now(), message });
+    const kept: Record<string, string> = { ...this.commits.at(-1)?.files };
+    for (const [path, content] of Object.entries(files)) {
+      if (content === undefined) delete kept[path];
+      else kept[path] = content;
+    }
+    const previous = this.commits.at(-1);
+    const touchesFile = !previous || previous.text !== text || Object.keys(files).length === 0;
+    this.commits.push({ oid, text, files: kept, touchesFile, date: this.clock.now(), message });
     return oid;
+  }
+
+  /** A file beside the release file at the head, if there is one. */
+  fileAtHead(path: string): string | undefined {
+    return this.head.files[path];
   }
 
   data(): Record<string, unknown> {
@@ -68,7 +85,8 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
 
   overview(query: { depth: number }): Promise<RepoOverview> {
     this.calls++;
-    const history = [...this.commits]
+    const history = this.commits
+      .filter((c) => c.touchesFile)
       .reverse()
       .slice(0, query.depth)
       .map((c) => ({ oid: c.oid, landedAt: c.date }));
@@ -79,9 +97,11 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
     });
   }
 
-  fileAt(_path: string, commit: string): Promise<string | undefined> {
+  fileAt(path: string, commit: string): Promise<string | undefined> {
     this.calls++;
-    return Promise.resolve(this.commits.find((c) => c.oid === commit)?.text);
+    const found = this.commits.find((c) => c.oid === commit);
+    if (path !== FILE) return Promise.resolve(found?.files[path]);
+    return Promise.resolve(found?.text);
   }
 
   async land(request: LandRequest): Promise<LandResult> {
@@ -106,7 +126,14 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
       force: false,
       imageRules: { requireDigest: false, allowedRegistries: [] },
     });
-    if (planned.after === text) return { outcome: "unchanged", committed: false };
+    const uploads = Object.fromEntries(
+      (request.uploads ?? [])
+        .filter((u) => this.head.files[u.path] !== u.content)
+        .map((u) => [u.path, u.content]),
+    );
+    if (planned.after === text && Object.keys(uploads).length === 0) {
+      return { outcome: "unchanged", committed: false };
+    }
     // The compare-and-swap itself: synchronous, like the ref update on the server.
     if (this.head.oid !== request.expectedHead && !request.replanOnMovedBase) {
       return { outcome: "superseded", committed: false };
@@ -115,7 +142,7 @@ export class FakeInfra implements ReleaseSource, Lander, DeploymentRecorder, Ver
     return {
       outcome: "committed",
       committed: true,
-      commit: this.push(planned.after, request.headline),
+      commit: this.push(planned.after, request.headline, uploads),
     };
   }
 

@@ -18,6 +18,7 @@ import { listenOnLoopback } from "../../helpers/ports.js";
 const STABLE = "registry.example.com/api:1.0.0";
 const CANDIDATE = "registry.example.com/api:1.1.0";
 const PROM = "http://prometheus.test:9090";
+const HOLD = `${FILE}.greenlight-hold`;
 
 function errorRateAnalysis(overrides: Partial<AnalysisConfig> = {}): AnalysisConfig {
   return {
@@ -286,7 +287,7 @@ describe("promote tick", () => {
     }
   });
 
-  it("holds a first release at 0% whose verify fails, without desired counts, writing nothing", async () => {
+  it("holds a first release at 0% whose verify fails, without desired counts, recording the hold beside the file", async () => {
     const server = createServer((_req, res) => void res.writeHead(503).end());
     await listenOnLoopback(server);
     try {
@@ -299,14 +300,27 @@ describe("promote tick", () => {
       const file = { api_blue_image: "", api_blue_weight: 100, api_green_weight: 0 };
       w.infra.push(releaseText({ ...file, api_green_image: "" }), "Release file for a new service");
       w.infra.push(releaseText({ ...file, api_green_image: CANDIDATE }), "Deploy api 1.1.0");
+      const text = w.infra.head.text;
+      const first = await w.tick();
+      expect(first.decision).toBe("hold");
+      expect(first.reason).toMatch(
+        /^analysis failed: answers \(.*\); holding instead of rolling back, for a person to decide: Service "api" cannot be rolled back: it has no stable release .* withdraw the first release by emptying its green image at \$\.api_green_image/,
+      );
+      expect(first.landed).toMatchObject({ outcome: "committed" });
+      expect(w.infra.head.text).toBe(text);
+      expect(JSON.parse(w.infra.fileAtHead(HOLD)!)).toMatchObject({
+        environment: "production",
+        images: { api: CANDIDATE },
+        reason: expect.stringMatching(/^analysis failed: answers/) as string,
+      });
       const commits = w.infra.commits.length;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 2; i++) {
+        await w.clock.advance(300_000);
         const result = await w.tick();
         expect(result.decision).toBe("hold");
-        expect(result.reason).toMatch(
-          /^analysis failed: answers \(.*\); holding instead of rolling back, for a person to decide: Service "api" cannot be rolled back: it has no stable release .* withdraw the first release by emptying its green image at \$\.api_green_image/,
+        expect(result.reason).toBe(
+          `the release api ${CANDIDATE} is held since 2026-01-01T12:00:00.000Z: it failed a gate (${JSON.parse(w.infra.fileAtHead(HOLD)!).reason}) and has no stable release to roll back to, so promote will not advance it; withdraw the first release (empty its green image and set its green weight to 0), deploy a new version, or delete ${HOLD} from main for promote to judge it again`,
         );
-        await w.clock.advance(300_000);
       }
       expect(w.infra.commits).toHaveLength(commits);
       expect(w.infra.data()).toMatchObject({ api_green_image: CANDIDATE, api_green_weight: 0 });
@@ -314,6 +328,95 @@ describe("promote tick", () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  describe("a first release held because its gate failed", () => {
+    /** A first release (blue empty, no desired counts) at 10%, whose error rate then fails. */
+    async function heldAtTen(): Promise<World> {
+      const w = world();
+      const file = { api_blue_image: "", api_blue_weight: 100, api_green_weight: 0 };
+      w.infra.push(releaseText({ ...file, api_green_image: "" }), "Release file for a new service");
+      w.infra.push(releaseText({ ...file, api_green_image: CANDIDATE }), "Deploy api 1.1.0");
+      expect((await w.tick()).decision).toBe("advance");
+      expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
+      w.setErrorRate(0.4);
+      await w.clock.advance(30_000);
+      const held = await w.tick();
+      expect(held.decision).toBe("hold");
+      expect(held.reason).toMatch(/holding instead of rolling back/);
+      expect(w.infra.landed.at(-1)).toMatchObject({ kind: "hold" });
+      expect(w.infra.fileAtHead(HOLD)).toBeDefined();
+      return w;
+    }
+
+    it("is not advanced or finalized by later ticks whose gates pass", async () => {
+      const w = await heldAtTen();
+      w.setErrorRate(0.01);
+      const commits = w.infra.commits.length;
+      for (let i = 0; i < 4; i++) {
+        await w.clock.advance(120_000);
+        const tick = await w.tick();
+        expect(tick.decision).toBe("hold");
+        expect(tick.reason).toMatch(
+          /^the release api registry\.example\.com\/api:1\.1\.0 is held since .*: it failed a gate \(analysis failed: error rate .*\) .* so promote will not advance it; withdraw the first release .*, deploy a new version, or delete envs\/production\/release\.auto\.tfvars\.json\.greenlight-hold from main for promote to judge it again$/,
+        );
+        expect(tick.weights).toEqual({ api: 10 });
+      }
+      expect(w.infra.commits).toHaveLength(commits);
+      expect(w.infra.data()).toMatchObject({ api_green_weight: 10, api_blue_image: "" });
+    });
+
+    it("does not hold a new version deployed after it", async () => {
+      const w = await heldAtTen();
+      w.setErrorRate(0.01);
+      const NEWER = "registry.example.com/api:1.2.0";
+      w.infra.push(
+        releaseText({
+          api_blue_image: "",
+          api_green_image: NEWER,
+          api_blue_weight: 100,
+          api_green_weight: 0,
+        }),
+        "Deploy api 1.2.0",
+      );
+      await w.clock.advance(1_000);
+      const tick = await w.tick();
+      expect(tick.decision).toBe("advance");
+      expect(tick.release?.images).toEqual({ api: NEWER });
+      expect(w.infra.data()).toMatchObject({ api_green_image: NEWER, api_green_weight: 10 });
+    });
+
+    it("is judged afresh once a person deletes the record", async () => {
+      const w = await heldAtTen();
+      w.infra.push(w.infra.head.text, "Release the hold of api 1.1.0", { [HOLD]: undefined });
+      await w.clock.advance(120_000);
+      const tick = await w.tick();
+      // The step's failing measurements still count: the gate fails again and holds again.
+      expect(tick.decision).toBe("hold");
+      expect(tick.reason).toMatch(/^analysis failed: error rate .*holding instead of rolling back/);
+      expect(w.infra.fileAtHead(HOLD)).toBeDefined();
+    });
+
+    it("records nothing in a dry run", async () => {
+      const w = world();
+      const file = { api_blue_image: "", api_blue_weight: 100, api_green_weight: 10 };
+      w.infra.push(releaseText({ ...file, api_green_image: CANDIDATE }), "Deploy api 1.1.0");
+      w.setErrorRate(0.4);
+      await w.clock.advance(30_000);
+      expect((await w.tick({ dryRun: true })).decision).toBe("hold");
+      expect(w.infra.fileAtHead(HOLD)).toBeUndefined();
+    });
+
+    it("holds every release when the record cannot be read, naming it", async () => {
+      const w = world();
+      const file = { api_blue_image: "", api_blue_weight: 100, api_green_weight: 10 };
+      w.infra.push(releaseText({ ...file, api_green_image: CANDIDATE }), "Deploy api 1.1.0", {
+        [HOLD]: "not json",
+      });
+      await expect(w.tick()).rejects.toThrow(
+        `The hold record ${HOLD} in the infra repository cannot be read (it needs an "images" map of service to image); promote advances nothing while it is there, so fix it or delete it.`,
+      );
+    });
   });
 
   it("re-applies a rollback on a moved base without giving a newer release the stable image", async () => {

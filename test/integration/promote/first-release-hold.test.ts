@@ -1,0 +1,77 @@
+/**
+ * A first release (no stable image, no desired count to scale) that fails a gate cannot be
+ * rolled back, so promote holds it — and the hold is written to the infra repository, so a
+ * later tick whose gates pass does not advance it. A new version deployed after it is not
+ * held.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { CANDIDATE, startInfraWorld, TFVARS } from "./infra-world.js";
+import { listenOnLoopback } from "../../helpers/ports.js";
+
+const HOLD = `${TFVARS}.greenlight-hold`;
+const NEWER = "registry.example.com/api:1.2.0";
+
+describe("a first release whose gate fails", () => {
+  it("is held in Git, stays held on a tick whose gates pass, and does not hold a new version", async () => {
+    let answering = false;
+    const service = createServer((_req, res) => void res.writeHead(answering ? 200 : 503).end());
+    await listenOnLoopback(service);
+    const url = `http://127.0.0.1:${(service.address() as AddressInfo).port}/health`;
+    const world = await startInfraWorld({
+      merge: "direct",
+      release: {
+        api_blue_image: "",
+        api_green_image: CANDIDATE,
+        api_blue_weight: 100,
+        api_green_weight: 0,
+      },
+      promotion: {
+        steps: [50, 100],
+        "bake-time": "1s",
+        "on-failure": "rollback",
+        analyses: [{ name: "answers", verify: [{ url, attempts: 1 }] }],
+      },
+    });
+    try {
+      const failed = await world.promote();
+      expect(failed.error).toBeUndefined();
+      expect(failed.result!.outputs.decision).toBe("hold");
+      expect(JSON.parse(failed.result!.outputs.evidence!)).toMatchObject({
+        reason: expect.stringMatching(/holding instead of rolling back/) as string,
+      });
+      const record = JSON.parse(world.git("show", `main:${HOLD}`)) as Record<string, unknown>;
+      expect(record).toMatchObject({
+        environment: "production",
+        images: { api: CANDIDATE },
+        reason: expect.stringMatching(/^analysis failed: answers/) as string,
+      });
+      expect(world.git("log", "-1", "--format=%s", "main")).toMatch(/^Hold api in production: /);
+      const held = world.git("rev-parse", "main");
+
+      answering = true;
+      const later = await world.promote();
+      expect(later.result!.outputs.decision).toBe("hold");
+      expect(JSON.parse(later.result!.outputs.evidence!)).toMatchObject({
+        reason: expect.stringMatching(
+          new RegExp(
+            `^the release api ${CANDIDATE.replace(/[.]/g, "\\.")} is held since .*: it failed a gate \\(analysis failed: answers .*\\) and has no stable release to roll back to, so promote will not advance it; withdraw the first release .*, deploy a new version, or delete ${HOLD.replace(/[.]/g, "\\.")} from main for promote to judge it again$`,
+          ),
+        ) as string,
+      });
+      expect(world.git("rev-parse", "main")).toBe(held);
+      expect(world.values()).toMatchObject({ api_green_image: CANDIDATE, api_green_weight: 0 });
+
+      expect((await world.deploy({ images: `api=${NEWER}`, merge: "direct" })).error).toBe(
+        undefined,
+      );
+      const next = await world.promote();
+      expect(next.result!.outputs.decision).toBe("advance");
+      expect(world.values()).toMatchObject({ api_green_image: NEWER, api_green_weight: 50 });
+    } finally {
+      await world.close();
+      await new Promise<void>((resolve) => service.close(() => resolve()));
+    }
+  });
+});

@@ -829,6 +829,8 @@ var withdraw_promotion = __webpack_require__(639);
 var release_state = __webpack_require__(3752);
 // EXTERNAL MODULE: ./src/release-file/release-edits.ts
 var release_edits = __webpack_require__(6543);
+// EXTERNAL MODULE: ./src/release-file/plan-edit.ts + 2 modules
+var plan_edit = __webpack_require__(7690);
 // EXTERNAL MODULE: ./src/release-file/service-layout.ts
 var service_layout = __webpack_require__(1404);
 ;// CONCATENATED MODULE: ./src/rollback/find-release.ts
@@ -891,6 +893,7 @@ async function findEarlierRelease(source, state, file, wanted, services) {
 
 
 
+
 function chosenServices(state, wanted) {
     if (wanted.length === 0 || wanted.includes("all"))
         return state.layouts.map((l) => l.name);
@@ -914,7 +917,12 @@ function bodyOf(evidence) {
     }
     return lines.join("\n");
 }
-async function rollback(params, deps) {
+/**
+ * Reads the release, decides the rollback and plans its edit in memory: an edit the file
+ * cannot take (a first release with nothing to record it) is refused here, with its
+ * sentence, before anything is taken or written.
+ */
+async function planRollback(params, deps) {
     const state = await (0,release_state/* readReleaseState */.lT)(deps.source, {
         base: params.base,
         file: params.file,
@@ -966,7 +974,7 @@ async function rollback(params, deps) {
     const rolledBack = Object.fromEntries(state.services
         .filter((s) => services.includes(s.name) && s.greenImage !== undefined)
         .map((s) => [s.name, s.greenImage]));
-    const landed = await deps.lander.land({
+    const request = {
         kind: "rollback",
         release: { rollback: services, rolledBack },
         ...(release ? { set: redeployAssignments(state, release) } : {}),
@@ -977,7 +985,24 @@ async function rollback(params, deps) {
         expectedHead: state.head,
         text: state.text,
         replanOnMovedBase: true,
+    };
+    await (0,plan_edit/* planTfvarsEdit */.a)(params.file, state.text, {
+        set: request.set ?? [],
+        release: request.release,
+        create: false,
+        force: false,
+        imageRules: { requireDigest: false, allowedRegistries: [] },
+        layouts: state.layouts,
+        ...(params.format ? { format: params.format } : {}),
     });
+    return { state, services, weights, ...(release ? { release } : {}), evidence, request };
+}
+/** Lands a planned rollback, re-planned on whatever the base holds by then. */
+async function landRollback(planned, params, deps) {
+    const { state, services, weights, release, evidence, request } = planned;
+    const list = services.join(", ");
+    const landed = await deps.lander.land(request);
+    const headline = request.headline;
     await (0,withdraw_promotion/* withdrawStalePromotion */.zd)(deps.lander, deps.logger, state.openPullRequests[0], "the environment was rolled back");
     const operation = landed.outcome === "unchanged" ? "unchanged" : evidence.operation;
     deps.logger.info(operation === "unchanged"
@@ -1007,6 +1032,9 @@ async function rollback(params, deps) {
         landed,
         evidence: { ...evidence, operation },
     };
+}
+async function rollback(params, deps) {
+    return landRollback(await planRollback(params, deps), params, deps);
 }
 
 ;// CONCATENATED MODULE: ./src/rollback/summary.ts
@@ -1092,9 +1120,7 @@ const rollbackAction = (0,action/* defineAction */.Q)({
         const mode = params.merge ?? target.env?.merge ?? "pull-request";
         const connection = await (0,infra_connection/* connectInfra */.RO)(params, target, mode, context);
         try {
-            // Before traffic moves, as the environment asked; a failed backup does not hold it up.
-            const backedUp = backupPlan ? await takeRollbackBackup(backupPlan, context) : undefined;
-            const result = await rollback({
+            const rollbackParams = {
                 environment: target.environment,
                 base: target.base,
                 file: target.file,
@@ -1105,13 +1131,19 @@ const rollbackAction = (0,action/* defineAction */.Q)({
                 reason: params.reason,
                 historyDepth: params["history-depth"],
                 logUrl: connection.logUrl,
-            }, {
+            };
+            const deps = {
                 source: connection.source,
                 lander: connection.lander,
                 deployments: connection.deployments,
                 clock: context.clock,
                 logger: context.logger,
-            });
+            };
+            // A rollback the file cannot record is refused here, before a backup is taken for it.
+            const planned = await planRollback(rollbackParams, deps);
+            // Before traffic moves, as the environment asked; a failed backup does not hold it up.
+            const backedUp = backupPlan ? await takeRollbackBackup(backupPlan, context) : undefined;
+            const result = await landRollback(planned, rollbackParams, deps);
             return {
                 outputs: {
                     ...rollbackOutputs(result),

@@ -1737,6 +1737,9 @@ function onBase(result) {
 function literal(markdown) {
     return markdown.replace(/\{\{/g, "{\u200b{");
 }
+function stopsRelease(request) {
+    return request.kind === "rollback" || request.kind === "hold";
+}
 function branchFor(environment, kind) {
     const slug = environment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
     return `greenlight/${slug}/${kind}`;
@@ -1753,13 +1756,15 @@ class GitHubLander {
         const params = {
             change: {
                 files: [o.file],
-                uploads: [],
+                uploads: request.uploads ?? [],
                 edit: this.editRequest(request),
             },
             base: o.base,
-            branch: branchFor(o.environment, request.kind === "rollback" ? "rollback" : "promote"),
+            // A hold stands in for a rollback that cannot be recorded: like one, it waits on its
+            // own branch, and a tick finding it there waits instead of promoting.
+            branch: branchFor(o.environment, stopsRelease(request) ? "rollback" : "promote"),
             environment: o.environment,
-            kind: request.kind,
+            kind: request.kind === "hold" ? "edit" : request.kind,
             services: request.services,
             mode: o.mode,
             mergeMethod: o.mergeMethod,
@@ -1829,6 +1834,16 @@ class GitHubLander {
             return;
         await (0,_auto_merge_js__WEBPACK_IMPORTED_MODULE_4__/* .enableOrMerge */ .z)({ repo: o.repo, clock: o.clock, logger: o.logger }, current, o.mergeMethod);
     }
+    /** The request's whole files that differ from what `commit` holds. */
+    async changedUploads(request, commit) {
+        const changed = [];
+        for (const upload of request.uploads ?? []) {
+            const current = await this.options.repo.fileAt(upload.path, commit);
+            if (current !== upload.content)
+                changed.push(upload);
+        }
+        return changed;
+    }
     /**
      * One commit on the base, only if it still points where the decision was made. A rollback
      * that loses the race is planned again on the new head (it is right on any state); a
@@ -1840,7 +1855,10 @@ class GitHubLander {
         let text = request.text;
         for (let attempt = 1;; attempt++) {
             const planned = await (0,_release_file_plan_edit_js__WEBPACK_IMPORTED_MODULE_1__/* .planTfvarsEdit */ .a)(o.file, text, this.editRequest(request));
-            if (planned.after === text)
+            const additions = await this.changedUploads(request, head);
+            if (planned.after !== text)
+                additions.unshift({ path: o.file, content: planned.after });
+            if (additions.length === 0)
                 return { outcome: "unchanged", committed: false };
             const result = await o.repo
                 .commit({
@@ -1848,7 +1866,7 @@ class GitHubLander {
                 expectedHead: head,
                 headline: request.headline,
                 body: request.commitBody,
-                additions: [{ path: o.file, content: planned.after }],
+                additions,
             })
                 .catch((error) => {
                 throw (0,_infra_repo_js__WEBPACK_IMPORTED_MODULE_5__/* .protectedBranchError */ .Xp)(o.repo, o.base, error) ?? error;
@@ -1862,7 +1880,7 @@ class GitHubLander {
                 return { outcome: "superseded", committed: false };
             }
             if (attempt >= MAX_REPLANS) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OperationFailedError */ .Bp(`${o.base} kept moving during ${MAX_REPLANS} attempts to commit the rollback; run it again.`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .OperationFailedError */ .Bp(`${o.base} kept moving during ${MAX_REPLANS} attempts to commit the ${request.kind}; run it again.`);
             }
             const moved = await o.repo.branchHead(o.base);
             const current = moved ? await o.repo.fileAt(o.file, moved) : undefined;

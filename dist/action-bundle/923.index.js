@@ -1,8 +1,8 @@
-export const id = 480;
-export const ids = [480];
+export const id = 923;
+export const ids = [923];
 export const modules = {
 
-/***/ 4480:
+/***/ 6923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -788,7 +788,85 @@ var land_change = __webpack_require__(2453);
 var withdraw_promotion = __webpack_require__(639);
 // EXTERNAL MODULE: ./src/release/release-state.ts
 var release_state = __webpack_require__(3752);
+;// CONCATENATED MODULE: ./src/release/release-hold.ts
+/**
+ * A durable hold: the record promote writes to the infra repository when a release failed
+ * a gate and its rollback cannot be recorded in the release file (a first release with no
+ * stable image and nothing to scale). The file's values cannot say "held", and nothing is
+ * remembered between ticks, so without this record a later tick whose gates happen to pass
+ * would promote a release that failed. It is a file next to the release file, written with
+ * the same compare-and-swap as every release change, and it names the images it holds: a
+ * new deploy of another version is not held by it. Its name ends in neither .tfvars, .json
+ * nor .yaml, so neither Terraform, Helm, Kustomize nor Argo CD reads it.
+ */
+
+
+/** Where the hold of the release in `file` is kept: beside it, in the same directory. */
+function holdPath(file) {
+    return `${file}.greenlight-hold`;
+}
+function holdContent(hold) {
+    const note = "Written by Greenlight promote: the release below failed a gate and could not be rolled back, so promote will not advance it. Delete this file for promote to judge it again.";
+    return JSON.stringify({ note, ...hold }, null, 2) + "\n";
+}
+function isImageMap(value) {
+    return (typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length > 0 &&
+        Object.values(value).every((v) => typeof v === "string" && v !== ""));
+}
+/**
+ * The hold recorded in `text`. A record that cannot be read holds everything rather than
+ * nothing: missing data never advances a release.
+ */
+function parseHold(text, path) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        value = undefined;
+    }
+    const record = (typeof value === "object" && value !== null ? value : {});
+    if (!isImageMap(record.images)) {
+        throw new errors/* OperationFailedError */.Bp(`The hold record ${path} in the infra repository cannot be read (it needs an "images" map of service to image); promote advances nothing while it is there, so fix it or delete it.`);
+    }
+    return {
+        environment: typeof record.environment === "string" ? record.environment : "",
+        images: record.images,
+        reason: typeof record.reason === "string" ? record.reason : "",
+        at: typeof record.at === "string" ? record.at : "",
+    };
+}
+/** The hold for the release green holds now: the services in progress and their images. */
+function holdFor(state, services, environment, reason, at) {
+    const images = Object.fromEntries((0,release_state/* candidateServices */.Ms)(state)
+        .filter((s) => services.includes(s.name))
+        .map((s) => [s.name, s.greenImage]));
+    return { environment, images, reason, at: at.toISOString() };
+}
+/**
+ * Whether the hold applies to the release in progress: the services it names that are in
+ * progress still hold its images. A deploy that replaces one of them is another release, and
+ * its own gates decide.
+ */
+function holdApplies(hold, state) {
+    const named = (0,release_state/* candidateServices */.Ms)(state).filter((s) => Object.hasOwn(hold.images, s.name));
+    return named.length > 0 && named.every((s) => hold.images[s.name] === s.greenImage);
+}
+/** The one sentence every later tick gives while the hold applies: what, why, what a person does. */
+function heldSentence(hold, path, base) {
+    const held = Object.entries(hold.images)
+        .map(([service, image]) => `${service} ${image}`)
+        .join(", ");
+    const why = hold.reason ? ` (${hold.reason})` : "";
+    const since = hold.at ? ` since ${hold.at}` : "";
+    return `the release ${held} is held${since}: it failed a gate${why} and has no stable release to roll back to, so promote will not advance it; withdraw the first release (empty its green image and set its green weight to 0), deploy a new version, or delete ${path} from ${base} for promote to judge it again`;
+}
+
 ;// CONCATENATED MODULE: ./src/promote/main.ts
+
 
 
 
@@ -845,7 +923,7 @@ function changedServices(phase, decision) {
     const companions = phase.kind === "idle" || decision.decision === "advance" ? [] : phase.companions;
     return [...decision.services, ...companions];
 }
-function landRequest(params, state, phase, decision, record) {
+function landRequest(params, state, phase, decision, record, hold) {
     const services = changedServices(phase, decision);
     const list = services.join(", ");
     // A step (or the stable image a rollback gives green) is decided for the release green
@@ -860,6 +938,17 @@ function landRequest(params, state, phase, decision, record) {
         expectedHead: state.head,
         text: state.text,
     };
+    if (hold) {
+        return {
+            ...common,
+            kind: "hold",
+            release: {},
+            uploads: [{ path: holdPath(params.file), content: holdContent(hold) }],
+            headline: `Hold ${list} in ${params.environment}: ${decision.reason}`.slice(0, 200),
+            // The record names the images it holds, so it is right on any newer state too.
+            replanOnMovedBase: true,
+        };
+    }
     switch (decision.decision) {
         case "advance":
             return {
@@ -942,11 +1031,14 @@ async function readSituation(params, deps) {
     if (!state) {
         throw new errors/* OperationFailedError */.Bp(`${params.file} was not found on branch "${params.base}" of ${deps.source.fullName}; check the "base" and "file" inputs (or the environment's tfvars in the config file).`);
     }
+    const path = holdPath(params.file);
+    const holdText = await deps.source.fileAt(path, state.head);
     return {
         state,
         phase: (0,release_state/* classifyRelease */.s$)(state),
         promotePr: waitingPullRequest(state, promoteBranch),
         rollbackPr: waitingPullRequest(state, rollbackBranch),
+        hold: holdText === undefined ? undefined : parseHold(holdText, path),
     };
 }
 /**
@@ -997,7 +1089,7 @@ function rollbackBlocker(state, phase, decision) {
     return undefined;
 }
 /** Steps 2 and 3: measure and decide, deferring to a pull request that is still waiting. */
-async function measureAndDecide(params, deps, { state, phase, promotePr, rollbackPr }) {
+async function measureAndDecide(params, deps, { state, phase, promotePr, rollbackPr, hold }) {
     if (phase.kind !== "idle" && rollbackPr) {
         if (!params.dryRun)
             await resume(deps, rollbackPr);
@@ -1006,6 +1098,17 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
             decision: {
                 decision: "wait",
                 reason: `rollback pull request #${rollbackPr.number} is waiting to be merged (${rollbackPr.url})`,
+                services: phase.services,
+            },
+        };
+    }
+    if (phase.kind !== "idle" && hold && holdApplies(hold, state)) {
+        // Held for good by an earlier tick: passing gates now do not undo a failed one.
+        return {
+            evidence: [],
+            decision: {
+                decision: "hold",
+                reason: heldSentence(hold, holdPath(params.file), params.base),
                 services: phase.services,
             },
         };
@@ -1022,10 +1125,13 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
     });
     const blocked = decision.decision === "rollback" && rollbackBlocker(state, phase, decision);
     if (blocked) {
-        // Nothing would record this rollback, so the next tick would promote the release.
+        // Nothing in the file would record this rollback, so the hold is recorded beside it:
+        // otherwise the next tick whose gates pass would promote the release.
+        const services = changedServices(phase, decision);
         return {
             evidence,
             decision: { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` },
+            hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now()),
         };
     }
     if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {
@@ -1044,17 +1150,20 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
     return { decision, evidence };
 }
 /** Step 4: land the decision; a lost race or a change already in place turns it into a wait. */
-async function act(params, deps, { state, phase, promotePr }, decision, record) {
+async function act(params, deps, { state, phase, promotePr }, { decision, hold }, record) {
     if (phase.kind === "idle" && promotePr) {
         await (0,withdraw_promotion/* withdrawStalePromotion */.zd)(deps.lander, deps.logger, promotePr, phase.reason);
     }
-    const acts = ["advance", "finalize", "rollback"].includes(decision.decision);
+    const acts = ["advance", "finalize", "rollback"].includes(decision.decision) || hold;
     if (!acts)
         return { decision };
-    const landed = await deps.lander.land(landRequest(params, state, phase, decision, record));
-    if (decision.decision === "rollback" && landed.outcome !== "superseded") {
-        await (0,withdraw_promotion/* withdrawStalePromotion */.zd)(deps.lander, deps.logger, promotePr, "the release was rolled back");
+    const landed = await deps.lander.land(landRequest(params, state, phase, decision, record, hold));
+    if ((decision.decision === "rollback" || hold) && landed.outcome !== "superseded") {
+        await (0,withdraw_promotion/* withdrawStalePromotion */.zd)(deps.lander, deps.logger, promotePr, hold ? "the release is held" : "the release was rolled back");
     }
+    // A hold stays the decision whoever recorded it: the release is held either way.
+    if (hold)
+        return { decision, landed };
     // Only the tick whose commit it is has acted: one that found the change already made (two
     // ticks racing on the same pull request branch) waits, so the step is recorded once.
     if (landed.committed)
@@ -1114,7 +1223,7 @@ async function promote(params, deps) {
     deps.logger.info(`Decision: ${decision.decision} — ${decision.reason}`);
     let landed;
     if (!params.dryRun) {
-        const outcome = await act(params, deps, situation, decision, record(weightsAfter(state, decision)));
+        const outcome = await act(params, deps, situation, { decision, hold: measured.hold }, record(weightsAfter(state, decision)));
         decision = outcome.decision;
         landed = outcome.landed;
     }

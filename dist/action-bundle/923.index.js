@@ -649,7 +649,12 @@ function onFailure(input, services, failed) {
     const reason = `analysis failed: ${names(failed)}`;
     return input.plan.onFailure === "rollback"
         ? { decision: "rollback", reason, services }
-        : { decision: "hold", reason: `${reason}; the plan holds for a person to decide`, services };
+        : {
+            decision: "hold",
+            reason: `${reason}; the plan holds for a person to decide`,
+            services,
+            heldForPerson: true,
+        };
 }
 function formatMs(ms) {
     const s = Math.ceil(ms / 1000);
@@ -791,8 +796,9 @@ var release_state = __webpack_require__(3752);
 ;// CONCATENATED MODULE: ./src/release/release-hold.ts
 /**
  * A durable hold: the record promote writes to the infra repository when a release failed
- * a gate and its rollback cannot be recorded in the release file (a first release with no
- * stable image and nothing to scale). The file's values cannot say "held", and nothing is
+ * a gate and is held instead of rolled back — its rollback cannot be recorded in the release
+ * file (a first release with no stable image and nothing to scale), or the plan says
+ * `on-failure: hold`. The file's values cannot say "held", and nothing is
  * remembered between ticks, so without this record a later tick whose gates happen to pass
  * would promote a release that failed. It is a file next to the release file, written with
  * the same compare-and-swap as every release change, and it names the images it holds: a
@@ -806,7 +812,7 @@ function holdPath(file) {
     return `${file}.greenlight-hold`;
 }
 function holdContent(hold) {
-    const note = "Written by Greenlight promote: the release below failed a gate and could not be rolled back, so promote will not advance it. Delete this file for promote to judge it again.";
+    const note = "Written by Greenlight promote: the release below failed a gate and is held for a person to decide, so promote will not advance it. Delete this file for promote to judge it again.";
     return JSON.stringify({ note, ...hold }, null, 2) + "\n";
 }
 function isImageMap(value) {
@@ -837,14 +843,15 @@ function parseHold(text, path) {
         images: record.images,
         reason: typeof record.reason === "string" ? record.reason : "",
         at: typeof record.at === "string" ? record.at : "",
+        cause: record.cause === "plan" ? "plan" : "first-release",
     };
 }
 /** The hold for the release green holds now: the services in progress and their images. */
-function holdFor(state, services, environment, reason, at) {
+function holdFor(state, services, environment, reason, at, cause) {
     const images = Object.fromEntries((0,release_state/* candidateServices */.Ms)(state)
         .filter((s) => services.includes(s.name))
         .map((s) => [s.name, s.greenImage]));
-    return { environment, images, reason, at: at.toISOString() };
+    return { environment, images, reason, at: at.toISOString(), cause };
 }
 /**
  * Whether the hold applies to the release in progress: the services it names that are in
@@ -862,7 +869,11 @@ function heldSentence(hold, path, base) {
         .join(", ");
     const why = hold.reason ? ` (${hold.reason})` : "";
     const since = hold.at ? ` since ${hold.at}` : "";
-    return `the release ${held} is held${since}: it failed a gate${why} and has no stable release to roll back to, so promote will not advance it; withdraw the first release (empty its green image and set its green weight to 0), deploy a new version, or delete ${path} from ${base} for promote to judge it again`;
+    const release = `the release ${held} is held${since}: it failed a gate${why}`;
+    const judgeAgain = `or delete ${path} from ${base} for promote to judge it again`;
+    return hold.cause === "plan"
+        ? `${release} and the promotion plan holds a failed release for a person to decide (on-failure: hold), so promote will not advance it; roll it back with the rollback workflow, deploy a new version, ${judgeAgain}`
+        : `${release} and has no stable release to roll back to, so promote will not advance it; withdraw the first release (empty its green image and set its green weight to 0), deploy a new version, ${judgeAgain}`;
 }
 
 ;// CONCATENATED MODULE: ./src/promote/main.ts
@@ -1131,7 +1142,17 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
         return {
             evidence,
             decision: { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` },
-            hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now()),
+            hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now(), "first-release"),
+        };
+    }
+    if (decision.heldForPerson) {
+        // The plan holds a failed release for a person: recorded like the hold above, so a later
+        // tick whose gates happen to pass does not advance what a person has yet to decide.
+        const services = changedServices(phase, decision);
+        return {
+            evidence,
+            decision,
+            hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now(), "plan"),
         };
     }
     if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {

@@ -142,7 +142,7 @@ export const CONFIG_DOCS: Record<string, string> = {
   "promotion.analyses[].on-missing-data":
     "What no data or NaN means: hold (wait, never advance) or fail. Missing data never advances a release.",
   "promotion.on-failure":
-    "What a failed analysis does: rollback (automatic) or hold (for a person to decide). Default rollback.",
+    "What a failed analysis does: rollback (automatic) or hold (for a person to decide: the hold is recorded beside the release file, and no later tick advances the release until a person deletes the record). Default rollback.",
   "promotion.minimum-traffic":
     "Below this request rate a measurement is a hold, not a verdict: too little traffic proves nothing.",
   "promotion.minimum-traffic.query": "PromQL query for green's request rate (per second).",

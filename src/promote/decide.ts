@@ -17,6 +17,8 @@ export interface Decision {
   targetWeight?: number;
   /** While baking: how long until the current weight has baked. */
   bakeRemainingMs?: number;
+  /** A hold because an analysis failed and the plan holds for a person (on-failure: hold). */
+  heldForPerson?: true;
 }
 
 export interface DecideInput {
@@ -38,7 +40,12 @@ function onFailure(input: DecideInput, services: string[], failed: AnalysisEvide
   const reason = `analysis failed: ${names(failed)}`;
   return input.plan.onFailure === "rollback"
     ? { decision: "rollback", reason, services }
-    : { decision: "hold", reason: `${reason}; the plan holds for a person to decide`, services };
+    : {
+        decision: "hold",
+        reason: `${reason}; the plan holds for a person to decide`,
+        services,
+        heldForPerson: true,
+      };
 }
 
 export function formatMs(ms: number): string {

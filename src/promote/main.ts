@@ -418,7 +418,24 @@ async function measureAndDecide(
     return {
       evidence,
       decision: { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` },
-      hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now()),
+      hold: holdFor(
+        state,
+        services,
+        params.environment,
+        decision.reason,
+        deps.clock.now(),
+        "first-release",
+      ),
+    };
+  }
+  if (decision.heldForPerson) {
+    // The plan holds a failed release for a person: recorded like the hold above, so a later
+    // tick whose gates happen to pass does not advance what a person has yet to decide.
+    const services = changedServices(phase, decision);
+    return {
+      evidence,
+      decision,
+      hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now(), "plan"),
     };
   }
   if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {

@@ -1,7 +1,8 @@
 /**
  * A durable hold: the record promote writes to the infra repository when a release failed
- * a gate and its rollback cannot be recorded in the release file (a first release with no
- * stable image and nothing to scale). The file's values cannot say "held", and nothing is
+ * a gate and is held instead of rolled back — its rollback cannot be recorded in the release
+ * file (a first release with no stable image and nothing to scale), or the plan says
+ * `on-failure: hold`. The file's values cannot say "held", and nothing is
  * remembered between ticks, so without this record a later tick whose gates happen to pass
  * would promote a release that failed. It is a file next to the release file, written with
  * the same compare-and-swap as every release change, and it names the images it holds: a
@@ -12,12 +13,19 @@ import { OperationFailedError } from "../core/errors.js";
 import type { ReleaseState } from "./release-state.js";
 import { candidateServices } from "./release-state.js";
 
+/**
+ * Why a failed release is held rather than rolled back: it has no stable release to roll
+ * back to (a first release), or the promotion plan says `on-failure: hold`.
+ */
+export type HoldCause = "first-release" | "plan";
+
 export interface ReleaseHold {
   environment: string;
   /** service → the green image held. */
   images: Record<string, string>;
   reason: string;
   at: string;
+  cause: HoldCause;
 }
 
 /** Where the hold of the release in `file` is kept: beside it, in the same directory. */
@@ -27,7 +35,7 @@ export function holdPath(file: string): string {
 
 export function holdContent(hold: ReleaseHold): string {
   const note =
-    "Written by Greenlight promote: the release below failed a gate and could not be rolled back, so promote will not advance it. Delete this file for promote to judge it again.";
+    "Written by Greenlight promote: the release below failed a gate and is held for a person to decide, so promote will not advance it. Delete this file for promote to judge it again.";
   return JSON.stringify({ note, ...hold }, null, 2) + "\n";
 }
 
@@ -66,6 +74,7 @@ export function parseHold(text: string, path: string): ReleaseHold {
     images: record.images,
     reason: typeof record.reason === "string" ? record.reason : "",
     at: typeof record.at === "string" ? record.at : "",
+    cause: record.cause === "plan" ? "plan" : "first-release",
   };
 }
 
@@ -76,13 +85,14 @@ export function holdFor(
   environment: string,
   reason: string,
   at: Date,
+  cause: HoldCause,
 ): ReleaseHold {
   const images = Object.fromEntries(
     candidateServices(state)
       .filter((s) => services.includes(s.name))
       .map((s) => [s.name, s.greenImage!]),
   );
-  return { environment, images, reason, at: at.toISOString() };
+  return { environment, images, reason, at: at.toISOString(), cause };
 }
 
 /**
@@ -102,5 +112,9 @@ export function heldSentence(hold: ReleaseHold, path: string, base: string): str
     .join(", ");
   const why = hold.reason ? ` (${hold.reason})` : "";
   const since = hold.at ? ` since ${hold.at}` : "";
-  return `the release ${held} is held${since}: it failed a gate${why} and has no stable release to roll back to, so promote will not advance it; withdraw the first release (empty its green image and set its green weight to 0), deploy a new version, or delete ${path} from ${base} for promote to judge it again`;
+  const release = `the release ${held} is held${since}: it failed a gate${why}`;
+  const judgeAgain = `or delete ${path} from ${base} for promote to judge it again`;
+  return hold.cause === "plan"
+    ? `${release} and the promotion plan holds a failed release for a person to decide (on-failure: hold), so promote will not advance it; roll it back with the rollback workflow, deploy a new version, ${judgeAgain}`
+    : `${release} and has no stable release to roll back to, so promote will not advance it; withdraw the first release (empty its green image and set its green weight to 0), deploy a new version, ${judgeAgain}`;
 }

@@ -31,6 +31,7 @@ describe("a release hold", () => {
     "production",
     "analysis failed: answers (503)",
     at,
+    "first-release",
   );
 
   it("names the images the release holds now", () => {
@@ -39,6 +40,7 @@ describe("a release hold", () => {
       images: { api: V1, worker: WORKER },
       reason: "analysis failed: answers (503)",
       at: "2026-01-01T12:00:00.000Z",
+      cause: "first-release",
     });
   });
 
@@ -62,6 +64,13 @@ describe("a release hold", () => {
     expect(parseHold(holdContent(hold), path)).toEqual(hold);
   });
 
+  it("keeps why the release is held, and reads a record without one as a first release's", () => {
+    const planHold = { ...hold, cause: "plan" as const };
+    expect(parseHold(holdContent(planHold), "x.greenlight-hold").cause).toBe("plan");
+    const { cause: _cause, ...older } = hold;
+    expect(parseHold(JSON.stringify(older), "x.greenlight-hold").cause).toBe("first-release");
+  });
+
   it("refuses a record it cannot read, naming it, rather than ignoring it", () => {
     for (const text of ["", "[]", '{"images":{}}', '{"images":{"api":3}}']) {
       expect(() => parseHold(text, "x.greenlight-hold")).toThrow(
@@ -73,6 +82,18 @@ describe("a release hold", () => {
   it("says in one sentence what is held, why, and what a person does", () => {
     expect(heldSentence({ ...hold, images: { api: V1 } }, "r.json.greenlight-hold", "main")).toBe(
       `the release api ${V1} is held since 2026-01-01T12:00:00.000Z: it failed a gate (analysis failed: answers (503)) and has no stable release to roll back to, so promote will not advance it; withdraw the first release (empty its green image and set its green weight to 0), deploy a new version, or delete r.json.greenlight-hold from main for promote to judge it again`,
+    );
+  });
+
+  it("says what a person does with a release the plan holds (on-failure: hold)", () => {
+    expect(
+      heldSentence(
+        { ...hold, images: { api: V1 }, cause: "plan" },
+        "r.json.greenlight-hold",
+        "main",
+      ),
+    ).toBe(
+      `the release api ${V1} is held since 2026-01-01T12:00:00.000Z: it failed a gate (analysis failed: answers (503)) and the promotion plan holds a failed release for a person to decide (on-failure: hold), so promote will not advance it; roll it back with the rollback workflow, deploy a new version, or delete r.json.greenlight-hold from main for promote to judge it again`,
     );
   });
 });

@@ -592,6 +592,45 @@ describe("promote tick", () => {
     expect(w.infra.deployments).toHaveLength(recorded);
   });
 
+  it("records a hold for a person in Git, so a later tick whose gates pass does not advance it", async () => {
+    const w = world({ onFailure: "hold" });
+    deploy(w);
+    await w.tick();
+    w.setErrorRate(0.5);
+    await w.clock.advance(30_000);
+    const held = await w.tick();
+    expect(held.decision).toBe("hold");
+    expect(held.reason).toMatch(/^analysis failed: .*; the plan holds for a person to decide$/);
+    expect(w.infra.landed.at(-1)).toMatchObject({ kind: "hold" });
+    expect(JSON.parse(w.infra.fileAtHead(HOLD)!)).toMatchObject({
+      environment: "production",
+      images: { api: CANDIDATE },
+      cause: "plan",
+    });
+    w.setErrorRate(0.01);
+    const commits = w.infra.commits.length;
+    for (let i = 0; i < 4; i++) {
+      await w.clock.advance(120_000);
+      const tick = await w.tick();
+      expect(tick.decision).toBe("hold");
+      expect(tick.reason).toMatch(
+        /: it failed a gate \(analysis failed: .*\) and the promotion plan holds a failed release for a person to decide \(on-failure: hold\), so promote will not advance it; roll it back with the rollback workflow, deploy a new version, or delete envs\/production\/release\.auto\.tfvars\.json\.greenlight-hold from main for promote to judge it again$/,
+      );
+    }
+    expect(w.infra.commits).toHaveLength(commits);
+    expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
+  });
+
+  it("records no hold for what only waits: missing data, a provider error, too little traffic", async () => {
+    const w = world({ onFailure: "hold", minimumTraffic: { query: "request_rate", atLeast: 5 } });
+    deploy(w);
+    await w.tick();
+    w.setTraffic(1);
+    await w.clock.advance(120_000);
+    expect((await w.tick()).decision).toBe("hold");
+    expect(w.infra.fileAtHead(HOLD)).toBeUndefined();
+  });
+
   it("holds below the minimum traffic", async () => {
     const w = world({ minimumTraffic: { query: "request_rate", atLeast: 5 } });
     deploy(w);
@@ -725,6 +764,9 @@ describe("promote tick", () => {
       expect(held.decision).toBe("hold");
       expect(w.infra.confirmations).toHaveLength(0);
       answering = true;
+      // The failed check holds the release for a person, who lets promote judge it again.
+      expect((await w.tick()).decision).toBe("hold");
+      w.infra.push(w.infra.head.text, "Release the hold of api 1.1.0", { [HOLD]: undefined });
       const confirmed = await w.tick();
       expect(confirmed.decision).toBe("wait");
       expect(confirmed.reason).toMatch(/10% is baking; 1m to go/);

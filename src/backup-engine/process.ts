@@ -5,12 +5,11 @@
  * before it becomes part of an error message.
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { delimiter, join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 import { PassThrough, Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { OperationFailedError } from "../core/errors.js";
+import { isOnPath } from "../core/program-on-path.js";
 import type { SecretRegistry } from "../core/secrets.js";
 
 export interface ToolCommand {
@@ -174,18 +173,7 @@ export function findProgram(
   names: readonly string[],
   env: Record<string, string | undefined>,
 ): string {
-  const dirs = (env.PATH ?? process.env.PATH ?? "").split(delimiter).filter(Boolean);
-  for (const name of names) {
-    for (const dir of dirs) {
-      try {
-        accessSync(join(dir, name), constants.X_OK);
-        return name;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return names[0]!;
+  return names.find((name) => isOnPath(name, env)) ?? names[0]!;
 }
 
 /**

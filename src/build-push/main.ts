@@ -223,7 +223,7 @@ export async function buildPush(
   const tags = renderTags(params.tagTemplates, tagValues(facts, params.environment), deps.logger);
   const labels = ociLabels(facts, deps.clock.now(), tags[0], params.labels);
   // 3. An engine that is there, and registries that answer, before minutes of building.
-  const engine = await selectEngine(params.engine, deps.exec, params.engineOptions);
+  const engine = await selectEngine(params.engine, deps.exec, params.engineOptions, deps.env);
   const caches = new Map(
     params.services.map((s) => [s.name, serviceCache(params.cache, s, engine.name)]),
   );

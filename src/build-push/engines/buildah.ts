@@ -87,12 +87,17 @@ async function digestIn(digestFile: string): Promise<string | undefined> {
   return /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
 }
 
-/** Without `digestFile` only to learn why a push failed: see the header. */
+/**
+ * Without `digestFile` only to learn why a push failed: see the header. `removeList`: the
+ * push of the last tag removes the list once it is pushed (`--rm`, which Buildah skips when
+ * the push fails), saving a Buildah start of its own for `manifest rm`.
+ */
 export function buildahPushArgs(
   options: EngineOptions,
   listName: string,
   tag: string,
   digestFile?: string,
+  removeList = false,
 ): string[] {
   return [
     ...buildahGlobalArgs(options),
@@ -100,6 +105,7 @@ export function buildahPushArgs(
     "push",
     "--all",
     "--quiet",
+    ...(removeList ? ["--rm"] : []),
     ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
     ...(digestFile ? ["--digestfile", digestFile] : []),
     listName,
@@ -163,12 +169,15 @@ export class BuildahEngine implements BuildEngine {
     const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${randomBytes(6).toString("hex")}`;
     const secrets = await secretArgs(request);
     await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
+    // The images stay in storage as the next build's cache; only the list goes.
+    let listRemoved = false;
     try {
       let digest = "";
       for (const [index, tag] of request.tags.entries()) {
+        const last = index === request.tags.length - 1;
         const digestFile = join(request.workDir, `digest-${index}`);
         const push = () =>
-          this.run("push", buildahPushArgs(this.options, listName, tag, digestFile), request);
+          this.run("push", buildahPushArgs(this.options, listName, tag, digestFile, last), request);
         let output = await push();
         if (!(await digestIn(digestFile))) {
           // Buildah dropped the push's error: without the file it fails with its own.
@@ -176,13 +185,18 @@ export class BuildahEngine implements BuildEngine {
           output = await push();
         }
         digest ||= await this.pushedDigest(digestFile, output);
+        // A digest in the file: the last push worked, so its --rm removed the list.
+        listRemoved = last && (await digestIn(digestFile)) !== undefined;
       }
       return digest;
     } finally {
-      // The images stay in storage as the next build's cache; only the list goes.
-      await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], {
-        env: request.env,
-      }).catch(() => undefined);
+      if (!listRemoved) {
+        await this.exec(
+          "buildah",
+          [...buildahGlobalArgs(this.options), "manifest", "rm", listName],
+          { env: request.env },
+        ).catch(() => undefined);
+      }
     }
   }
 }

@@ -3,8 +3,10 @@
  * no emulation for arm64) and pushes them to a Debian docker-registry on loopback; skopeo,
  * an independent client, checks that what the outputs name is what the registry serves.
  */
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestRegistry } from "../../helpers/registry.js";
 import {
@@ -17,6 +19,8 @@ import {
 } from "../../helpers/registry.js";
 import { tempDir } from "../../helpers/run-context.js";
 import { parseJson, runBuildPush, scratchProject, SHA } from "./harness.js";
+
+const execFileAsync = promisify(execFile);
 
 let registry: TestRegistry;
 let root: string;
@@ -140,6 +144,31 @@ describe("build-push with Buildah and a real registry", () => {
     expect(await skopeoDigest(`${registry.host}/api:single`)).toBe(
       parseJson<Record<string, string>>(run.outputs["digests"])["api"],
     );
+  });
+
+  it("leaves Buildah's storage without its manifest list, and with the image as the next build's cache", async () => {
+    const dir = scratchProject(["api"]);
+    const storage = tempDir("greenlight-buildah-kept-");
+    try {
+      const run = await runBuildPush(
+        dir,
+        { services: "api=.#api", registry: registry.host, tags: "kept-1,kept-2" },
+        {},
+        storage,
+      );
+      expect(run.code).toBe(0);
+      expect(parseJson<Record<string, string[]>>(run.outputs["tags"])["api"]).toHaveLength(2);
+      const { stdout } = await execFileAsync("buildah", [
+        ...["--storage-driver", "vfs", "--root", join(storage, "storage", "storage")],
+        ...["--runroot", join(storage, "storage", "run"), "images", "--all", "--json"],
+      ]);
+      const images = JSON.parse(stdout) as { names?: string[] | null }[];
+      const names = images.flatMap((image) => image.names ?? []);
+      expect(names.filter((name) => name.includes("greenlight-build-push"))).toEqual([]);
+      expect(images.length).toBeGreaterThan(0);
+    } finally {
+      removeDir(storage);
+    }
   });
 
   it("takes services from the config file when the services input is not given", async () => {

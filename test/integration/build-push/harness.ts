@@ -26,14 +26,18 @@ export function scratchProject(services: readonly string[] = ["api", "worker"]):
   return dir;
 }
 
-/** `greenlight build-push --json …` with the Buildah test settings and a GitHub-like env. */
+/**
+ * `greenlight build-push --json …` with the Buildah test settings and a GitHub-like env.
+ * Buildah's storage is removed afterwards unless `storage` names where to keep it.
+ */
 export async function runBuildPush(
   dir: string,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
+  storage?: string,
 ): Promise<CliRun> {
-  const storage = tempDir("greenlight-buildah-");
-  const all = { ...buildahInputs(join(storage, "storage")), ...inputs };
+  const storageDir = storage ?? tempDir("greenlight-buildah-");
+  const all = { ...buildahInputs(join(storageDir, "storage")), ...inputs };
   const argv = [...Object.entries(all).map(([name, value]) => `--${name}=${value}`), "--json"];
   const cap = captureIo(dir, {
     PATH: process.env["PATH"],
@@ -49,7 +53,9 @@ export async function runBuildPush(
     loadManifest("build-push"),
     argv,
     cap.io,
-  ).finally(() => removeDir(storage));
+  ).finally(() => {
+    if (!storage) removeDir(storageDir);
+  });
   const stdout = cap.stdout();
   let outputs: Record<string, string> = {};
   try {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EngineCommandError } from "../../../src/build-push/engine.js";
 import type { Exec } from "../../../src/build-push/exec.js";
@@ -9,6 +11,7 @@ import { selectEngine } from "../../../src/build-push/select-engine.js";
 import { buildPushSummary } from "../../../src/build-push/summary.js";
 import { ConfigurationError } from "../../../src/core/errors.js";
 import { renderMarkdown } from "../../../src/core/summary.js";
+import { tempDir } from "../../helpers/run-context.js";
 
 /** An exec where only the listed commands (command + first args) succeed; others are not installed. */
 function machine(present: Record<string, number>): Exec {
@@ -20,14 +23,29 @@ function machine(present: Record<string, number>): Exec {
   };
 }
 
+/** A PATH of one directory holding these programs (executable files that are never run). */
+function pathWith(...programs: string[]): Record<string, string> {
+  const dir = tempDir("greenlight-path-");
+  for (const program of programs) writeFileSync(join(dir, program), "", { mode: 0o755 });
+  return { PATH: dir };
+}
+
+/** A PATH whose directory holds a directory of this name, which is not a program. */
+function pathWithDirectory(name: string): Record<string, string> {
+  const path = pathWith();
+  mkdirSync(join(path.PATH!, name));
+  return path;
+}
+
 const options = { tlsVerify: true };
 
 describe("engine choice", () => {
   it("auto takes Buildx when a Docker engine answers", async () => {
     const engine = await selectEngine(
       "auto",
-      machine({ "docker buildx version": 0, "docker version": 0, "buildah --version": 0 }),
+      machine({ "docker buildx version": 0, "docker version": 0 }),
       options,
+      pathWith("buildah"),
     );
     expect(engine.name).toBe("buildx");
   });
@@ -35,30 +53,53 @@ describe("engine choice", () => {
   it("auto takes Buildah when Docker is installed but its engine is not running", async () => {
     const engine = await selectEngine(
       "auto",
-      machine({ "docker buildx version": 0, "docker version": 1, "buildah --version": 0 }),
+      machine({ "docker buildx version": 0, "docker version": 1 }),
       options,
+      pathWith("buildah"),
     );
     expect(engine.name).toBe("buildah");
+  });
+
+  it("finds Buildah on the step's PATH without starting it", async () => {
+    const calls: string[] = [];
+    const exec: Exec = (command, args) => {
+      calls.push([command, ...args].join(" "));
+      return Promise.reject(new CommandNotFoundError(command));
+    };
+    const engine = await selectEngine("buildah", exec, options, pathWith("buildah"));
+    expect(engine.name).toBe("buildah");
+    expect(calls).toEqual([]);
   });
 
   it.each([
     [
       "buildah",
       {},
+      pathWith(),
       'Input "engine" is buildah, but buildah is not installed; install it (apt-get install -y buildah) or use engine: buildx.',
     ],
     [
+      "buildah",
+      {},
+      pathWithDirectory("buildah"),
+      'Input "engine" is buildah, but buildah is not installed',
+    ],
+    [
       "buildx",
-      { "buildah --version": 0 },
+      {},
+      pathWith("buildah"),
       'Input "engine" is buildx, but Docker with Buildx is not available here',
     ],
     [
       "auto",
-      {},
+      { "docker buildx version": 0, "docker version": 1 },
+      pathWith("docker"),
       "No build engine found: Docker with Buildx is not running and buildah is not installed",
     ],
-  ] as const)("refuses %s when it is not there", async (choice, present, message) => {
-    const error = await selectEngine(choice, machine(present), options).catch((e: unknown) => e);
+  ] as const)("refuses %s when it is not there", async (choice, present, env, message) => {
+    const error = await selectEngine(choice, machine(present), options, env).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toContain(message);
   });

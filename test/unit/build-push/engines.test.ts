@@ -208,6 +208,25 @@ describe("Buildah command line", () => {
       "localhost/l:1",
       "docker://r.example.com/api:v1",
     ]);
+    expect(
+      buildahPushArgs(
+        { tlsVerify: true },
+        "localhost/l:1",
+        "r.example.com/api:v1",
+        "/w/digest",
+        true,
+      ),
+    ).toEqual([
+      "manifest",
+      "push",
+      "--all",
+      "--quiet",
+      "--rm",
+      "--digestfile",
+      "/w/digest",
+      "localhost/l:1",
+      "docker://r.example.com/api:v1",
+    ]);
   });
 
   it("fails a push with Buildah's own exit status and error, which --digestfile would turn into exit 0", async () => {
@@ -251,7 +270,9 @@ describe("Buildah command line", () => {
     });
     expect(await new BuildahEngine(exec, options).buildAndPush(req)).toBe(digest);
     const steps = calls.map((c) => c.args.slice(6, 8).join(" "));
-    expect(steps).toEqual(["build --platform", "manifest push", "manifest push", "manifest rm"]);
+    // The last tag's push removes the list (--rm): no Buildah start of its own for it.
+    expect(steps).toEqual(["build --platform", "manifest push", "manifest push"]);
+    expect(calls.slice(1, 3).map((c) => c.args.includes("--rm"))).toEqual([false, true]);
     for (const call of calls) {
       expect(call.args.join(" ")).not.toContain(SECRET);
       expect(call.options?.env).toEqual({ HOME: "/home/runner" });
@@ -287,5 +308,31 @@ describe("Buildah command line", () => {
     expect((error as EngineCommandError).step).toBe("push");
     expect((error as EngineCommandError).output).toContain("unauthorized");
     expect(calls.at(-1)).toMatch(/^manifest rm /);
+  });
+
+  it("removes the list itself when the last tag's push (the one with --rm) fails", async () => {
+    const digest = "sha256:" + "c".repeat(64);
+    const req = request({ secrets: [] });
+    const { exec, calls } = recordingExec((call) => {
+      if (call.args.includes("--digestfile") && !call.args.includes("--rm"))
+        writeFileSync(call.args[call.args.indexOf("--digestfile") + 1]!, digest);
+    });
+    const failingLast: Exec = async (command, args, options) => {
+      const result = await exec(command, args, options);
+      const lastTag = `docker://${req.tags.at(-1)}`;
+      return args.at(-1) === lastTag
+        ? { exitCode: 125, stdout: "", stderr: "Error: denied: requested access is denied" }
+        : result;
+    };
+    const error = await new BuildahEngine(failingLast, { tlsVerify: true })
+      .buildAndPush(req)
+      .catch((e: unknown) => e);
+    expect((error as EngineCommandError).output).toContain("denied");
+    expect(calls.map((c) => c.args.slice(0, 2).join(" "))).toEqual([
+      "build --platform",
+      "manifest push",
+      "manifest push",
+      "manifest rm",
+    ]);
   });
 });

@@ -439,22 +439,18 @@ async function listBackups(store, set) {
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1915);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1915);
+/* harmony import */ var _core_program_on_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9773);
 /**
  * Running the database tools. Credentials reach them through the environment (PGPASSWORD,
  * MYSQL_PWD) or a private file, never their command line, where any user of the machine
  * could read them in the process list. Their stderr is kept (the tail only) and redacted
  * before it becomes part of an error message.
  */
-
 
 
 
@@ -486,14 +482,14 @@ function completion(child, command, options) {
             const reason = error.code === "ENOENT"
                 ? `${command.argv[0]} is not installed or not on PATH`
                 : error.message;
-            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OperationFailedError */ .Bp(options.secrets.redact(`${command.label} could not start: ${reason}.`)));
+            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OperationFailedError */ .Bp(options.secrets.redact(`${command.label} could not start: ${reason}.`)));
         });
         child.once("close", (code, signal) => {
             if (code === 0)
                 return resolve();
             const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
             const detail = stderr.trim().split("\n").slice(-5).join(" / ");
-            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OperationFailedError */ .Bp(options.secrets.redact(`${command.label} ${how}${detail ? `: ${detail}` : ""}.`)));
+            reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OperationFailedError */ .Bp(options.secrets.redact(`${command.label} ${how}${detail ? `: ${detail}` : ""}.`)));
         });
     });
 }
@@ -510,7 +506,7 @@ function toolOutput(command, options) {
     // stream nobody listens to yet, and a small dump can finish before the caller starts
     // reading (mariadb-dump did, while the caller asked the server for the database size).
     // The pipe keeps back-pressure: it pauses the child's stdout while the buffer is full.
-    const stdout = child.stdout.pipe(new node_stream__WEBPACK_IMPORTED_MODULE_3__.PassThrough());
+    const stdout = child.stdout.pipe(new node_stream__WEBPACK_IMPORTED_MODULE_1__.PassThrough());
     async function* output() {
         try {
             for await (const chunk of stdout)
@@ -522,7 +518,7 @@ function toolOutput(command, options) {
                 child.kill("SIGTERM");
         }
     }
-    return node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.from(output(), { objectMode: false });
+    return node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(output(), { objectMode: false });
 }
 /** Feeds `input` to the tool's stdin and waits for it to exit successfully. */
 async function toolInput(command, input, options) {
@@ -533,7 +529,7 @@ async function toolInput(command, input, options) {
     // A tool that exits early closes its stdin: the write error is reported by `done`.
     stdin.on("error", () => { });
     // finished() also rejects for a stream that failed before we got here.
-    const fed = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.finished)(input, { writable: false }).catch((error) => {
+    const fed = (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.finished)(input, { writable: false }).catch((error) => {
         child.kill("SIGTERM");
         throw error;
     });
@@ -578,19 +574,7 @@ async function toolText(command, options, input = "") {
 }
 /** The first of `names` found on PATH (e.g. mariadb-dump before mysqldump), else the first. */
 function findProgram(names, env) {
-    const dirs = (env.PATH ?? process.env.PATH ?? "").split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
-    for (const name of names) {
-        for (const dir of dirs) {
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
-                return name;
-            }
-            catch {
-                // not here
-            }
-        }
-    }
-    return names[0];
+    return names.find((name) => (0,_core_program_on_path_js__WEBPACK_IMPORTED_MODULE_3__/* .isOnPath */ .j)(name, env)) ?? names[0];
 }
 /**
  * Runs a tool that reads only the start of `input` (pg_restore --list reads the archive's
@@ -1673,6 +1657,40 @@ class ByteCounter extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
         this.onChunk(chunk.length);
         callback(null, chunk);
     }
+}
+
+
+/***/ }),
+
+/***/ 9773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ isOnPath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Whether a program is installed, found the way a spawn finds it: an executable file in
+ * one of PATH's directories. Nothing is run, so asking costs no process start.
+ */
+
+
+/** PATH is the given environment's, else this process's. */
+function isOnPath(program, env) {
+    const dirs = (env["PATH"] ?? process.env["PATH"] ?? "").split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean);
+    return dirs.some((dir) => {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, program);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile();
+        }
+        catch {
+            return false; // not here
+        }
+    });
 }
 
 

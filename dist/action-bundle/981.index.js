@@ -1117,6 +1117,8 @@ function credentialLookup(deps) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/program-on-path.ts
+var program_on_path = __webpack_require__(9773);
 ;// CONCATENATED MODULE: ./src/build-push/engines/buildah.ts
 /**
  * Buildah: `buildah build --platform … --manifest <list>` builds every platform into a
@@ -1195,14 +1197,19 @@ async function digestIn(digestFile) {
     const digest = (await (0,promises_.readFile)(digestFile, "utf8").catch(() => "")).trim();
     return /^sha256:[0-9a-f]{64}$/.test(digest) ? digest : undefined;
 }
-/** Without `digestFile` only to learn why a push failed: see the header. */
-function buildahPushArgs(options, listName, tag, digestFile) {
+/**
+ * Without `digestFile` only to learn why a push failed: see the header. `removeList`: the
+ * push of the last tag removes the list once it is pushed (`--rm`, which Buildah skips when
+ * the push fails), saving a Buildah start of its own for `manifest rm`.
+ */
+function buildahPushArgs(options, listName, tag, digestFile, removeList = false) {
     return [
         ...buildahGlobalArgs(options),
         "manifest",
         "push",
         "--all",
         "--quiet",
+        ...(removeList ? ["--rm"] : []),
         ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
         ...(digestFile ? ["--digestfile", digestFile] : []),
         listName,
@@ -1253,11 +1260,14 @@ class BuildahEngine {
         const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${(0,external_node_crypto_.randomBytes)(6).toString("hex")}`;
         const secrets = await secretArgs(request);
         await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
+        // The images stay in storage as the next build's cache; only the list goes.
+        let listRemoved = false;
         try {
             let digest = "";
             for (const [index, tag] of request.tags.entries()) {
+                const last = index === request.tags.length - 1;
                 const digestFile = (0,external_node_path_.join)(request.workDir, `digest-${index}`);
-                const push = () => this.run("push", buildahPushArgs(this.options, listName, tag, digestFile), request);
+                const push = () => this.run("push", buildahPushArgs(this.options, listName, tag, digestFile, last), request);
                 let output = await push();
                 if (!(await digestIn(digestFile))) {
                     // Buildah dropped the push's error: without the file it fails with its own.
@@ -1265,14 +1275,15 @@ class BuildahEngine {
                     output = await push();
                 }
                 digest ||= await this.pushedDigest(digestFile, output);
+                // A digest in the file: the last push worked, so its --rm removed the list.
+                listRemoved = last && (await digestIn(digestFile)) !== undefined;
             }
             return digest;
         }
         finally {
-            // The images stay in storage as the next build's cache; only the list goes.
-            await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], {
-                env: request.env,
-            }).catch(() => undefined);
+            if (!listRemoved) {
+                await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], { env: request.env }).catch(() => undefined);
+            }
         }
     }
 }
@@ -1391,6 +1402,7 @@ class BuildxEngine {
 
 
 
+
 async function succeeds(exec, command, args) {
     try {
         return (await exec(command, args)).exitCode === 0;
@@ -1404,26 +1416,31 @@ async function buildxAvailable(exec) {
     return ((await succeeds(exec, "docker", ["buildx", "version"])) &&
         (await succeeds(exec, "docker", ["version", "--format", "{{.Server.Version}}"])));
 }
-async function buildahAvailable(exec) {
-    return succeeds(exec, "buildah", ["--version"]);
+/**
+ * Buildah needs no daemon, so being installed is enough; it is looked up on PATH rather than
+ * run, because a Buildah start (~0.1 s) is a noticeable part of a build the cache makes short.
+ */
+function buildahAvailable(env) {
+    return (0,program_on_path/* isOnPath */.j)("buildah", env);
 }
 function createEngine(name, exec, options) {
     return name === "buildx" ? new BuildxEngine(exec, options) : new BuildahEngine(exec, options);
 }
-async function selectEngine(choice, exec, options) {
+/** `env`: the step's environment, whose PATH the engine will be run from. */
+async function selectEngine(choice, exec, options, env) {
     if (choice === "buildx") {
         if (await buildxAvailable(exec))
             return createEngine("buildx", exec, options);
         throw new errors/* ConfigurationError */.j1(`Input "engine" is buildx, but Docker with Buildx is not available here (no docker CLI, no buildx plugin, or no running engine); start Docker, or use engine: buildah.`);
     }
     if (choice === "buildah") {
-        if (await buildahAvailable(exec))
+        if (buildahAvailable(env))
             return createEngine("buildah", exec, options);
         throw new errors/* ConfigurationError */.j1(`Input "engine" is buildah, but buildah is not installed; install it (apt-get install -y buildah) or use engine: buildx.`);
     }
     if (await buildxAvailable(exec))
         return createEngine("buildx", exec, options);
-    if (await buildahAvailable(exec))
+    if (buildahAvailable(env))
         return createEngine("buildah", exec, options);
     throw new errors/* ConfigurationError */.j1(`No build engine found: Docker with Buildx is not running and buildah is not installed; install one (apt-get install -y buildah) or set the "engine" input.`);
 }
@@ -1558,7 +1575,7 @@ async function buildPush(params, deps) {
     const tags = renderTags(params.tagTemplates, tagValues(facts, params.environment), deps.logger);
     const labels = ociLabels(facts, deps.clock.now(), tags[0], params.labels);
     // 3. An engine that is there, and registries that answer, before minutes of building.
-    const engine = await selectEngine(params.engine, deps.exec, params.engineOptions);
+    const engine = await selectEngine(params.engine, deps.exec, params.engineOptions, deps.env);
     const caches = new Map(params.services.map((s) => [s.name, serviceCache(params.cache, s, engine.name)]));
     const client = new RegistryClient({
         fetch: deps.fetch,
@@ -2003,6 +2020,40 @@ const buildPushAction = (0,action/* defineAction */.Q)({
         };
     },
 });
+
+
+/***/ }),
+
+/***/ 9773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ isOnPath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Whether a program is installed, found the way a spawn finds it: an executable file in
+ * one of PATH's directories. Nothing is run, so asking costs no process start.
+ */
+
+
+/** PATH is the given environment's, else this process's. */
+function isOnPath(program, env) {
+    const dirs = (env["PATH"] ?? process.env["PATH"] ?? "").split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean);
+    return dirs.some((dir) => {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, program);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile();
+        }
+        catch {
+            return false; // not here
+        }
+    });
+}
 
 
 /***/ })

@@ -2,7 +2,7 @@
  * A first release (no stable image, no desired count to scale) that fails a gate cannot be
  * rolled back, so promote holds it — and the hold is written to the infra repository, so a
  * later tick whose gates pass does not advance it. A new version deployed after it is not
- * held.
+ * held. Through a pull request, later ticks wait for its review, and hold once it is merged.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -69,6 +69,63 @@ describe("a first release whose gate fails", () => {
       const next = await world.promote();
       expect(next.result!.outputs.decision).toBe("advance");
       expect(world.values()).toMatchObject({ api_green_image: NEWER, api_green_weight: 50 });
+    } finally {
+      await world.close();
+      await new Promise<void>((resolve) => service.close(() => resolve()));
+    }
+  });
+
+  it("through a pull request: the hold waits for its review, and holds once merged", async () => {
+    const service = createServer((_req, res) => void res.writeHead(503).end());
+    await listenOnLoopback(service);
+    const url = `http://127.0.0.1:${(service.address() as AddressInfo).port}/health`;
+    const world = await startInfraWorld({
+      merge: "pull-request",
+      release: {
+        api_blue_image: "",
+        api_green_image: CANDIDATE,
+        api_blue_weight: 100,
+        api_green_weight: 0,
+      },
+      promotion: {
+        steps: [50, 100],
+        "bake-time": "1s",
+        "on-failure": "rollback",
+        analyses: [{ name: "answers", verify: [{ url, attempts: 1 }] }],
+      },
+    });
+    try {
+      const main = world.git("rev-parse", "main");
+      const failed = await world.promote();
+      expect(failed.result!.outputs.decision).toBe("hold");
+      expect(world.git("rev-parse", "main")).toBe(main);
+      const repo = { owner: "acme", repo: "infra" };
+      const open = (await world.octokit.request("GET /repos/{owner}/{repo}/pulls", repo)).data;
+      expect(open).toHaveLength(1);
+      const files = await world.octokit.request(
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+        { ...repo, pull_number: open[0]!.number },
+      );
+      expect(files.data.map((f) => f.filename)).toEqual([HOLD]);
+
+      const waiting = await world.promote();
+      expect(waiting.result!.outputs.decision).toBe("wait");
+      expect(JSON.parse(waiting.result!.outputs.evidence!)).toMatchObject({
+        reason: expect.stringMatching(
+          new RegExp(`^rollback pull request #${open[0]!.number} is waiting to be merged`),
+        ) as string,
+      });
+
+      await world.octokit.request("PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge", {
+        ...repo,
+        pull_number: open[0]!.number,
+      });
+      const held = await world.promote();
+      expect(held.result!.outputs.decision).toBe("hold");
+      expect(JSON.parse(held.result!.outputs.evidence!)).toMatchObject({
+        reason: expect.stringMatching(/^the release api .* is held since /) as string,
+      });
+      expect(world.values()).toMatchObject({ api_green_image: CANDIDATE, api_green_weight: 0 });
     } finally {
       await world.close();
       await new Promise<void>((resolve) => service.close(() => resolve()));

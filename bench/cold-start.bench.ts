@@ -95,12 +95,28 @@ async function baselineBundle(dir: string): Promise<string> {
   return join(out, "index.js");
 }
 
-/** Writes the process's peak resident memory when it exits; loaded ahead of every entry alike. */
+/**
+ * Writes the process's peak resident memory when it exits; loaded ahead of every entry alike.
+ * On Linux it is VmHWM from /proc/self/status: the high-water mark of this program's own
+ * memory. getrusage's maxRSS is not, since Linux carries it across exec from the forked
+ * parent, so every entry would report at least the bench's own size.
+ */
 function peakProbe(dir: string): string {
   const probe = join(dir, "peak.cjs");
   writeFileSync(
     probe,
-    `process.on("exit", () => require("node:fs").writeFileSync(process.env.BENCH_PEAK_FILE, String(process.resourceUsage().maxRSS)));\n`,
+    [
+      'const fs = require("node:fs");',
+      'process.on("exit", () => {',
+      "  let kib = process.resourceUsage().maxRSS;",
+      "  try {",
+      '    const hwm = /^VmHWM:\\s+(\\d+) kB$/m.exec(fs.readFileSync("/proc/self/status", "utf8"));',
+      "    if (hwm) kib = Number(hwm[1]);",
+      "  } catch {}",
+      "  fs.writeFileSync(process.env.BENCH_PEAK_FILE, String(kib));",
+      "});",
+      "",
+    ].join("\n"),
   );
   return probe;
 }

@@ -101,4 +101,13 @@ export default tseslint.config(
     files: ["**/*.mjs", "bin/**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { process: "readonly", require: "readonly", module: "writable" },
+    },
+    // A file for `node --require` is CommonJS by nature.
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

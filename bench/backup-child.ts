@@ -1,9 +1,11 @@
 /**
  * One backup run in its own process, so the benchmark can read this process's peak memory
- * (maxRSS) without the database, the S3 server or the benchmark itself in it. Arguments:
+ * (its own high-water mark, peak-probe.cjs) without the database, the S3 server or the
+ * benchmark itself in it. Arguments:
  * database URL, S3 endpoint, bucket. Prints one JSON line.
  */
 import { performance } from "node:perf_hooks";
+import { ownPeakKib } from "./peak-probe.cjs";
 import { backup } from "../src/backup/main.js";
 import { parseDatabaseUrl } from "../src/backup-engine/connection.js";
 import { S3Store } from "../src/backup-engine/s3-store.js";
@@ -60,7 +62,7 @@ if (memoryLog) clearInterval(memoryLog);
 process.stdout.write(
   JSON.stringify({
     wallMs: performance.now() - start,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    maxRssMb: ownPeakKib() / 1024,
     size: result.manifest.size,
     dumpSize: result.manifest["dump-size"],
   }) + "\n",

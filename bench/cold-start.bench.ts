@@ -28,6 +28,8 @@ import ncc from "@vercel/ncc";
 import YAML from "yaml";
 
 const root = new URL("..", import.meta.url).pathname;
+/** Loaded ahead of every entry alike: writes the process's own peak memory when it exits. */
+const PEAK_PROBE = join(root, "bench/peak-probe.cjs");
 const REPEATS = 10;
 /**
  * Inputs for the actions that have no required input and whose run without inputs is a real
@@ -95,32 +97,6 @@ async function baselineBundle(dir: string): Promise<string> {
   return join(out, "index.js");
 }
 
-/**
- * Writes the process's peak resident memory when it exits; loaded ahead of every entry alike.
- * On Linux it is VmHWM from /proc/self/status: the high-water mark of this program's own
- * memory. getrusage's maxRSS is not, since Linux carries it across exec from the forked
- * parent, so every entry would report at least the bench's own size.
- */
-function peakProbe(dir: string): string {
-  const probe = join(dir, "peak.cjs");
-  writeFileSync(
-    probe,
-    [
-      'const fs = require("node:fs");',
-      'process.on("exit", () => {',
-      "  let kib = process.resourceUsage().maxRSS;",
-      "  try {",
-      '    const hwm = /^VmHWM:\\s+(\\d+) kB$/m.exec(fs.readFileSync("/proc/self/status", "utf8"));',
-      "    if (hwm) kib = Number(hwm[1]);",
-      "  } catch {}",
-      "  fs.writeFileSync(process.env.BENCH_PEAK_FILE, String(kib));",
-      "});",
-      "",
-    ].join("\n"),
-  );
-  return probe;
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -140,7 +116,7 @@ function dirBytes(dir: string): number {
 const work = mkdtempSync(join(tmpdir(), "greenlight-bench-cold-start-"));
 try {
   const baseline: Entry = { name: "minimal @actions/core", script: await baselineBundle(work) };
-  const probe = peakProbe(work);
+  const probe = PEAK_PROBE;
   const peakFile = join(work, "peak");
   const workspace = mkdtempSync(join(work, "workspace-"));
   // The runner's environment without any INPUT_*: every action must fail on a missing input.

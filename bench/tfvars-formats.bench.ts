@@ -50,12 +50,9 @@ const FILES = {
 
 const work = mkdtempSync(join(tmpdir(), "greenlight-bench-tfvars-"));
 try {
-  const probe = join(work, "peak.cjs");
+  // Writes each run's own peak memory when it exits (see peak-probe.cjs).
+  const probe = join(root, "bench/peak-probe.cjs");
   const peakFile = join(work, "peak");
-  writeFileSync(
-    probe,
-    `process.on("exit", () => require("node:fs").writeFileSync(process.env.BENCH_PEAK_FILE, String(process.resourceUsage().maxRSS)));\n`,
-  );
   const samples = {
     json: { ms: [] as number[], kib: [] as number[] },
     hcl: { ms: [] as number[], kib: [] as number[] },

@@ -1,0 +1,2 @@
+/** This process's peak resident memory in KiB (see peak-probe.cjs). */
+export function ownPeakKib(): number;

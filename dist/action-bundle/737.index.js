@@ -986,15 +986,7 @@ async function planRollback(params, deps) {
         text: state.text,
         replanOnMovedBase: true,
     };
-    await (0,plan_edit/* planTfvarsEdit */.a)(params.file, state.text, {
-        set: request.set ?? [],
-        release: request.release,
-        create: false,
-        force: false,
-        imageRules: { requireDigest: false, allowedRegistries: [] },
-        layouts: state.layouts,
-        ...(params.format ? { format: params.format } : {}),
-    });
+    await (0,plan_edit/* planTfvarsEdit */.a)(params.file, state.text, (0,land_change/* releaseFileEdit */.ML)(request, { path: params.file, format: params.format, layouts: state.layouts }));
     return { state, services, weights, ...(release ? { release } : {}), evidence, request };
 }
 /** Lands a planned rollback, re-planned on whatever the base holds by then. */

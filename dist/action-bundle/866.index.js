@@ -1702,6 +1702,7 @@ function protectedBranchError(repo, branch, error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ML: () => (/* binding */ releaseFileEdit),
 /* harmony export */   RE: () => (/* binding */ onBase),
 /* harmony export */   eo: () => (/* binding */ GitHubLander),
 /* harmony export */   yC: () => (/* binding */ branchFor)
@@ -1736,6 +1737,21 @@ function onBase(result) {
 /** `{{` would be read as a template placeholder by open-pr. */
 function literal(markdown) {
     return markdown.replace(/\{\{/g, "{\u200b{");
+}
+/**
+ * The edit a landing request makes to the release file, as planTfvarsEdit takes it: the one
+ * place it is spelled out, for the lander and for a rollback checked before it lands.
+ */
+function releaseFileEdit(request, file) {
+    return {
+        set: request.set ?? [],
+        release: request.release,
+        create: false,
+        force: false,
+        imageRules: { requireDigest: false, allowedRegistries: [] },
+        ...(file.layouts ? { layouts: file.layouts } : {}),
+        ...(file.format ? { releaseFile: { path: file.path, format: file.format } } : {}),
+    };
 }
 function stopsRelease(request) {
     return request.kind === "rollback" || request.kind === "hold";
@@ -1807,15 +1823,7 @@ class GitHubLander {
     /** The edit a decision makes, the same whether it lands directly or through a pull request. */
     editRequest(request) {
         const o = this.options;
-        return {
-            set: request.set ?? [],
-            release: request.release,
-            create: false,
-            force: false,
-            imageRules: { requireDigest: false, allowedRegistries: [] },
-            ...(o.layouts ? { layouts: o.layouts } : {}),
-            ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
-        };
+        return releaseFileEdit(request, { path: o.file, format: o.format, layouts: o.layouts });
     }
     async withdraw(pullRequest, reason) {
         const o = this.options;

@@ -1135,24 +1135,20 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
         evidence,
     });
     const blocked = decision.decision === "rollback" && rollbackBlocker(state, phase, decision);
-    if (blocked) {
-        // Nothing in the file would record this rollback, so the hold is recorded beside it:
-        // otherwise the next tick whose gates pass would promote the release.
-        const services = changedServices(phase, decision);
+    // A failed release held instead of rolled back is recorded beside the file, so a later tick
+    // whose gates happen to pass does not advance it: nothing in the file would record a first
+    // release's rollback, and under on-failure: hold the plan leaves it to a person.
+    const cause = blocked ? "first-release" : decision.heldForPerson ? "plan" : undefined;
+    if (cause) {
+        const held = blocked
+            ? { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` }
+            : decision;
+        const services = changedServices(phase, held);
+        const at = deps.clock.now();
         return {
             evidence,
-            decision: { ...decision, decision: "hold", reason: `${decision.reason}; ${blocked}` },
-            hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now(), "first-release"),
-        };
-    }
-    if (decision.heldForPerson) {
-        // The plan holds a failed release for a person: recorded like the hold above, so a later
-        // tick whose gates happen to pass does not advance what a person has yet to decide.
-        const services = changedServices(phase, decision);
-        return {
-            evidence,
-            decision,
-            hold: holdFor(state, services, params.environment, decision.reason, deps.clock.now(), "plan"),
+            decision: held,
+            hold: holdFor(state, services, params.environment, decision.reason, at, cause),
         };
     }
     if (promotePr && (decision.decision === "advance" || decision.decision === "finalize")) {

@@ -107,6 +107,29 @@ function literal(markdown: string): string {
   return markdown.replace(/\{\{/g, "{\u200b{");
 }
 
+/**
+ * The edit a landing request makes to the release file, as planTfvarsEdit takes it: the one
+ * place it is spelled out, for the lander and for a rollback checked before it lands.
+ */
+export function releaseFileEdit(
+  request: Pick<LandRequest, "set" | "release">,
+  file: {
+    path: string;
+    format?: ReleaseFileFormat | undefined;
+    layouts?: ServiceLayout[] | undefined;
+  },
+): TfvarsEditRequest {
+  return {
+    set: request.set ?? [],
+    release: request.release,
+    create: false,
+    force: false,
+    imageRules: { requireDigest: false, allowedRegistries: [] },
+    ...(file.layouts ? { layouts: file.layouts } : {}),
+    ...(file.format ? { releaseFile: { path: file.path, format: file.format } } : {}),
+  };
+}
+
 function stopsRelease(request: LandRequest): boolean {
   return request.kind === "rollback" || request.kind === "hold";
 }
@@ -175,15 +198,7 @@ export class GitHubLander implements Lander {
   /** The edit a decision makes, the same whether it lands directly or through a pull request. */
   private editRequest(request: LandRequest): TfvarsEditRequest {
     const o = this.options;
-    return {
-      set: request.set ?? [],
-      release: request.release,
-      create: false,
-      force: false,
-      imageRules: { requireDigest: false, allowedRegistries: [] },
-      ...(o.layouts ? { layouts: o.layouts } : {}),
-      ...(o.format ? { releaseFile: { path: o.file, format: o.format } } : {}),
-    };
+    return releaseFileEdit(request, { path: o.file, format: o.format, layouts: o.layouts });
   }
 
   async withdraw(pullRequest: OpenPullRequest, reason: string): Promise<void> {

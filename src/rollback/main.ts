@@ -18,7 +18,7 @@ import { ConfigurationError, OperationFailedError, errorMessage } from "../core/
 import type { Logger } from "../core/logger.js";
 import type { DeploymentRecorder } from "../release/deployment-status.js";
 import type { LandRequest, LandResult, Lander } from "../release/land-change.js";
-import { branchFor } from "../release/land-change.js";
+import { branchFor, releaseFileEdit } from "../release/land-change.js";
 import { withdrawStalePromotion } from "../release/withdraw-promotion.js";
 import type { ReleaseSource, ReleaseState } from "../release/release-state.js";
 import { readReleaseState, rolledBackImages, weightsOf } from "../release/release-state.js";
@@ -212,15 +212,11 @@ export async function planRollback(
     text: state.text,
     replanOnMovedBase: true,
   };
-  await planTfvarsEdit(params.file, state.text, {
-    set: request.set ?? [],
-    release: request.release,
-    create: false,
-    force: false,
-    imageRules: { requireDigest: false, allowedRegistries: [] },
-    layouts: state.layouts,
-    ...(params.format ? { format: params.format } : {}),
-  });
+  await planTfvarsEdit(
+    params.file,
+    state.text,
+    releaseFileEdit(request, { path: params.file, format: params.format, layouts: state.layouts }),
+  );
   return { state, services, weights, ...(release ? { release } : {}), evidence, request };
 }
 

@@ -7,11 +7,21 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../../../src/core/clock.js";
+import { MemoryLogger } from "../../../src/core/logger.js";
+import { InfraRepo } from "../../../src/release/infra-repo.js";
+import { GitHubLander } from "../../../src/release/land-change.js";
 import { CANDIDATE, startInfraWorld, TFVARS } from "./infra-world.js";
+import type { RunOutcome } from "./infra-world.js";
 import { listenOnLoopback } from "../../helpers/ports.js";
 
 const HOLD = `${TFVARS}.greenlight-hold`;
 const NEWER = "registry.example.com/api:1.2.0";
+
+function outputsOf(outcome: RunOutcome): Partial<Record<string, string>> {
+  if (outcome.error) throw outcome.error;
+  return outcome.result!.outputs;
+}
 
 describe("a first release whose gate fails", () => {
   it("is held in Git, stays held on a tick whose gates pass, and does not hold a new version", async () => {
@@ -129,6 +139,55 @@ describe("a first release whose gate fails", () => {
     } finally {
       await world.close();
       await new Promise<void>((resolve) => service.close(() => resolve()));
+    }
+  });
+
+  it("lands its record on a base that moved since the tick read it, and only once", async () => {
+    const world = await startInfraWorld({ merge: "direct" });
+    try {
+      const decidedOn = world.git("rev-parse", "main");
+      const text = world.git("show", `main:${TFVARS}`) + "\n";
+      outputsOf(await world.deploy({ images: `api=${NEWER}`, merge: "direct" }));
+      const moved = world.git("rev-parse", "main");
+      const lander = new GitHubLander({
+        repo: new InfraRepo(world.octokit, { owner: "acme", repo: "infra" }),
+        base: "main",
+        file: TFVARS,
+        environment: "production",
+        mode: "direct",
+        mergeMethod: "squash",
+        labels: [],
+        reviewers: [],
+        source: {},
+        clock: systemClock,
+        logger: new MemoryLogger(),
+      });
+      const content = `${JSON.stringify({ images: { api: CANDIDATE } })}\n`;
+      const request = {
+        kind: "hold" as const,
+        release: {},
+        uploads: [{ path: HOLD, content }],
+        services: ["api"],
+        headline: "Hold api in production",
+        body: "",
+        commitBody: "",
+        expectedHead: decidedOn,
+        text,
+        replanOnMovedBase: true,
+      };
+      expect(await lander.land(request)).toMatchObject({ outcome: "committed", committed: true });
+      expect(world.git("rev-parse", "main^")).toBe(moved);
+      expect(world.git("show", `main:${HOLD}`) + "\n").toBe(content);
+      // The deploy that moved the base is kept: the hold changes no value.
+      expect(world.values()).toMatchObject({ api_green_image: NEWER });
+      const head = world.git("rev-parse", "main");
+      expect(await lander.land({ ...request, expectedHead: head })).toEqual({
+        outcome: "unchanged",
+        committed: false,
+      });
+      expect(world.git("rev-parse", "main")).toBe(head);
+    } finally {
+      await world.close();
     }
   });
 });

@@ -23,6 +23,15 @@ export interface EngineOptions {
   isolation?: string | undefined;
 }
 
+/** What registries hold now, for the stage cache (stage-cache/). */
+export interface ImageLookup {
+  /**
+   * The reference pinned to the manifest it names now, `registry/repository@sha256:…`;
+   * undefined when the registry does not have it. Throws when the registry cannot say.
+   */
+  pin(reference: string): Promise<string | undefined>;
+}
+
 export interface BuildRequest {
   service: ServiceSpec;
   /** Full references, `registry/repository:tag`; the first is pushed first. */
@@ -31,6 +40,8 @@ export interface BuildRequest {
   secrets: BuildSecret[];
   /** Where cached layers are read from and written to; undefined: no cache. */
   cache?: ServiceCache | undefined;
+  /** How Buildah's stage cache reads registries; without it, only per-step caching. */
+  images?: ImageLookup | undefined;
   /** A private directory for this build's files (secrets, digest, metadata). */
   workDir: string;
   /** The workspace: the service's context and Dockerfile are relative to it. */

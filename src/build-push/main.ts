@@ -12,7 +12,7 @@ import type { Logger } from "../core/logger.js";
 import { parseImageReference, registryOf } from "../core/oci-reference.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import { checkBuildFiles, checkBuildablePlatforms, checkSecretFiles } from "./build-files.js";
-import type { BuildEngine, BuildSecret, EngineName, EngineOptions } from "./engine.js";
+import type { BuildEngine, BuildSecret, EngineName, EngineOptions, ImageLookup } from "./engine.js";
 import { EngineCommandError } from "./engine.js";
 import type { Exec } from "./exec.js";
 import { readGitFacts } from "./git-facts.js";
@@ -87,6 +87,23 @@ function locationOf(repository: string): ImageLocation {
   return { registry, path };
 }
 
+/** The registries' answers the stage cache needs, through the push's credentials. */
+function imageLookup(client: RegistryClient): ImageLookup {
+  return {
+    async pin(reference) {
+      const parsed = parseImageReference(reference);
+      if (!parsed) return undefined;
+      const { registry, path } = locationOf(reference);
+      const found = await client.findManifest(
+        registry,
+        path,
+        parsed.digest ?? parsed.tag ?? "latest",
+      );
+      return found && `${registry}/${path}@${found.digest}`;
+    },
+  };
+}
+
 /** Build arguments end up in the image's history, where anyone who pulls it can read them. */
 function refuseSecretBuildArgs(services: ServiceSpec[], secrets: SecretRegistry): void {
   for (const service of services) {
@@ -156,6 +173,7 @@ async function buildOne(
       labels: request.labels,
       secrets: request.secrets,
       cache: request.cache,
+      images: imageLookup(client),
       workDir,
       cwd: deps.cwd,
       env: definedEnv(deps.env),

@@ -56,6 +56,10 @@ function causeOf(error: unknown): string {
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 
+function describe(registry: string, repository: string, reference: string): string {
+  return `${registry}/${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`;
+}
+
 export class RegistryClient {
   private readonly bases = new Map<string, string>();
   private readonly authorizations = new Map<string, string>();
@@ -183,12 +187,30 @@ export class RegistryClient {
     repository: string,
     reference: string,
   ): Promise<FetchedManifest> {
-    const what = `${registry}/${repository}${reference.includes(":") && reference.startsWith("sha256") ? "@" : ":"}${reference}`;
+    const found = await this.findManifest(registry, repository, reference);
+    if (!found) {
+      throw new OperationFailedError(
+        `Reading back ${describe(registry, repository, reference)} failed: the registry does not have it.`,
+      );
+    }
+    return found;
+  }
+
+  /** The manifest a reference names, or undefined when the registry does not have it. */
+  async findManifest(
+    registry: string,
+    repository: string,
+    reference: string,
+  ): Promise<FetchedManifest | undefined> {
     const response = await this.get(registry, repository, `manifests/${reference}`, [
       ...INDEX_MEDIA_TYPES,
       ...MANIFEST_MEDIA_TYPES,
     ]);
-    if (!response.ok) return this.refused(response, what);
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    if (!response.ok) return this.refused(response, describe(registry, repository, reference));
     const bytes = Buffer.from(await response.arrayBuffer());
     const json = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>;
     const mediaType =

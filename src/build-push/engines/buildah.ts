@@ -19,6 +19,7 @@ import { EngineCommandError } from "../engine.js";
 import type { Exec } from "../exec.js";
 import type { ServiceCache } from "../layer-cache.js";
 import { buildahCacheArgs } from "../layer-cache.js";
+import { planStages, type StagePlan } from "../stage-cache/stage-plan.js";
 
 export function buildahGlobalArgs(options: EngineOptions): string[] {
   return [
@@ -56,6 +57,8 @@ export function buildahBuildArgs(
   options: EngineOptions,
   listName: string,
   secrets: string[],
+  /** The stage cache's copy of the Dockerfile, when it replaced stages. */
+  dockerfile?: string,
 ): string[] {
   const { service } = request;
   return [
@@ -66,18 +69,54 @@ export function buildahBuildArgs(
     "--manifest",
     listName,
     "--file",
-    service.dockerfile,
+    dockerfile ?? service.dockerfile,
     ...(service.target ? ["--target", service.target] : []),
+    ...inputArgs(request, options, secrets),
+    ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
+    ...buildahCacheArgs(request.cache),
+    service.context,
+  ];
+}
+
+/** What makes two builds of the service the same build: isolation, registry TLS, arguments, secrets. */
+function inputArgs(request: BuildRequest, options: EngineOptions, secrets: string[]): string[] {
+  return [
     ...(options.isolation ? ["--isolation", options.isolation] : []),
     ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
-    ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-    ...Object.entries(service.buildArgs).flatMap(([key, value]) => [
+    ...Object.entries(request.service.buildArgs).flatMap(([key, value]) => [
       "--build-arg",
       `${key}=${value}`,
     ]),
     ...secrets,
-    ...buildahCacheArgs(request.cache),
-    service.context,
+  ];
+}
+
+/**
+ * One stage of the build just made, as an image for the stage cache: the same file and
+ * inputs with that stage as target, so every step is found in the layers the build left.
+ */
+export function buildahStageArgs(
+  request: BuildRequest,
+  options: EngineOptions,
+  secrets: string[],
+  dockerfile: string,
+  stage: string,
+  reference: string,
+): string[] {
+  return [
+    ...buildahGlobalArgs(options),
+    "build",
+    "--platform",
+    request.service.platforms.join(","),
+    "--file",
+    dockerfile,
+    "--target",
+    stage,
+    ...inputArgs(request, options, secrets),
+    "--layers",
+    "--tag",
+    reference,
+    request.service.context,
   ];
 }
 
@@ -164,11 +203,80 @@ export class BuildahEngine implements BuildEngine {
     return undefined;
   }
 
+  /** The stage cache's plan, or undefined when it cannot be used (said in the log). */
+  private async stagePlan(request: BuildRequest): Promise<StagePlan | undefined> {
+    const { cache, images } = request;
+    const from = cache?.from[0];
+    if (!cache || !images || from?.kind !== "registry") return undefined;
+    try {
+      const plan = await planStages({
+        service: request.service,
+        cwd: request.cwd,
+        workDir: request.workDir,
+        from: from.repository,
+        to: cache.to?.kind === "registry" ? cache.to.repository : undefined,
+        images,
+      });
+      if (plan.cached.length > 0)
+        request.onLine(`stage cache: ${plan.cached.join(", ")} taken from ${from.repository}`);
+      return plan;
+    } catch (error) {
+      request.onLine(`stage cache not used: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** A stage image the cache cannot have is only a slower next build: its failure is a note. */
+  private async pushStages(request: BuildRequest, plan: StagePlan, secrets: string[]) {
+    const dockerfile = plan.dockerfile ?? request.service.dockerfile;
+    for (const { stage, reference } of plan.toPush) {
+      try {
+        const build = buildahStageArgs(
+          request,
+          this.options,
+          secrets,
+          dockerfile,
+          stage,
+          reference,
+        );
+        await this.run("build", build, request);
+        await this.run(
+          "push",
+          [
+            ...buildahGlobalArgs(this.options),
+            "push",
+            "--quiet",
+            ...(this.options.tlsVerify ? [] : ["--tls-verify=false"]),
+            reference,
+            `docker://${reference}`,
+          ],
+          request,
+        );
+        request.onLine(`stage cache: stage ${stage} saved as ${reference}`);
+      } catch (error) {
+        const detail = error instanceof EngineCommandError ? error.output : String(error);
+        const last = detail.trim().split("\n").at(-1) ?? "";
+        request.onLine(`stage cache: stage ${stage} not saved (${last})`);
+      }
+    }
+  }
+
   async buildAndPush(original: BuildRequest): Promise<string> {
     const request = { ...original, cache: this.usableCache(original) };
     const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${randomBytes(6).toString("hex")}`;
     const secrets = await secretArgs(request);
-    await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
+    const plan = await this.stagePlan(request);
+    await this.run(
+      "build",
+      buildahBuildArgs(request, this.options, listName, secrets, plan?.dockerfile),
+      request,
+    );
+    const digest = await this.pushList(request, listName);
+    if (plan) await this.pushStages(request, plan, secrets);
+    return digest;
+  }
+
+  private async pushList(request: BuildRequest, listName: string): Promise<string> {
     // The images stay in storage as the next build's cache; only the list goes.
     let listRemoved = false;
     try {

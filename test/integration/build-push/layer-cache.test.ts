@@ -4,7 +4,7 @@
  * step stamps its layer with a fresh UUID: the stamp in the pushed image tells a step that
  * was reused from one that ran again.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestRegistry } from "../../helpers/registry.js";
@@ -109,5 +109,65 @@ describe("build-push layer cache with Buildah", () => {
     const [cachedStamp] = await layersOf(await build(dir, { services: "named=.", ...readOnly }));
     expect(cachedStamp).toBe(stamp);
     expect((await cacheTags("named-team-cache")).sort()).toEqual([...written].sort());
+  }, 300_000);
+
+  it("keeps an unchanged stage as one image and starts from it, and rebuilds it when what it copies or is built with changes", async () => {
+    const dir = multiStageProject();
+    const dockerfile = join(dir, "Dockerfile");
+    writeFileSync(
+      dockerfile,
+      readFileSync(dockerfile, "utf8").replace("COPY deps.txt", "ARG FLAVOUR=none\nCOPY deps.txt"),
+    );
+    const [stamp] = await layersOf(await build(dir, { services: "staged=." }));
+    const stageTags = async () =>
+      (await cacheTags("staged-cache")).filter((tag) => tag.startsWith("stage-"));
+    const [first, ...others] = await stageTags();
+    expect(others).toEqual([]);
+    expect(first).toMatch(/^stage-[0-9a-f]{64}$/);
+
+    // Only the last stage changed: the deps stage comes from its stage image.
+    writeFileSync(join(dir, "app.txt"), "app 2\n");
+    const warm = await runBuildPush(dir, { services: "staged=.", registry: registry.host });
+    expect(warm.code).toBe(0);
+    expect(warm.stderr).toContain(`stage cache: deps taken from ${registry.host}/staged-cache`);
+    const images = Object.values(parseJson<Record<string, string>>(warm.outputs["images"]));
+    expect((await layersOf(images[0]!))[0]).toBe(stamp);
+    expect(await stageTags()).toEqual([first]);
+
+    // A file the deps stage copies changed: its RUN step runs again, and the new stage is kept.
+    writeFileSync(join(dir, "deps.txt"), "deps 2\n");
+    const [depsChanged] = await layersOf(await build(dir, { services: "staged=." }));
+    expect(depsChanged).not.toBe(stamp);
+    expect((await stageTags()).length).toBe(2);
+
+    // A build argument is part of every stage's key: the stage the argument changes is built again.
+    const withArg = await runBuildPush(dir, {
+      services: "staged=.",
+      registry: registry.host,
+      "build-args": "FLAVOUR=plain",
+    });
+    expect(withArg.code).toBe(0);
+    expect(withArg.stderr).not.toContain("stage cache: deps taken");
+    const argImages = Object.values(parseJson<Record<string, string>>(withArg.outputs["images"]));
+    const [argChanged] = await layersOf(argImages[0]!);
+    expect([stamp, depsChanged]).not.toContain(argChanged);
+  }, 300_000);
+
+  it("leaves a stage it cannot key (here: ADD) to the per-step cache, which still reuses it", async () => {
+    const dir = multiStageProject();
+    const dockerfile = join(dir, "Dockerfile");
+    writeFileSync(
+      dockerfile,
+      readFileSync(dockerfile, "utf8").replace("COPY deps.txt", "ADD deps.txt"),
+    );
+    const [stamp] = await layersOf(await build(dir, { services: "unkeyed=." }));
+    expect((await cacheTags("unkeyed-cache")).filter((t) => t.startsWith("stage-"))).toEqual([]);
+
+    writeFileSync(join(dir, "app.txt"), "app 2\n");
+    const warm = await runBuildPush(dir, { services: "unkeyed=.", registry: registry.host });
+    expect(warm.code).toBe(0);
+    expect(warm.stderr).not.toContain("stage cache: deps taken");
+    const images = Object.values(parseJson<Record<string, string>>(warm.outputs["images"]));
+    expect((await layersOf(images[0]!))[0]).toBe(stamp);
   }, 300_000);
 });

@@ -12,6 +12,7 @@ import {
   BuildahEngine,
   buildahBuildArgs,
   buildahPushArgs,
+  buildahStageArgs,
 } from "../../../src/build-push/engines/buildah.js";
 import { BuildxEngine, buildxArgs, secretEnvName } from "../../../src/build-push/engines/buildx.js";
 import type { Exec, ExecOptions } from "../../../src/build-push/exec.js";
@@ -177,12 +178,49 @@ describe("Buildah command line", () => {
       "--isolation",
       "chroot",
       "--tls-verify=false",
-      "--label",
-      "org.opencontainers.image.revision=4f9c1a2",
       "--build-arg",
       "NODE_VERSION=24",
       "--secret",
       "id=npm_token,src=/w/secret-0",
+      "--label",
+      "org.opencontainers.image.revision=4f9c1a2",
+      "services/api",
+    ]);
+  });
+
+  it("builds one stage for the stage cache with the build's own inputs, without labels or registry cache", () => {
+    const secrets = ["--secret", "id=npm_token,src=/w/secret-0"];
+    const args = buildahStageArgs(
+      request(),
+      options,
+      secrets,
+      "/w/stage-cache/Dockerfile",
+      "deps",
+      "r.example.com/api-cache:stage-abc",
+    );
+    expect(args).toEqual([
+      "--storage-driver",
+      "vfs",
+      "--root",
+      "/var/tmp/gl/storage",
+      "--runroot",
+      "/var/tmp/gl/run",
+      "build",
+      "--platform",
+      "linux/amd64,linux/arm64",
+      "--file",
+      "/w/stage-cache/Dockerfile",
+      "--target",
+      "deps",
+      "--isolation",
+      "chroot",
+      "--tls-verify=false",
+      "--build-arg",
+      "NODE_VERSION=24",
+      ...secrets,
+      "--layers",
+      "--tag",
+      "r.example.com/api-cache:stage-abc",
       "services/api",
     ]);
   });

@@ -96,8 +96,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./src/build-push/definition.ts + 22 modules
-var definition = __webpack_require__(7981);
+// EXTERNAL MODULE: ./src/build-push/definition.ts + 25 modules
+var definition = __webpack_require__(2770);
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __webpack_require__(5605);
 // EXTERNAL MODULE: ./src/core/github/token-revocation.ts

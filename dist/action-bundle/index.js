@@ -33083,11 +33083,11 @@ async function prepareHclParser(raw, workspace) {
 const ACTIONS = {
     backup: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(15), __nccwpck_require__.e(349)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8349))).backupAction },
     "build-push": {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(112), __nccwpck_require__.e(780), __nccwpck_require__.e(981), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7981))).buildPushAction,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(112), __nccwpck_require__.e(780), __nccwpck_require__.e(770), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2770))).buildPushAction,
         precheck: services_requirement/* missingServices */.d,
     },
     deploy: {
-        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(981), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))).deployAction,
+        load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(229), __nccwpck_require__.e(243), __nccwpck_require__.e(112), __nccwpck_require__.e(690), __nccwpck_require__.e(866), __nccwpck_require__.e(780), __nccwpck_require__.e(770), __nccwpck_require__.e(841)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))).deployAction,
         precheck: (raw, workspace) => [...(0,services_requirement/* missingServices */.d)(raw, workspace), ...(0,auth_requirement/* missingGitHubAuth */.G)(raw)],
     },
     migrate: { load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(691), __nccwpck_require__.e(15), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6205))).migrateAction },

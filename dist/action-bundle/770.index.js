@@ -1,8 +1,8 @@
-export const id = 981;
-export const ids = [981];
+export const id = 770;
+export const ids = [770];
 export const modules = {
 
-/***/ 7981:
+/***/ 2770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -142,48 +142,114 @@ var external_node_path_ = __webpack_require__(6760);
 var oci_reference = __webpack_require__(7614);
 ;// CONCATENATED MODULE: ./src/build-push/dockerfile-stages.ts
 /**
- * The stage names of a Dockerfile (`FROM … AS name`), read before building so an unknown
- * target is reported at once, with the targets that do exist, rather than by the engine
- * after the other services have been built.
+ * Reading a Dockerfile into its stages: the stage names, so an unknown target is reported
+ * at once, before the other services have been built; and each stage's instructions with
+ * the physical lines they came from, so the stage cache can key a stage by what it does
+ * and put a cached image in its place without touching the rest of the file.
  */
-/** Joins continuation lines (a trailing backslash, or the escape the file declares). */
-function logicalLines(text) {
-    const escape = /^#\s*escape\s*=\s*`/im.test(text.split(/\r?\n/).slice(0, 5).join("\n"))
-        ? "`"
-        : "\\";
-    const out = [];
-    let current = "";
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trimEnd();
-        if (current === "" && /^\s*#/.test(line))
-            continue;
-        if (line.endsWith(escape)) {
-            current += line.slice(0, -1) + " ";
-            continue;
-        }
-        out.push(current + line);
-        current = "";
+/** The escape character a `# escape=` parser directive at the top declares, else backslash. */
+function escapeOf(lines) {
+    for (const line of lines) {
+        const directive = /^\s*#\s*([a-z]+)\s*=\s*(\S+)\s*$/i.exec(line);
+        if (!directive)
+            break;
+        if (directive[1].toLowerCase() === "escape" && directive[2] === "`")
+            return "`";
     }
+    return "\\";
+}
+function instructionOf(text) {
+    const match = /^\s*(\S+)\s*(.*)$/.exec(text);
+    let rest = match[2] ?? "";
+    const flags = [];
+    for (let flag = /^(--\S+)\s*/.exec(rest); flag; flag = /^(--\S+)\s*/.exec(rest)) {
+        flags.push(flag[1]);
+        rest = rest.slice(flag[0].length);
+    }
+    return { keyword: match[1].toUpperCase(), flags, args: rest.trim(), text: text.trim() };
+}
+/** Each instruction with its physical lines; comments and blank lines dropped. */
+function logicalLines(lines) {
+    const escape = escapeOf(lines);
+    const out = [];
+    let current;
+    lines.forEach((raw, index) => {
+        const line = raw.trimEnd();
+        // Comment and empty lines are dropped, inside a continuation too, as the engines do.
+        if (/^\s*#/.test(line) || (current && line.trim() === ""))
+            return;
+        if (!current && line.trim() === "")
+            return;
+        const continues = line.endsWith(escape);
+        const piece = continues ? line.slice(0, -1) : line;
+        current = current
+            ? { text: `${current.text} ${piece.trim()}`, line: current.line, end: index + 1 }
+            : { text: piece, line: index, end: index + 1 };
+        if (!continues) {
+            out.push(current);
+            current = undefined;
+        }
+    });
     if (current)
         out.push(current);
     return out;
 }
-/** The stage names, in order. Stage names are case-insensitive, as the engines treat them. */
-function dockerfileStages(text) {
+function parseDockerfile(text) {
+    const lines = text.split(/\r?\n/);
+    const header = [];
     const stages = [];
-    for (const line of logicalLines(text)) {
-        const match = /^\s*FROM\s+(.*)$/i.exec(line);
-        if (!match)
-            continue;
-        const words = (match[1] ?? "").split(/\s+/).filter((w) => w && !w.startsWith("--"));
-        if (words.length >= 3 && words[1]?.toLowerCase() === "as")
-            stages.push(words[2].toLowerCase());
+    let heredocs = false;
+    for (const { text: logical, line, end } of logicalLines(lines)) {
+        const instruction = instructionOf(logical);
+        if (/<<-?\s*["']?[A-Za-z_]/.test(instruction.args))
+            heredocs = true;
+        if (instruction.keyword === "FROM") {
+            const previous = stages.at(-1);
+            if (previous)
+                previous.endLine = line;
+            const words = instruction.args.split(/\s+/).filter(Boolean);
+            const named = words.length >= 3 && words[1].toLowerCase() === "as";
+            stages.push({
+                index: stages.length,
+                name: named ? words[2].toLowerCase() : undefined,
+                base: words[0] ?? "",
+                fromFlags: instruction.flags,
+                instructions: [],
+                firstLine: line,
+                bodyLine: end,
+                endLine: lines.length,
+            });
+        }
+        else if (stages.length === 0) {
+            header.push(instruction);
+        }
+        else {
+            stages.at(-1).instructions.push(instruction);
+        }
     }
-    return stages;
+    return { lines, header, stages, heredocs };
+}
+/** The stage names, in order. */
+function dockerfileStages(text) {
+    return parseDockerfile(text).stages.flatMap((stage) => (stage.name ? [stage.name] : []));
 }
 /** Whether the text has any FROM instruction at all (a Dockerfile, not some other file). */
 function hasFromInstruction(text) {
-    return logicalLines(text).some((line) => /^\s*FROM\s+\S/i.test(line));
+    return parseDockerfile(text).stages.some((stage) => stage.base !== "");
+}
+/** The file with some stages (by index) rewritten; every other line stays as written. */
+function replaceStages(file, replacements) {
+    const out = [];
+    let line = 0;
+    for (const stage of file.stages) {
+        const replacement = replacements.get(stage.index);
+        if (replacement === undefined)
+            continue;
+        out.push(...file.lines.slice(line, stage.firstLine), replacement.from);
+        line = replacement.keepBody ? stage.bodyLine : stage.endLine;
+    }
+    out.push(...file.lines.slice(line));
+    return out.join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/build-push/build-files.ts
@@ -751,6 +817,9 @@ function causeOf(error) {
     const cause = error.cause;
     return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
+function describe(registry, repository, reference) {
+    return `${registry}/${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`;
+}
 class RegistryClient {
     options;
     bases = new Map();
@@ -859,13 +928,24 @@ class RegistryClient {
         return response.status === 401 || response.status === 403;
     }
     async manifest(registry, repository, reference) {
-        const what = `${registry}/${repository}${reference.includes(":") && reference.startsWith("sha256") ? "@" : ":"}${reference}`;
+        const found = await this.findManifest(registry, repository, reference);
+        if (!found) {
+            throw new errors/* OperationFailedError */.Bp(`Reading back ${describe(registry, repository, reference)} failed: the registry does not have it.`);
+        }
+        return found;
+    }
+    /** The manifest a reference names, or undefined when the registry does not have it. */
+    async findManifest(registry, repository, reference) {
         const response = await this.get(registry, repository, `manifests/${reference}`, [
             ...INDEX_MEDIA_TYPES,
             ...MANIFEST_MEDIA_TYPES,
         ]);
+        if (response.status === 404) {
+            await response.body?.cancel();
+            return undefined;
+        }
         if (!response.ok)
-            return this.refused(response, what);
+            return this.refused(response, describe(registry, repository, reference));
         const bytes = Buffer.from(await response.arrayBuffer());
         const json = JSON.parse(bytes.toString("utf8"));
         const mediaType = (typeof json["mediaType"] === "string" ? json["mediaType"] : undefined) ??
@@ -1119,6 +1199,373 @@ function credentialLookup(deps) {
 
 // EXTERNAL MODULE: ./src/core/program-on-path.ts
 var program_on_path = __webpack_require__(9773);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/build-push/stage-cache/context-digest.ts
+/**
+ * A digest of what one COPY source can bring in from the build context: every file's path,
+ * type, permission bits and content (a link's target text), never its owner or times, as
+ * the engines' own cache keys do. It errs towards taking in more than the COPY copies
+ * (files .dockerignore leaves out, a whole folder for a wildcard that is not in the last
+ * part of the path): a digest that changes too often costs a rebuild, one that changes too
+ * rarely would ship a stale stage.
+ */
+
+
+
+
+const WILDCARD = /[*?[\\]/;
+/** The digest of a source, or undefined when it leaves the context or matches nothing. */
+async function sourceDigest(contextDir, source) {
+    const context = await (0,promises_.realpath)(contextDir);
+    const cleaned = external_node_path_.posix.normalize(`./${source.replace(/^\/+/, "")}`).replace(/\/+$/, "");
+    if (cleaned === ".." || cleaned.startsWith("../"))
+        return undefined;
+    const parts = cleaned === "." ? [] : cleaned.split("/");
+    const wild = parts.findIndex((part) => WILDCARD.test(part));
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    if (wild === -1) {
+        if (!(await addTop(hash, context, parts.join("/"))))
+            return undefined;
+    }
+    else {
+        // A wildcard in the last part: the entries of that folder whose names it could match.
+        // Anywhere else: the whole folder before it.
+        const folder = parts.slice(0, wild).join("/");
+        const pattern = wild === parts.length - 1 ? segmentPattern(parts[wild]) : undefined;
+        const inside = await insideContext(context, folder);
+        if (!inside)
+            return undefined;
+        const names = (await (0,promises_.readdir)(inside).catch(() => [])).sort();
+        let matched = false;
+        for (const name of names) {
+            if (pattern && !pattern.test(name))
+                continue;
+            matched = true;
+            if (!(await addTop(hash, context, folder ? `${folder}/${name}` : name)))
+                return undefined;
+        }
+        if (!matched)
+            return undefined;
+    }
+    return `sha256:${hash.digest("hex")}`;
+}
+/** A loose match for one path part: `*` and `?` as usual, a bracket or escape as anything. */
+function segmentPattern(part) {
+    let source = "";
+    for (const char of part) {
+        if (char === "*")
+            source += ".*";
+        else if (char === "?" || char === "[" || char === "]" || char === "\\")
+            source += ".*";
+        else
+            source += char.replace(/[.+^${}()|]/g, "\\$&");
+    }
+    return new RegExp(`^${source}$`, "s");
+}
+/** The real path of a context path, or undefined when it resolves outside the context. */
+async function insideContext(context, path) {
+    const real = await (0,promises_.realpath)(`${context}${external_node_path_.sep}${path}`).catch(() => undefined);
+    if (real === undefined)
+        return undefined;
+    const rel = (0,external_node_path_.relative)(context, real);
+    return rel === "" || (!rel.startsWith("..") && !rel.startsWith(external_node_path_.sep)) ? real : undefined;
+}
+/** A source named in a COPY: followed if it is a link (inside the context), then walked. */
+async function addTop(hash, context, path) {
+    const real = await insideContext(context, path);
+    if (real === undefined)
+        return false;
+    await addEntry(hash, real, path || ".");
+    return true;
+}
+async function addEntry(hash, absolute, name) {
+    const stats = await (0,promises_.lstat)(absolute);
+    const mode = (stats.mode & 0o7777).toString(8);
+    if (stats.isSymbolicLink()) {
+        hash.update(`link ${mode} ${JSON.stringify(name)} ${JSON.stringify(await (0,promises_.readlink)(absolute))}\n`);
+    }
+    else if (stats.isDirectory()) {
+        hash.update(`dir ${mode} ${JSON.stringify(name)}\n`);
+        for (const child of (await (0,promises_.readdir)(absolute)).sort())
+            await addEntry(hash, `${absolute}${external_node_path_.sep}${child}`, `${name}/${child}`);
+    }
+    else if (stats.isFile()) {
+        hash.update(`file ${mode} ${JSON.stringify(name)} ${stats.size} `);
+        hash.update(await fileDigest(absolute));
+        hash.update("\n");
+    }
+    else {
+        hash.update(`other ${mode} ${JSON.stringify(name)}\n`);
+    }
+}
+async function fileDigest(path) {
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest("hex");
+}
+
+;// CONCATENATED MODULE: ./src/build-push/stage-cache/stage-keys.ts
+/**
+ * Which stages of a Dockerfile the stage cache may stand in for, and the key of each: a
+ * digest of everything that decides what the stage holds. A stage qualifies only when all
+ * of that can be read before building:
+ *
+ * - it has a name, is not the stage being built, and the stage being built needs it;
+ * - it starts from `scratch`, an image the registry resolves to a digest, or a qualifying
+ *   stage, written without variables or `--platform`;
+ * - its instructions are RUN without flags (no mounts: a bind, cache or secret mount reads
+ *   things the key cannot see), COPY from the context or a qualifying stage with at most
+ *   `--chown`/`--chmod`, and instructions that only set configuration an OCI image keeps
+ *   (ARG, ENV, WORKDIR, USER, LABEL, EXPOSE, VOLUME, CMD, ENTRYPOINT, STOPSIGNAL);
+ * - COPY sources hold no variables; the file uses no heredocs.
+ *
+ * Anything else (ADD, ONBUILD, SHELL, HEALTHCHECK, RUN --mount, COPY --from an image …)
+ * leaves the stage, and every stage built on it, to Buildah's per-step cache.
+ *
+ * The key covers the platform, every build argument, the global ARG lines, the base
+ * image's digest or the base stage's key, every instruction as written, and for each COPY
+ * the digest of its sources (context-digest.ts) or the key of the stage it copies from.
+ */
+
+
+const KEY_FORMAT = "greenlight-stage-cache/1";
+const CONFIG_ONLY = new Set([
+    "ARG",
+    "ENV",
+    "WORKDIR",
+    "USER",
+    "LABEL",
+    "EXPOSE",
+    "VOLUME",
+    "CMD",
+    "ENTRYPOINT",
+    "STOPSIGNAL",
+]);
+const COPY_FLAGS = /^--(chown|chmod)=\S+$/;
+/** The stage before `stage` that `name` (a stage name or index) refers to, if any. */
+function earlierStage(file, stage, name) {
+    const lower = name.toLowerCase();
+    return file.stages.find((s) => s.index < stage.index && (s.name === lower || String(s.index) === lower));
+}
+const fromFlag = (flag) => /^--from=(.+)$/i.exec(flag)?.[1];
+/** The stages `stage` uses: its base stage and the stages it copies from. */
+function stageDependencies(file, stage) {
+    const stages = [];
+    let images = false;
+    const base = earlierStage(file, stage, stage.base);
+    if (base)
+        stages.push(base);
+    for (const instruction of stage.instructions) {
+        for (const flag of instruction.flags) {
+            const from = fromFlag(flag);
+            if (from === undefined)
+                continue;
+            const source = earlierStage(file, stage, from);
+            if (source)
+                stages.push(source);
+            else
+                images = true;
+        }
+    }
+    return { stages, images };
+}
+/** The stages the target needs, itself excluded. */
+function neededStages(file, target) {
+    const seen = new Set();
+    const visit = (stage) => {
+        for (const dependency of stageDependencies(file, stage).stages) {
+            if (seen.has(dependency.index))
+                continue;
+            seen.add(dependency.index);
+            visit(dependency);
+        }
+    };
+    visit(target);
+    return file.stages.filter((stage) => seen.has(stage.index));
+}
+/** COPY's sources (every argument but the last), JSON or plain form. */
+function copySources(instruction) {
+    let words;
+    if (instruction.args.startsWith("[")) {
+        try {
+            words = JSON.parse(instruction.args);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    else {
+        words = instruction.args.split(/\s+/).filter(Boolean);
+    }
+    if (!Array.isArray(words) || words.length < 2 || words.some((w) => typeof w !== "string"))
+        return undefined;
+    return words.slice(0, -1);
+}
+/** What one instruction adds to the key, or undefined when the stage cannot be keyed. */
+async function instructionPart(instruction, stageKeyOf, contextDir) {
+    if (CONFIG_ONLY.has(instruction.keyword))
+        return instruction.text;
+    if (instruction.keyword === "RUN")
+        return instruction.flags.length === 0 ? instruction.text : undefined;
+    if (instruction.keyword !== "COPY")
+        return undefined;
+    const from = instruction.flags.map(fromFlag).find((name) => name !== undefined);
+    if (instruction.flags.some((flag) => !COPY_FLAGS.test(flag) && fromFlag(flag) === undefined))
+        return undefined;
+    const sources = copySources(instruction);
+    if (!sources || sources.some((source) => source.includes("$")))
+        return undefined;
+    if (from !== undefined) {
+        const key = stageKeyOf(from);
+        return key === undefined ? undefined : { text: instruction.text, from: key };
+    }
+    const digests = [];
+    for (const source of sources) {
+        const digest = await sourceDigest(contextDir, source);
+        if (digest === undefined)
+            return undefined;
+        digests.push(digest);
+    }
+    return { text: instruction.text, sources: digests };
+}
+/**
+ * The key of every stage the target needs that the stage cache can stand in for. Keys are
+ * worked out in file order, so a stage's base and sources are known before the stage.
+ */
+async function stageKeys(file, inputs) {
+    if (file.heredocs)
+        return [];
+    const needed = new Set(neededStages(file, inputs.target).map((stage) => stage.index));
+    const keys = new Map();
+    const keyOf = (stage, name) => {
+        const source = earlierStage(file, stage, name);
+        return source && keys.get(source.index)?.key;
+    };
+    const common = {
+        format: KEY_FORMAT,
+        platform: inputs.platform,
+        buildArgs: Object.entries(inputs.buildArgs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        header: file.header.map((instruction) => instruction.text),
+    };
+    for (const stage of file.stages) {
+        if (!needed.has(stage.index) || stage.name === undefined)
+            continue;
+        if (stage.fromFlags.length > 0 || stage.base.includes("$") || stage.base === "")
+            continue;
+        const dependencies = stageDependencies(file, stage);
+        if (dependencies.images)
+            continue;
+        let base;
+        let pinnedBase;
+        if (earlierStage(file, stage, stage.base)) {
+            base = keyOf(stage, stage.base);
+        }
+        else if (stage.base.toLowerCase() === "scratch") {
+            base = "scratch";
+        }
+        else {
+            pinnedBase = await inputs.resolveBase(stage.base);
+            base = pinnedBase;
+        }
+        if (base === undefined)
+            continue;
+        const parts = [];
+        for (const instruction of stage.instructions) {
+            const part = await instructionPart(instruction, (name) => keyOf(stage, name), inputs.contextDir);
+            if (part === undefined)
+                break;
+            parts.push(part);
+        }
+        if (parts.length !== stage.instructions.length)
+            continue;
+        const key = (0,external_node_crypto_.createHash)("sha256")
+            .update(JSON.stringify({ ...common, base, instructions: parts }))
+            .digest("hex");
+        keys.set(stage.index, { stage: stage, key, pinnedBase });
+    }
+    return [...keys.values()];
+}
+
+;// CONCATENATED MODULE: ./src/build-push/stage-cache/stage-plan.ts
+/**
+ * The stage cache: Buildah's per-step cache still pulls each step's image and carries out
+ * every COPY before it can look a step up, so a build whose early stages have not changed
+ * pays for them step by step. The stage cache keeps the end of each qualifying stage
+ * (stage-keys.ts) as an image of its own, `<cache repository>:stage-<key>`, and a later
+ * build whose stage has the same key starts from that image in one FROM instead.
+ *
+ * Before building, each qualifying stage the target needs is looked up. A stage found is
+ * replaced by `FROM <cache repository>@<digest> AS <name>` in a copy of the Dockerfile; a
+ * stage not found keeps its lines, its base image pinned to the digest its key was made
+ * from, and is pushed to the cache after the build (stage-images.ts). Everything else in
+ * the file stays as written, and the copy sits in the build's private directory under the
+ * Dockerfile's own name, with its `<name>.dockerignore` if it has one (the build context
+ * stays the service's, so `.dockerignore` there applies as before).
+ */
+
+
+
+
+const STAGE_TAG_PREFIX = "stage-";
+async function planStages(request) {
+    const { service } = request;
+    const dockerfilePath = (0,external_node_path_.resolve)(request.cwd, service.dockerfile);
+    const file = parseDockerfile(await (0,promises_.readFile)(dockerfilePath, "utf8"));
+    const target = service.target
+        ? file.stages.find((stage) => stage.name === service.target.toLowerCase())
+        : file.stages.at(-1);
+    if (!target)
+        return { cached: [], toPush: [] };
+    const keys = await stageKeys(file, {
+        target,
+        platform: service.platforms[0],
+        buildArgs: service.buildArgs,
+        contextDir: (0,external_node_path_.resolve)(request.cwd, service.context),
+        resolveBase: (reference) => request.images.pin(reference),
+    });
+    const found = await Promise.all(keys.map((k) => request.images.pin(`${request.from}:${STAGE_TAG_PREFIX}${k.key}`)));
+    const replacements = new Map();
+    keys.forEach((k, i) => {
+        const cached = found[i];
+        if (cached)
+            replacements.set(k.stage.index, {
+                from: `FROM ${cached} AS ${k.stage.name}`,
+                keepBody: false,
+            });
+        else if (k.pinnedBase)
+            replacements.set(k.stage.index, {
+                from: `FROM ${k.pinnedBase} AS ${k.stage.name}`,
+                keepBody: true,
+            });
+    });
+    const text = replacements.size > 0 ? replaceStages(file, replacements) : undefined;
+    // The stages still built: those the target needs once the cached ones stand in.
+    const rewritten = text === undefined ? file : parseDockerfile(text);
+    const stillNeeded = new Set(neededStages(rewritten, rewritten.stages[target.index]).map((stage) => stage.index));
+    const cached = keys.filter((_, i) => found[i]).map((k) => k.stage.name);
+    const toPush = request.to
+        ? keys
+            .filter((k, i) => !found[i] && stillNeeded.has(k.stage.index))
+            .map((k) => ({
+            stage: k.stage.name,
+            reference: `${request.to}:${STAGE_TAG_PREFIX}${k.key}`,
+        }))
+        : [];
+    if (text === undefined)
+        return { cached, toPush };
+    const folder = (0,external_node_path_.join)(request.workDir, "stage-cache");
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const dockerfile = (0,external_node_path_.join)(folder, (0,external_node_path_.basename)(dockerfilePath));
+    await (0,promises_.writeFile)(dockerfile, text);
+    await (0,promises_.copyFile)(`${dockerfilePath}.dockerignore`, `${dockerfile}.dockerignore`).catch((error) => {
+        if (error.code !== "ENOENT")
+            throw error;
+    });
+    return { dockerfile, cached, toPush };
+}
+
 ;// CONCATENATED MODULE: ./src/build-push/engines/buildah.ts
 /**
  * Buildah: `buildah build --platform … --manifest <list>` builds every platform into a
@@ -1133,6 +1580,7 @@ var program_on_path = __webpack_require__(9773);
  * error; a push that worked is not repeated (each push reads and compresses every layer
  * again, which costs more than the rest of a cached build).
  */
+
 
 
 
@@ -1168,7 +1616,9 @@ async function secretArgs(request) {
     }
     return args;
 }
-function buildahBuildArgs(request, options, listName, secrets) {
+function buildahBuildArgs(request, options, listName, secrets, 
+/** The stage cache's copy of the Dockerfile, when it replaced stages. */
+dockerfile) {
     const { service } = request;
     return [
         ...buildahGlobalArgs(options),
@@ -1178,18 +1628,45 @@ function buildahBuildArgs(request, options, listName, secrets) {
         "--manifest",
         listName,
         "--file",
-        service.dockerfile,
+        dockerfile ?? service.dockerfile,
         ...(service.target ? ["--target", service.target] : []),
+        ...inputArgs(request, options, secrets),
+        ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
+        ...buildahCacheArgs(request.cache),
+        service.context,
+    ];
+}
+/** What makes two builds of the service the same build: isolation, registry TLS, arguments, secrets. */
+function inputArgs(request, options, secrets) {
+    return [
         ...(options.isolation ? ["--isolation", options.isolation] : []),
         ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
-        ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-        ...Object.entries(service.buildArgs).flatMap(([key, value]) => [
+        ...Object.entries(request.service.buildArgs).flatMap(([key, value]) => [
             "--build-arg",
             `${key}=${value}`,
         ]),
         ...secrets,
-        ...buildahCacheArgs(request.cache),
-        service.context,
+    ];
+}
+/**
+ * One stage of the build just made, as an image for the stage cache: the same file and
+ * inputs with that stage as target, so every step is found in the layers the build left.
+ */
+function buildahStageArgs(request, options, secrets, dockerfile, stage, reference) {
+    return [
+        ...buildahGlobalArgs(options),
+        "build",
+        "--platform",
+        request.service.platforms.join(","),
+        "--file",
+        dockerfile,
+        "--target",
+        stage,
+        ...inputArgs(request, options, secrets),
+        "--layers",
+        "--tag",
+        reference,
+        request.service.context,
     ];
 }
 /** The digest a push wrote to its digest file, or undefined when it wrote none. */
@@ -1255,11 +1732,66 @@ class BuildahEngine {
         request.onLine("no layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build runs without it");
         return undefined;
     }
+    /** The stage cache's plan, or undefined when it cannot be used (said in the log). */
+    async stagePlan(request) {
+        const { cache, images } = request;
+        const from = cache?.from[0];
+        if (!cache || !images || from?.kind !== "registry")
+            return undefined;
+        try {
+            const plan = await planStages({
+                service: request.service,
+                cwd: request.cwd,
+                workDir: request.workDir,
+                from: from.repository,
+                to: cache.to?.kind === "registry" ? cache.to.repository : undefined,
+                images,
+            });
+            if (plan.cached.length > 0)
+                request.onLine(`stage cache: ${plan.cached.join(", ")} taken from ${from.repository}`);
+            return plan;
+        }
+        catch (error) {
+            request.onLine(`stage cache not used: ${error.message}`);
+            return undefined;
+        }
+    }
+    /** A stage image the cache cannot have is only a slower next build: its failure is a note. */
+    async pushStages(request, plan, secrets) {
+        const dockerfile = plan.dockerfile ?? request.service.dockerfile;
+        for (const { stage, reference } of plan.toPush) {
+            try {
+                const build = buildahStageArgs(request, this.options, secrets, dockerfile, stage, reference);
+                await this.run("build", build, request);
+                await this.run("push", [
+                    ...buildahGlobalArgs(this.options),
+                    "push",
+                    "--quiet",
+                    ...(this.options.tlsVerify ? [] : ["--tls-verify=false"]),
+                    reference,
+                    `docker://${reference}`,
+                ], request);
+                request.onLine(`stage cache: stage ${stage} saved as ${reference}`);
+            }
+            catch (error) {
+                const detail = error instanceof EngineCommandError ? error.output : String(error);
+                const last = detail.trim().split("\n").at(-1) ?? "";
+                request.onLine(`stage cache: stage ${stage} not saved (${last})`);
+            }
+        }
+    }
     async buildAndPush(original) {
         const request = { ...original, cache: this.usableCache(original) };
         const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${(0,external_node_crypto_.randomBytes)(6).toString("hex")}`;
         const secrets = await secretArgs(request);
-        await this.run("build", buildahBuildArgs(request, this.options, listName, secrets), request);
+        const plan = await this.stagePlan(request);
+        await this.run("build", buildahBuildArgs(request, this.options, listName, secrets, plan?.dockerfile), request);
+        const digest = await this.pushList(request, listName);
+        if (plan)
+            await this.pushStages(request, plan, secrets);
+        return digest;
+    }
+    async pushList(request, listName) {
         // The images stay in storage as the next build's cache; only the list goes.
         let listRemoved = false;
         try {
@@ -1476,6 +2008,19 @@ function locationOf(repository) {
         : parsed.repository;
     return { registry, path };
 }
+/** The registries' answers the stage cache needs, through the push's credentials. */
+function imageLookup(client) {
+    return {
+        async pin(reference) {
+            const parsed = (0,oci_reference/* parseImageReference */.o_)(reference);
+            if (!parsed)
+                return undefined;
+            const { registry, path } = locationOf(reference);
+            const found = await client.findManifest(registry, path, parsed.digest ?? parsed.tag ?? "latest");
+            return found && `${registry}/${path}@${found.digest}`;
+        },
+    };
+}
 /** Build arguments end up in the image's history, where anyone who pulls it can read them. */
 function refuseSecretBuildArgs(services, secrets) {
     for (const service of services) {
@@ -1517,6 +2062,7 @@ async function buildOne(engine, client, service, request, deps) {
             labels: request.labels,
             secrets: request.secrets,
             cache: request.cache,
+            images: imageLookup(client),
             workDir,
             cwd: deps.cwd,
             env: definedEnv(deps.env),

@@ -847,6 +847,26 @@ describe("planStages", () => {
     expect(readFileSync(dockerfilePath, "utf8")).toBe(text);
   });
 
+  it("with only stages that need no pinning, all missed, builds the file as written and pushes them", async () => {
+    const text = [
+      "FROM scratch AS assets",
+      "COPY static/ /static/",
+      "FROM node:20 AS final",
+      "COPY --from=assets /static /s",
+    ].join("\n");
+    const { cwd, workDir, tag } = await workspace(text);
+    const plan = await planStages({
+      service: service(),
+      cwd,
+      workDir,
+      from: CACHE,
+      to: CACHE,
+      images: lookup().images,
+    });
+    expect(plan).toEqual({ cached: [], toPush: [{ stage: "assets", reference: tag.assets }] });
+    expect(existsSync(join(workDir, "stage-cache"))).toBe(false);
+  });
+
   it("with an unknown target, plans nothing", async () => {
     const { cwd, workDir } = await workspace();
     const { images, calls } = lookup();

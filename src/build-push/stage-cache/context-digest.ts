@@ -9,7 +9,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { lstat, readdir, readlink, realpath } from "node:fs/promises";
-import { posix, relative, sep } from "node:path";
+import { isAbsolute, posix, relative, sep } from "node:path";
 
 const WILDCARD = /[*?[\\]/;
 
@@ -45,13 +45,24 @@ export async function sourceDigest(
   return `sha256:${hash.digest("hex")}`;
 }
 
-/** A loose match for one path part: `*` and `?` as usual, a bracket or escape as anything. */
+/**
+ * A loose match for one path part: `*` as usual, and `?`, a whole bracket expression or an
+ * escaped character as anything. Loose, never narrower: a bracket read as its characters
+ * would make `[ab].txt` look for the text "ab" and leave `a.txt` out of the digest.
+ */
 function segmentPattern(part: string): RegExp {
   let source = "";
-  for (const char of part) {
-    if (char === "*") source += ".*";
-    else if (char === "?" || char === "[" || char === "]" || char === "\\") source += ".*";
-    else source += char.replace(/[.+^${}()|]/g, "\\$&");
+  for (let i = 0; i < part.length; i++) {
+    const char = part[i]!;
+    if (char === "\\") {
+      source += ".*";
+      i++;
+    } else if (char === "[") {
+      // Skip to the `]` that closes it (one escaped by a backslash does not).
+      for (i++; i < part.length && part[i] !== "]"; i++) if (part[i] === "\\") i++;
+      source += ".*";
+    } else if (char === "*" || char === "?") source += ".*";
+    else source += char.replace(/[.+^${}()|\]]/g, "\\$&");
   }
   return new RegExp(`^${source}$`, "s");
 }
@@ -61,7 +72,9 @@ async function insideContext(context: string, path: string): Promise<string | un
   const real = await realpath(`${context}${sep}${path}`).catch(() => undefined);
   if (real === undefined) return undefined;
   const rel = relative(context, real);
-  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep)) ? real : undefined;
+  // `..` as a whole part only: `..hidden` is a name inside the context.
+  const leaves = rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  return leaves ? undefined : real;
 }
 
 /** A source named in a COPY: followed if it is a link (inside the context), then walked. */

@@ -37,6 +37,8 @@ export interface Dockerfile {
   stages: Stage[];
   /** The file uses heredocs (`<<EOF`), whose bodies this reader does not follow. */
   heredocs: boolean;
+  /** Its lines end in CRLF, which a rewritten copy keeps. */
+  crlf: boolean;
 }
 
 /** The escape character a `# escape=` parser directive at the top declares, else backslash. */
@@ -120,7 +122,7 @@ export function parseDockerfile(text: string): Dockerfile {
       stages.at(-1)!.instructions.push(instruction);
     }
   }
-  return { lines, header, stages, heredocs };
+  return { lines, header, stages, heredocs, crlf: text.includes("\r\n") };
 }
 
 /** The stage names, in order. */
@@ -154,5 +156,5 @@ export function replaceStages(
     line = replacement.keepBody ? stage.bodyLine : stage.endLine;
   }
   out.push(...file.lines.slice(line));
-  return out.join("\n");
+  return out.join(file.crlf ? "\r\n" : "\n");
 }

@@ -168,17 +168,9 @@ export async function stageKeys(file: Dockerfile, inputs: KeyInputs): Promise<St
     if (stage.fromFlags.length > 0 || stage.base.includes("$") || stage.base === "") continue;
     const dependencies = stageDependencies(file, stage);
     if (dependencies.images) continue;
-    let base: string | undefined;
-    let pinnedBase: string | undefined;
-    if (earlierStage(file, stage, stage.base)) {
-      base = keyOf(stage, stage.base);
-    } else if (stage.base.toLowerCase() === "scratch") {
-      base = "scratch";
-    } else {
-      pinnedBase = await inputs.resolveBase(stage.base);
-      base = pinnedBase;
-    }
-    if (base === undefined) continue;
+    const fromStage = earlierStage(file, stage, stage.base) !== undefined;
+    const fromScratch = !fromStage && stage.base.toLowerCase() === "scratch";
+    if (fromStage && keyOf(stage, stage.base) === undefined) continue;
     const parts: unknown[] = [];
     for (const instruction of stage.instructions) {
       const part = await instructionPart(
@@ -190,6 +182,10 @@ export async function stageKeys(file: Dockerfile, inputs: KeyInputs): Promise<St
       parts.push(part);
     }
     if (parts.length !== stage.instructions.length) continue;
+    // The registry is asked last, and only for a stage that can be keyed otherwise.
+    const pinnedBase = fromStage || fromScratch ? undefined : await inputs.resolveBase(stage.base);
+    const base = fromStage ? keyOf(stage, stage.base) : fromScratch ? "scratch" : pinnedBase;
+    if (base === undefined) continue;
     const key = createHash("sha256")
       .update(JSON.stringify({ ...common, base, instructions: parts }))
       .digest("hex");

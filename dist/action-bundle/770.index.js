@@ -227,7 +227,7 @@ function parseDockerfile(text) {
             stages.at(-1).instructions.push(instruction);
         }
     }
-    return { lines, header, stages, heredocs };
+    return { lines, header, stages, heredocs, crlf: text.includes("\r\n") };
 }
 /** The stage names, in order. */
 function dockerfileStages(text) {
@@ -249,7 +249,7 @@ function replaceStages(file, replacements) {
         line = replacement.keepBody ? stage.bodyLine : stage.endLine;
     }
     out.push(...file.lines.slice(line));
-    return out.join("\n");
+    return out.join(file.crlf ? "\r\n" : "\n");
 }
 
 ;// CONCATENATED MODULE: ./src/build-push/build-files.ts
@@ -1250,16 +1250,30 @@ async function sourceDigest(contextDir, source) {
     }
     return `sha256:${hash.digest("hex")}`;
 }
-/** A loose match for one path part: `*` and `?` as usual, a bracket or escape as anything. */
+/**
+ * A loose match for one path part: `*` as usual, and `?`, a whole bracket expression or an
+ * escaped character as anything. Loose, never narrower: a bracket read as its characters
+ * would make `[ab].txt` look for the text "ab" and leave `a.txt` out of the digest.
+ */
 function segmentPattern(part) {
     let source = "";
-    for (const char of part) {
-        if (char === "*")
+    for (let i = 0; i < part.length; i++) {
+        const char = part[i];
+        if (char === "\\") {
             source += ".*";
-        else if (char === "?" || char === "[" || char === "]" || char === "\\")
+            i++;
+        }
+        else if (char === "[") {
+            // Skip to the `]` that closes it (one escaped by a backslash does not).
+            for (i++; i < part.length && part[i] !== "]"; i++)
+                if (part[i] === "\\")
+                    i++;
+            source += ".*";
+        }
+        else if (char === "*" || char === "?")
             source += ".*";
         else
-            source += char.replace(/[.+^${}()|]/g, "\\$&");
+            source += char.replace(/[.+^${}()|\]]/g, "\\$&");
     }
     return new RegExp(`^${source}$`, "s");
 }
@@ -1269,7 +1283,9 @@ async function insideContext(context, path) {
     if (real === undefined)
         return undefined;
     const rel = (0,external_node_path_.relative)(context, real);
-    return rel === "" || (!rel.startsWith("..") && !rel.startsWith(external_node_path_.sep)) ? real : undefined;
+    // `..` as a whole part only: `..hidden` is a name inside the context.
+    const leaves = rel === ".." || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
+    return leaves ? undefined : real;
 }
 /** A source named in a COPY: followed if it is a link (inside the context), then walked. */
 async function addTop(hash, context, path) {
@@ -1457,19 +1473,9 @@ async function stageKeys(file, inputs) {
         const dependencies = stageDependencies(file, stage);
         if (dependencies.images)
             continue;
-        let base;
-        let pinnedBase;
-        if (earlierStage(file, stage, stage.base)) {
-            base = keyOf(stage, stage.base);
-        }
-        else if (stage.base.toLowerCase() === "scratch") {
-            base = "scratch";
-        }
-        else {
-            pinnedBase = await inputs.resolveBase(stage.base);
-            base = pinnedBase;
-        }
-        if (base === undefined)
+        const fromStage = earlierStage(file, stage, stage.base) !== undefined;
+        const fromScratch = !fromStage && stage.base.toLowerCase() === "scratch";
+        if (fromStage && keyOf(stage, stage.base) === undefined)
             continue;
         const parts = [];
         for (const instruction of stage.instructions) {
@@ -1479,6 +1485,11 @@ async function stageKeys(file, inputs) {
             parts.push(part);
         }
         if (parts.length !== stage.instructions.length)
+            continue;
+        // The registry is asked last, and only for a stage that can be keyed otherwise.
+        const pinnedBase = fromStage || fromScratch ? undefined : await inputs.resolveBase(stage.base);
+        const base = fromStage ? keyOf(stage, stage.base) : fromScratch ? "scratch" : pinnedBase;
+        if (base === undefined)
             continue;
         const key = (0,external_node_crypto_.createHash)("sha256")
             .update(JSON.stringify({ ...common, base, instructions: parts }))

@@ -3,7 +3,8 @@
  * digest of everything that decides what the stage holds. A stage qualifies only when all
  * of that can be read before building:
  *
- * - it has a name, is not the stage being built, and the stage being built needs it;
+ * - it has a name (a letter, then letters, digits, `_`, `.`, `-`), is not the stage being
+ *   built, and the stage being built needs it;
  * - it starts from `scratch`, an image the registry resolves to a digest, or a qualifying
  *   stage, written without variables or `--platform`;
  * - its instructions are RUN without flags (no mounts: a bind, cache or secret mount reads
@@ -37,6 +38,7 @@ const CONFIG_ONLY = new Set([
   "STOPSIGNAL",
 ]);
 const COPY_FLAGS = /^--(chown|chmod)=\S+$/;
+const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 
 export interface KeyInputs {
   /** The stage being built: the `target` input's, else the last. */
@@ -165,6 +167,8 @@ export async function stageKeys(file: Dockerfile, inputs: KeyInputs): Promise<St
   };
   for (const stage of file.stages) {
     if (!needed.has(stage.index) || stage.name === undefined) continue;
+    // The name goes to Buildah as --target: only the names Dockerfiles allow.
+    if (!STAGE_NAME.test(stage.name)) continue;
     if (stage.fromFlags.length > 0 || stage.base.includes("$") || stage.base === "") continue;
     const dependencies = stageDependencies(file, stage);
     if (dependencies.images) continue;

@@ -604,6 +604,14 @@ describe("stageKeys", () => {
       ["an unresolvable base", ["FROM private/base:1 AS s", "RUN true"]],
     ];
     for (const [what, stages] of cases) expect(await keyedIn(stages), what).toEqual([]);
+    // The name goes to Buildah as --target: one it would read as a flag is never keyed.
+    for (const name of ["--rm", "s$x", "9lives"]) {
+      const stages = [`FROM alpine:3 AS ${name}`, "RUN true"];
+      expect(await keyedIn(stages, `COPY --from=${name} /x /x`), name).toEqual([]);
+    }
+    expect(
+      await keyedIn(["FROM alpine:3 AS s.v2_a-b", "RUN true"], "COPY --from=s.v2_a-b /x /x"),
+    ).toEqual(["s.v2_a-b"]);
   });
 
   it("does not key a stage built on one that is not keyed, but keys a stage copying from scratch", async () => {

@@ -52,15 +52,35 @@ async function secretArgs(request: BuildRequest): Promise<string[]> {
   return args;
 }
 
+/** What one `buildah build` makes: the service's image, or one stage for the stage cache. */
+export interface BuildahBuild {
+  /** The stage cache's copy of the Dockerfile, when it replaced stages. */
+  dockerfile?: string | undefined;
+  /** A stage to build as an image of its own, without the image's labels. */
+  stage?: string | undefined;
+}
+
+/**
+ * Buildah's per-step cache, for one platform only: its lookup does not check a cached
+ * layer's platform (fixed upstream in containers/buildah#6269, 2025), so a multi-platform
+ * build would take one platform's layer for another's. Whole stages are still cached for
+ * those builds (stage-cache/): a stage image is a list with every platform in it.
+ */
+function stepCache(request: BuildRequest): ServiceCache | undefined {
+  return request.service.platforms.length === 1 ? request.cache : undefined;
+}
+
 export function buildahBuildArgs(
   request: BuildRequest,
   options: EngineOptions,
   listName: string,
   secrets: string[],
-  /** The stage cache's copy of the Dockerfile, when it replaced stages. */
-  dockerfile?: string,
+  build: BuildahBuild = {},
 ): string[] {
   const { service } = request;
+  const target = build.stage ?? service.target;
+  // Labels describe the image released (its commit and time), not a stage kept for reuse.
+  const labels = build.stage ? {} : request.labels;
   return [
     ...buildahGlobalArgs(options),
     "build",
@@ -69,54 +89,18 @@ export function buildahBuildArgs(
     "--manifest",
     listName,
     "--file",
-    dockerfile ?? service.dockerfile,
-    ...(service.target ? ["--target", service.target] : []),
-    ...inputArgs(request, options, secrets),
-    ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-    ...buildahCacheArgs(request.cache),
-    service.context,
-  ];
-}
-
-/** What makes two builds of the service the same build: isolation, registry TLS, arguments, secrets. */
-function inputArgs(request: BuildRequest, options: EngineOptions, secrets: string[]): string[] {
-  return [
+    build.dockerfile ?? service.dockerfile,
+    ...(target ? ["--target", target] : []),
     ...(options.isolation ? ["--isolation", options.isolation] : []),
     ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
-    ...Object.entries(request.service.buildArgs).flatMap(([key, value]) => [
+    ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
+    ...Object.entries(service.buildArgs).flatMap(([key, value]) => [
       "--build-arg",
       `${key}=${value}`,
     ]),
     ...secrets,
-  ];
-}
-
-/**
- * One stage of the build just made, as an image for the stage cache: the same file and
- * inputs with that stage as target, so every step is found in the layers the build left.
- */
-export function buildahStageArgs(
-  request: BuildRequest,
-  options: EngineOptions,
-  secrets: string[],
-  dockerfile: string,
-  stage: string,
-  reference: string,
-): string[] {
-  return [
-    ...buildahGlobalArgs(options),
-    "build",
-    "--platform",
-    request.service.platforms.join(","),
-    "--file",
-    dockerfile,
-    "--target",
-    stage,
-    ...inputArgs(request, options, secrets),
-    "--layers",
-    "--tag",
-    reference,
-    request.service.context,
+    ...buildahCacheArgs(stepCache(request)),
+    service.context,
   ];
 }
 
@@ -190,26 +174,13 @@ export class BuildahEngine implements BuildEngine {
     );
   }
 
-  /**
-   * Buildah's cache lookup does not check a cached layer's platform (fixed upstream in
-   * containers/buildah#6269, 2025), so a multi-platform build would take one platform's
-   * layer for another's; those builds go without the cache.
-   */
-  private usableCache(request: BuildRequest): ServiceCache | undefined {
-    if (!request.cache || request.service.platforms.length === 1) return request.cache;
-    request.onLine(
-      "no layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build runs without it",
-    );
-    return undefined;
-  }
-
   /** The stage cache's plan, or undefined when it cannot be used (said in the log). */
   private async stagePlan(request: BuildRequest): Promise<StagePlan | undefined> {
     const { cache, images } = request;
     const from = cache?.from[0];
     if (!cache || !images || from?.kind !== "registry") return undefined;
     try {
-      const plan = await planStages({
+      return await planStages({
         service: request.service,
         cwd: request.cwd,
         workDir: request.workDir,
@@ -217,63 +188,92 @@ export class BuildahEngine implements BuildEngine {
         to: cache.to?.kind === "registry" ? cache.to.repository : undefined,
         images,
       });
-      if (plan.cached.length > 0)
-        request.onLine(`stage cache: ${plan.cached.join(", ")} taken from ${from.repository}`);
-      return plan;
     } catch (error) {
       request.onLine(`stage cache not used: ${(error as Error).message}`);
       return undefined;
     }
   }
 
-  /** A stage image the cache cannot have is only a slower next build: its failure is a note. */
-  private async pushStages(request: BuildRequest, plan: StagePlan, secrets: string[]) {
-    const dockerfile = plan.dockerfile ?? request.service.dockerfile;
-    for (const { stage, reference } of plan.toPush) {
-      try {
-        const build = buildahStageArgs(
-          request,
-          this.options,
-          secrets,
-          dockerfile,
-          stage,
-          reference,
-        );
-        await this.run("build", build, request);
-        await this.run(
-          "push",
-          [
-            ...buildahGlobalArgs(this.options),
-            "push",
-            "--quiet",
-            ...(this.options.tlsVerify ? [] : ["--tls-verify=false"]),
-            reference,
-            `docker://${reference}`,
-          ],
-          request,
-        );
-        request.onLine(`stage cache: stage ${stage} saved as ${reference}`);
-      } catch (error) {
-        const detail = error instanceof EngineCommandError ? error.output : String(error);
-        const last = detail.trim().split("\n").at(-1) ?? "";
-        request.onLine(`stage cache: stage ${stage} not saved (${last})`);
-      }
+  /**
+   * Builds each stage the cache lacks, earliest first, saves it, and plans again, so that
+   * the next stage, and then the image, start from the saved ones: every stage is built
+   * once. A stage that fails to build fails the build, as it would inside it; one that
+   * cannot be saved is only a note, and the image then builds that stage itself.
+   */
+  private async cacheStages(request: BuildRequest, secrets: string[]) {
+    let plan = await this.stagePlan(request);
+    if (plan && plan.cached.length > 0)
+      request.onLine(`stage cache: ${plan.cached.join(", ")} taken from the cache`);
+    // Each round saves the first stage missing; a registry that does not show it right
+    // after the push cannot send this round the same stage again, and the count bounds it.
+    for (let round = plan?.toPush.length ?? 0; plan && round > 0; round--) {
+      const next = plan.toPush[0];
+      if (!next) break;
+      const listName = this.newListName(request);
+      const build = { dockerfile: plan.dockerfile, stage: next.stage };
+      await this.run(
+        "build",
+        buildahBuildArgs(request, this.options, listName, secrets, build),
+        request,
+      );
+      if (!(await this.saveStage(request, listName, next.stage, next.reference))) break;
+      const again = await this.stagePlan(request);
+      if (!again || again.toPush[0]?.stage === next.stage) break;
+      plan = again;
     }
+    return plan;
   }
 
-  async buildAndPush(original: BuildRequest): Promise<string> {
-    const request = { ...original, cache: this.usableCache(original) };
-    const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${randomBytes(6).toString("hex")}`;
+  /** Pushes a stage's list to the cache; false (with a note) when it could not. */
+  private async saveStage(
+    request: BuildRequest,
+    listName: string,
+    stage: string,
+    reference: string,
+  ): Promise<boolean> {
+    const digestFile = join(request.workDir, `stage-digest-${randomBytes(4).toString("hex")}`);
+    const args = buildahPushArgs(this.options, listName, reference, digestFile, true);
+    const pushed = await this.run("push", args, request).then(
+      async () => (await digestIn(digestFile)) !== undefined,
+      () => false,
+    );
+    if (pushed) {
+      request.onLine(`stage cache: stage ${stage} saved as ${reference}`);
+      return true;
+    }
+    await this.removeList(request, listName);
+    request.onLine(
+      `stage cache: stage ${stage} could not be saved as ${reference}; the image builds it itself`,
+    );
+    return false;
+  }
+
+  private newListName(request: BuildRequest): string {
+    return `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${randomBytes(6).toString("hex")}`;
+  }
+
+  private async removeList(request: BuildRequest, listName: string): Promise<void> {
+    await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], {
+      env: request.env,
+    }).catch(() => undefined);
+  }
+
+  async buildAndPush(request: BuildRequest): Promise<string> {
+    if (request.cache && !stepCache(request)) {
+      request.onLine(
+        "no per-step layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build caches whole stages only",
+      );
+    }
     const secrets = await secretArgs(request);
-    const plan = await this.stagePlan(request);
+    const plan = await this.cacheStages(request, secrets);
+    const listName = this.newListName(request);
+    const build = { dockerfile: plan?.dockerfile };
     await this.run(
       "build",
-      buildahBuildArgs(request, this.options, listName, secrets, plan?.dockerfile),
+      buildahBuildArgs(request, this.options, listName, secrets, build),
       request,
     );
-    const digest = await this.pushList(request, listName);
-    if (plan) await this.pushStages(request, plan, secrets);
-    return digest;
+    return this.pushList(request, listName);
   }
 
   private async pushList(request: BuildRequest, listName: string): Promise<string> {
@@ -298,13 +298,7 @@ export class BuildahEngine implements BuildEngine {
       }
       return digest;
     } finally {
-      if (!listRemoved) {
-        await this.exec(
-          "buildah",
-          [...buildahGlobalArgs(this.options), "manifest", "rm", listName],
-          { env: request.env },
-        ).catch(() => undefined);
-      }
+      if (!listRemoved) await this.removeList(request, listName);
     }
   }
 }

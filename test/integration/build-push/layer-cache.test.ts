@@ -129,7 +129,7 @@ describe("build-push layer cache with Buildah", () => {
     writeFileSync(join(dir, "app.txt"), "app 2\n");
     const warm = await runBuildPush(dir, { services: "staged=.", registry: registry.host });
     expect(warm.code).toBe(0);
-    expect(warm.stderr).toContain(`stage cache: deps taken from ${registry.host}/staged-cache`);
+    expect(warm.stderr).toContain("stage cache: deps taken from the cache");
     const images = Object.values(parseJson<Record<string, string>>(warm.outputs["images"]));
     expect((await layersOf(images[0]!))[0]).toBe(stamp);
     expect(await stageTags()).toEqual([first]);
@@ -169,5 +169,44 @@ describe("build-push layer cache with Buildah", () => {
     expect(warm.stderr).not.toContain("stage cache: deps taken");
     const images = Object.values(parseJson<Record<string, string>>(warm.outputs["images"]));
     expect((await layersOf(images[0]!))[0]).toBe(stamp);
+  }, 300_000);
+
+  it("caches whole stages of a multi-platform build as lists, without the per-step cache", async () => {
+    const dir = tempDir("greenlight-build-cache-platforms-");
+    writeFileSync(
+      join(dir, "Dockerfile"),
+      [
+        "FROM scratch AS assets",
+        "COPY assets.txt /assets.txt",
+        "FROM scratch",
+        "COPY --from=assets /assets.txt /assets.txt",
+        "COPY app.txt /app.txt",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(dir, "assets.txt"), "assets 1\n");
+    writeFileSync(join(dir, "app.txt"), "app 1\n");
+    const inputs = { services: "multi=.", platforms: "linux/amd64,linux/arm64" };
+    const cold = await runBuildPush(dir, { ...inputs, registry: registry.host });
+    expect(cold.code).toBe(0);
+    expect(cold.stderr).toContain("no per-step layer cache");
+    const tags = await cacheTags("multi-cache");
+    // Only the stage image: no per-step cache images for a multi-platform build.
+    expect(tags).toHaveLength(1);
+    expect(tags[0]).toMatch(/^stage-[0-9a-f]{64}$/);
+    const stage = await skopeoRaw(`${registry.host}/multi-cache:${tags[0]}`);
+    const platforms = (stage.json["manifests"] as { platform: { architecture: string } }[]).map(
+      (m) => m.platform.architecture,
+    );
+    expect(platforms.sort()).toEqual(["amd64", "arm64"]);
+
+    writeFileSync(join(dir, "app.txt"), "app 2\n");
+    const warm = await runBuildPush(dir, { ...inputs, registry: registry.host });
+    expect(warm.code).toBe(0);
+    expect(warm.stderr).toContain("stage cache: assets taken from the cache");
+    const image = Object.values(parseJson<Record<string, string>>(warm.outputs["images"]))[0]!;
+    const list = await skopeoRaw(image);
+    expect((list.json["manifests"] as unknown[]).length).toBe(2);
+    expect(await cacheTags("multi-cache")).toEqual(tags);
   }, 300_000);
 });

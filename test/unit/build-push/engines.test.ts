@@ -12,7 +12,6 @@ import {
   BuildahEngine,
   buildahBuildArgs,
   buildahPushArgs,
-  buildahStageArgs,
 } from "../../../src/build-push/engines/buildah.js";
 import { BuildxEngine, buildxArgs, secretEnvName } from "../../../src/build-push/engines/buildx.js";
 import type { Exec, ExecOptions } from "../../../src/build-push/exec.js";
@@ -178,26 +177,22 @@ describe("Buildah command line", () => {
       "--isolation",
       "chroot",
       "--tls-verify=false",
+      "--label",
+      "org.opencontainers.image.revision=4f9c1a2",
       "--build-arg",
       "NODE_VERSION=24",
       "--secret",
       "id=npm_token,src=/w/secret-0",
-      "--label",
-      "org.opencontainers.image.revision=4f9c1a2",
       "services/api",
     ]);
   });
 
-  it("builds one stage for the stage cache with the build's own inputs, without labels or registry cache", () => {
+  it("builds one stage for the stage cache with the build's own inputs, without the image's labels", () => {
     const secrets = ["--secret", "id=npm_token,src=/w/secret-0"];
-    const args = buildahStageArgs(
-      request(),
-      options,
-      secrets,
-      "/w/stage-cache/Dockerfile",
-      "deps",
-      "r.example.com/api-cache:stage-abc",
-    );
+    const args = buildahBuildArgs(request(), options, "localhost/l:2", secrets, {
+      dockerfile: "/w/stage-cache/Dockerfile",
+      stage: "deps",
+    });
     expect(args).toEqual([
       "--storage-driver",
       "vfs",
@@ -208,6 +203,8 @@ describe("Buildah command line", () => {
       "build",
       "--platform",
       "linux/amd64,linux/arm64",
+      "--manifest",
+      "localhost/l:2",
       "--file",
       "/w/stage-cache/Dockerfile",
       "--target",
@@ -218,9 +215,6 @@ describe("Buildah command line", () => {
       "--build-arg",
       "NODE_VERSION=24",
       ...secrets,
-      "--layers",
-      "--tag",
-      "r.example.com/api-cache:stage-abc",
       "services/api",
     ]);
   });

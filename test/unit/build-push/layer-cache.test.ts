@@ -282,7 +282,7 @@ describe("cache entries", () => {
 });
 
 describe("Buildah and several platforms", () => {
-  it("builds without the cache, which would take one platform's layer for another's", async () => {
+  it("builds without the per-step cache, which would take one platform's layer for another's", async () => {
     const builds: string[][] = [];
     const lines: string[] = [];
     const exec: Exec = (_command, args) => {
@@ -304,7 +304,7 @@ describe("Buildah and several platforms", () => {
     expect(builds[1]).not.toContain("--layers");
     expect(builds[1]).not.toContain("--cache-from");
     expect(lines).toEqual([
-      "no layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build runs without it",
+      "no per-step layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build caches whole stages only",
     ]);
   });
 });

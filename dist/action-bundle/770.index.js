@@ -1328,7 +1328,8 @@ async function fileDigest(path) {
  * digest of everything that decides what the stage holds. A stage qualifies only when all
  * of that can be read before building:
  *
- * - it has a name, is not the stage being built, and the stage being built needs it;
+ * - it has a name (a letter, then letters, digits, `_`, `.`, `-`), is not the stage being
+ *   built, and the stage being built needs it;
  * - it starts from `scratch`, an image the registry resolves to a digest, or a qualifying
  *   stage, written without variables or `--platform`;
  * - its instructions are RUN without flags (no mounts: a bind, cache or secret mount reads
@@ -1360,6 +1361,7 @@ const CONFIG_ONLY = new Set([
     "STOPSIGNAL",
 ]);
 const COPY_FLAGS = /^--(chown|chmod)=\S+$/;
+const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
 /** The stage before `stage` that `name` (a stage name or index) refers to, if any. */
 function earlierStage(file, stage, name) {
     const lower = name.toLowerCase();
@@ -1467,6 +1469,9 @@ async function stageKeys(file, inputs) {
     };
     for (const stage of file.stages) {
         if (!needed.has(stage.index) || stage.name === undefined)
+            continue;
+        // The name goes to Buildah as --target: only the names Dockerfiles allow.
+        if (!STAGE_NAME.test(stage.name))
             continue;
         if (stage.fromFlags.length > 0 || stage.base.includes("$") || stage.base === "")
             continue;
@@ -1627,10 +1632,20 @@ async function secretArgs(request) {
     }
     return args;
 }
-function buildahBuildArgs(request, options, listName, secrets, 
-/** The stage cache's copy of the Dockerfile, when it replaced stages. */
-dockerfile) {
+/**
+ * Buildah's per-step cache, for one platform only: its lookup does not check a cached
+ * layer's platform (fixed upstream in containers/buildah#6269, 2025), so a multi-platform
+ * build would take one platform's layer for another's. Whole stages are still cached for
+ * those builds (stage-cache/): a stage image is a list with every platform in it.
+ */
+function stepCache(request) {
+    return request.service.platforms.length === 1 ? request.cache : undefined;
+}
+function buildahBuildArgs(request, options, listName, secrets, build = {}) {
     const { service } = request;
+    const target = build.stage ?? service.target;
+    // Labels describe the image released (its commit and time), not a stage kept for reuse.
+    const labels = build.stage ? {} : request.labels;
     return [
         ...buildahGlobalArgs(options),
         "build",
@@ -1639,45 +1654,18 @@ dockerfile) {
         "--manifest",
         listName,
         "--file",
-        dockerfile ?? service.dockerfile,
-        ...(service.target ? ["--target", service.target] : []),
-        ...inputArgs(request, options, secrets),
-        ...Object.entries(request.labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-        ...buildahCacheArgs(request.cache),
-        service.context,
-    ];
-}
-/** What makes two builds of the service the same build: isolation, registry TLS, arguments, secrets. */
-function inputArgs(request, options, secrets) {
-    return [
+        build.dockerfile ?? service.dockerfile,
+        ...(target ? ["--target", target] : []),
         ...(options.isolation ? ["--isolation", options.isolation] : []),
         ...(options.tlsVerify ? [] : ["--tls-verify=false"]),
-        ...Object.entries(request.service.buildArgs).flatMap(([key, value]) => [
+        ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
+        ...Object.entries(service.buildArgs).flatMap(([key, value]) => [
             "--build-arg",
             `${key}=${value}`,
         ]),
         ...secrets,
-    ];
-}
-/**
- * One stage of the build just made, as an image for the stage cache: the same file and
- * inputs with that stage as target, so every step is found in the layers the build left.
- */
-function buildahStageArgs(request, options, secrets, dockerfile, stage, reference) {
-    return [
-        ...buildahGlobalArgs(options),
-        "build",
-        "--platform",
-        request.service.platforms.join(","),
-        "--file",
-        dockerfile,
-        "--target",
-        stage,
-        ...inputArgs(request, options, secrets),
-        "--layers",
-        "--tag",
-        reference,
-        request.service.context,
+        ...buildahCacheArgs(stepCache(request)),
+        service.context,
     ];
 }
 /** The digest a push wrote to its digest file, or undefined when it wrote none. */
@@ -1732,17 +1720,6 @@ class BuildahEngine {
             return digest;
         throw new EngineCommandError("push", "buildah manifest push", 0, `${output}\nit ended without pushing a manifest`);
     }
-    /**
-     * Buildah's cache lookup does not check a cached layer's platform (fixed upstream in
-     * containers/buildah#6269, 2025), so a multi-platform build would take one platform's
-     * layer for another's; those builds go without the cache.
-     */
-    usableCache(request) {
-        if (!request.cache || request.service.platforms.length === 1)
-            return request.cache;
-        request.onLine("no layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build runs without it");
-        return undefined;
-    }
     /** The stage cache's plan, or undefined when it cannot be used (said in the log). */
     async stagePlan(request) {
         const { cache, images } = request;
@@ -1750,7 +1727,7 @@ class BuildahEngine {
         if (!cache || !images || from?.kind !== "registry")
             return undefined;
         try {
-            const plan = await planStages({
+            return await planStages({
                 service: request.service,
                 cwd: request.cwd,
                 workDir: request.workDir,
@@ -1758,49 +1735,71 @@ class BuildahEngine {
                 to: cache.to?.kind === "registry" ? cache.to.repository : undefined,
                 images,
             });
-            if (plan.cached.length > 0)
-                request.onLine(`stage cache: ${plan.cached.join(", ")} taken from ${from.repository}`);
-            return plan;
         }
         catch (error) {
             request.onLine(`stage cache not used: ${error.message}`);
             return undefined;
         }
     }
-    /** A stage image the cache cannot have is only a slower next build: its failure is a note. */
-    async pushStages(request, plan, secrets) {
-        const dockerfile = plan.dockerfile ?? request.service.dockerfile;
-        for (const { stage, reference } of plan.toPush) {
-            try {
-                const build = buildahStageArgs(request, this.options, secrets, dockerfile, stage, reference);
-                await this.run("build", build, request);
-                await this.run("push", [
-                    ...buildahGlobalArgs(this.options),
-                    "push",
-                    "--quiet",
-                    ...(this.options.tlsVerify ? [] : ["--tls-verify=false"]),
-                    reference,
-                    `docker://${reference}`,
-                ], request);
-                request.onLine(`stage cache: stage ${stage} saved as ${reference}`);
-            }
-            catch (error) {
-                const detail = error instanceof EngineCommandError ? error.output : String(error);
-                const last = detail.trim().split("\n").at(-1) ?? "";
-                request.onLine(`stage cache: stage ${stage} not saved (${last})`);
-            }
+    /**
+     * Builds each stage the cache lacks, earliest first, saves it, and plans again, so that
+     * the next stage, and then the image, start from the saved ones: every stage is built
+     * once. A stage that fails to build fails the build, as it would inside it; one that
+     * cannot be saved is only a note, and the image then builds that stage itself.
+     */
+    async cacheStages(request, secrets) {
+        let plan = await this.stagePlan(request);
+        if (plan && plan.cached.length > 0)
+            request.onLine(`stage cache: ${plan.cached.join(", ")} taken from the cache`);
+        // Each round saves the first stage missing; a registry that does not show it right
+        // after the push cannot send this round the same stage again, and the count bounds it.
+        for (let round = plan?.toPush.length ?? 0; plan && round > 0; round--) {
+            const next = plan.toPush[0];
+            if (!next)
+                break;
+            const listName = this.newListName(request);
+            const build = { dockerfile: plan.dockerfile, stage: next.stage };
+            await this.run("build", buildahBuildArgs(request, this.options, listName, secrets, build), request);
+            if (!(await this.saveStage(request, listName, next.stage, next.reference)))
+                break;
+            const again = await this.stagePlan(request);
+            if (!again || again.toPush[0]?.stage === next.stage)
+                break;
+            plan = again;
         }
+        return plan;
     }
-    async buildAndPush(original) {
-        const request = { ...original, cache: this.usableCache(original) };
-        const listName = `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${(0,external_node_crypto_.randomBytes)(6).toString("hex")}`;
+    /** Pushes a stage's list to the cache; false (with a note) when it could not. */
+    async saveStage(request, listName, stage, reference) {
+        const digestFile = (0,external_node_path_.join)(request.workDir, `stage-digest-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}`);
+        const args = buildahPushArgs(this.options, listName, reference, digestFile, true);
+        const pushed = await this.run("push", args, request).then(async () => (await digestIn(digestFile)) !== undefined, () => false);
+        if (pushed) {
+            request.onLine(`stage cache: stage ${stage} saved as ${reference}`);
+            return true;
+        }
+        await this.removeList(request, listName);
+        request.onLine(`stage cache: stage ${stage} could not be saved as ${reference}; the image builds it itself`);
+        return false;
+    }
+    newListName(request) {
+        return `localhost/greenlight-build-push/${request.service.name.toLowerCase()}:${(0,external_node_crypto_.randomBytes)(6).toString("hex")}`;
+    }
+    async removeList(request, listName) {
+        await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], {
+            env: request.env,
+        }).catch(() => undefined);
+    }
+    async buildAndPush(request) {
+        if (request.cache && !stepCache(request)) {
+            request.onLine("no per-step layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build caches whole stages only");
+        }
         const secrets = await secretArgs(request);
-        const plan = await this.stagePlan(request);
-        await this.run("build", buildahBuildArgs(request, this.options, listName, secrets, plan?.dockerfile), request);
-        const digest = await this.pushList(request, listName);
-        if (plan)
-            await this.pushStages(request, plan, secrets);
-        return digest;
+        const plan = await this.cacheStages(request, secrets);
+        const listName = this.newListName(request);
+        const build = { dockerfile: plan?.dockerfile };
+        await this.run("build", buildahBuildArgs(request, this.options, listName, secrets, build), request);
+        return this.pushList(request, listName);
     }
     async pushList(request, listName) {
         // The images stay in storage as the next build's cache; only the list goes.
@@ -1824,9 +1823,8 @@ class BuildahEngine {
             return digest;
         }
         finally {
-            if (!listRemoved) {
-                await this.exec("buildah", [...buildahGlobalArgs(this.options), "manifest", "rm", listName], { env: request.env }).catch(() => undefined);
-            }
+            if (!listRemoved)
+                await this.removeList(request, listName);
         }
     }
 }

@@ -8,7 +8,9 @@
  * Before building, each qualifying stage the target needs is looked up. A stage found is
  * replaced by `FROM <cache repository>@<digest> AS <name>` in a copy of the Dockerfile; a
  * stage not found keeps its lines, its base image pinned to the digest its key was made
- * from, and is pushed to the cache after the build (stage-images.ts). Everything else in
+ * from; the engine builds it on its own first, earliest first, saves it to the cache and
+ * plans again, so the next stage and the image start from it (engines/buildah.ts,
+ * cacheStages) and each stage is built once. Everything else in
  * the file stays as written, and the copy sits in the build's private directory under the
  * Dockerfile's own name, with its `<name>.dockerignore` if it has one (the build context
  * stays the service's, so `.dockerignore` there applies as before).
@@ -27,7 +29,7 @@ export interface StagePlan {
   dockerfile?: string | undefined;
   /** Stages taken from the cache, by name. */
   cached: string[];
-  /** Stages this build makes that the cache does not have yet: pushed after the build. */
+  /** Stages this build needs that the cache does not have yet, earliest first. */
   toPush: { stage: string; reference: string }[];
 }
 

@@ -428,7 +428,13 @@ async function runPrometheusAnalysis(analysis, window, deps) {
             : expected;
         const verdict = judgeSeries(samples, missingAtEnd, rules);
         deps.logger.info(`${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`);
-        return { ...base, ...verdict };
+        // Points a range query returns sit at start + k × step, so a first sample a step or more
+        // after the start means the window's first measurements are missing.
+        const first = samples[0];
+        const late = first && first.at - start >= step
+            ? { firstMeasurementAt: new Date(first.at).toISOString() }
+            : {};
+        return { ...base, ...verdict, ...late };
     }
     catch (error) {
         const reason = (0,errors/* errorMessage */.gJ)(error);
@@ -698,12 +704,22 @@ function decide(input) {
             services,
         };
     }
-    const started = input.stageStart?.getTime() ?? input.now.getTime();
-    const remaining = started + plan.bakeMs - input.now.getTime();
+    const stageStart = input.stageStart?.getTime() ?? input.now.getTime();
+    // Measurements missing at the start of a series (green not yet taking traffic) do not
+    // count toward the bake: it runs from the latest first measurement.
+    const late = evidence
+        .filter((e) => e.firstMeasurementAt !== undefined)
+        .map((e) => ({ e, at: Date.parse(e.firstMeasurementAt) }))
+        .filter(({ at }) => at > stageStart)
+        .sort((a, b) => b.at - a.at)[0];
+    const remaining = (late?.at ?? stageStart) + plan.bakeMs - input.now.getTime();
     if (remaining > 0) {
+        const since = late
+            ? ` from ${late.e.name}'s first measurement at ${late.e.firstMeasurementAt}`
+            : "";
         return {
             decision: "wait",
-            reason: `${phase.weight}% is baking; ${formatMs(remaining)} to go`,
+            reason: `${phase.weight}% is baking${since}; ${formatMs(remaining)} to go`,
             services,
             bakeRemainingMs: remaining,
         };
@@ -892,10 +908,9 @@ const DEPLOYMENT_STATE = {
     rollback: "failure",
     hold: "pending",
 };
-async function main_measure(params, deps, phase, state) {
+async function main_measure(params, deps, phase, state, now) {
     if (phase.kind === "idle")
         return [];
-    const now = deps.clock.now();
     const window = { since: state.stageStart ?? now, now };
     const analysisDeps = {
         fetch: deps.fetch,
@@ -1124,12 +1139,15 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
             },
         };
     }
-    const evidence = await main_measure(params, deps, phase, state);
+    // The bake is judged at the time the measurements reach, not after they were taken: a
+    // step whose window is shorter than its bake has not baked, however long the queries took.
+    const measuredAt = deps.clock.now();
+    const evidence = await main_measure(params, deps, phase, state, measuredAt);
     const bake = await bakeStart(params, deps, phase, state, evidence);
     const decision = decide({
         phase,
         plan: params.plan,
-        now: deps.clock.now(),
+        now: measuredAt,
         stageStart: bake.at,
         ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
         evidence,

@@ -90,12 +90,22 @@ export function decide(input: DecideInput): Decision {
       services,
     };
   }
-  const started = input.stageStart?.getTime() ?? input.now.getTime();
-  const remaining = started + plan.bakeMs - input.now.getTime();
+  const stageStart = input.stageStart?.getTime() ?? input.now.getTime();
+  // Measurements missing at the start of a series (green not yet taking traffic) do not
+  // count toward the bake: it runs from the latest first measurement.
+  const late = evidence
+    .filter((e) => e.firstMeasurementAt !== undefined)
+    .map((e) => ({ e, at: Date.parse(e.firstMeasurementAt!) }))
+    .filter(({ at }) => at > stageStart)
+    .sort((a, b) => b.at - a.at)[0];
+  const remaining = (late?.at ?? stageStart) + plan.bakeMs - input.now.getTime();
   if (remaining > 0) {
+    const since = late
+      ? ` from ${late.e.name}'s first measurement at ${late.e.firstMeasurementAt}`
+      : "";
     return {
       decision: "wait",
-      reason: `${phase.weight}% is baking; ${formatMs(remaining)} to go`,
+      reason: `${phase.weight}% is baking${since}; ${formatMs(remaining)} to go`,
       services,
       bakeRemainingMs: remaining,
     };

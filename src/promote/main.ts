@@ -116,9 +116,9 @@ async function measure(
   deps: PromoteDeps,
   phase: ReleasePhase,
   state: ReleaseState,
+  now: Date,
 ): Promise<AnalysisEvidence[]> {
   if (phase.kind === "idle") return [];
-  const now = deps.clock.now();
   const window = { since: state.stageStart ?? now, now };
   const analysisDeps = {
     fetch: deps.fetch,
@@ -400,12 +400,15 @@ async function measureAndDecide(
       },
     };
   }
-  const evidence = await measure(params, deps, phase, state);
+  // The bake is judged at the time the measurements reach, not after they were taken: a
+  // step whose window is shorter than its bake has not baked, however long the queries took.
+  const measuredAt = deps.clock.now();
+  const evidence = await measure(params, deps, phase, state, measuredAt);
   const bake = await bakeStart(params, deps, phase, state, evidence);
   const decision = decide({
     phase,
     plan: params.plan,
-    now: deps.clock.now(),
+    now: measuredAt,
     stageStart: bake.at,
     ...(bake.awaiting ? { awaiting: bake.awaiting } : {}),
     evidence,

@@ -196,7 +196,14 @@ export async function runPrometheusAnalysis(
     deps.logger.info(
       `${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`,
     );
-    return { ...base, ...verdict };
+    // Points a range query returns sit at start + k × step, so a first sample a step or more
+    // after the start means the window's first measurements are missing.
+    const first = samples[0];
+    const late =
+      first && first.at - start >= step
+        ? { firstMeasurementAt: new Date(first.at).toISOString() }
+        : {};
+    return { ...base, ...verdict, ...late };
   } catch (error) {
     const reason = errorMessage(error);
     const fail = rules.onMissingData === "fail";

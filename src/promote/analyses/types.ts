@@ -19,6 +19,12 @@ export interface AnalysisEvidence {
   verdict: Verdict;
   /** Why the verdict is what it is, in one sentence. */
   reason: string;
+  /**
+   * A series whose first measurements in the window are missing (green took no traffic yet,
+   * or the metric had too few samples): when its first measurement is, as an ISO time. The
+   * bake counts from here, so a step never passes on fewer measurements than its bake holds.
+   */
+  firstMeasurementAt?: string;
 }
 
 export type Fetch = typeof globalThis.fetch;

@@ -147,6 +147,43 @@ describe("Prometheus analysis", () => {
     expect(evidence!.verdict).toBe("passed");
   });
 
+  it("says when a series' first measurement came late, and says nothing when none is missing", async () => {
+    const t = NOW.getTime() / 1000;
+    const series = (values: [number, string][]) =>
+      prometheusAnswer({ resultType: "matrix", result: [{ metric: {}, values }] });
+    const window = { since: new Date(NOW.getTime() - 30_000), now: NOW };
+    const analyses = compileAnalyses([errorRate({ "failure-limit": 2 })], {}, () => {});
+    // Green took traffic only 20 s into the step: two failing measurements, within the limit.
+    const [late] = await runAnalyses(
+      analyses,
+      window,
+      deps(
+        series([
+          [t - 10, "0.5"],
+          [t, "0.5"],
+        ]),
+      ),
+    );
+    expect(late).toMatchObject({
+      verdict: "passed",
+      firstMeasurementAt: new Date(NOW.getTime() - 10_000).toISOString(),
+    });
+    const [whole] = await runAnalyses(
+      analyses,
+      window,
+      deps(
+        series([
+          [t - 30, "0.01"],
+          [t - 20, "0.01"],
+          [t - 10, "0.01"],
+          [t, "0.01"],
+        ]),
+      ),
+    );
+    expect(whole!.verdict).toBe("passed");
+    expect(whole).not.toHaveProperty("firstMeasurementAt");
+  });
+
   it("uses an instant query when the step is younger than one interval", async () => {
     const urls: string[] = [];
     const fetch: typeof globalThis.fetch = (input) => {

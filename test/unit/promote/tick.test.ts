@@ -39,6 +39,8 @@ interface World {
   setTraffic(value: number): void;
   tick(options?: { dryRun?: boolean }): Promise<PromoteResult>;
   failProvider(on: boolean): void;
+  /** How long each answer from Prometheus takes, on the tick's clock. */
+  slowProvider(ms: number): void;
 }
 
 function world(
@@ -60,6 +62,7 @@ function world(
   const rates: { from: number; value: number | undefined }[] = [{ from: 0, value: 0.01 }];
   let traffic = 10;
   let providerDown = false;
+  let providerDelayMs = 0;
   const prometheus = fakePrometheus((query, at) => {
     if (query === "request_rate") return traffic;
     return [...rates].reverse().find((r) => r.from <= at)?.value;
@@ -81,6 +84,7 @@ function world(
     setErrorRate: (value) => rates.push({ from: clock.now().getTime(), value }),
     setTraffic: (value) => void (traffic = value),
     failProvider: (on) => void (providerDown = on),
+    slowProvider: (ms) => void (providerDelayMs = ms),
     tick: (options = {}) =>
       promote(
         {
@@ -100,10 +104,12 @@ function world(
           clock,
           logger: new MemoryLogger(),
           secrets,
-          fetch: (input, init) =>
-            providerDown
-              ? Promise.reject(new Error("connect ECONNREFUSED"))
-              : prometheus(input, init),
+          fetch: async (input, init) => {
+            if (providerDown) throw new Error("connect ECONNREFUSED");
+            const answer = await prometheus(input, init);
+            await clock.advance(providerDelayMs);
+            return answer;
+          },
           send,
           env: {},
         },
@@ -175,6 +181,52 @@ describe("promote tick", () => {
     expect(waiting.reason).toMatch(/10% is baking; 1s to go/);
     await w.clock.advance(1_000);
     expect((await w.tick()).decision).toBe("advance");
+  });
+
+  it("judges the bake at the end of what was measured, not when slow queries came back", async () => {
+    const w = world();
+    deploy(w);
+    await w.tick(); // → 10
+    await w.clock.advance(59_000);
+    w.slowProvider(5_000);
+    const waiting = await w.tick();
+    expect(waiting.decision).toBe("wait");
+    expect(waiting.reason).toMatch(/10% is baking; 1s to go/);
+  });
+
+  it("counts the bake from a series' first measurement when the first ones are missing", async () => {
+    const w = world({}, [errorRateAnalysis({ "failure-limit": 2 })]);
+    deploy(w);
+    w.setErrorRate(undefined); // green takes no traffic yet: the query has no value
+    await w.tick(); // → 10
+    await w.clock.advance(50_000);
+    w.setErrorRate(0.5);
+    await w.clock.advance(10_000);
+    // The bake's 60 s have passed, with two measurements, both failing: within the limit
+    // of two, but not a bake's worth of evidence.
+    const waiting = await w.tick();
+    expect(waiting.decision).toBe("wait");
+    expect(waiting.reason).toMatch(
+      /^10% is baking from error rate's first measurement at \S+; 50s to go$/,
+    );
+    expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
+    await w.clock.advance(10_000);
+    const third = await w.tick();
+    expect(third.decision).toBe("rollback");
+    expect(third.reason).toMatch(/3 failing measurements, more than the failure limit of 2/);
+  });
+
+  it("advances once a late series has measured for the whole bake", async () => {
+    const w = world();
+    deploy(w);
+    w.setErrorRate(undefined);
+    await w.tick(); // → 10
+    await w.clock.advance(30_000);
+    w.setErrorRate(0.01);
+    await w.clock.advance(30_000);
+    expect((await w.tick()).decision).toBe("wait");
+    await w.clock.advance(30_000);
+    expect((await w.tick()).weights).toEqual({ api: 50 });
   });
 
   it("is idempotent: a second tick in a row changes nothing", async () => {

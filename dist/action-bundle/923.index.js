@@ -428,9 +428,10 @@ async function runPrometheusAnalysis(analysis, window, deps) {
             : expected;
         const verdict = judgeSeries(samples, missingAtEnd, rules);
         deps.logger.info(`${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`);
-        // Points a range query returns sit at start + k × step, so a first sample a step or more
-        // after the start means the window's first measurements are missing.
-        const first = samples[0];
+        // Points a range query returns sit at start + k × step, so a first number a step or more
+        // after the start means the window's first measurements are missing or NaN (an error
+        // ratio over no requests is 0/0: green takes no traffic until the step is applied).
+        const first = samples.find((sample) => Number.isFinite(sample.value));
         const late = first && first.at - start >= step
             ? { firstMeasurementAt: new Date(first.at).toISOString() }
             : {};

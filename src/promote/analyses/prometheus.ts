@@ -196,9 +196,10 @@ export async function runPrometheusAnalysis(
     deps.logger.info(
       `${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`,
     );
-    // Points a range query returns sit at start + k × step, so a first sample a step or more
-    // after the start means the window's first measurements are missing.
-    const first = samples[0];
+    // Points a range query returns sit at start + k × step, so a first number a step or more
+    // after the start means the window's first measurements are missing or NaN (an error
+    // ratio over no requests is 0/0: green takes no traffic until the step is applied).
+    const first = samples.find((sample) => Number.isFinite(sample.value));
     const late =
       first && first.at - start >= step
         ? { firstMeasurementAt: new Date(first.at).toISOString() }

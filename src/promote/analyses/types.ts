@@ -20,8 +20,8 @@ export interface AnalysisEvidence {
   /** Why the verdict is what it is, in one sentence. */
   reason: string;
   /**
-   * A series whose first measurements in the window are missing (green took no traffic yet,
-   * or the metric had too few samples): when its first measurement is, as an ISO time. The
+   * A series whose first measurements in the window are missing or NaN (green took no
+   * traffic yet, or the metric had too few samples): when its first number is, as an ISO time. The
    * bake counts from here, so a step never passes on fewer measurements than its bake holds.
    */
   firstMeasurementAt?: string;

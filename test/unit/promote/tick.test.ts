@@ -194,27 +194,33 @@ describe("promote tick", () => {
     expect(waiting.reason).toMatch(/10% is baking; 1s to go/);
   });
 
-  it("counts the bake from a series' first measurement when the first ones are missing", async () => {
-    const w = world({}, [errorRateAnalysis({ "failure-limit": 2 })]);
-    deploy(w);
-    w.setErrorRate(undefined); // green takes no traffic yet: the query has no value
-    await w.tick(); // → 10
-    await w.clock.advance(50_000);
-    w.setErrorRate(0.5);
-    await w.clock.advance(10_000);
-    // The bake's 60 s have passed, with two measurements, both failing: within the limit
-    // of two, but not a bake's worth of evidence.
-    const waiting = await w.tick();
-    expect(waiting.decision).toBe("wait");
-    expect(waiting.reason).toMatch(
-      /^10% is baking from error rate's first measurement at \S+; 50s to go$/,
-    );
-    expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
-    await w.clock.advance(10_000);
-    const third = await w.tick();
-    expect(third.decision).toBe("rollback");
-    expect(third.reason).toMatch(/3 failing measurements, more than the failure limit of 2/);
-  });
+  it.each([
+    ["missing", undefined],
+    ["NaN (0/0: no requests)", NaN],
+  ])(
+    "counts the bake from a series' first number when the first measurements are %s",
+    async (_, before) => {
+      const w = world({}, [errorRateAnalysis({ "failure-limit": 2 })]);
+      deploy(w);
+      w.setErrorRate(before); // green takes no traffic until the step is applied
+      await w.tick(); // → 10
+      await w.clock.advance(50_000);
+      w.setErrorRate(0.5);
+      await w.clock.advance(10_000);
+      // The bake's 60 s have passed, with two measurements, both failing: within the limit
+      // of two, but not a bake's worth of evidence.
+      const waiting = await w.tick();
+      expect(waiting.decision).toBe("wait");
+      expect(waiting.reason).toMatch(
+        /^10% is baking from error rate's first measurement at \S+; 50s to go$/,
+      );
+      expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
+      await w.clock.advance(10_000);
+      const third = await w.tick();
+      expect(third.decision).toBe("rollback");
+      expect(third.reason).toMatch(/3 failing measurements, more than the failure limit of 2/);
+    },
+  );
 
   it("advances once a late series has measured for the whole bake", async () => {
     const w = world();

@@ -428,14 +428,19 @@ async function runPrometheusAnalysis(analysis, window, deps) {
             : expected;
         const verdict = judgeSeries(samples, missingAtEnd, rules);
         deps.logger.info(`${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`);
-        // Points a range query returns sit at start + k × step, so a first number a step or more
-        // after the start means the window's first measurements are missing or NaN (an error
-        // ratio over no requests is 0/0: green takes no traffic until the step is applied).
-        const first = samples.find((sample) => Number.isFinite(sample.value));
-        const late = first && first.at - start >= step
-            ? { firstMeasurementAt: new Date(first.at).toISOString() }
-            : {};
-        return { ...base, ...verdict, ...late };
+        // Points a range query returns sit at start + k × step. Those before the latest number
+        // that have none (missing, or NaN: an error ratio over no requests, before the step is
+        // applied or while green takes no traffic) are time the bake cannot count. Those after
+        // it already make the verdict inconclusive.
+        const from = Math.max(start, window.bakeSince?.getTime() ?? start);
+        const numbers = samples.filter((s) => Number.isFinite(s.value) && s.at >= from);
+        const latest = numbers.at(-1);
+        const points = latest
+            ? Math.floor((latest.at - start) / step) - Math.ceil((from - start) / step) + 1
+            : 0;
+        const unmeasured = Math.max(0, points - numbers.length);
+        const gap = unmeasured > 0 ? { unmeasuredMs: unmeasured * step } : {};
+        return { ...base, ...verdict, ...gap };
     }
     catch (error) {
         const reason = (0,errors/* errorMessage */.gJ)(error);
@@ -706,21 +711,19 @@ function decide(input) {
         };
     }
     const stageStart = input.stageStart?.getTime() ?? input.now.getTime();
-    // Measurements missing at the start of a series (green not yet taking traffic) do not
-    // count toward the bake: it runs from the latest first measurement.
-    const late = evidence
-        .filter((e) => e.firstMeasurementAt !== undefined)
-        .map((e) => ({ e, at: Date.parse(e.firstMeasurementAt) }))
-        .filter(({ at }) => at > stageStart)
-        .sort((a, b) => b.at - a.at)[0];
-    const remaining = (late?.at ?? stageStart) + plan.bakeMs - input.now.getTime();
+    // Time a series has no number for (green not yet taking traffic, no requests) does not
+    // count toward the bake: it lasts that much longer.
+    const gap = evidence
+        .filter((e) => (e.unmeasuredMs ?? 0) > 0)
+        .sort((a, b) => b.unmeasuredMs - a.unmeasuredMs)[0];
+    const remaining = stageStart + plan.bakeMs + (gap?.unmeasuredMs ?? 0) - input.now.getTime();
     if (remaining > 0) {
-        const since = late
-            ? ` from ${late.e.name}'s first measurement at ${late.e.firstMeasurementAt}`
+        const unmeasured = gap
+            ? `; ${gap.name} had no number for ${formatMs(gap.unmeasuredMs)} of it, which the bake does not count`
             : "";
         return {
             decision: "wait",
-            reason: `${phase.weight}% is baking${since}; ${formatMs(remaining)} to go`,
+            reason: `${phase.weight}% is baking${unmeasured}; ${formatMs(remaining)} to go`,
             services,
             bakeRemainingMs: remaining,
         };
@@ -909,10 +912,10 @@ const DEPLOYMENT_STATE = {
     rollback: "failure",
     hold: "pending",
 };
-async function main_measure(params, deps, phase, state, now) {
+async function main_measure(params, deps, phase, window) {
     if (phase.kind === "idle")
         return [];
-    const window = { since: state.stageStart ?? now, now };
+    const now = window.now;
     const analysisDeps = {
         fetch: deps.fetch,
         send: deps.send,
@@ -1011,11 +1014,11 @@ function waitingPullRequest(state, branch) {
     return state.openPullRequests.find((p) => p.branch === branch);
 }
 /**
- * When the current step's bake started: when it reached the base branch, or — for plans
- * that bake from verification — when verify first confirmed the new version answers,
- * recording that moment the first time it happens.
+ * When the current step's bake started, as recorded: when it reached the base branch, or —
+ * for plans that bake from verification — when verify first confirmed the new version
+ * answers (`confirm`: not yet, this tick's verify evidence may be the first).
  */
-async function bakeStart(params, deps, phase, state, evidence) {
+async function recordedBakeStart(params, deps, phase, state) {
     const log = deps.verifications;
     if (params.plan.bakeFrom !== "verified" ||
         phase.kind !== "shifting" ||
@@ -1024,8 +1027,16 @@ async function bakeStart(params, deps, phase, state, evidence) {
         return { at: state.stageStart };
     }
     const confirmed = await log.confirmedAt(params.environment, state.stageCommit);
-    if (confirmed)
-        return { at: confirmed };
+    return confirmed ? { at: confirmed } : { confirm: true };
+}
+/**
+ * The bake's start for this tick: the recorded one, or now when this tick's verify analyses
+ * are the first to confirm the new version answers (recording that moment).
+ */
+async function bakeStart(params, deps, state, recorded, evidence) {
+    const log = deps.verifications;
+    if (!recorded.confirm || !log || !state.stageCommit)
+        return { at: recorded.at };
     const verifies = evidence.filter((e) => e.kind === "verify");
     if (verifies.length > 0 && verifies.every((e) => e.verdict === "passed")) {
         if (!params.dryRun) {
@@ -1142,9 +1153,14 @@ async function measureAndDecide(params, deps, { state, phase, promotePr, rollbac
     }
     // The bake is judged at the time the measurements reach, not after they were taken: a
     // step whose window is shorter than its bake has not baked, however long the queries took.
+    const recorded = await recordedBakeStart(params, deps, phase, state);
     const measuredAt = deps.clock.now();
-    const evidence = await main_measure(params, deps, phase, state, measuredAt);
-    const bake = await bakeStart(params, deps, phase, state, evidence);
+    const evidence = await main_measure(params, deps, phase, {
+        since: state.stageStart ?? measuredAt,
+        now: measuredAt,
+        ...(recorded.at ? { bakeSince: recorded.at } : {}),
+    });
+    const bake = await bakeStart(params, deps, state, recorded, evidence);
     const decision = decide({
         phase,
         plan: params.plan,

@@ -116,7 +116,7 @@ export const CONFIG_DOCS: Record<string, string> = {
   "promotion.steps":
     "Green weights to move through, increasing and ending at 100. Default 10, 50, 100.",
   "promotion.bake-time":
-    "How long each weight holds before the next step, counted from when the change reached the base branch (from a Prometheus analysis's first number, when its first measurements are missing or NaN), e.g. 10m.",
+    "How long each weight holds before the next step, counted from when the change reached the base branch (plus any time a Prometheus analysis had no number for: missing or NaN measurements), e.g. 10m.",
   "promotion.bake-from":
     "When a step's bake time starts: merge (when the step reached the base branch) or verified (when the plan's verify analyses first confirmed the new version answers, after the step reached the base branch). Default merge.",
   "promotion.analyses": "Measurements that gate each step; every one must pass.",

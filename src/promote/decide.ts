@@ -91,21 +91,19 @@ export function decide(input: DecideInput): Decision {
     };
   }
   const stageStart = input.stageStart?.getTime() ?? input.now.getTime();
-  // Measurements missing at the start of a series (green not yet taking traffic) do not
-  // count toward the bake: it runs from the latest first measurement.
-  const late = evidence
-    .filter((e) => e.firstMeasurementAt !== undefined)
-    .map((e) => ({ e, at: Date.parse(e.firstMeasurementAt!) }))
-    .filter(({ at }) => at > stageStart)
-    .sort((a, b) => b.at - a.at)[0];
-  const remaining = (late?.at ?? stageStart) + plan.bakeMs - input.now.getTime();
+  // Time a series has no number for (green not yet taking traffic, no requests) does not
+  // count toward the bake: it lasts that much longer.
+  const gap = evidence
+    .filter((e) => (e.unmeasuredMs ?? 0) > 0)
+    .sort((a, b) => b.unmeasuredMs! - a.unmeasuredMs!)[0];
+  const remaining = stageStart + plan.bakeMs + (gap?.unmeasuredMs ?? 0) - input.now.getTime();
   if (remaining > 0) {
-    const since = late
-      ? ` from ${late.e.name}'s first measurement at ${late.e.firstMeasurementAt}`
+    const unmeasured = gap
+      ? `; ${gap.name} had no number for ${formatMs(gap.unmeasuredMs!)} of it, which the bake does not count`
       : "";
     return {
       decision: "wait",
-      reason: `${phase.weight}% is baking${since}; ${formatMs(remaining)} to go`,
+      reason: `${phase.weight}% is baking${unmeasured}; ${formatMs(remaining)} to go`,
       services,
       bakeRemainingMs: remaining,
     };

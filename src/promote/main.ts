@@ -22,7 +22,7 @@ import type { ServiceLayout } from "../release-file/service-layout.js";
 import { findLayout, unrecordableRollback } from "../release-file/release-edits.js";
 import type { CompiledAnalysis } from "./analyses/index.js";
 import { checkMinimumTraffic, runAnalyses } from "./analyses/index.js";
-import type { AnalysisEvidence, Fetch } from "./analyses/types.js";
+import type { AnalysisEvidence, AnalysisWindow, Fetch } from "./analyses/types.js";
 import type { Decision, DecisionKind } from "./decide.js";
 import { decide } from "./decide.js";
 import type {
@@ -115,11 +115,10 @@ async function measure(
   params: PromoteParams,
   deps: PromoteDeps,
   phase: ReleasePhase,
-  state: ReleaseState,
-  now: Date,
+  window: AnalysisWindow,
 ): Promise<AnalysisEvidence[]> {
   if (phase.kind === "idle") return [];
-  const window = { since: state.stageStart ?? now, now };
+  const now = window.now;
   const analysisDeps = {
     fetch: deps.fetch,
     send: deps.send,
@@ -230,17 +229,16 @@ function waitingPullRequest(state: ReleaseState, branch: string) {
 }
 
 /**
- * When the current step's bake started: when it reached the base branch, or — for plans
- * that bake from verification — when verify first confirmed the new version answers,
- * recording that moment the first time it happens.
+ * When the current step's bake started, as recorded: when it reached the base branch, or —
+ * for plans that bake from verification — when verify first confirmed the new version
+ * answers (`confirm`: not yet, this tick's verify evidence may be the first).
  */
-async function bakeStart(
+async function recordedBakeStart(
   params: PromoteParams,
   deps: PromoteDeps,
   phase: ReleasePhase,
   state: ReleaseState,
-  evidence: AnalysisEvidence[],
-): Promise<{ at?: Date | undefined; awaiting?: string }> {
+): Promise<{ at?: Date | undefined; confirm?: true }> {
   const log = deps.verifications;
   if (
     params.plan.bakeFrom !== "verified" ||
@@ -251,7 +249,22 @@ async function bakeStart(
     return { at: state.stageStart };
   }
   const confirmed = await log.confirmedAt(params.environment, state.stageCommit);
-  if (confirmed) return { at: confirmed };
+  return confirmed ? { at: confirmed } : { confirm: true };
+}
+
+/**
+ * The bake's start for this tick: the recorded one, or now when this tick's verify analyses
+ * are the first to confirm the new version answers (recording that moment).
+ */
+async function bakeStart(
+  params: PromoteParams,
+  deps: PromoteDeps,
+  state: ReleaseState,
+  recorded: { at?: Date | undefined; confirm?: true },
+  evidence: AnalysisEvidence[],
+): Promise<{ at?: Date | undefined; awaiting?: string }> {
+  const log = deps.verifications;
+  if (!recorded.confirm || !log || !state.stageCommit) return { at: recorded.at };
   const verifies = evidence.filter((e) => e.kind === "verify");
   if (verifies.length > 0 && verifies.every((e) => e.verdict === "passed")) {
     if (!params.dryRun) {
@@ -402,9 +415,14 @@ async function measureAndDecide(
   }
   // The bake is judged at the time the measurements reach, not after they were taken: a
   // step whose window is shorter than its bake has not baked, however long the queries took.
+  const recorded = await recordedBakeStart(params, deps, phase, state);
   const measuredAt = deps.clock.now();
-  const evidence = await measure(params, deps, phase, state, measuredAt);
-  const bake = await bakeStart(params, deps, phase, state, evidence);
+  const evidence = await measure(params, deps, phase, {
+    since: state.stageStart ?? measuredAt,
+    now: measuredAt,
+    ...(recorded.at ? { bakeSince: recorded.at } : {}),
+  });
+  const bake = await bakeStart(params, deps, state, recorded, evidence);
   const decision = decide({
     phase,
     plan: params.plan,

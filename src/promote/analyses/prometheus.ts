@@ -196,15 +196,19 @@ export async function runPrometheusAnalysis(
     deps.logger.info(
       `${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`,
     );
-    // Points a range query returns sit at start + k × step, so a first number a step or more
-    // after the start means the window's first measurements are missing or NaN (an error
-    // ratio over no requests is 0/0: green takes no traffic until the step is applied).
-    const first = samples.find((sample) => Number.isFinite(sample.value));
-    const late =
-      first && first.at - start >= step
-        ? { firstMeasurementAt: new Date(first.at).toISOString() }
-        : {};
-    return { ...base, ...verdict, ...late };
+    // Points a range query returns sit at start + k × step. Those before the latest number
+    // that have none (missing, or NaN: an error ratio over no requests, before the step is
+    // applied or while green takes no traffic) are time the bake cannot count. Those after
+    // it already make the verdict inconclusive.
+    const from = Math.max(start, window.bakeSince?.getTime() ?? start);
+    const numbers = samples.filter((s) => Number.isFinite(s.value) && s.at >= from);
+    const latest = numbers.at(-1);
+    const points = latest
+      ? Math.floor((latest.at - start) / step) - Math.ceil((from - start) / step) + 1
+      : 0;
+    const unmeasured = Math.max(0, points - numbers.length);
+    const gap = unmeasured > 0 ? { unmeasuredMs: unmeasured * step } : {};
+    return { ...base, ...verdict, ...gap };
   } catch (error) {
     const reason = errorMessage(error);
     const fail = rules.onMissingData === "fail";

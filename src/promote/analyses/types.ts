@@ -20,11 +20,11 @@ export interface AnalysisEvidence {
   /** Why the verdict is what it is, in one sentence. */
   reason: string;
   /**
-   * A series whose first measurements in the window are missing or NaN (green took no
-   * traffic yet, or the metric had too few samples): when its first number is, as an ISO time. The
-   * bake counts from here, so a step never passes on fewer measurements than its bake holds.
+   * A series with measurements that have no number (missing, or NaN: no requests) before its
+   * latest one: how long they cover. The bake does not count that time, so a step never
+   * passes on fewer measurements than its bake holds.
    */
-  firstMeasurementAt?: string;
+  unmeasuredMs?: number;
 }
 
 export type Fetch = typeof globalThis.fetch;
@@ -43,6 +43,8 @@ export interface AnalysisDeps {
 export interface AnalysisWindow {
   since: Date;
   now: Date;
+  /** When the bake started, when known: time a series has no number for counts against it from here. */
+  bakeSince?: Date;
 }
 
 export const DEFAULT_INTERVAL_MS = 60_000;

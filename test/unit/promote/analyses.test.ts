@@ -147,41 +147,59 @@ describe("Prometheus analysis", () => {
     expect(evidence!.verdict).toBe("passed");
   });
 
-  it("says when a series' first measurement came late, and says nothing when none is missing", async () => {
+  it("reports how long a series had no number before its latest one, from the bake's start", async () => {
     const t = NOW.getTime() / 1000;
     const series = (values: [number, string][]) =>
       prometheusAnswer({ resultType: "matrix", result: [{ metric: {}, values }] });
     const window = { since: new Date(NOW.getTime() - 30_000), now: NOW };
     const analyses = compileAnalyses([errorRate({ "failure-limit": 2 })], {}, () => {});
+    const run = async (values: [number, string][], bakeSince?: Date) =>
+      (
+        await runAnalyses(
+          analyses,
+          { ...window, ...(bakeSince ? { bakeSince } : {}) },
+          deps(series(values)),
+        )
+      )[0]!;
     // Green took traffic only 20 s into the step: two failing measurements, within the limit.
-    const [late] = await runAnalyses(
-      analyses,
-      window,
-      deps(
-        series([
-          [t - 10, "0.5"],
-          [t, "0.5"],
-        ]),
-      ),
+    const late = await run([
+      [t - 10, "0.5"],
+      [t, "0.5"],
+    ]);
+    expect(late).toMatchObject({ verdict: "passed", unmeasuredMs: 20_000 });
+    // No requests for a while in the middle: NaN counts as no number.
+    const middle = await run([
+      [t - 30, "0.01"],
+      [t - 20, "NaN"],
+      [t - 10, "0.01"],
+      [t, "0.01"],
+    ]);
+    expect(middle).toMatchObject({ verdict: "passed", unmeasuredMs: 10_000 });
+    // Only the time after the bake started counts against it.
+    const afterBake = await run(
+      [
+        [t - 10, "0.01"],
+        [t, "0.01"],
+      ],
+      new Date(NOW.getTime() - 10_000),
     );
-    expect(late).toMatchObject({
-      verdict: "passed",
-      firstMeasurementAt: new Date(NOW.getTime() - 10_000).toISOString(),
-    });
-    const [whole] = await runAnalyses(
-      analyses,
-      window,
-      deps(
-        series([
-          [t - 30, "0.01"],
-          [t - 20, "0.01"],
-          [t - 10, "0.01"],
-          [t, "0.01"],
-        ]),
-      ),
-    );
-    expect(whole!.verdict).toBe("passed");
-    expect(whole).not.toHaveProperty("firstMeasurementAt");
+    expect(afterBake).not.toHaveProperty("unmeasuredMs");
+    // The last measurements without a number make the verdict inconclusive instead.
+    const trailing = await run([
+      [t - 30, "0.01"],
+      [t - 20, "0.01"],
+      [t - 10, "NaN"],
+    ]);
+    expect(trailing).toMatchObject({ verdict: "inconclusive" });
+    expect(trailing).not.toHaveProperty("unmeasuredMs");
+    const whole = await run([
+      [t - 30, "0.01"],
+      [t - 20, "0.01"],
+      [t - 10, "0.01"],
+      [t, "0.01"],
+    ]);
+    expect(whole.verdict).toBe("passed");
+    expect(whole).not.toHaveProperty("unmeasuredMs");
   });
 
   it("uses an instant query when the step is younger than one interval", async () => {

@@ -198,7 +198,7 @@ describe("promote tick", () => {
     ["missing", undefined],
     ["NaN (0/0: no requests)", NaN],
   ])(
-    "counts the bake from a series' first number when the first measurements are %s",
+    "does not count the time before a series' first number toward the bake, when the first measurements are %s",
     async (_, before) => {
       const w = world({}, [errorRateAnalysis({ "failure-limit": 2 })]);
       deploy(w);
@@ -212,7 +212,7 @@ describe("promote tick", () => {
       const waiting = await w.tick();
       expect(waiting.decision).toBe("wait");
       expect(waiting.reason).toMatch(
-        /^10% is baking from error rate's first measurement at \S+; 50s to go$/,
+        /^10% is baking; error rate had no number for 50s of it, which the bake does not count; 50s to go$/,
       );
       expect(w.infra.data()).toMatchObject({ api_green_weight: 10 });
       await w.clock.advance(10_000);
@@ -231,6 +231,22 @@ describe("promote tick", () => {
     w.setErrorRate(0.01);
     await w.clock.advance(30_000);
     expect((await w.tick()).decision).toBe("wait");
+    await w.clock.advance(30_000);
+    expect((await w.tick()).weights).toEqual({ api: 50 });
+  });
+
+  it("bakes longer by the time a series has no number in the middle of the step", async () => {
+    const w = world();
+    deploy(w);
+    await w.tick(); // → 10
+    await w.clock.advance(15_000);
+    w.setErrorRate(NaN); // no requests reach green for 30 s
+    await w.clock.advance(30_000);
+    w.setErrorRate(0.01);
+    await w.clock.advance(15_000);
+    const waiting = await w.tick();
+    expect(waiting.decision).toBe("wait");
+    expect(waiting.reason).toMatch(/error rate had no number for 30s of it.*; 30s to go$/);
     await w.clock.advance(30_000);
     expect((await w.tick()).weights).toEqual({ api: 50 });
   });

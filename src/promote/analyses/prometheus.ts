@@ -124,6 +124,9 @@ export async function instantValue(
   return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
+/** The most points Prometheus answers per series in one range query. */
+export const MAX_RANGE_POINTS = 11_000;
+
 /** Pause between attempts after a provider error. */
 const RETRY_PAUSE_MS = 1_000;
 
@@ -173,18 +176,26 @@ export async function runPrometheusAnalysis(
       );
       expected = 1;
     } else {
-      samples = toSamples(
-        await askWithRetries(
-          deps,
-          apiUrl(analysis.url, "api/v1/query_range", {
-            query: analysis.query,
-            start: String(start / 1000),
-            end: String(end / 1000),
-            step: `${step / 1000}s`,
-          }),
-          rules.consecutiveErrorLimit,
-        ),
-      );
+      samples = [];
+      // Prometheus refuses a range query of more than 11,000 points per series ("exceeded
+      // maximum resolution"), which a step held for a weekend at a 10 s interval reaches:
+      // the window is asked for in pieces on the same grid.
+      for (let from = start; from <= end; from += MAX_RANGE_POINTS * step) {
+        const to = Math.min(end, from + (MAX_RANGE_POINTS - 1) * step);
+        const piece = toSamples(
+          await askWithRetries(
+            deps,
+            apiUrl(analysis.url, "api/v1/query_range", {
+              query: analysis.query,
+              start: String(from / 1000),
+              end: String(to / 1000),
+              step: `${step / 1000}s`,
+            }),
+            rules.consecutiveErrorLimit,
+          ),
+        );
+        samples.push(...piece);
+      }
       expected = Math.floor((end - start) / step) + 1;
     }
     const last = samples.at(-1);

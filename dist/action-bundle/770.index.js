@@ -681,13 +681,6 @@ function cacheRegistries(cache) {
         return [];
     return [...cache.from, ...(cache.to ? [cache.to] : [])].flatMap((c) => c.kind === "registry" ? [(0,oci_reference/* registryOf */.Fv)((0,oci_reference/* parseImageReference */.o_)(c.repository))] : []);
 }
-/**
- * The repository a service's cache is written to, for messages. Never a whole Buildx spec:
- * one for s3 or azblob may carry credentials.
- */
-function cacheDestination(cache) {
-    return cache?.to?.kind === "registry" ? cache.to.repository : undefined;
-}
 function buildxRegistryRef(cache) {
     return `${cache.repository}:${cache.tag ?? BUILDX_CACHE_TAG}`;
 }
@@ -1059,8 +1052,19 @@ const CACHE_PUSH = /failed pushing cache to/i;
 function isCachePushFailure(output) {
     return CACHE_PUSH.test(output);
 }
+/**
+ * A layer cache that cannot be written does not fail a release (Buildx's cache is written
+ * with ignore-error too): the build runs again without writing it, and this says why.
+ */
+function cachePushWarning(output, service, cacheRepository) {
+    // Buildah's line names the cache image in its own notation, and Go's error chain ends with
+    // the cause (a missing repository, refused credentials): keep the end.
+    const reason = lastMeaningfulLine(output, Infinity).replace(/^failed pushing cache to \{.*?\}\}: /, "");
+    const cause = reason.length > 200 ? `…${reason.slice(-199)}` : reason;
+    return `The layer cache of service "${service}" could not be pushed to ${cacheRepository} (${cause}), so it was built again without writing the cache; create that repository and let this job push to it (ECR creates none on push), give cache-to another repository, or set cache-to: none.`;
+}
 const PLAIN_HTTP = /server gave HTTP response to HTTPS client|http: server gave HTTP response/i;
-function lastMeaningfulLine(output) {
+function lastMeaningfulLine(output, maxLength = 300) {
     const lines = output
         .split(/\r?\n/)
         .map((l) => l
@@ -1070,19 +1074,12 @@ function lastMeaningfulLine(output) {
         .filter((l) => l &&
         !/^(Getting image source signatures|Copying |Writing manifest|Storing signatures|STEP |-->)/.test(l));
     const line = lines.at(-1) ?? "no output";
-    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 function describeEngineFailure(error, service, repository, context = {}) {
     const output = error.output;
     const credentialsRefused = context.credentialsRefused ?? false;
     const registry = repository.split("/")[0] ?? repository;
-    // ECR creates no repository on push: the cache repository may simply not exist yet.
-    if (isCachePushFailure(output) && context.cacheRepository) {
-        if (credentialsRefused) {
-            return new errors/* OperationFailedError */.Bp(`Pushing the layer cache of service "${service}" to ${context.cacheRepository} was refused for missing or invalid credentials; log in to ${context.cacheRepository.split("/")[0]} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action), or set cache-to: none.`);
-        }
-        return new errors/* OperationFailedError */.Bp(`Building service "${service}" failed because its layer cache could not be pushed to ${context.cacheRepository} (${lastMeaningfulLine(output)}); create that repository and let this job push to it, give cache-to another repository, or set cache-to: none.`);
-    }
     if (PLAIN_HTTP.test(output)) {
         return new errors/* OperationFailedError */.Bp(`Pushing service "${service}" to ${registry} failed because the registry speaks plain HTTP; set tls-verify: false for a registry without TLS.`);
     }
@@ -1604,6 +1601,7 @@ async function planStages(request) {
 
 
 
+
 function buildahGlobalArgs(options) {
     return [
         ...(options.storageDriver ? ["--storage-driver", options.storageDriver] : []),
@@ -1760,8 +1758,10 @@ class BuildahEngine {
             if (!next)
                 break;
             const listName = this.newListName(request);
-            const build = { dockerfile: plan.dockerfile, stage: next.stage };
-            await this.run("build", buildahBuildArgs(request, this.options, listName, secrets, build), request);
+            request = await this.build(request, listName, secrets, {
+                dockerfile: plan.dockerfile,
+                stage: next.stage,
+            });
             if (!(await this.saveStage(request, listName, next.stage, next.reference)))
                 break;
             const again = await this.stagePlan(request);
@@ -1769,7 +1769,31 @@ class BuildahEngine {
                 break;
             plan = again;
         }
-        return plan;
+        return { plan, request };
+    }
+    /**
+     * One `buildah build`. A per-step cache that cannot be written does not fail the release:
+     * the build runs again without writing it (the steps built so far are in local storage,
+     * so they are reused), with a warning, and the request it returns writes no cache for the
+     * builds after it.
+     */
+    async build(request, listName, secrets, build) {
+        try {
+            await this.run("build", buildahBuildArgs(request, this.options, listName, secrets, build), request);
+            return request;
+        }
+        catch (error) {
+            const to = stepCache(request)?.to;
+            if (!(error instanceof EngineCommandError) || !isCachePushFailure(error.output))
+                throw error;
+            if (to?.kind !== "registry")
+                throw error;
+            request.onWarning?.(cachePushWarning(error.output, request.service.name, to.repository));
+            const readOnly = { ...request, cache: { ...request.cache, to: undefined } };
+            await this.removeList(request, listName);
+            await this.run("build", buildahBuildArgs(readOnly, this.options, listName, secrets, build), request);
+            return readOnly;
+        }
     }
     /** Pushes a stage's list to the cache; false (with a note) when it could not. */
     async saveStage(request, listName, stage, reference) {
@@ -1797,10 +1821,9 @@ class BuildahEngine {
             request.onLine("no per-step layer cache: Buildah can take one platform's cached layer for another's, so a multi-platform build caches whole stages only");
         }
         const secrets = await secretArgs(request);
-        const plan = await this.cacheStages(request, secrets);
+        const { plan, request: written } = await this.cacheStages(request, secrets);
         const listName = this.newListName(request);
-        const build = { dockerfile: plan?.dockerfile };
-        await this.run("build", buildahBuildArgs(request, this.options, listName, secrets, build), request);
+        await this.build(written, listName, secrets, { dockerfile: plan?.dockerfile });
         return this.pushList(request, listName);
     }
     async pushList(request, listName) {
@@ -2046,19 +2069,12 @@ function definedEnv(env) {
     return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined));
 }
 /** One sentence for a failed engine command; a refused push is told apart by asking the registry. */
-async function engineFailure(error, service, client, cache) {
-    const cacheRepository = cacheDestination(cache);
-    const refusedAt = error.step === "push"
-        ? service.repository
-        : isCachePushFailure(error.output) && cache?.to?.kind === "registry"
-            ? cache.to.repository
-            : undefined;
-    const location = refusedAt ? locationOf(refusedAt) : undefined;
+async function engineFailure(error, service, client) {
+    const location = error.step === "push" ? locationOf(service.repository) : undefined;
     const refused = location !== undefined &&
         (await client.refusesCredentials(location.registry, location.path).catch(() => false));
     return describeEngineFailure(error, service.name, service.repository, {
         credentialsRefused: refused,
-        cacheRepository,
     });
 }
 async function buildOne(engine, client, service, request, deps) {
@@ -2078,6 +2094,7 @@ async function buildOne(engine, client, service, request, deps) {
             cwd: deps.cwd,
             env: definedEnv(deps.env),
             onLine: (line) => deps.logger.info(`[${service.name}] ${line}`),
+            onWarning: (sentence) => deps.logger.warning(sentence),
             signal: deps.signal,
         });
         deps.logger.info(`[${service.name}] pushed ${service.repository}@${digest}`);
@@ -2085,7 +2102,7 @@ async function buildOne(engine, client, service, request, deps) {
     }
     catch (error) {
         if (error instanceof EngineCommandError)
-            throw await engineFailure(error, service, client, request.cache);
+            throw await engineFailure(error, service, client);
         throw error;
     }
 }

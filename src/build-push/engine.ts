@@ -52,6 +52,8 @@ export interface BuildRequest {
    */
   env: Record<string, string>;
   onLine: (line: string) => void;
+  /** A problem that does not fail the build, as one sentence for a warning annotation. */
+  onWarning?: ((sentence: string) => void) | undefined;
   signal?: AbortSignal | undefined;
 }
 

@@ -144,14 +144,6 @@ export function cacheRegistries(cache: ServiceCache | undefined): string[] {
   );
 }
 
-/**
- * The repository a service's cache is written to, for messages. Never a whole Buildx spec:
- * one for s3 or azblob may carry credentials.
- */
-export function cacheDestination(cache: ServiceCache | undefined): string | undefined {
-  return cache?.to?.kind === "registry" ? cache.to.repository : undefined;
-}
-
 function buildxRegistryRef(cache: RegistryCache): string {
   return `${cache.repository}:${cache.tag ?? BUILDX_CACHE_TAG}`;
 }

@@ -20,10 +20,10 @@ import { ociLabels } from "./image-labels.js";
 import { renderTags, tagValues } from "./image-tags.js";
 import { inParallel } from "./in-parallel.js";
 import type { CacheSettings, ServiceCache } from "./layer-cache.js";
-import { cacheDestination, cacheRegistries, serviceCache } from "./layer-cache.js";
+import { cacheRegistries, serviceCache } from "./layer-cache.js";
 import type { ImageLocation, PlatformImage } from "./pushed-image.js";
 import { pushProblems, readPushedImage } from "./pushed-image.js";
-import { describeEngineFailure, isCachePushFailure } from "./push-failure.js";
+import { describeEngineFailure } from "./push-failure.js";
 import { RegistryClient } from "./registry-client.js";
 import type { Fetch } from "./registry-client.js";
 import { credentialLookup } from "./registry-credentials.js";
@@ -128,22 +128,13 @@ async function engineFailure(
   error: EngineCommandError,
   service: ServiceSpec,
   client: RegistryClient,
-  cache: ServiceCache | undefined,
 ): Promise<Error> {
-  const cacheRepository = cacheDestination(cache);
-  const refusedAt =
-    error.step === "push"
-      ? service.repository
-      : isCachePushFailure(error.output) && cache?.to?.kind === "registry"
-        ? cache.to.repository
-        : undefined;
-  const location = refusedAt ? locationOf(refusedAt) : undefined;
+  const location = error.step === "push" ? locationOf(service.repository) : undefined;
   const refused =
     location !== undefined &&
     (await client.refusesCredentials(location.registry, location.path).catch(() => false));
   return describeEngineFailure(error, service.name, service.repository, {
     credentialsRefused: refused,
-    cacheRepository,
   });
 }
 
@@ -178,13 +169,13 @@ async function buildOne(
       cwd: deps.cwd,
       env: definedEnv(deps.env),
       onLine: (line) => deps.logger.info(`[${service.name}] ${line}`),
+      onWarning: (sentence) => deps.logger.warning(sentence),
       signal: deps.signal,
     });
     deps.logger.info(`[${service.name}] pushed ${service.repository}@${digest}`);
     return digest;
   } catch (error) {
-    if (error instanceof EngineCommandError)
-      throw await engineFailure(error, service, client, request.cache);
+    if (error instanceof EngineCommandError) throw await engineFailure(error, service, client);
     throw error;
   }
 }

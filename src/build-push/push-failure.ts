@@ -15,9 +15,24 @@ const CACHE_PUSH = /failed pushing cache to/i;
 export function isCachePushFailure(output: string): boolean {
   return CACHE_PUSH.test(output);
 }
+
+/**
+ * A layer cache that cannot be written does not fail a release (Buildx's cache is written
+ * with ignore-error too): the build runs again without writing it, and this says why.
+ */
+export function cachePushWarning(output: string, service: string, cacheRepository: string): string {
+  // Buildah's line names the cache image in its own notation, and Go's error chain ends with
+  // the cause (a missing repository, refused credentials): keep the end.
+  const reason = lastMeaningfulLine(output, Infinity).replace(
+    /^failed pushing cache to \{.*?\}\}: /,
+    "",
+  );
+  const cause = reason.length > 200 ? `…${reason.slice(-199)}` : reason;
+  return `The layer cache of service "${service}" could not be pushed to ${cacheRepository} (${cause}), so it was built again without writing the cache; create that repository and let this job push to it (ECR creates none on push), give cache-to another repository, or set cache-to: none.`;
+}
 const PLAIN_HTTP = /server gave HTTP response to HTTPS client|http: server gave HTTP response/i;
 
-function lastMeaningfulLine(output: string): string {
+function lastMeaningfulLine(output: string, maxLength = 300): string {
   const lines = output
     .split(/\r?\n/)
     .map((l) =>
@@ -34,7 +49,7 @@ function lastMeaningfulLine(output: string): string {
         ),
     );
   const line = lines.at(-1) ?? "no output";
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
 }
 
 export function describeEngineFailure(
@@ -44,24 +59,11 @@ export function describeEngineFailure(
   context: {
     /** The registry refuses this runner's credentials (or their absence), asked after the failure. */
     credentialsRefused?: boolean;
-    /** Where the layer cache is written, when it is. */
-    cacheRepository?: string | undefined;
   } = {},
 ): OperationFailedError {
   const output = error.output;
   const credentialsRefused = context.credentialsRefused ?? false;
   const registry = repository.split("/")[0] ?? repository;
-  // ECR creates no repository on push: the cache repository may simply not exist yet.
-  if (isCachePushFailure(output) && context.cacheRepository) {
-    if (credentialsRefused) {
-      return new OperationFailedError(
-        `Pushing the layer cache of service "${service}" to ${context.cacheRepository} was refused for missing or invalid credentials; log in to ${context.cacheRepository.split("/")[0]} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action), or set cache-to: none.`,
-      );
-    }
-    return new OperationFailedError(
-      `Building service "${service}" failed because its layer cache could not be pushed to ${context.cacheRepository} (${lastMeaningfulLine(output)}); create that repository and let this job push to it, give cache-to another repository, or set cache-to: none.`,
-    );
-  }
   if (PLAIN_HTTP.test(output)) {
     return new OperationFailedError(
       `Pushing service "${service}" to ${registry} failed because the registry speaks plain HTTP; set tls-verify: false for a registry without TLS.`,

@@ -20,6 +20,7 @@ import type { Exec } from "../exec.js";
 import type { ServiceCache } from "../layer-cache.js";
 import { buildahCacheArgs } from "../layer-cache.js";
 import { planStages, type StagePlan } from "../stage-cache/stage-plan.js";
+import { cachePushWarning, isCachePushFailure } from "../push-failure.js";
 
 export function buildahGlobalArgs(options: EngineOptions): string[] {
   return [
@@ -200,7 +201,10 @@ export class BuildahEngine implements BuildEngine {
    * once. A stage that fails to build fails the build, as it would inside it; one that
    * cannot be saved is only a note, and the image then builds that stage itself.
    */
-  private async cacheStages(request: BuildRequest, secrets: string[]) {
+  private async cacheStages(
+    request: BuildRequest,
+    secrets: string[],
+  ): Promise<{ plan: StagePlan | undefined; request: BuildRequest }> {
     let plan = await this.stagePlan(request);
     if (plan && plan.cached.length > 0)
       request.onLine(`stage cache: ${plan.cached.join(", ")} taken from the cache`);
@@ -210,18 +214,51 @@ export class BuildahEngine implements BuildEngine {
       const next = plan.toPush[0];
       if (!next) break;
       const listName = this.newListName(request);
-      const build = { dockerfile: plan.dockerfile, stage: next.stage };
-      await this.run(
-        "build",
-        buildahBuildArgs(request, this.options, listName, secrets, build),
-        request,
-      );
+      request = await this.build(request, listName, secrets, {
+        dockerfile: plan.dockerfile,
+        stage: next.stage,
+      });
       if (!(await this.saveStage(request, listName, next.stage, next.reference))) break;
       const again = await this.stagePlan(request);
       if (!again || again.toPush[0]?.stage === next.stage) break;
       plan = again;
     }
-    return plan;
+    return { plan, request };
+  }
+
+  /**
+   * One `buildah build`. A per-step cache that cannot be written does not fail the release:
+   * the build runs again without writing it (the steps built so far are in local storage,
+   * so they are reused), with a warning, and the request it returns writes no cache for the
+   * builds after it.
+   */
+  private async build(
+    request: BuildRequest,
+    listName: string,
+    secrets: string[],
+    build: BuildahBuild,
+  ): Promise<BuildRequest> {
+    try {
+      await this.run(
+        "build",
+        buildahBuildArgs(request, this.options, listName, secrets, build),
+        request,
+      );
+      return request;
+    } catch (error) {
+      const to = stepCache(request)?.to;
+      if (!(error instanceof EngineCommandError) || !isCachePushFailure(error.output)) throw error;
+      if (to?.kind !== "registry") throw error;
+      request.onWarning?.(cachePushWarning(error.output, request.service.name, to.repository));
+      const readOnly = { ...request, cache: { ...request.cache!, to: undefined } };
+      await this.removeList(request, listName);
+      await this.run(
+        "build",
+        buildahBuildArgs(readOnly, this.options, listName, secrets, build),
+        request,
+      );
+      return readOnly;
+    }
   }
 
   /** Pushes a stage's list to the cache; false (with a note) when it could not. */
@@ -265,14 +302,9 @@ export class BuildahEngine implements BuildEngine {
       );
     }
     const secrets = await secretArgs(request);
-    const plan = await this.cacheStages(request, secrets);
+    const { plan, request: written } = await this.cacheStages(request, secrets);
     const listName = this.newListName(request);
-    const build = { dockerfile: plan?.dockerfile };
-    await this.run(
-      "build",
-      buildahBuildArgs(request, this.options, listName, secrets, build),
-      request,
-    );
+    await this.build(written, listName, secrets, { dockerfile: plan?.dockerfile });
     return this.pushList(request, listName);
   }
 

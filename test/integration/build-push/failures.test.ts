@@ -134,7 +134,7 @@ describe("operation failures exit 1 with one sentence", () => {
     );
   });
 
-  it("says to log in when the registry refuses the layer cache, which Buildah writes while building", async () => {
+  it("warns that the layer cache, which Buildah writes while building, was refused, then says to log in when the push is", async () => {
     const dir = scratchProject(["api"]);
     writeFileSync(join(dir, "no-auth.json"), "{}");
     const run = await runBuildPush(
@@ -143,8 +143,12 @@ describe("operation failures exit 1 with one sentence", () => {
       { REGISTRY_AUTH_FILE: join(dir, "no-auth.json") },
     );
     expect(run.code).toBe(1);
+    const warning = run.stderr.split("\n").find((line) => line.startsWith("warning: "));
+    expect(warning).toMatch(
+      /^warning: The layer cache of service "api" could not be pushed to \S+\/api-cache \(.*(unauthorized|authentication required).*\), so it was built again without writing the cache;/i,
+    );
     expect(errorLine(run.stderr)).toBe(
-      `error: Pushing the layer cache of service "api" to ${locked.host}/api-cache was refused for missing or invalid credentials; log in to ${locked.host} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action), or set cache-to: none.`,
+      `error: Pushing service "api" to ${locked.host}/api was refused for missing or invalid credentials; log in to ${locked.host} before this step (for example with aws-actions/amazon-ecr-login or docker/login-action).`,
     );
   });
 

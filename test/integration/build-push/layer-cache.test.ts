@@ -111,6 +111,31 @@ describe("build-push layer cache with Buildah", () => {
     expect((await cacheTags("named-team-cache")).sort()).toEqual([...written].sort());
   }, 300_000);
 
+  it("builds and pushes the image with a warning when the cache repository refuses the cache", async () => {
+    const readOnly = await startRegistry(join(root, "read-only-registry"), { readOnly: true });
+    try {
+      const dir = multiStageProject();
+      const cache = `${readOnly.host}/refused-cache`;
+      const run = await runBuildPush(dir, {
+        services: "refused=.",
+        registry: registry.host,
+        "cache-from": cache,
+        "cache-to": cache,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).toMatch(
+        new RegExp(
+          `warning: The layer cache of service "refused" could not be pushed to ${cache.replace(/[.]/g, "\\.")} \\(.+\\), so it was built again without writing the cache; create that repository`,
+        ),
+      );
+      const [image] = Object.values(parseJson<Record<string, string>>(run.outputs["images"]));
+      expect(image).toMatch(new RegExp(`^${registry.host}/refused@sha256:`));
+      expect(await layersOf(image!)).toHaveLength(2);
+    } finally {
+      await readOnly.stop();
+    }
+  }, 300_000);
+
   it("keeps an unchanged stage as one image and starts from it, and rebuilds it when what it copies or is built with changes", async () => {
     const dir = multiStageProject();
     const dockerfile = join(dir, "Dockerfile");

@@ -6,7 +6,11 @@ import type { Exec } from "../../../src/build-push/exec.js";
 import { CommandNotFoundError } from "../../../src/build-push/exec.js";
 import { inParallel } from "../../../src/build-push/in-parallel.js";
 import type { BuildPushResult } from "../../../src/build-push/main.js";
-import { describeEngineFailure } from "../../../src/build-push/push-failure.js";
+import {
+  cachePushWarning,
+  describeEngineFailure,
+  isCachePushFailure,
+} from "../../../src/build-push/push-failure.js";
 import { selectEngine } from "../../../src/build-push/select-engine.js";
 import { buildPushSummary } from "../../../src/build-push/summary.js";
 import { ConfigurationError } from "../../../src/core/errors.js";
@@ -146,16 +150,12 @@ describe("engine failures in one sentence", () => {
     );
   });
 
-  it("names the cache repository when Buildah cannot push the layer cache", () => {
-    const error = new EngineCommandError(
-      "build",
-      "buildah build",
-      125,
-      '--> Pushing cache 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api-cache:aee8\nError: failed pushing cache to {{{"123456789012.dkr.ecr.eu-west-1.amazonaws.com" "shop/api-cache"} "aee8"}}: name unknown: The repository with name \'shop/api-cache\' does not exist',
-    );
-    const cacheRepository = `${repository}-cache`;
-    expect(describeEngineFailure(error, "api", repository, { cacheRepository }).message).toMatch(
-      /^Building service "api" failed because its layer cache could not be pushed to 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/shop\/api-cache \(.*does not exist\); create that repository and let this job push to it, give cache-to another repository, or set cache-to: none\.$/,
+  it("names the cache repository and the fixes when Buildah cannot push the layer cache", () => {
+    const output =
+      '--> Pushing cache 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api-cache:aee8\nError: failed pushing cache to {{{"123456789012.dkr.ecr.eu-west-1.amazonaws.com" "shop/api-cache"} "aee8"}}: name unknown: The repository with name \'shop/api-cache\' does not exist';
+    expect(isCachePushFailure(output)).toBe(true);
+    expect(cachePushWarning(output, "api", `${repository}-cache`)).toMatch(
+      /^The layer cache of service "api" could not be pushed to 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/shop\/api-cache \(.*does not exist\), so it was built again without writing the cache; create that repository and let this job push to it \(ECR creates none on push\), give cache-to another repository, or set cache-to: none\.$/,
     );
   });
 

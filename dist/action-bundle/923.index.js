@@ -211,6 +211,21 @@ function judgeSeries(samples, missingAtEnd, rules) {
         ...value,
     };
 }
+/**
+ * How long a series had no number for (missing, or NaN: an error ratio over no requests,
+ * before the step is applied or while green takes no traffic), from `from` up to its latest
+ * number: time the bake cannot count. Measurements without a number after the latest one
+ * already make the verdict inconclusive. Points sit on the grid start + k × step.
+ */
+function unmeasuredMs(samples, grid) {
+    const { start, step, from } = grid;
+    const numbers = samples.filter((s) => Number.isFinite(s.value) && s.at >= from);
+    const latest = numbers.at(-1);
+    if (!latest)
+        return 0;
+    const points = Math.floor((latest.at - start) / step) - Math.ceil((from - start) / step) + 1;
+    return Math.max(0, points - numbers.length) * step;
+}
 
 ;// CONCATENATED MODULE: ./src/promote/analyses/types.ts
 const DEFAULT_INTERVAL_MS = 60_000;
@@ -375,7 +390,10 @@ async function instantValue(deps, base, query, now) {
     const value = samples.at(-1)?.value;
     return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
-/** The most points Prometheus answers per series in one range query. */
+/**
+ * The most points Prometheus answers per series in one range query ("exceeded maximum
+ * resolution"), which a step held for a weekend at a 10 s interval reaches.
+ */
 const MAX_RANGE_POINTS = 11_000;
 /** Pause between attempts after a provider error. */
 const RETRY_PAUSE_MS = 1_000;
@@ -396,6 +414,22 @@ async function askWithRetries(deps, url, limit) {
         }
     }
 }
+/** The window's measurements, asked for in pieces Prometheus answers, on one grid. */
+async function rangeSamples(deps, analysis, grid, rules) {
+    const { start, end, step } = grid;
+    const samples = [];
+    for (let from = start; from <= end; from += MAX_RANGE_POINTS * step) {
+        const to = Math.min(end, from + (MAX_RANGE_POINTS - 1) * step);
+        const url = apiUrl(analysis.url, "api/v1/query_range", {
+            query: analysis.query,
+            start: String(from / 1000),
+            end: String(to / 1000),
+            step: `${step / 1000}s`,
+        });
+        samples.push(...toSamples(await askWithRetries(deps, url, rules.consecutiveErrorLimit)));
+    }
+    return samples;
+}
 async function runPrometheusAnalysis(analysis, window, deps) {
     const step = analysis.intervalMs ?? DEFAULT_INTERVAL_MS;
     const end = window.now.getTime();
@@ -415,20 +449,7 @@ async function runPrometheusAnalysis(analysis, window, deps) {
             expected = 1;
         }
         else {
-            samples = [];
-            // Prometheus refuses a range query of more than 11,000 points per series ("exceeded
-            // maximum resolution"), which a step held for a weekend at a 10 s interval reaches:
-            // the window is asked for in pieces on the same grid.
-            for (let from = start; from <= end; from += MAX_RANGE_POINTS * step) {
-                const to = Math.min(end, from + (MAX_RANGE_POINTS - 1) * step);
-                const piece = toSamples(await askWithRetries(deps, apiUrl(analysis.url, "api/v1/query_range", {
-                    query: analysis.query,
-                    start: String(from / 1000),
-                    end: String(to / 1000),
-                    step: `${step / 1000}s`,
-                }), rules.consecutiveErrorLimit));
-                samples.push(...piece);
-            }
+            samples = await rangeSamples(deps, analysis, { start, end, step }, rules);
             expected = Math.floor((end - start) / step) + 1;
         }
         const last = samples.at(-1);
@@ -438,18 +459,9 @@ async function runPrometheusAnalysis(analysis, window, deps) {
             : expected;
         const verdict = judgeSeries(samples, missingAtEnd, rules);
         deps.logger.info(`${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`);
-        // Points a range query returns sit at start + k × step. Those before the latest number
-        // that have none (missing, or NaN: an error ratio over no requests, before the step is
-        // applied or while green takes no traffic) are time the bake cannot count. Those after
-        // it already make the verdict inconclusive.
         const from = Math.max(start, window.bakeSince?.getTime() ?? start);
-        const numbers = samples.filter((s) => Number.isFinite(s.value) && s.at >= from);
-        const latest = numbers.at(-1);
-        const points = latest
-            ? Math.floor((latest.at - start) / step) - Math.ceil((from - start) / step) + 1
-            : 0;
-        const unmeasured = Math.max(0, points - numbers.length);
-        const gap = unmeasured > 0 ? { unmeasuredMs: unmeasured * step } : {};
+        const unmeasured = unmeasuredMs(samples, { start, step, from });
+        const gap = unmeasured > 0 ? { unmeasuredMs: unmeasured } : {};
         return { ...base, ...verdict, ...gap };
     }
     catch (error) {

@@ -93,3 +93,21 @@ export function judgeSeries(
     ...value,
   };
 }
+
+/**
+ * How long a series had no number for (missing, or NaN: an error ratio over no requests,
+ * before the step is applied or while green takes no traffic), from `from` up to its latest
+ * number: time the bake cannot count. Measurements without a number after the latest one
+ * already make the verdict inconclusive. Points sit on the grid start + k × step.
+ */
+export function unmeasuredMs(
+  samples: Sample[],
+  grid: { start: number; step: number; from: number },
+): number {
+  const { start, step, from } = grid;
+  const numbers = samples.filter((s) => Number.isFinite(s.value) && s.at >= from);
+  const latest = numbers.at(-1);
+  if (!latest) return 0;
+  const points = Math.floor((latest.at - start) / step) - Math.ceil((from - start) / step) + 1;
+  return Math.max(0, points - numbers.length) * step;
+}

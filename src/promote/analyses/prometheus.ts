@@ -11,7 +11,7 @@ import { parseMeasurement } from "../../core/measurement.js";
 import type { Conditions } from "../conditions.js";
 import { describeThreshold } from "../conditions.js";
 import type { Sample, SeriesRules } from "./measurements.js";
-import { judgeSeries } from "./measurements.js";
+import { judgeSeries, unmeasuredMs } from "./measurements.js";
 import type { AnalysisDeps, AnalysisEvidence, AnalysisWindow } from "./types.js";
 import {
   DEFAULT_CONSECUTIVE_ERROR_LIMIT,
@@ -124,8 +124,11 @@ export async function instantValue(
   return value !== undefined && Number.isFinite(value) ? value : undefined;
 }
 
-/** The most points Prometheus answers per series in one range query. */
-export const MAX_RANGE_POINTS = 11_000;
+/**
+ * The most points Prometheus answers per series in one range query ("exceeded maximum
+ * resolution"), which a step held for a weekend at a 10 s interval reaches.
+ */
+const MAX_RANGE_POINTS = 11_000;
 
 /** Pause between attempts after a provider error. */
 const RETRY_PAUSE_MS = 1_000;
@@ -146,6 +149,28 @@ async function askWithRetries(deps: AnalysisDeps, url: string, limit: number): P
       await deps.clock.sleep(RETRY_PAUSE_MS);
     }
   }
+}
+
+/** The window's measurements, asked for in pieces Prometheus answers, on one grid. */
+async function rangeSamples(
+  deps: AnalysisDeps,
+  analysis: PrometheusAnalysis,
+  grid: { start: number; end: number; step: number },
+  rules: SeriesRules,
+): Promise<Sample[]> {
+  const { start, end, step } = grid;
+  const samples: Sample[] = [];
+  for (let from = start; from <= end; from += MAX_RANGE_POINTS * step) {
+    const to = Math.min(end, from + (MAX_RANGE_POINTS - 1) * step);
+    const url = apiUrl(analysis.url, "api/v1/query_range", {
+      query: analysis.query,
+      start: String(from / 1000),
+      end: String(to / 1000),
+      step: `${step / 1000}s`,
+    });
+    samples.push(...toSamples(await askWithRetries(deps, url, rules.consecutiveErrorLimit)));
+  }
+  return samples;
 }
 
 export async function runPrometheusAnalysis(
@@ -176,26 +201,7 @@ export async function runPrometheusAnalysis(
       );
       expected = 1;
     } else {
-      samples = [];
-      // Prometheus refuses a range query of more than 11,000 points per series ("exceeded
-      // maximum resolution"), which a step held for a weekend at a 10 s interval reaches:
-      // the window is asked for in pieces on the same grid.
-      for (let from = start; from <= end; from += MAX_RANGE_POINTS * step) {
-        const to = Math.min(end, from + (MAX_RANGE_POINTS - 1) * step);
-        const piece = toSamples(
-          await askWithRetries(
-            deps,
-            apiUrl(analysis.url, "api/v1/query_range", {
-              query: analysis.query,
-              start: String(from / 1000),
-              end: String(to / 1000),
-              step: `${step / 1000}s`,
-            }),
-            rules.consecutiveErrorLimit,
-          ),
-        );
-        samples.push(...piece);
-      }
+      samples = await rangeSamples(deps, analysis, { start, end, step }, rules);
       expected = Math.floor((end - start) / step) + 1;
     }
     const last = samples.at(-1);
@@ -207,18 +213,9 @@ export async function runPrometheusAnalysis(
     deps.logger.info(
       `${analysis.name}: ${verdict.verdict} — ${verdict.measured} (${verdict.reason})`,
     );
-    // Points a range query returns sit at start + k × step. Those before the latest number
-    // that have none (missing, or NaN: an error ratio over no requests, before the step is
-    // applied or while green takes no traffic) are time the bake cannot count. Those after
-    // it already make the verdict inconclusive.
     const from = Math.max(start, window.bakeSince?.getTime() ?? start);
-    const numbers = samples.filter((s) => Number.isFinite(s.value) && s.at >= from);
-    const latest = numbers.at(-1);
-    const points = latest
-      ? Math.floor((latest.at - start) / step) - Math.ceil((from - start) / step) + 1
-      : 0;
-    const unmeasured = Math.max(0, points - numbers.length);
-    const gap = unmeasured > 0 ? { unmeasuredMs: unmeasured * step } : {};
+    const unmeasured = unmeasuredMs(samples, { start, step, from });
+    const gap = unmeasured > 0 ? { unmeasuredMs: unmeasured } : {};
     return { ...base, ...verdict, ...gap };
   } catch (error) {
     const reason = errorMessage(error);
